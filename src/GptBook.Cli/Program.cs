@@ -1,0 +1,1 @@
+return GptBook.Cli.CommandLine.Run(args);

@@ -1,0 +1,38 @@
+using GptBook.Model;
+
+namespace GptBook.Configuration;
+
+/// <summary>
+/// Everything the pipeline needs to know about one book, read from book.yml (or derived from a single .md file).
+/// Immutable. Paths are absolute for <see cref="RootDirectory"/> and <see cref="BookFile"/>, and relative to the
+/// root, with forward slashes, everywhere else.
+/// </summary>
+public sealed record BookOptions
+{
+    public required string RootDirectory { get; init; }
+
+    /// <summary>The book.yml or single .md file the build was started from.</summary>
+    public required string BookFile { get; init; }
+
+    public required BookMetadata Metadata { get; init; }
+
+    /// <summary>Chapter files in reading order, relative to the root.</summary>
+    public required IReadOnlyList<string> Chapters { get; init; }
+
+    /// <summary>Link targets as written in the Markdown (decoded) → the URL to use instead.</summary>
+    public IReadOnlyDictionary<string, string> LinkMap { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Editorial overrides for figures, keyed by the image's root-relative path.</summary>
+    public IReadOnlyDictionary<string, FigureOverride> Figures { get; init; } = new Dictionary<string, FigureOverride>();
+
+    public EpubOptions Epub { get; init; } = new();
+
+    public PdfOptions Pdf { get; init; } = new();
+
+    public ImageOptions Images { get; init; } = new();
+
+    public SiteOptions Site { get; init; } = new();
+}
+
+/// <summary>An editorial override for one figure: a caption, and optionally better alt text.</summary>
+public sealed record FigureOverride(string? Caption, string? Alt);

@@ -1,0 +1,55 @@
+namespace GptBook.Diagnostics;
+
+/// <summary>
+/// Every diagnostic GptBook reports, by stage: GB00xx configuration, GB01xx loading and normalization,
+/// GB02xx images, GB03xx layout and PDF, GB04xx EPUB and HTML, GB05xx site. Codes are never reused.
+/// Keep this list in step with the README's diagnostics table.
+/// </summary>
+public static class DiagnosticCodes
+{
+    private const DiagnosticSeverity E = DiagnosticSeverity.Error;
+    private const DiagnosticSeverity W = DiagnosticSeverity.Warning;
+
+    // Configuration
+    public static readonly DiagnosticCode BookFileMissing = new("GB0001", E, "book file not found");
+    public static readonly DiagnosticCode BookYamlMalformed = new("GB0002", E, "book.yml is not valid YAML");
+    public static readonly DiagnosticCode BookYamlInvalid = new("GB0003", E, "book.yml has an invalid or missing setting");
+    public static readonly DiagnosticCode ChapterMissing = new("GB0004", E, "chapter file not found");
+    public static readonly DiagnosticCode PathOutsideRoot = new("GB0005", E, "path escapes the book root");
+    public static readonly DiagnosticCode AbsolutePath = new("GB0006", E, "absolute path");
+    public static readonly DiagnosticCode FileUrl = new("GB0007", E, "file: URL");
+    public static readonly DiagnosticCode UnknownSetting = new("GB0008", W, "unknown setting in book.yml");
+
+    // Loading and normalization
+    public static readonly DiagnosticCode InvalidUtf8 = new("GB0101", E, "file is not valid UTF-8");
+    public static readonly DiagnosticCode TodoLink = new("GB0102", W, "@todo link placeholder");
+    public static readonly DiagnosticCode BrokenRelativeLink = new("GB0103", W, "link to a file that does not exist");
+    public static readonly DiagnosticCode UnsupportedConstruct = new("GB0104", W, "unsupported Markdown construct");
+    public static readonly DiagnosticCode RawHtmlSanitized = new("GB0105", W, "raw HTML was sanitized");
+    public static readonly DiagnosticCode NestingTooDeep = new("GB0106", W, "nesting too deep");
+    public static readonly DiagnosticCode DuplicateHeadingId = new("GB0107", DiagnosticSeverity.Info, "heading id made unique");
+    public static readonly DiagnosticCode UnknownFootnote = new("GB0108", W, "reference to an undefined footnote");
+    public static readonly DiagnosticCode UnusedOverride = new("GB0109", W, "editorial override matches nothing");
+    public static readonly DiagnosticCode UnsafeLink = new("GB0110", E, "unsafe link scheme");
+    public static readonly DiagnosticCode BrokenInternalLink = new("GB0111", W, "link to an id that does not exist");
+
+    // Images
+    public static readonly DiagnosticCode ImageMissing = new("GB0201", W, "image file not found");
+    public static readonly DiagnosticCode RemoteImage = new("GB0202", W, "remote image not fetched");
+    public static readonly DiagnosticCode DataUrlImage = new("GB0203", W, "data: URL image not embedded");
+    public static readonly DiagnosticCode ImageTooLarge = new("GB0204", W, "image exceeds the size or pixel limit");
+    public static readonly DiagnosticCode ImageCorrupt = new("GB0205", W, "image is corrupt or truncated");
+    public static readonly DiagnosticCode ImageUnsupported = new("GB0206", W, "image format not supported");
+    public static readonly DiagnosticCode ImageEmpty = new("GB0207", W, "image file is empty");
+    public static readonly DiagnosticCode ImageWrongExtension = new("GB0208", W, "image content does not match its extension");
+    public static readonly DiagnosticCode ImageAnimated = new("GB0209", DiagnosticSeverity.Info, "animated image: first frame used");
+    public static readonly DiagnosticCode SvgNotRasterized = new("GB0210", W, "SVG not rasterized for print");
+
+    // Layout and PDF
+    public static readonly DiagnosticCode BoxTooLarge = new("GB0301", W, "content larger than a page");
+    public static readonly DiagnosticCode TocNotSettled = new("GB0302", W, "table of contents page numbers did not settle");
+    public static readonly DiagnosticCode GlyphMissing = new("GB0303", W, "character missing from the bundled fonts");
+
+    // EPUB and HTML
+    public static readonly DiagnosticCode CoverMissing = new("GB0401", W, "configured cover image not found");
+}

@@ -1,0 +1,7 @@
+namespace GptBook.Layout.Text;
+
+/// <summary>
+/// How a stretch of text is set: face, size, and what it links to. <see cref="LinkTarget"/> is an external URL or
+/// an internal <c>#id</c>; the PDF writer turns it into a link annotation over the run.
+/// </summary>
+public sealed record TextStyle(FontRole Font, Length Size, string? LinkTarget = null, bool Superscript = false);

@@ -1,0 +1,72 @@
+namespace GptBook.Model;
+
+/// <summary>
+/// The closed set of block nodes. Writers switch over these types exhaustively; a construct that has no node here
+/// is reported by the reader as a warning and kept in some visible form (see <see cref="RawHtmlBlock"/> and
+/// <see cref="Paragraph"/>), never dropped.
+/// </summary>
+public abstract record Block(SourceSpan Span)
+{
+    /// <summary>This block followed by every block nested in it, depth-first.</summary>
+    public IEnumerable<Block> DescendantsAndSelf()
+    {
+        yield return this;
+        foreach (var child in Children())
+            foreach (var d in child.DescendantsAndSelf())
+                yield return d;
+    }
+
+    public virtual IEnumerable<Block> Children() => [];
+}
+
+/// <summary>A heading, level 1–6. <see cref="Id"/> is unique in the book and stable across builds.</summary>
+public sealed record Heading(int Level, IReadOnlyList<Inline> Content, string Id, SourceSpan Span) : Block(Span)
+{
+    public string PlainText => Inline.PlainText(Content);
+}
+
+public sealed record Paragraph(IReadOnlyList<Inline> Content, SourceSpan Span) : Block(Span);
+
+/// <summary>
+/// A numbered figure: one image and an optional caption. <see cref="Number"/> is 0 until the figure numbering
+/// transform has run; after it, figures are numbered 1, 2, … in reading order across the whole book.
+/// </summary>
+public sealed record Figure(ImageReference Image, IReadOnlyList<Inline> Caption, string Id, int Number, SourceSpan Span) : Block(Span)
+{
+    public bool HasCaption => Caption.Count > 0;
+}
+
+public sealed record BlockQuote(IReadOnlyList<Block> Blocks, SourceSpan Span) : Block(Span)
+{
+    public override IEnumerable<Block> Children() => Blocks;
+}
+
+/// <summary>An ordered (numbered from <see cref="Start"/>) or unordered list; items may hold nested lists.</summary>
+public sealed record ListBlock(bool Ordered, int Start, IReadOnlyList<ListItem> Items, SourceSpan Span) : Block(Span)
+{
+    public override IEnumerable<Block> Children() => Items.SelectMany(i => i.Blocks);
+}
+
+public sealed record ListItem(IReadOnlyList<Block> Blocks, SourceSpan Span);
+
+/// <summary>Literal code, kept exactly; <see cref="Language"/> is the info string's first word, if any.</summary>
+public sealed record CodeBlock(string? Language, string Code, SourceSpan Span) : Block(Span);
+
+public sealed record ThematicBreak(SourceSpan Span) : Block(Span);
+
+public enum ColumnAlignment { Default, Left, Center, Right }
+
+/// <summary>A pipe table: one header row, then body rows; every row has <see cref="Alignments"/>.Count cells.</summary>
+public sealed record Table(
+    IReadOnlyList<ColumnAlignment> Alignments,
+    IReadOnlyList<TableCell> Header,
+    IReadOnlyList<IReadOnlyList<TableCell>> Rows,
+    SourceSpan Span) : Block(Span);
+
+public sealed record TableCell(IReadOnlyList<Inline> Content, SourceSpan Span);
+
+/// <summary>
+/// Raw HTML from the Markdown, already sanitized into well-formed XHTML (no scripts, handlers or
+/// <c>javascript:</c>). HTML-based writers emit <see cref="Xhtml"/>; others set <see cref="Text"/>.
+/// </summary>
+public sealed record RawHtmlBlock(string Xhtml, string Text, SourceSpan Span) : Block(Span);

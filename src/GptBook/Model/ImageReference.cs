@@ -1,0 +1,25 @@
+namespace GptBook.Model;
+
+/// <summary>How an image reference in the Markdown was resolved.</summary>
+public enum ImageSourceKind
+{
+    /// <summary>A file inside the book root; <see cref="ImageReference.Path"/> is set.</summary>
+    Local,
+    /// <summary>An <c>http(s):</c> URL: never fetched, shown as a placeholder.</summary>
+    Remote,
+    /// <summary>A <c>data:</c> URL: never embedded as-is, shown as a placeholder.</summary>
+    Data,
+    /// <summary>Refused: escapes the root, is absolute, is a <c>file:</c> URL, or cannot be decoded.</summary>
+    Refused,
+}
+
+/// <summary>
+/// An image as the model knows it: where it was written (<see cref="Source"/>, as in the Markdown), where it
+/// resolved to (<see cref="Path"/>, relative to the book root with forward slashes, for local files), and its
+/// alt text. Whether the file exists, and what it becomes in each output, is the image stage's business.
+/// </summary>
+public sealed record ImageReference(string Source, ImageSourceKind Kind, string? Path, string Alt, SourceSpan Span)
+{
+    /// <summary>A stable key for the image catalog: the resolved path, or the source for non-local images.</summary>
+    public string Key => Path ?? Source;
+}

@@ -1,0 +1,77 @@
+using System.Text;
+
+namespace GptBook.Model;
+
+/// <summary>The closed set of inline nodes. Soft line breaks are resolved by normalization and never appear here.</summary>
+public abstract record Inline(SourceSpan Span)
+{
+    /// <summary>The text a reader would see, without markup: used for ids, the TOC, alt text and search.</summary>
+    public static string PlainText(IEnumerable<Inline> inlines)
+    {
+        var sb = new StringBuilder();
+        foreach (var inline in inlines) inline.AppendPlainText(sb);
+        return sb.ToString();
+    }
+
+    internal abstract void AppendPlainText(StringBuilder sb);
+}
+
+public sealed record Text(string Value, SourceSpan Span) : Inline(Span)
+{
+    internal override void AppendPlainText(StringBuilder sb) => sb.Append(Value);
+}
+
+public sealed record Emphasis(IReadOnlyList<Inline> Content, SourceSpan Span) : Inline(Span)
+{
+    internal override void AppendPlainText(StringBuilder sb) => sb.Append(PlainText(Content));
+}
+
+public sealed record Strong(IReadOnlyList<Inline> Content, SourceSpan Span) : Inline(Span)
+{
+    internal override void AppendPlainText(StringBuilder sb) => sb.Append(PlainText(Content));
+}
+
+public sealed record Strikethrough(IReadOnlyList<Inline> Content, SourceSpan Span) : Inline(Span)
+{
+    internal override void AppendPlainText(StringBuilder sb) => sb.Append(PlainText(Content));
+}
+
+public sealed record InlineCode(string Code, SourceSpan Span) : Inline(Span)
+{
+    internal override void AppendPlainText(StringBuilder sb) => sb.Append(Code);
+}
+
+/// <summary>
+/// A link. <see cref="Target"/> is either an absolute <c>http(s):</c>/<c>mailto:</c> URL or an internal
+/// reference <c>#id</c> to a heading, figure or footnote id in the book (writers map ids to chunks/pages).
+/// </summary>
+public sealed record Link(string Target, string? Title, IReadOnlyList<Inline> Content, SourceSpan Span) : Inline(Span)
+{
+    public bool IsInternal => Target.StartsWith('#');
+
+    internal override void AppendPlainText(StringBuilder sb) => sb.Append(PlainText(Content));
+}
+
+/// <summary>An image that sits inside running text (a paragraph with other content), not a figure.</summary>
+public sealed record InlineImage(ImageReference Image, SourceSpan Span) : Inline(Span)
+{
+    internal override void AppendPlainText(StringBuilder sb) => sb.Append(Image.Alt);
+}
+
+/// <summary>A hard line break (two trailing spaces or a backslash in the source).</summary>
+public sealed record LineBreak(SourceSpan Span) : Inline(Span)
+{
+    internal override void AppendPlainText(StringBuilder sb) => sb.Append('\n');
+}
+
+/// <summary>A reference to footnote <see cref="FootnoteId"/>, shown as its <see cref="Number"/>.</summary>
+public sealed record FootnoteReference(string FootnoteId, int Number, SourceSpan Span) : Inline(Span)
+{
+    internal override void AppendPlainText(StringBuilder sb) => sb.Append('[').Append(Number).Append(']');
+}
+
+/// <summary>Inline raw HTML, sanitized like <see cref="RawHtmlBlock"/>.</summary>
+public sealed record RawHtmlInline(string Xhtml, string Text, SourceSpan Span) : Inline(Span)
+{
+    internal override void AppendPlainText(StringBuilder sb) => sb.Append(Text);
+}

@@ -90,7 +90,7 @@ public sealed class CodeBlockBuilder(LayoutContext context)
         var width = Length.Zero;
         foreach (var rune in text.EnumerateRunes())
         {
-            var f = context.Measurer.HasGlyph(style.Font, rune.Value) ? style.Font : FontRole.SerifRegular;
+            var f = context.Measurer.ResolveFace(style.Font, rune.Value);
             if (font != null && f != font)
             {
                 yield return new PositionedRun(sb.ToString(), style with { Font = font.Value }, x, width, Length.Zero, sb.ToString());

@@ -31,8 +31,5 @@ public sealed record LayoutContext(
 
     /// <summary>The advance of one character in em, falling back to the serif face where a face lacks the glyph
     /// (Han in the monospace face), as the writer draws it.</summary>
-    public double Advance(FontRole font, int codePoint) =>
-        font != FontRole.SerifRegular && !Measurer.HasGlyph(font, codePoint)
-            ? Measurer.Advance(FontRole.SerifRegular, codePoint)
-            : Measurer.Advance(font, codePoint);
+    public double Advance(FontRole font, int codePoint) => Measurer.Advance(Measurer.ResolveFace(font, codePoint), codePoint);
 }

@@ -54,9 +54,10 @@ public sealed class BookLayoutEngine(LayoutContext context)
         {
             var fragments = new List<PageFragment>(p.Fragments);
             var label = Roman(pages.Count + 1);
-            decorator.AddRunningHead(fragments, p.Region, context.Labels.TableOfContents, label);
+            var opening = ReferenceEquals(p, toc[0]);
+            if (!opening) decorator.AddRunningHead(fragments, p.Region, context.Labels.TableOfContents, label);
             decorator.AddCropMarks(fragments);
-            pages.Add(new LayoutPage(pages.Count, PageKind.FrontMatter, label, p.Region.IsRightHand, false, fragments));
+            pages.Add(new LayoutPage(pages.Count, PageKind.FrontMatter, label, p.Region.IsRightHand, opening, fragments));
         }
         if (pages.Count % 2 == 1) pages.Add(Blank(pages.Count, PageKind.FrontMatter, Roman(pages.Count + 1), decorator));
         var bodyStart = pages.Count;

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Xml.Linq;
+using GptBook.Model;
+
+namespace GptBook.Site;
+
+/// <summary>
+/// The home page's main content: the cover (a title card drawn with HTML and CSS, so it needs no image and
+/// stays sharp), title, subtitle, authors, date, description, a download button per built file with its size,
+/// and the table of contents.
+/// </summary>
+public static class SiteHomePage
+{
+    private static readonly XNamespace X = PolyglotHtmlSerializer.Xhtml;
+
+    /// <summary>A download as the page shows it: file name in the site, label, size in bytes, media type.</summary>
+    public sealed record Download(string FileName, string Label, long Bytes, string MediaType);
+
+    public static XElement Build(BookMetadata metadata, LanguageLabels labels, SiteLabels siteLabels,
+        IReadOnlyList<Download> downloads, XElement tableOfContents)
+    {
+        var authors = string.Join(siteLabels.AuthorSeparator, metadata.Authors);
+        var cover = new XElement(X + "div", new XAttribute("class", "cover"),
+            // The card repeats the title visually; the heading next to it is what assistive technology reads.
+            new XElement(X + "div", new XAttribute("class", "cover-card"), new XAttribute("aria-hidden", "true"),
+                new XElement(X + "div",
+                    new XElement(X + "div", new XAttribute("class", "cover-title"), metadata.Title),
+                    metadata.Subtitle is { Length: > 0 } sub ? new XElement(X + "div", new XAttribute("class", "cover-subtitle"), sub) : null),
+                authors.Length > 0 ? new XElement(X + "div", new XAttribute("class", "cover-authors"), authors) : null));
+
+        var intro = new XElement(X + "div", new XAttribute("class", "book-intro"),
+            new XElement(X + "h1", new XAttribute("class", "book-title"), metadata.Title),
+            metadata.Subtitle is { Length: > 0 } subtitle ? new XElement(X + "p", new XAttribute("class", "book-subtitle"), subtitle) : null,
+            new XElement(X + "p", new XAttribute("class", "book-meta"),
+                authors.Length > 0 ? authors + " · " : null,
+                new XElement(X + "time", new XAttribute("datetime", metadata.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    siteLabels.FormatDate(metadata.Date))),
+            metadata.Description is { Length: > 0 } description ? new XElement(X + "p", new XAttribute("class", "book-description"), description) : null,
+            downloads.Count > 0
+                ? new XElement(X + "ul", new XAttribute("class", "downloads"), downloads.Select(d => DownloadItem(d, labels)))
+                : null);
+
+        return SiteLayout.Main(
+            new XElement(X + "div", new XAttribute("class", "book-home"),
+                new XElement(X + "div", new XAttribute("class", "hero"), cover, intro),
+                tableOfContents));
+    }
+
+    private static XElement DownloadItem(Download download, LanguageLabels labels) =>
+        new(X + "li",
+            new XElement(X + "a",
+                new XAttribute("class", "download"),
+                new XAttribute("href", download.FileName),
+                new XAttribute("type", download.MediaType),
+                new XAttribute("download", download.FileName),
+                new XElement(X + "span", $"{labels.Download} {download.Label}"),
+                new XElement(X + "span", new XAttribute("class", "download-size"), "· " + ByteSizeText.Format(download.Bytes))));
+}

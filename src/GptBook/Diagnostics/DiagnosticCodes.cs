@@ -65,4 +65,5 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode SiteNotWritten = new("GB0502", E, "site could not be written");
     public static readonly DiagnosticCode SiteDownloadMissing = new("GB0503", DiagnosticSeverity.Info, "download not offered: file not built");
     public static readonly DiagnosticCode SiteDownloadNameClash = new("GB0504", W, "download not offered: its name clashes with a site file");
+    public static readonly DiagnosticCode SiteCoverUnreadable = new("GB0505", W, "cover picture could not be decoded; title card shown");
 }

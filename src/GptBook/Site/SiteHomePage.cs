@@ -5,9 +5,9 @@ using GptBook.Model;
 namespace GptBook.Site;
 
 /// <summary>
-/// The home page's main content: the cover (a title card drawn with HTML and CSS, so it needs no image and
-/// stays sharp), title, subtitle, authors, date, description, a download button per built file with its size,
-/// and the table of contents.
+/// The home page's main content: the cover (the EPUB's cover picture when there is one, else a title card drawn
+/// with HTML and CSS), title, subtitle, authors, date, description, a download button per built file with its
+/// size, and the table of contents.
 /// </summary>
 public static class SiteHomePage
 {
@@ -16,18 +16,11 @@ public static class SiteHomePage
     /// <summary>A download as the page shows it: file name in the site, label, size in bytes, media type.</summary>
     public sealed record Download(string FileName, string Label, long Bytes, string MediaType);
 
+    /// <param name="cover">The EPUB's cover picture prepared for the site, or null for a title card.</param>
     public static XElement Build(BookMetadata metadata, LanguageLabels labels, SiteLabels siteLabels,
-        IReadOnlyList<Download> downloads, XElement tableOfContents)
+        IReadOnlyList<Download> downloads, XElement tableOfContents, SiteCoverImage.Prepared? cover)
     {
         var authors = string.Join(siteLabels.AuthorSeparator, metadata.Authors);
-        var cover = new XElement(X + "div", new XAttribute("class", "cover"),
-            // The card repeats the title visually; the heading next to it is what assistive technology reads.
-            new XElement(X + "div", new XAttribute("class", "cover-card"), new XAttribute("aria-hidden", "true"),
-                new XElement(X + "div",
-                    new XElement(X + "div", new XAttribute("class", "cover-title"), metadata.Title),
-                    metadata.Subtitle is { Length: > 0 } sub ? new XElement(X + "div", new XAttribute("class", "cover-subtitle"), sub) : null),
-                authors.Length > 0 ? new XElement(X + "div", new XAttribute("class", "cover-authors"), authors) : null));
-
         var intro = new XElement(X + "div", new XAttribute("class", "book-intro"),
             new XElement(X + "h1", new XAttribute("class", "book-title"), metadata.Title),
             metadata.Subtitle is { Length: > 0 } subtitle ? new XElement(X + "p", new XAttribute("class", "book-subtitle"), subtitle) : null,
@@ -42,9 +35,29 @@ public static class SiteHomePage
 
         return SiteLayout.Main(
             new XElement(X + "div", new XAttribute("class", "book-home"),
-                new XElement(X + "div", new XAttribute("class", "hero"), cover, intro),
+                new XElement(X + "div", new XAttribute("class", "hero"),
+                    cover != null ? CoverPicture(metadata, labels, cover) : TitleCard(metadata, authors),
+                    intro),
                 tableOfContents));
     }
+
+    private static XElement CoverPicture(BookMetadata metadata, LanguageLabels labels, SiteCoverImage.Prepared cover) =>
+        new(X + "div", new XAttribute("class", "cover"),
+            new XElement(X + "img",
+                new XAttribute("src", cover.Src),
+                new XAttribute("srcset", cover.SrcSet),
+                new XAttribute("width", cover.Width.ToString(CultureInfo.InvariantCulture)),
+                new XAttribute("height", cover.Height.ToString(CultureInfo.InvariantCulture)),
+                new XAttribute("alt", $"{labels.Cover}：{metadata.Title}")));
+
+    /// <summary>The card repeats the title visually; the heading beside it is what assistive technology reads.</summary>
+    private static XElement TitleCard(BookMetadata metadata, string authors) =>
+        new(X + "div", new XAttribute("class", "cover"),
+            new XElement(X + "div", new XAttribute("class", "cover-card"), new XAttribute("aria-hidden", "true"),
+                new XElement(X + "div",
+                    new XElement(X + "div", new XAttribute("class", "cover-title"), metadata.Title),
+                    metadata.Subtitle is { Length: > 0 } sub ? new XElement(X + "div", new XAttribute("class", "cover-subtitle"), sub) : null),
+                authors.Length > 0 ? new XElement(X + "div", new XAttribute("class", "cover-authors"), authors) : null));
 
     private static XElement DownloadItem(Download download, LanguageLabels labels) =>
         new(X + "li",

@@ -24,13 +24,15 @@ public static class SiteWriter
     /// <param name="images">Prepared images; the site uses the <see cref="ImageProfile.Site"/> entries.</param>
     /// <param name="downloads">Built files to offer; those whose file does not exist are left out.</param>
     /// <param name="outputDirectory">The site folder (for example output/site); replaced as a whole.</param>
+    /// <param name="coverImage">The EPUB's cover picture (PNG or JPEG bytes), shown scaled on the home page; when
+    /// null, the home page draws a title card in HTML and CSS instead.</param>
     /// <returns>True if the site was written; false (with an error reported) if the previous site was kept.</returns>
     public static bool Write(Book book, BookOptions options, ImageCatalog images, IReadOnlyList<SiteDownload> downloads,
-        string outputDirectory, DiagnosticBag diagnostics)
+        string outputDirectory, DiagnosticBag diagnostics, byte[]? coverImage = null)
     {
         try
         {
-            AtomicFile.ReplaceDirectory(outputDirectory, staging => WriteInto(staging, book, options, images, downloads, diagnostics));
+            AtomicFile.ReplaceDirectory(outputDirectory, staging => WriteInto(staging, book, options, images, downloads, coverImage, diagnostics));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -42,7 +44,7 @@ public static class SiteWriter
     }
 
     private static void WriteInto(string staging, Book book, BookOptions options, ImageCatalog images,
-        IReadOnlyList<SiteDownload> downloads, DiagnosticBag diagnostics)
+        IReadOnlyList<SiteDownload> downloads, byte[]? coverImage, DiagnosticBag diagnostics)
     {
         var metadata = book.Metadata;
         var labels = LanguageLabels.For(metadata.Language);
@@ -54,8 +56,11 @@ public static class SiteWriter
         var titleSuffix = options.Site.BaseTitle ?? metadata.Title;
 
         var offered = CopyDownloads(staging, downloads, diagnostics);
+        var cover = coverImage == null ? null : SiteCoverImage.Write(coverImage, staging);
+        if (coverImage != null && cover == null)
+            diagnostics.Report(DiagnosticCodes.SiteCoverUnreadable, SourceSpan.None, "the cover picture could not be decoded; the home page shows a title card");
         var home = SiteHomePage.Build(metadata, labels, siteLabels, offered,
-            SiteTableOfContents.Build(chunked, options.Epub.TocDepth, current: null, labels.TableOfContents, "home-toc"));
+            SiteTableOfContents.Build(chunked, options.Epub.TocDepth, current: null, labels.TableOfContents, "home-toc"), cover);
         WritePage(staging, IndexFile, SiteLayout.Compose(metadata, labels, siteLabels,
             new SiteLayout.PageParts(titleSuffix, home, Toc: null, NextHref: chunked.Chunks[0].FileName, Description: metadata.Description)),
             diagnostics);

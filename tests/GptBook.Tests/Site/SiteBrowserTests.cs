@@ -27,7 +27,7 @@ public sealed class SiteBrowserTests : IDisposable
         File.WriteAllBytes(pdf, new byte[2_345_678]);
         var output = Path.Combine(_work, "site");
         var diagnostics = new DiagnosticBag();
-        Assert.True(SiteWriter.Write(sample.Book, sample.Options, sample.Images, [new SiteDownload("PDF", pdf)], output, diagnostics));
+        Assert.True(SiteWriter.Write(sample.Book, sample.Options, sample.Images, [new SiteDownload("PDF", pdf)], output, diagnostics, SiteSampleBook.CoverPng()));
         return output;
     }
 

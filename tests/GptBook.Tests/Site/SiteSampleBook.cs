@@ -119,6 +119,23 @@ internal sealed class SiteSampleBook
 
     private ImageReference Img(string path, string alt) => new(path, ImageSourceKind.Local, path, alt, S());
 
+    /// <summary>A 1600 × 2400 cover like the EPUB's drawn one: a dark gradient with a light title band.</summary>
+    public static byte[] CoverPng()
+    {
+        using var image = new Image<Rgba32>(1600, 2400);
+        for (var y = 0; y < image.Height; y++)
+        {
+            var shade = (byte)(68 - y * 40 / image.Height);
+            for (var x = 0; x < image.Width; x++)
+                image[x, y] = y is > 700 and < 720 && x is > 170 and < 600 ? new Rgba32(214, 170, 84)
+                    : y is > 400 and < 640 && x is > 170 and < 1430 ? new Rgba32(250, 248, 242)
+                    : new Rgba32(22, (byte)(shade - 30 + 38), shade);
+        }
+        using var stream = new MemoryStream();
+        image.SaveAsPng(stream);
+        return stream.ToArray();
+    }
+
     /// <summary>A bar chart's worth of colour, so screenshots of the figure are visibly not blank.</summary>
     private static void DrawChart(string path, int width, int height)
     {

@@ -16,7 +16,7 @@ public sealed class SiteWriterTests : IDisposable
         var sample = new SiteSampleBook(Path.Combine(_work, "cache"), hostile);
         var diagnostics = new DiagnosticBag();
         output ??= Path.Combine(_work, "site");
-        Assert.True(SiteWriter.Write(sample.Book, sample.Options, sample.Images, downloads ?? [], output, diagnostics),
+        Assert.True(SiteWriter.Write(sample.Book, sample.Options, sample.Images, downloads ?? [], output, diagnostics, SiteSampleBook.CoverPng()),
             string.Join("\n", diagnostics.Sorted()));
         return (new SitePages(output), diagnostics);
     }
@@ -201,6 +201,28 @@ public sealed class SiteWriterTests : IDisposable
         Assert.Equal(File.ReadAllBytes(pdf), File.ReadAllBytes(Path.Combine(site.Directory, "book.pdf")));
         Assert.False(File.Exists(Path.Combine(site.Directory, "book.epub")));
         Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.SiteDownloadMissing.Id);
+    }
+
+    [Fact]
+    public void A_cover_picture_is_scaled_for_the_home_page_with_a_2x_variant_and_an_unreadable_one_falls_back_to_the_title_card()
+    {
+        var sample = new SiteSampleBook(Path.Combine(_work, "cache"));
+        var output = Path.Combine(_work, "site");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(SiteWriter.Write(sample.Book, sample.Options, sample.Images, [], output, diagnostics, SiteSampleBook.CoverPng()));
+        var img = new SitePages(output).Pages["index.html"].Descendants(X + "div")
+            .Single(d => (string?)d.Attribute("class") == "cover").Element(X + "img")!;
+        Assert.Equal(("240", "360"), ((string?)img.Attribute("width"), (string?)img.Attribute("height")));
+        Assert.Equal("封面：示例书", (string?)img.Attribute("alt"));
+        var files = ((string)img.Attribute("srcset")!).Split(", ").Select(c => c.Split(' ')[0]).ToArray();
+        Assert.Equal(2, files.Length);
+        using (var twoX = SixLabors.ImageSharp.Image.Load(Path.Combine(output, files[1])))
+            Assert.Equal(480, twoX.Width);
+
+        var broken = new DiagnosticBag();
+        Assert.True(SiteWriter.Write(sample.Book, sample.Options, sample.Images, [], output, broken, [1, 2, 3]));
+        Assert.Contains(broken.Items, d => d.Code == DiagnosticCodes.SiteCoverUnreadable.Id);
+        Assert.Contains(new SitePages(output).Pages["index.html"].Descendants(X + "div"), d => (string?)d.Attribute("class") == "cover-card");
     }
 
     [Fact]

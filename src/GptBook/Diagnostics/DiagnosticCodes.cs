@@ -59,4 +59,11 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode RawHtmlNotWellFormed = new("GB0405", W, "raw HTML is not well-formed XHTML; shown as text");
     public static readonly DiagnosticCode EpubNotWritten = new("GB0406", E, "EPUB could not be written");
     public static readonly DiagnosticCode CoverNotDrawn = new("GB0407", W, "cover could not be drawn from the title");
+
+    // Site
+    public static readonly DiagnosticCode SiteMarkupRemoved = new("GB0501", E, "script-like markup removed from a site page");
+    public static readonly DiagnosticCode SiteNotWritten = new("GB0502", E, "site could not be written");
+    public static readonly DiagnosticCode SiteDownloadMissing = new("GB0503", DiagnosticSeverity.Info, "download not offered: file not built");
+    public static readonly DiagnosticCode SiteDownloadNameClash = new("GB0504", W, "download not offered: its name clashes with a site file");
+    public static readonly DiagnosticCode SiteCoverUnreadable = new("GB0505", W, "cover picture could not be decoded; title card shown");
 }

@@ -49,6 +49,7 @@ public static class SiteLayout
             new XElement(X + "p", FooterText(metadata, siteLabels)));
 
         var body = new XElement(X + "body",
+            new XAttribute("class", page.Toc == null ? "page-home" : "page-chunk"),
             new XElement(X + "a", new XAttribute("class", "skip-link"), new XAttribute("href", "#" + MainId), siteLabels.SkipToContent),
             header,
             new XElement(X + "div", new XAttribute("class", "layout"),

@@ -62,7 +62,7 @@ public static class SiteWriter
         var home = SiteHomePage.Build(metadata, labels, siteLabels, offered,
             SiteTableOfContents.Build(chunked, options.Epub.TocDepth, current: null, labels.TableOfContents, "home-toc"), cover);
         WritePage(staging, IndexFile, SiteLayout.Compose(metadata, labels, siteLabels,
-            new SiteLayout.PageParts(titleSuffix, home, Toc: null, NextHref: chunked.Chunks[0].FileName, Description: metadata.Description)),
+            new SiteLayout.PageParts("page-home", titleSuffix, home, Toc: null, NextHref: chunked.Chunks[0].FileName, Description: metadata.Description)),
             diagnostics);
 
         for (var i = 0; i < chunked.Chunks.Count; i++)
@@ -78,7 +78,7 @@ public static class SiteWriter
             var main = SiteLayout.Main(article, Pager(previous, next, metadata.Title, labels, siteLabels));
             var toc = SiteTableOfContents.Build(chunked, options.Epub.TocDepth, chunk, labels.TableOfContents);
             WritePage(staging, chunk.FileName, SiteLayout.Compose(metadata, labels, siteLabels,
-                new SiteLayout.PageParts($"{chunk.Title} · {titleSuffix}", main, toc,
+                new SiteLayout.PageParts("page-chunk", $"{chunk.Title} · {titleSuffix}", main, toc,
                     PreviousHref: previous?.FileName ?? IndexFile, NextHref: next?.FileName)),
                 diagnostics);
         }

@@ -6,11 +6,12 @@ namespace GptBook.Html;
 
 /// <summary>
 /// Turns image references into what a page shows, from the image stage's catalog for one profile. The caller
-/// decides where prepared files go (<c>hrefOf</c>: EPUB copies them into the package, the site into its folder).
+/// decides where prepared files go (<c>hrefOf</c>: EPUB copies them into the package, the site into its folder),
+/// and returns null for a file it cannot use, which then shows as a placeholder too.
 /// A reference the catalog does not know becomes a placeholder and a warning (once per image); a placeholder the
 /// image stage made keeps its reason, which that stage has already reported.
 /// </summary>
-public sealed class CatalogImageResolver(ImageCatalog catalog, ImageProfile profile, Func<NormalizedImage, string> hrefOf, DiagnosticBag diagnostics)
+public sealed class CatalogImageResolver(ImageCatalog catalog, ImageProfile profile, Func<NormalizedImage, string?> hrefOf, DiagnosticBag diagnostics)
 {
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
 
@@ -24,12 +25,14 @@ public sealed class CatalogImageResolver(ImageCatalog catalog, ImageProfile prof
             return HtmlImage.Missing(image.Path ?? image.Source);
         }
 
-        var hasFile = File.Exists(prepared.Path);
-        var src = hasFile ? hrefOf(prepared) : null;
-        var srcSet = hasFile && prepared.Variants.Count > 0
-            ? string.Join(", ", prepared.Variants.Where(v => File.Exists(v.Path)).Select(v => $"{hrefOf(v)} {Density(v, prepared)}x").Prepend(src + " 1x"))
-            : null;
-        var reason = prepared.Placeholder ?? (hasFile ? null : image.Path ?? image.Source);
+        var src = File.Exists(prepared.Path) ? hrefOf(prepared) : null;
+        var variants = src == null ? [] : prepared.Variants
+            .Where(v => File.Exists(v.Path))
+            .Select(v => (Href: hrefOf(v), Density: Density(v, prepared)))
+            .Where(v => v.Href != null)
+            .ToArray();
+        var srcSet = variants.Length > 0 ? string.Join(", ", variants.Select(v => $"{v.Href} {v.Density}x").Prepend(src + " 1x")) : null;
+        var reason = prepared.Placeholder ?? (src == null ? image.Path ?? image.Source : null);
         return new HtmlImage(src, prepared.PixelWidth, prepared.PixelHeight, reason) { SrcSet = srcSet };
     }
 

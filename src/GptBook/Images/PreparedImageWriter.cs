@@ -31,7 +31,6 @@ internal static class PreparedImageWriter
             {
                 BitDepth = PngBitDepth.Bit8,
                 ColorType = ImageEncodingChooser.HasAnyAlpha(clean) ? PngColorType.RgbWithAlpha : PngColorType.Rgb,
-                CompressionLevel = PngCompressionLevel.BestCompression,
                 ChunkFilter = PngChunkFilter.ExcludeTextChunks | PngChunkFilter.ExcludeExifChunk | PngChunkFilter.ExcludeGammaChunk,
             }
             : new JpegEncoder { Quality = jpegQuality, ColorType = JpegColorType.YCbCrRatio420 };

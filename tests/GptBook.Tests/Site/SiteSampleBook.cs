@@ -6,6 +6,9 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace GptBook.Tests.Site;
 
+// Inside the namespace: GptBook.Tests.Text (the composer's tests) would otherwise hide the model's Text.
+using Text = GptBook.Model.Text;
+
 /// <summary>
 /// A hand-built book for the site tests: Chinese prose with Latin terms, three chunks at split level 2, a figure
 /// with a 2× variant, a missing image, footnotes, a wide table, long code, a quote, lists, links across chunks,

@@ -50,6 +50,20 @@ public sealed class SiteArticleTests : IDisposable
     }
 
     [Fact]
+    public void The_home_page_shows_the_epubs_cover_and_offers_the_epub()
+    {
+        var (site, diagnostics) = SiteFromMarkdown.Build(RepositoryPaths.BookYml, _work, withEpub: true);
+        var home = site.Pages["index.html"];
+        var cover = home.Descendants(X + "div").Single(d => (string?)d.Attribute("class") == "cover").Element(X + "img");
+        Assert.True(cover != null, string.Join("\n", diagnostics.Sorted()));
+        Assert.Equal("封面：从 GPT1 到 GPT4", (string?)cover.Attribute("alt"));
+        Assert.True(File.Exists(Path.Combine(site.Directory, (string)cover.Attribute("src")!)));
+        var epub = home.Descendants(X + "a").Single(a => (string?)a.Attribute("href") == "gpt1-to-gpt4.epub");
+        Assert.Matches(@"^下载 EPUB· \d+(\.\d)? (kB|MB)$", epub.Value);
+        Assert.True(File.Exists(Path.Combine(site.Directory, "gpt1-to-gpt4.epub")));
+    }
+
+    [Fact]
     public void Hostile_markdown_produces_no_script_handler_or_javascript_url_in_the_site()
     {
         var book = Path.Combine(_work, "book", "hostile.md");
@@ -98,7 +112,7 @@ public sealed class SiteArticleTests : IDisposable
         ExternalTool.Require("chromium");
         var pdf = Path.Combine(_work, "gpt1-to-gpt4.pdf");
         File.WriteAllBytes(pdf, new byte[812_345]);
-        var (site, _) = SiteFromMarkdown.Build(RepositoryPaths.BookYml, _work, [new GptBook.Site.SiteDownload("PDF", pdf)]);
+        var (site, _) = SiteFromMarkdown.Build(RepositoryPaths.BookYml, _work, [new GptBook.Site.SiteDownload("PDF", pdf)], withEpub: true);
         await using var browser = await HeadlessChromium.LaunchAsync();
         var content = site.Pages.Keys.Where(k => k != "index.html").ToArray();
         foreach (var page in new[] { "index.html", content[^1] })

@@ -84,6 +84,11 @@ public sealed class SiteBrowserTests : IDisposable
         Assert.True(brokenImages == 0, $"{label}: {brokenImages} images did not load");
         var styled = (string)(await page.EvaluateAsync("getComputedStyle(document.body).lineHeight"))!;
         Assert.NotEqual("normal", styled); // the stylesheet loaded (under the page's own CSP)
+        // Keyboard users: the skip link comes into view when focused, with a visible outline.
+        var skip = (string)(await page.EvaluateAsync(
+            "(() => { const a = document.querySelector('a.skip-link'); a.focus(); const s = getComputedStyle(a); " +
+            "return [document.activeElement === a, a.getBoundingClientRect().top >= 0, s.outlineStyle, s.outlineWidth].join(' '); })()"))!;
+        Assert.Equal("true true solid 3px", skip);
         var lowContrast = (string)(await page.EvaluateAsync(ContrastProbe.Script))!;
         Assert.True(lowContrast.Length == 0, $"{label}: text below WCAG AA contrast:\n{lowContrast}");
 

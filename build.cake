@@ -48,9 +48,13 @@ Task("Validate-Epub")
     {
         var epubs = GetFiles($"{output}/*.epub");
         if (epubs.Count == 0) throw new CakeException("no EPUB in " + output + "; run Render-Epub first");
+        // Debian installs /usr/bin/epubcheck as the jar itself, which runs only where binfmt_misc knows jars.
+        var jar = "/usr/share/java/epubcheck.jar";
         foreach (var epub in epubs)
         {
-            var exit = StartProcess("epubcheck", new ProcessSettings { Arguments = new ProcessArgumentBuilder().AppendQuoted(epub.FullPath) });
+            var exit = System.IO.File.Exists(jar)
+                ? StartProcess("java", new ProcessSettings { Arguments = new ProcessArgumentBuilder().Append("-jar").AppendQuoted(jar).AppendQuoted(epub.FullPath) })
+                : StartProcess("epubcheck", new ProcessSettings { Arguments = new ProcessArgumentBuilder().AppendQuoted(epub.FullPath) });
             if (exit != 0) throw new CakeException(exit, $"epubcheck found problems in {epub}");
         }
     });
@@ -65,13 +69,13 @@ Task("Bench")
     .IsDependentOn("Build")
     .Does(() => DotNetRun("./src/GptBook.Benchmarks/GptBook.Benchmarks.csproj",
         new ProcessArgumentBuilder().Append("e2e").Append("--cli").AppendQuoted(cliDll).Append("--out").AppendQuoted($"{output}/bench"),
-        new DotNetRunSettings { Configuration = "Release", NoLogo = true }));
+        new DotNetRunSettings { Configuration = "Release" }));
 
 Task("Bench-Micro")
     .Description("BenchmarkDotNet micro-benchmarks of the hot paths (width measurement, line breaking, pagination, font subsetting).")
     .Does(() => DotNetRun("./src/GptBook.Benchmarks/GptBook.Benchmarks.csproj",
         new ProcessArgumentBuilder().Append("micro").Append("--filter").Append("*"),
-        new DotNetRunSettings { Configuration = "Release", NoLogo = true }));
+        new DotNetRunSettings { Configuration = "Release" }));
 
 Task("Default").IsDependentOn("Render-All");
 

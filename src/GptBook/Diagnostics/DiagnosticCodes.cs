@@ -66,4 +66,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode SiteDownloadMissing = new("GB0503", DiagnosticSeverity.Info, "download not offered: file not built");
     public static readonly DiagnosticCode SiteDownloadNameClash = new("GB0504", W, "download not offered: its name clashes with a site file");
     public static readonly DiagnosticCode SiteCoverUnreadable = new("GB0505", W, "cover picture could not be decoded; title card shown");
+
+    // The build itself
+    public static readonly DiagnosticCode InternalError = new("GB0900", E, "internal error in a stage");
 }

@@ -21,6 +21,18 @@ public static class BookPublisher
     public static PublishResult Publish(PublishRequest request, IPublishObserver observer)
     {
         var diagnostics = new DiagnosticBag();
+        try
+        {
+            return Run(request, observer, diagnostics);
+        }
+        catch (StageFailedException)
+        {
+            return new PublishResult(PublishOutcome.ContentErrors, diagnostics.Sorted(), [], []);
+        }
+    }
+
+    private static PublishResult Run(PublishRequest request, IPublishObserver observer, DiagnosticBag diagnostics)
+    {
         var timings = new List<StageTiming>();
         var outputs = new List<string>();
         var pages = 0;
@@ -29,7 +41,19 @@ public static class BookPublisher
         {
             observer.StageStarted(name);
             var clock = Stopwatch.StartNew();
-            var value = run();
+            T value;
+            try
+            {
+                value = run();
+            }
+            catch (Exception e) when (e is not StageFailedException)
+            {
+                // A bug, not bad input (stages report bad input as diagnostics). Say so plainly and stop the build
+                // before anything is replaced, rather than crash.
+                diagnostics.Report(DiagnosticCodes.InternalError, new SourceSpan(request.BookFile, 0, 0),
+                    $"internal error in the {name} stage ({e.GetType().Name}: {e.Message}); please report it with the input");
+                throw new StageFailedException();
+            }
             clock.Stop();
             timings.Add(new StageTiming(name, clock.Elapsed));
             observer.StageFinished(name, clock.Elapsed, detail?.Invoke(value));
@@ -78,6 +102,9 @@ public static class BookPublisher
 
         return Finish(Failed(diagnostics, request.Strict) ? PublishOutcome.ContentErrors : PublishOutcome.Built);
     }
+
+    /// <summary>Unwinds the build after a stage's internal error has been reported.</summary>
+    private sealed class StageFailedException : Exception;
 
     private static bool Failed(DiagnosticBag diagnostics, bool strict) =>
         diagnostics.HasErrors || (strict && diagnostics.HasWarnings);

@@ -93,7 +93,9 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         Attr(xml, "class", "figure");
         var image = context.ResolveImage(figure.Image);
         if (image.HasPicture) WriteImg(xml, image, figure.Image.Alt, "figure-image");
-        if (image.IsPlaceholder) WritePlaceholder(xml, "div", image.PlaceholderReason!, figure.Image.Alt);
+        // The alt text tells what the missing picture shows, unless the caption below already says it.
+        var placeholderAlt = figure.Image.Alt == Inline.PlainText(figure.Caption) ? "" : figure.Image.Alt;
+        if (image.IsPlaceholder) WritePlaceholder(xml, "div", image.PlaceholderReason!, placeholderAlt);
         if (figure.Number > 0 || figure.HasCaption)
         {
             Start(xml, "figcaption");

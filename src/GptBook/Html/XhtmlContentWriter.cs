@@ -128,7 +128,10 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         xml.WriteEndElement();
     }
 
-    /// <summary>A visible box (block or inline) that says the image is missing and why, with the alt text.</summary>
+    /// <summary>
+    /// A visible box (block or inline) that says the image is missing, with what it would show (the alt text) and
+    /// why (the image stage's reason), each only if known.
+    /// </summary>
     private void WritePlaceholder(XmlWriter xml, string element, string reason, string alt)
     {
         var child = element == "div" ? "p" : "span";
@@ -138,11 +141,15 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         Attr(xml, "class", "image-placeholder-label");
         xml.WriteString(context.Labels.ImageMissing);
         End(xml);
-        if (element == "span") xml.WriteString(" ");
-        Start(xml, child);
-        Attr(xml, "class", "image-placeholder-reason");
-        xml.WriteString(alt.Length > 0 && alt != reason ? $"{alt} ({reason})" : reason);
-        End(xml);
+        foreach (var (text, cssClass) in new[] { (alt, "image-placeholder-alt"), (reason, "image-placeholder-reason") })
+        {
+            if (text.Length == 0) continue;
+            if (element == "span") xml.WriteString(" ");
+            Start(xml, child);
+            Attr(xml, "class", cssClass);
+            xml.WriteString(text);
+            End(xml);
+        }
         End(xml);
     }
 

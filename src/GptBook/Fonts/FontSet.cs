@@ -41,6 +41,13 @@ public sealed class FontSet
         });
     }
 
+    /// <summary>
+    /// The fonts copied beside the library (fonts/ next to GptBook.Core.dll, see GptBook.csproj), so that the tool
+    /// works for books outside this repository.
+    /// </summary>
+    public static FontSet Bundled() =>
+        Load(Path.Combine(Path.GetDirectoryName(typeof(FontSet).Assembly.Location) ?? AppContext.BaseDirectory, "fonts"));
+
     /// <summary>The folder the files come from.</summary>
     public string Directory { get; }
 

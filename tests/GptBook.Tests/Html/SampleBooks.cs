@@ -5,6 +5,9 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace GptBook.Tests.Html;
 
+// Inside the namespace: GptBook.Tests.Text (the composer's tests) would otherwise hide the model's Text.
+using Text = GptBook.Model.Text;
+
 /// <summary>Small hand-built books for the HTML and EPUB writer tests, covering every block and inline type.</summary>
 internal static class SampleBooks
 {

@@ -139,21 +139,24 @@ internal sealed class ImageNormalizer
             });
             if (missing.Count == 0) return results;
 
-            using var reservation = _budget.Reserve((long)inspection.Width * inspection.Height * 4 * 3);
-            Image<Rgba32> image;
+            // Decoded pixels, a metadata-free copy, a resized or flattened clone: about four images' worth.
+            using var reservation = _budget.Reserve((long)inspection.Width * inspection.Height * 4 * 4);
+            Image<Rgba32>? image = null;
+            ImageCharacter character;
             try
             {
                 image = Image.Load<Rgba32>(ImageDecoding.Configuration, bytes);
                 _context.Statistics.CountDecode();
+                image.Mutate(x => x.AutoOrient());
+                character = ImageEncodingChooser.Analyse(image);
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (Exception e) when (e is not (OutOfMemoryException or IOException or UnauthorizedAccessException))
             {
+                image?.Dispose();
                 return Fail(references, ImageInspector.Corrupt(path, e.Message));
             }
             using (image)
             {
-                image.Mutate(x => x.AutoOrient());
-                var character = ImageEncodingChooser.Analyse(image);
                 Image<Rgba32>? flattened = null;
                 try
                 {
@@ -228,13 +231,13 @@ internal sealed class ImageNormalizer
     private NormalizedImage WritePlaceholder(ImageProfile profile)
     {
         var rules = _rules.First(r => r.Profile == profile);
-        var dpi = rules.Targets(PlaceholderImageWriter.Width, PlaceholderImageWriter.Height)[0].Dpi;
+        var target = rules.Targets(PlaceholderImageWriter.Width, PlaceholderImageWriter.Height)[0];
         var key = ImageCache.Key("placeholder;" + rules.CacheSettings, []);
         var cached = _cache.TryGet(key);
         if (cached != null) return cached;
         var name = $"placeholder-{key[..16]}.png";
-        PlaceholderImageWriter.Write(dpi, _cache.PathFor(name));
-        return _cache.Put(key, [new CachedFile(name, PlaceholderImageWriter.Width, PlaceholderImageWriter.Height, "image/png", dpi)]);
+        PlaceholderImageWriter.Write(target.Width, target.Height, target.Dpi, _cache.PathFor(name));
+        return _cache.Put(key, [new CachedFile(name, target.Width, target.Height, "image/png", target.Dpi)]);
     }
 
     private void Report(IReadOnlyList<ImageReference> references, DiagnosticCode code, string message)

@@ -86,7 +86,7 @@ internal sealed class ImageNormalizer
                 continue;
             }
             // EPUB and site show the same sanitized SVG, whatever their raster settings.
-            var key = ImageCache.Key("svg", bytes);
+            var key = ImageCache.Key("svg", ImageCache.ContentDigest(bytes));
             lock (_entryLocks.GetOrAdd(key, _ => new object()))
             {
                 var cached = _cache.TryGet(key);
@@ -109,9 +109,10 @@ internal sealed class ImageNormalizer
     {
         var results = new Dictionary<ImageProfile, NormalizedImage>();
         var missing = new List<(ImageProfileRules Rules, string Key)>();
+        var digest = ImageCache.ContentDigest(bytes);
         foreach (var rules in _rules)
         {
-            var key = ImageCache.Key(rules.CacheSettings, bytes);
+            var key = ImageCache.Key(rules.CacheSettings, digest);
             var cached = _cache.TryGet(key);
             if (cached != null)
             {
@@ -123,7 +124,7 @@ internal sealed class ImageNormalizer
         if (missing.Count == 0) return results;
 
         // Two references to identical bytes under different names share cache entries: write them once.
-        lock (_entryLocks.GetOrAdd(ImageCache.Key("", bytes), _ => new object()))
+        lock (_entryLocks.GetOrAdd(digest, _ => new object()))
         {
             missing.RemoveAll(m =>
             {
@@ -232,7 +233,7 @@ internal sealed class ImageNormalizer
     {
         var rules = _rules.First(r => r.Profile == profile);
         var target = rules.Targets(PlaceholderImageWriter.Width, PlaceholderImageWriter.Height)[0];
-        var key = ImageCache.Key("placeholder;" + rules.CacheSettings, []);
+        var key = ImageCache.Key("placeholder;" + rules.CacheSettings, "");
         var cached = _cache.TryGet(key);
         if (cached != null) return cached;
         var name = $"placeholder-{key[..16]}.png";

@@ -32,7 +32,7 @@ public sealed class ImageProfileTests : IDisposable
     [Fact]
     public void Print_resamples_a_large_photo_to_300_dpi_across_the_text_width()
     {
-        using var photo = ImageTestBook.Photo(4000, 3000);
+        using var photo = ImageTestBook.Photo(2800, 2100);
         var reference = ImageTestBook.Local(_book.Write("img/photo.png", photo, new PngEncoder()));
         var print = _book.Run(reference, ImageProfile.Print).Get(reference, ImageProfile.Print);
         // A5 minus 20 mm inner and 16 mm outer margins: 112 mm = 4.409 in; at 300 dpi, 1322 pixels.

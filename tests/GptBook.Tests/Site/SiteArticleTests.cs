@@ -5,18 +5,37 @@ using GptBook.Tests.Support;
 
 namespace GptBook.Tests.Site;
 
+/// <summary>The real article, built once (with its EPUB and a stand-in PDF) for all the article tests.</summary>
+public sealed class ArticleSiteFixture : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("gptbook-site-article-").FullName;
+
+    public ArticleSiteFixture()
+    {
+        var pdf = Path.Combine(_work, "gpt1-to-gpt4.pdf");
+        File.WriteAllBytes(pdf, new byte[812_345]);
+        (Site, Diagnostics) = SiteFromMarkdown.Build(RepositoryPaths.BookYml, _work, [new GptBook.Site.SiteDownload("PDF", pdf)], withEpub: true);
+    }
+
+    public SitePages Site { get; }
+
+    public DiagnosticBag Diagnostics { get; }
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+}
+
 /// <summary>The real article (content/book.yml) and hostile Markdown through the real loader into the site.</summary>
-public sealed class SiteArticleTests : IDisposable
+public sealed class SiteArticleTests(ArticleSiteFixture article) : IClassFixture<ArticleSiteFixture>, IDisposable
 {
     private static readonly XNamespace X = SitePages.X;
-    private readonly string _work = Directory.CreateTempSubdirectory("gptbook-site-article-").FullName;
+    private readonly string _work = Directory.CreateTempSubdirectory("gptbook-site-hostile-").FullName;
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     [Fact]
     public void The_article_becomes_a_site_whose_links_and_images_all_resolve()
     {
-        var (site, diagnostics) = SiteFromMarkdown.Build(RepositoryPaths.BookYml, _work);
+        var (site, diagnostics) = (article.Site, article.Diagnostics);
         Assert.DoesNotContain(diagnostics.Items, d => d.Code.StartsWith("GB05", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error);
         Assert.True(site.Pages.Count >= 3, string.Join(", ", site.Pages.Keys));
 
@@ -52,7 +71,7 @@ public sealed class SiteArticleTests : IDisposable
     [Fact]
     public void The_home_page_shows_the_epubs_cover_and_offers_the_epub()
     {
-        var (site, diagnostics) = SiteFromMarkdown.Build(RepositoryPaths.BookYml, _work, withEpub: true);
+        var (site, diagnostics) = (article.Site, article.Diagnostics);
         var home = site.Pages["index.html"];
         var cover = home.Descendants(X + "div").Single(d => (string?)d.Attribute("class") == "cover").Element(X + "img");
         Assert.True(cover != null, string.Join("\n", diagnostics.Sorted()));
@@ -110,9 +129,7 @@ public sealed class SiteArticleTests : IDisposable
     public async Task The_article_site_renders_in_chromium_without_errors_or_overflow()
     {
         ExternalTool.Require("chromium");
-        var pdf = Path.Combine(_work, "gpt1-to-gpt4.pdf");
-        File.WriteAllBytes(pdf, new byte[812_345]);
-        var (site, _) = SiteFromMarkdown.Build(RepositoryPaths.BookYml, _work, [new GptBook.Site.SiteDownload("PDF", pdf)], withEpub: true);
+        var site = article.Site;
         await using var browser = await HeadlessChromium.LaunchAsync();
         var content = site.Pages.Keys.Where(k => k != "index.html").ToArray();
         foreach (var page in new[] { "index.html", content[^1] })

@@ -259,6 +259,12 @@ public sealed class EpubWriterTests : IDisposable
     }
 
     [SkippableFact]
+    public void Epubcheck_passes_a_book_of_edge_cases()
+    {
+        Epubcheck.AssertValid(_epub.Write(SampleBooks.EdgeCases(), SampleBooks.Catalog(_epub.Directory)));
+    }
+
+    [SkippableFact]
     public void Epubcheck_passes_an_english_book_split_at_every_level_with_a_configured_cover()
     {
         var coverPath = Path.Combine(_epub.Directory, "cover.png");

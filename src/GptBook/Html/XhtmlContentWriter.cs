@@ -22,14 +22,10 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         WriteFootnotes(xml, state);
     }
 
-    /// <summary>Blocks outside any chunk's flow (for example a site's landing page); links resolve as seen from <paramref name="from"/>.</summary>
-    public void WriteBlocks(XmlWriter xml, IEnumerable<Block> blocks, Chunk from)
-    {
-        var state = new ChunkState(from);
-        foreach (var block in blocks) WriteBlock(xml, block, state);
-    }
-
-    /// <summary>Inline content (for example a heading's text in a table of contents), as seen from <paramref name="from"/>.</summary>
+    /// <summary>
+    /// Inline content outside the chunk's flow (a heading's text in a table of contents), as seen from
+    /// <paramref name="from"/>. Links inside are written as their text, since the caller wraps the whole in a link.
+    /// </summary>
     public void WriteInlines(XmlWriter xml, IEnumerable<Inline> inlines, Chunk from) =>
         WriteInlines(xml, inlines, new ChunkState(from) { InsideLink = true });
 

@@ -143,6 +143,25 @@ public sealed class ArticleEpubTests(ArticleEpubTests.Build build) : IClassFixtu
     }
 
     [SkippableFact]
+    public void With_the_real_image_stage_all_five_figures_are_pictures_and_epubcheck_passes()
+    {
+        var diagnostics = new DiagnosticBag();
+        var cache = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(build.Path)!, "cache");
+        var images = ImageStage.Run(_book, build.Options, cache, new HashSet<ImageProfile> { ImageProfile.Epub }, diagnostics);
+        var path = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(build.Path)!, "with-images.epub");
+        Assert.True(EpubWriter.Write(_book, build.Options, images, path, diagnostics, SampleEpub.Fonts));
+        var file = new EpubFile(path);
+        var figures = file.SpineHrefs.SelectMany(h => file.Document(h).Descendants(Xhtml + "figure")).ToArray();
+        Assert.Equal(5, figures.Length);
+        Assert.All(figures, f => Assert.DoesNotContain(f.Descendants(), e => e.Attribute("class")?.Value == "image-placeholder"));
+        var srcs = figures.Select(f => f.Element(Xhtml + "img")!.Attribute("src")!.Value).ToArray();
+        Assert.Equal(5, srcs.Distinct().Count());
+        Assert.All(srcs, s => Assert.True(file.Entries.ContainsKey(file.Folder + "/" + s)));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Severity != DiagnosticSeverity.Info && d.Code.StartsWith("GB02"));
+        Epubcheck.AssertValid(path);
+    }
+
+    [SkippableFact]
     public void Epubcheck_passes_the_article()
     {
         Epubcheck.AssertValid(build.Path);

@@ -16,4 +16,12 @@ public interface ITextMeasurer
 
     /// <summary>Descender below the baseline, in em (positive).</summary>
     double Descent(FontRole font);
+
+    /// <summary>
+    /// The face that actually measures and draws <paramref name="codePoint"/> when <paramref name="font"/> is
+    /// requested (Han in code falls back from Mono to SerifRegular). The composer splits runs by this face and puts
+    /// it in <see cref="PositionedRun.Style"/>, so the PDF writer draws each run with the face it was measured with.
+    /// The default (for fakes) keeps the requested face.
+    /// </summary>
+    FontRole ResolveFace(FontRole font, int codePoint) => font;
 }

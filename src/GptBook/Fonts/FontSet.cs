@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using GptBook.Layout.Text;
+
+namespace GptBook.Fonts;
+
+/// <summary>
+/// The four bundled faces from assets/fonts/, by <see cref="FontRole"/>. Each file is read and parsed on first use
+/// and then kept for the life of the process (<see cref="Load"/> returns the same instance for the same folder), so
+/// the layout and the PDF writer share one copy of each 15 MB file. Also the one place that decides which face
+/// actually draws a character (<see cref="ResolveFace"/>).
+/// </summary>
+public sealed class FontSet
+{
+    private static readonly ConcurrentDictionary<string, FontSet> Cache = new(StringComparer.Ordinal);
+
+    private readonly Lazy<TrueTypeFont>[] _fonts;
+
+    private FontSet(string directory)
+    {
+        Directory = directory;
+        _fonts = Enum.GetValues<FontRole>()
+            .Select(role => new Lazy<TrueTypeFont>(() => TrueTypeFont.Load(PathOf(role)), LazyThreadSafetyMode.ExecutionAndPublication))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// The font set in <paramref name="fontsDirectory"/> (normally &lt;repository&gt;/assets/fonts). Checks that the four
+    /// files exist; parses each when first used. Throws <see cref="FileNotFoundException"/> naming a missing file.
+    /// </summary>
+    public static FontSet Load(string fontsDirectory)
+    {
+        var full = Path.GetFullPath(fontsDirectory);
+        return Cache.GetOrAdd(full, static dir =>
+        {
+            foreach (var role in Enum.GetValues<FontRole>())
+            {
+                var path = Path.Combine(dir, FileName(role));
+                if (!File.Exists(path)) throw new FileNotFoundException($"bundled font {FileName(role)} not found in {dir}", path);
+            }
+            return new FontSet(dir);
+        });
+    }
+
+    /// <summary>
+    /// The fonts copied beside the library (fonts/ next to GptBook.Core.dll, see GptBook.csproj), so that the tool
+    /// works for books outside this repository.
+    /// </summary>
+    public static FontSet Bundled() =>
+        Load(Path.Combine(Path.GetDirectoryName(typeof(FontSet).Assembly.Location) ?? AppContext.BaseDirectory, "fonts"));
+
+    /// <summary>The folder the files come from.</summary>
+    public string Directory { get; }
+
+    /// <summary>The file name of a role's face in assets/fonts/.</summary>
+    public static string FileName(FontRole role) => role switch
+    {
+        FontRole.SerifRegular => "NotoSerifSC-Regular.ttf",
+        FontRole.SerifBold => "NotoSerifSC-Bold.ttf",
+        FontRole.SansBold => "NotoSansSC-Bold.ttf",
+        FontRole.Mono => "JetBrainsMono-Regular.ttf",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    /// <summary>
+    /// A stable face name per role, for the PDF writer's font resolver (one family name per role, so that
+    /// PDFsharp never synthesizes bold or italic from another face).
+    /// </summary>
+    public static string FaceName(FontRole role) => role switch
+    {
+        FontRole.SerifRegular => "GptBook Noto Serif SC",
+        FontRole.SerifBold => "GptBook Noto Serif SC Bold",
+        FontRole.SansBold => "GptBook Noto Sans SC Bold",
+        FontRole.Mono => "GptBook JetBrains Mono",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    public string PathOf(FontRole role) => Path.Combine(Directory, FileName(role));
+
+    /// <summary>The parsed face (read on first call).</summary>
+    public TrueTypeFont Font(FontRole role) => _fonts[(int)role].Value;
+
+    /// <summary>
+    /// The font file's bytes, shared and not copied: what a PDFsharp font resolver returns from GetFont.
+    /// Callers must not modify the array.
+    /// </summary>
+    public byte[] FileBytes(FontRole role) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Font(role).FileBytes, out var segment) && segment.Array is { } array
+            ? array
+            : Font(role).FileBytes.ToArray();
+
+    /// <summary>
+    /// The face that measures and draws <paramref name="codePoint"/> when <paramref name="requested"/> is asked for:
+    /// the requested face if it has the glyph, else Noto Serif SC Regular (JetBrains Mono has no Han; the bold faces
+    /// cover what the regular does, so in practice only code falls back). A character no face has stays with the
+    /// requested face; the layout reports it (GB0303) and it draws as that face's .notdef box.
+    /// </summary>
+    public FontRole ResolveFace(FontRole requested, int codePoint)
+    {
+        if (Font(requested).HasGlyph(codePoint)) return requested;
+        if (requested != FontRole.SerifRegular && Font(FontRole.SerifRegular).HasGlyph(codePoint)) return FontRole.SerifRegular;
+        return requested;
+    }
+}

@@ -1,0 +1,190 @@
+using System.Text;
+
+namespace GptBook.Layout.Text;
+
+/// <summary>
+/// Breaks a paragraph into lines and positions its runs, following /work/shared/TYPESETTING.md: breaks between
+/// Han characters and at spaces, never inside Latin words or numbers; clreq "basic" line-start and line-end
+/// prohibitions; —— and …… kept whole; 1/4 em between Han and Latin letters or digits (a source space there is
+/// collapsed into it); a full-width mark at a line end trimmed to half width, and other marks compressed before a
+/// character is pushed to the next line (先挤进，后推出); every line but the last justified by spreading space
+/// between characters and at spaces. Over-long words and URLs break at / . - ? &amp; _ = # or, failing that, anywhere.
+/// <para>
+/// The algorithm is first-fit: each line takes the longest run of items that fits, looking back to the last
+/// allowed break. Widths come from prefix sums, so the whole paragraph costs time linear in its length (plus the
+/// look-ahead of at most one line). Deterministic: no culture, no hashing, only the measurer's advances.
+/// </para>
+/// </summary>
+public sealed class ParagraphComposer(ITextMeasurer measurer)
+{
+    private const double Epsilon = 1e-6;
+
+    public IReadOnlyList<ComposedLine> Compose(IReadOnlyList<StyledText> text, ParagraphSettings settings)
+    {
+        var paragraph = ParagraphItems.Measure(text, settings, measurer);
+        if (paragraph.Segments.Count == 0) return [];
+        var lines = new List<ComposedLine>();
+        var builder = new StringBuilder();
+        for (var n = 0; n < paragraph.Segments.Count; n++)
+        {
+            var segment = paragraph.Segments[n];
+            var finalSegment = n == paragraph.Segments.Count - 1;
+            if (segment.Start == segment.End)
+            {
+                var style = text[segment.StyleSource].Style;
+                lines.Add(new ComposedLine([], Length.Zero, Length.Pt(measurer.Ascent(style.Font) * style.Size.Points),
+                    Length.Pt(measurer.Descent(style.Font) * style.Size.Points), finalSegment));
+                continue;
+            }
+            BreakSegment(paragraph, segment, text, settings, n == 0, finalSegment, lines, builder);
+        }
+        return lines;
+    }
+
+    private void BreakSegment(ParagraphItems p, ParagraphItems.Segment segment, IReadOnlyList<StyledText> text,
+        ParagraphSettings settings, bool firstSegment, bool finalSegment, List<ComposedLine> lines, StringBuilder builder)
+    {
+        var code = settings.CodeWrap;
+        var measure = settings.Measure.Points;
+        var s = segment.Start;
+        var firstLine = firstSegment;
+        while (s < segment.End)
+        {
+            var indent = firstLine ? settings.FirstLineIndent.Points : 0;
+            var avail = measure - indent;
+            int b;
+            var wraps = false;
+            if (code && p.Natural(s, segment.End - 1) <= avail + Epsilon)
+                b = segment.End - 1;
+            else
+            {
+                if (code)
+                {
+                    avail -= p.MarkWidth;
+                    wraps = true;
+                }
+                b = ChooseBreak(p, s, segment.End, avail, code);
+                wraps &= b < segment.End - 1;
+                if (code && !wraps) avail += p.MarkWidth;
+            }
+            var lastOfSegment = b == segment.End - 1;
+            lines.Add(Arrange(p, text, settings, s, b, indent, avail, lastOfSegment, lastOfSegment && finalSegment, wraps, builder));
+            s = b + 1;
+            if (!code)
+                while (s < segment.End && p.Items[s].Kind == CharacterKind.Space) s++;
+            firstLine = false;
+        }
+    }
+
+    /// <summary>
+    /// The last item of the line starting at <paramref name="s"/>: the last allowed break that fits without
+    /// squeezing; but when that would push characters out only because the next one may not start a line, the
+    /// first later break that fits by compressing punctuation and spaces (push in first, then push out). Inside a
+    /// word longer than the line, the last item that fits.
+    /// </summary>
+    private static int ChooseBreak(ParagraphItems p, int s, int end, double avail, bool code)
+    {
+        int bestNatural = -1, pushIn = -1, overflow = -1;
+        for (var i = s; i < end; i++)
+        {
+            var natural = p.Natural(s, i);
+            if (overflow < 0 && natural > avail + Epsilon) overflow = i;
+            if (i == end - 1 || p.Items[i].BreakAfter)
+            {
+                var contentEnd = code ? i : p.ContentEnd(s, i);
+                var width = code ? natural : p.Width(s, contentEnd);
+                if (width <= avail + Epsilon) bestNatural = i;
+                else if (!code && pushIn < 0 && width - p.Shrinkable(s, contentEnd) <= avail + Epsilon) pushIn = i;
+            }
+            // No later break can fit once even the squeezed, trimmed width is past the measure.
+            if (overflow >= 0 && natural - (code ? 0 : p.Shrinkable(s, i) + p.Items[i].Size / 2) > avail + Epsilon) break;
+        }
+        if (overflow < 0 || bestNatural >= overflow - 1) return Math.Max(bestNatural, s);
+        // Squeeze only to keep a prohibited character (or a pair) from starting the next line, not to pull in a word.
+        var prohibited = overflow > s && !(p.Items[overflow - 1].Kind == CharacterKind.Western && p.Items[overflow].Kind == CharacterKind.Western);
+        if (prohibited && pushIn > bestNatural) return pushIn;
+        if (bestNatural >= 0) return bestNatural;
+        return Math.Max(s, overflow - 1);
+    }
+
+    private ComposedLine Arrange(ParagraphItems p, IReadOnlyList<StyledText> text, ParagraphSettings settings,
+        int s, int b, double indent, double avail, bool lastOfSegment, bool isLast, bool withMark, StringBuilder builder)
+    {
+        var code = settings.CodeWrap;
+        var e = code ? b : p.ContentEnd(s, b);
+        var gaps = new double[Math.Max(0, e - s)];
+        for (var k = s; k < e; k++) gaps[k - s] = p.Items[k].Glue;
+        var trim = code ? 0 : p.Trim(e);
+        var natural = code ? p.Natural(s, e) : p.Width(s, e);
+        var slack = avail - natural;
+
+        if (slack < -Epsilon && !code)
+        {
+            var shrinkable = p.Shrinkable(s, e);
+            if (shrinkable > 0)
+            {
+                var ratio = Math.Min(1, -slack / shrinkable);
+                for (var k = s; k < e; k++) gaps[k - s] -= p.Items[k].Shrink * ratio;
+                slack = Math.Min(0, slack + shrinkable * ratio);
+            }
+        }
+        else if (slack > Epsilon && settings.Alignment == TextAlignment.Justify && !lastOfSegment && !code)
+        {
+            var stretchable = 0;
+            for (var k = s; k < e; k++) if (p.Items[k].Stretch) stretchable++;
+            if (stretchable > 0)
+            {
+                var each = slack / stretchable;
+                for (var k = s; k < e; k++) if (p.Items[k].Stretch) gaps[k - s] += each;
+                slack = 0;
+            }
+        }
+
+        var offset = indent + (settings.Alignment switch
+        {
+            TextAlignment.Center when !withMark => Math.Max(0, slack) / 2,
+            TextAlignment.End when !withMark => Math.Max(0, slack),
+            _ => 0,
+        });
+
+        var runs = new List<PositionedRun>();
+        double ascent = 0, descent = 0;
+        var x = offset;
+        var k0 = s;
+        while (k0 <= e)
+        {
+            var first = p.Items[k0];
+            var spacing = k0 < e ? gaps[k0 - s] : 0;
+            var k1 = k0;
+            double width = first.Advance;
+            while (k1 < e && gaps[k1 - s] == spacing && p.Items[k1 + 1].Source == first.Source && p.Items[k1 + 1].Face == first.Face)
+            {
+                k1++;
+                width += spacing + p.Items[k1].Advance;
+            }
+            if (k1 == k0) spacing = 0;
+            if (k1 == e) width -= trim;
+            builder.Clear();
+            for (var k = k0; k <= k1; k++) p.AppendText(builder, k, text);
+            var runText = builder.ToString();
+            var style = text[first.Source].Style;
+            if (style.Font != first.Face) style = style with { Font = first.Face };
+            runs.Add(new PositionedRun(runText, style, Length.Pt(x), Length.Pt(width), Length.Pt(spacing), runText));
+            ascent = Math.Max(ascent, measurer.Ascent(first.Face) * first.Size);
+            descent = Math.Max(descent, measurer.Descent(first.Face) * first.Size);
+            x += width + (k1 < e ? gaps[k1 - s] : 0);
+            k0 = k1 + 1;
+        }
+
+        if (withMark)
+        {
+            var last = p.Items[e];
+            var style = text[last.Source].Style with { Font = p.MarkFace };
+            runs.Add(new PositionedRun(settings.ContinuationMark, style, Length.Pt(indent + avail), Length.Pt(p.MarkWidth), Length.Zero, ""));
+            ascent = Math.Max(ascent, measurer.Ascent(p.MarkFace) * last.Size);
+            descent = Math.Max(descent, measurer.Descent(p.MarkFace) * last.Size);
+            x = indent + avail + p.MarkWidth;
+        }
+        return new ComposedLine(runs, Length.Pt(x), Length.Pt(ascent), Length.Pt(descent), isLast);
+    }
+}

@@ -1,0 +1,351 @@
+using System.Text;
+using static GptBook.Layout.Text.ChineseLineBreakRules;
+
+namespace GptBook.Layout.Text;
+
+/// <summary>
+/// The measure phase of <see cref="ParagraphComposer"/>: a paragraph turned into one item per character, each with
+/// its resolved face and advance, and for the gap after it the fixed glue (Han–Latin spacing, punctuation
+/// compression), how far it may shrink, whether it takes justification space and whether a line may break there.
+/// Prefix sums make the width of any stretch of items O(1).
+/// </summary>
+internal sealed class ParagraphItems
+{
+    internal struct Item
+    {
+        public int CodePoint;
+        /// <summary>Index of the <see cref="StyledText"/> this character comes from.</summary>
+        public int Source;
+        /// <summary>Position of the character in its source text, or -1 for a space a tab was expanded into.</summary>
+        public int CharIndex;
+        public byte CharCount;
+        public FontRole Face;
+        public CharacterKind Kind;
+        /// <summary>A punctuation mark one em wide, whose blank half may be compressed.</summary>
+        public bool FullWidth;
+        public bool NoStart;
+        public bool NoEnd;
+        /// <summary>A line may break after this item.</summary>
+        public bool BreakAfter;
+        /// <summary>The gap after this item takes a share of the justification space.</summary>
+        public bool Stretch;
+        public double Size;
+        public double Advance;
+        /// <summary>Fixed space added after this item (negative for compression).</summary>
+        public double Glue;
+        /// <summary>How much the gap after this item may shrink when a line must push a character in.</summary>
+        public double Shrink;
+    }
+
+    /// <summary>A stretch of items between hard line breaks; <see cref="StyleSource"/> gives an empty one its style.</summary>
+    internal readonly record struct Segment(int Start, int End, int StyleSource);
+
+    /// <summary>How far a word space may shrink when a line pushes in a character it must not push out.</summary>
+    private const double SpaceShrinkRatio = 1.0 / 3;
+
+    private readonly double[] _advanceSums;
+    private readonly double[] _glueSums;
+    private readonly double[] _shrinkSums;
+
+    private ParagraphItems(Item[] items, List<Segment> segments, FontRole markFace, double markWidth)
+    {
+        Items = items;
+        Segments = segments;
+        MarkFace = markFace;
+        MarkWidth = markWidth;
+        _advanceSums = new double[items.Length + 1];
+        _glueSums = new double[items.Length + 1];
+        _shrinkSums = new double[items.Length + 1];
+        for (var i = 0; i < items.Length; i++)
+        {
+            _advanceSums[i + 1] = _advanceSums[i] + items[i].Advance;
+            _glueSums[i + 1] = _glueSums[i] + items[i].Glue;
+            _shrinkSums[i + 1] = _shrinkSums[i] + items[i].Shrink;
+        }
+    }
+
+    public Item[] Items { get; }
+
+    public List<Segment> Segments { get; }
+
+    public FontRole MarkFace { get; }
+
+    public double MarkWidth { get; }
+
+    /// <summary>Width of items s..e with the glue between them, nothing trimmed.</summary>
+    public double Natural(int s, int e) => _advanceSums[e + 1] - _advanceSums[s] + _glueSums[e] - _glueSums[s];
+
+    /// <summary>Width of a line s..e as set: the line-end mark trimmed to half width.</summary>
+    public double Width(int s, int e) => Natural(s, e) - Trim(e);
+
+    /// <summary>How much the gaps between items s..e may shrink in all.</summary>
+    public double Shrinkable(int s, int e) => _shrinkSums[e] - _shrinkSums[s];
+
+    /// <summary>The blank half of a full-width closing mark that ends a line (GB/T 15834 §5.1.10).</summary>
+    public double Trim(int e) => Items[e].Kind == CharacterKind.ClosingMark && Items[e].FullWidth ? Items[e].Size / 2 : 0;
+
+    /// <summary>The last item of a line that breaks after <paramref name="b"/>: a trailing space does not count.</summary>
+    public int ContentEnd(int s, int b) => b > s && Items[b].Kind == CharacterKind.Space ? b - 1 : b;
+
+    public void AppendText(StringBuilder builder, int k, IReadOnlyList<StyledText> text)
+    {
+        var item = Items[k];
+        if (item.CharIndex < 0) builder.Append(' ');
+        else builder.Append(text[item.Source].Text.AsSpan(item.CharIndex, item.CharCount));
+    }
+
+    public static ParagraphItems Measure(IReadOnlyList<StyledText> text, ParagraphSettings settings, ITextMeasurer measurer)
+    {
+        var items = new List<Item>();
+        var segments = new List<Segment>();
+        var segmentStart = 0;
+        var column = 0;
+        var code = settings.CodeWrap;
+        var lastSource = 0;
+        for (var source = 0; source < text.Count; source++)
+        {
+            var style = text[source].Style;
+            var size = style.Size.Points;
+            var str = text[source].Text;
+            lastSource = source;
+            for (var i = 0; i < str.Length;)
+            {
+                int cp;
+                byte count = 1;
+                if (char.IsHighSurrogate(str[i]) && i + 1 < str.Length && char.IsLowSurrogate(str[i + 1]))
+                {
+                    cp = char.ConvertToUtf32(str[i], str[i + 1]);
+                    count = 2;
+                }
+                else cp = str[i];
+                var at = i;
+                i += count;
+
+                if (cp == '\n')
+                {
+                    segments.Add(new Segment(segmentStart, items.Count, source));
+                    segmentStart = items.Count;
+                    column = 0;
+                    continue;
+                }
+                // Carriage returns, other controls, zero-width spaces, soft hyphens and BOMs carry nothing to set.
+                if (cp is '\r' or 0x200B or 0x00AD or 0xFEFF || (cp < 0x20 && cp != '\t')) continue;
+
+                if (cp == '\t' && code)
+                {
+                    for (var n = settings.TabSize - column % Math.Max(1, settings.TabSize); n > 0; n--)
+                        items.Add(NewItem(' ', source, -1, 1, style.Font, size, measurer));
+                    column += settings.TabSize - column % Math.Max(1, settings.TabSize);
+                    continue;
+                }
+                var item = NewItem(cp == '\t' ? ' ' : cp, source, at, count, style.Font, size, measurer);
+                // Outside code, runs of spaces set as one.
+                if (!code && item.Kind == CharacterKind.Space && items.Count > segmentStart && items[^1].Kind == CharacterKind.Space) continue;
+                items.Add(item);
+                column++;
+            }
+        }
+        segments.Add(new Segment(segmentStart, items.Count, lastSource));
+        // A hard break at the very end adds no empty line.
+        if (segments.Count > 1 && segments[^1].Start == segments[^1].End) segments.RemoveAt(segments.Count - 1);
+
+        Item[] array;
+        if (code)
+        {
+            array = items.ToArray();
+            for (var k = 0; k < array.Length; k++) array[k].BreakAfter = true;
+        }
+        else
+        {
+            array = DropSpaces(items, segments);
+            foreach (var segment in segments) SetGaps(array, segment, settings);
+        }
+
+        var markFont = text.Count > 0 ? text[0].Style.Font : FontRole.Mono;
+        var markSize = text.Count > 0 ? text[0].Style.Size.Points : 0;
+        var markFace = FontRole.Mono;
+        double markWidth = 0;
+        if (code)
+        {
+            var first = true;
+            foreach (var rune in settings.ContinuationMark.EnumerateRunes())
+            {
+                var face = measurer.ResolveFace(markFont, rune.Value);
+                if (first) markFace = face;
+                first = false;
+                markWidth += measurer.Advance(markFace, rune.Value) * markSize;
+            }
+        }
+        if (segments.Count == 1 && segments[0].Start == segments[0].End) segments.Clear();
+        return new ParagraphItems(array, segments, markFace, markWidth);
+    }
+
+    private static Item NewItem(int cp, int source, int at, byte count, FontRole font, double size, ITextMeasurer measurer)
+    {
+        var face = measurer.ResolveFace(font, cp);
+        var advance = measurer.Advance(face, cp) * size;
+        var kind = Classify(cp);
+        return new Item
+        {
+            CodePoint = cp,
+            Source = source,
+            CharIndex = at,
+            CharCount = count,
+            Face = face,
+            Kind = kind,
+            FullWidth = kind is CharacterKind.ClosingMark or CharacterKind.OpeningMark && Math.Abs(advance - size) < size * 0.01,
+            NoStart = IsNoStart(cp),
+            NoEnd = IsNoEnd(cp),
+            Size = size,
+            Advance = advance,
+        };
+    }
+
+    /// <summary>
+    /// Removes spaces at the start and end of each segment and next to full-width punctuation (whose blank half
+    /// is space enough), and shifts the segment bounds to match.
+    /// </summary>
+    private static Item[] DropSpaces(List<Item> items, List<Segment> segments)
+    {
+        var kept = new List<Item>(items.Count);
+        for (var n = 0; n < segments.Count; n++)
+        {
+            var (start, end, style) = segments[n];
+            var newStart = kept.Count;
+            for (var k = start; k < end; k++)
+            {
+                if (items[k].Kind == CharacterKind.Space)
+                {
+                    var atStart = kept.Count == newStart;
+                    var atEnd = k + 1 == end;
+                    var nextToMark = (!atStart && IsFullWidthMark(kept[^1])) || (!atEnd && IsFullWidthMark(items[k + 1]));
+                    if (atStart || atEnd || nextToMark) continue;
+                }
+                kept.Add(items[k]);
+            }
+            segments[n] = new Segment(newStart, kept.Count, style);
+        }
+        return kept.ToArray();
+    }
+
+    private static bool IsFullWidthMark(in Item item) =>
+        item.FullWidth && item.Kind is CharacterKind.ClosingMark or CharacterKind.OpeningMark;
+
+    private static void SetGaps(Item[] items, Segment segment, ParagraphSettings settings)
+    {
+        var (start, end, _) = segment;
+        for (var i = start; i < end - 1; i++)
+        {
+            ref var a = ref items[i];
+            ref readonly var b = ref items[i + 1];
+            double glue = 0, shrink = 0;
+
+            if (a.Kind == CharacterKind.Space)
+            {
+                // A source space between Han and a Latin letter or digit becomes exactly the Han–Latin spacing.
+                ref readonly var before = ref items[i - 1];
+                var hanEm = HanLatinEm(before, b);
+                if (hanEm > 0)
+                {
+                    glue = settings.HanLatinSpacing * hanEm - a.Advance;
+                    shrink = settings.HanLatinSpacing * hanEm / 2;
+                }
+                else shrink = a.Advance * SpaceShrinkRatio;
+            }
+            else
+            {
+                var hanEm = HanLatinEm(a, b);
+                if (hanEm > 0)
+                {
+                    glue = settings.HanLatinSpacing * hanEm;
+                    shrink = glue / 2;
+                }
+            }
+
+            if (a.Kind == CharacterKind.ClosingMark && a.FullWidth && b.Kind == CharacterKind.OpeningMark && b.FullWidth)
+                glue -= a.Size / 2; // "，“": two blank halves meet; keep one.
+            else
+            {
+                if (a.Kind == CharacterKind.ClosingMark && a.FullWidth) shrink += a.Size / 2;
+                if (b.Kind == CharacterKind.OpeningMark && b.FullWidth) shrink += b.Size / 2;
+            }
+
+            a.Glue = glue;
+            a.Shrink = shrink;
+            var insidePair = IsInsidePair(items, start, i);
+            var westernPair = a.Kind == CharacterKind.Western && b.Kind == CharacterKind.Western;
+            a.Stretch = b.Kind != CharacterKind.Space && !westernPair && !insidePair;
+            a.BreakAfter = CanBreak(items, start, i, insidePair, westernPair);
+        }
+        if (end > start) items[end - 1].BreakAfter = true;
+        AllowBreaksInOverlongWords(items, segment, Math.Max(0, settings.Measure.Points - settings.FirstLineIndent.Points));
+    }
+
+    /// <summary>The em of the Han side when one of the two is Han and the other a Latin letter or digit, else 0.</summary>
+    private static double HanLatinEm(in Item a, in Item b)
+    {
+        if (a.Kind == CharacterKind.Han && b.Kind == CharacterKind.Western && IsWesternLetterOrDigit(b.CodePoint)) return a.Size;
+        if (b.Kind == CharacterKind.Han && a.Kind == CharacterKind.Western && IsWesternLetterOrDigit(a.CodePoint)) return b.Size;
+        return 0;
+    }
+
+    private static bool CanBreak(Item[] items, int start, int i, bool insidePair, bool westernPair)
+    {
+        ref readonly var a = ref items[i];
+        ref readonly var b = ref items[i + 1];
+        if (b.Kind == CharacterKind.Space) return false; // break after the space instead
+        ref readonly var content = ref a.Kind == CharacterKind.Space ? ref items[i - 1] : ref a;
+        if (content.NoEnd) return false;
+        if (b.NoStart && !StartsPair(items, start, i + 1)) return false;
+        if (a.Kind == CharacterKind.Space) return true;
+        return !insidePair && !westernPair;
+    }
+
+    /// <summary>Whether items i and i+1 are the two halves of one —— or …….</summary>
+    private static bool IsInsidePair(Item[] items, int start, int i) =>
+        items[i].Kind is CharacterKind.Dash or CharacterKind.Ellipsis && items[i + 1].CodePoint == items[i].CodePoint
+        && PositionInRun(items, start, i) % 2 == 0;
+
+    /// <summary>Whether item j is the first half of a —— or …… (which, unlike a lone dash, may start a line).</summary>
+    private static bool StartsPair(Item[] items, int start, int j) =>
+        items[j].Kind is CharacterKind.Dash or CharacterKind.Ellipsis && j + 1 < items.Length
+        && items[j + 1].CodePoint == items[j].CodePoint && PositionInRun(items, start, j) % 2 == 0;
+
+    private static int PositionInRun(Item[] items, int start, int i)
+    {
+        var n = 0;
+        while (i - n - 1 >= start && items[i - n - 1].CodePoint == items[i].CodePoint) n++;
+        return n;
+    }
+
+    /// <summary>
+    /// A stretch without a break opportunity that is wider than a line (a URL, a long identifier) may break after
+    /// / . - ? &amp; _ = # before a letter or digit; one without any of those may break anywhere.
+    /// </summary>
+    private static void AllowBreaksInOverlongWords(Item[] items, Segment segment, double lineWidth)
+    {
+        var from = segment.Start;
+        double width = 0;
+        for (var i = segment.Start; i < segment.End; i++)
+        {
+            width += items[i].Advance + (items[i].BreakAfter ? 0 : items[i].Glue);
+            if (!items[i].BreakAfter) continue;
+            if (width > lineWidth && i > from)
+            {
+                var urlPoints = false;
+                for (var k = from; k < i; k++)
+                {
+                    if (items[k].Kind != CharacterKind.Western || !IsUrlBreakAfter(items[k].CodePoint)) continue;
+                    var next = items[k + 1].CodePoint;
+                    if (next >= 0x80 || !char.IsAsciiLetterOrDigit((char)next)) continue;
+                    items[k].BreakAfter = true;
+                    urlPoints = true;
+                }
+                if (!urlPoints)
+                    for (var k = from; k < i; k++) items[k].BreakAfter = !items[k + 1].NoStart;
+            }
+            from = i + 1;
+            width = 0;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+namespace GptBook.Publishing;
+
+/// <summary>
+/// Writes outputs so that a reader of the target never sees a half-written file, and a failed build leaves the
+/// previous output in place: everything goes to a temporary sibling first and is moved over the target only
+/// when complete. The temporary name is fixed per target, so an interrupted build leaves at most one stray file,
+/// which the next build overwrites.
+/// </summary>
+public static class AtomicFile
+{
+    public static void Write(string path, Action<Stream> write)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + ".partial";
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        var copy = bytes.ToArray();
+        Write(path, s => s.Write(copy));
+    }
+
+    /// <summary>
+    /// Builds a whole folder in a temporary sibling, then swaps it in place of <paramref name="directory"/>.
+    /// If <paramref name="build"/> throws, the previous folder is untouched.
+    /// </summary>
+    public static void ReplaceDirectory(string directory, Action<string> build)
+    {
+        var full = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
+        var temp = full + ".partial";
+        var old = full + ".previous";
+        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        Directory.CreateDirectory(temp);
+        try
+        {
+            build(temp);
+        }
+        catch
+        {
+            Directory.Delete(temp, recursive: true);
+            throw;
+        }
+        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        if (Directory.Exists(full)) Directory.Move(full, old);
+        Directory.Move(temp, full);
+        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

@@ -154,7 +154,7 @@ internal sealed class ImageNormalizer
             catch (Exception e) when (e is not (OutOfMemoryException or IOException or UnauthorizedAccessException))
             {
                 image?.Dispose();
-                return Fail(references, ImageInspector.Corrupt(path, e.Message));
+                return Fail(references, ImageInspector.FromDecoderException(path, e));
             }
             using (image)
             {

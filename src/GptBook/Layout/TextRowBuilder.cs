@@ -37,6 +37,11 @@ public static class TextRowBuilder
                 fragments.Add(new LinkFragment(new Rect(x + run.X, top, run.Width, run.Style.Size * 1.2), target, link));
                 fragments.Add(new TextFragment(run, x + run.X, baseline, link, TextColor.Link));
             }
+            else if (run.SourceText.Length == 0 && run.Text.Length > 0)
+            {
+                // A mark the composer added (a code continuation mark): drawn, but an artifact, so it is not text.
+                fragments.Add(new TextFragment(run, x + run.X, baseline, null, TextColor.Muted));
+            }
             else
             {
                 fragments.Add(new TextFragment(run, x + run.X, baseline, node, color));

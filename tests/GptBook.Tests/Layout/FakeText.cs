@@ -45,6 +45,8 @@ public sealed class FixedLineComposer(ITextMeasurer measurer) : ILineComposer
         return lines;
     }
 
+    public IReadOnlyList<ComposedLine> ComposeCode(StyledText line, Length measure) => Compose([line], measure, Length.Zero);
+
     private static PositionedRun Run(StyledText part, int from, int to, Length x, Length end)
     {
         var text = part.Text[from..to];

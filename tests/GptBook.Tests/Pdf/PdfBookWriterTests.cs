@@ -1,14 +1,257 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using GptBook.Layout;
+using GptBook.Model;
+using GptBook.Tests.Support;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using PdfSharpReader = PdfSharp.Pdf.IO.PdfReader;
 
 namespace GptBook.Tests.Pdf;
 
-public sealed class PdfBookWriterTests(PdfOutputFixture output) : IClassFixture<PdfOutputFixture>
+/// <summary>The article (and a book of the constructs it lacks) written to PDF and read back.</summary>
+public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClassFixture<PdfOutputFixture>
 {
     [Fact]
     public void Article_page_count_matches_the_layout()
     {
         using var pdf = PdfDocument.Open(output.Article.Path);
         Assert.Equal(output.Article.Layout.Pages.Count, pdf.NumberOfPages);
-        Assert.True(pdf.NumberOfPages >= 6, $"only {pdf.NumberOfPages} pages");
+        Assert.True(pdf.NumberOfPages >= 8, $"only {pdf.NumberOfPages} pages");
+        Assert.Equal(0, pdf.NumberOfPages % 2);
     }
+
+    [Fact]
+    public void Outline_entries_are_the_headings_in_order_and_nested_by_level()
+    {
+        using var pdf = PdfDocument.Open(output.Article.Path);
+        Assert.True(pdf.TryGetBookmarks(out var bookmarks));
+        var flat = new List<(string Title, int Level, int Page)>();
+        void Walk(IEnumerable<UglyToad.PdfPig.Outline.BookmarkNode> nodes)
+        {
+            foreach (var n in nodes)
+            {
+                flat.Add((n.Title, n.Level, n is UglyToad.PdfPig.Outline.DocumentBookmarkNode d ? d.PageNumber : -1));
+                Walk(n.Children);
+            }
+        }
+        Walk(bookmarks.Roots);
+        var headings = output.Article.Book.Headings().ToList();
+        Assert.Equal(headings.Select(h => h.PlainText), flat.Select(f => f.Title));
+        Assert.Equal(headings.Select(h => h.Level - 1), flat.Select(f => f.Level));
+        foreach (var (title, _, page) in flat)
+            Assert.Contains(Squeeze(title), Squeeze(pdf.GetPage(page).Text));
+    }
+
+    [Fact]
+    public void Every_toc_entry_prints_the_folio_of_the_page_its_heading_is_on()
+    {
+        using var pdf = PdfDocument.Open(output.Article.Path);
+        var layout = output.Article.Layout;
+        var printed = new Dictionary<string, string>();
+        for (var p = 3; p <= layout.BodyStartIndex; p++)
+            foreach (var line in Lines(pdf.GetPage(p)))
+            {
+                var m = TocLine().Match(line);
+                if (m.Success) printed[Squeeze(m.Groups[1].Value)] = m.Groups[2].Value;
+            }
+        var expected = output.Article.Book.Headings().Where(h => h.Level is >= 2 and <= 3).ToList();
+        Assert.Equal(expected.Count, printed.Count);
+        Assert.True(pdf.TryGetBookmarks(out var bookmarks));
+        var pages = bookmarks.GetNodes().OfType<UglyToad.PdfPig.Outline.DocumentBookmarkNode>().ToDictionary(n => Squeeze(n.Title), n => n.PageNumber);
+        foreach (var h in expected)
+        {
+            var page = pdf.GetPage(pages[Squeeze(h.PlainText)]);
+            var folio = Folio(page, layout.Geometry);
+            Assert.True(folio != null, $"no folio printed on the page of '{h.PlainText}'");
+            Assert.Equal(folio, printed[Squeeze(h.PlainText)]);
+        }
+    }
+
+    [Fact]
+    public void Figure_captions_are_numbered_in_order()
+    {
+        using var pdf = PdfDocument.Open(output.Article.Path);
+        var numbers = new List<int>();
+        foreach (var page in pdf.GetPages().Skip(output.Article.Layout.BodyStartIndex))
+            numbers.AddRange(FigureLabel().Matches(Squeeze(page.Text)).Select(m => int.Parse(m.Groups[1].Value)));
+        Assert.Equal([1, 2, 3, 4, 5], numbers);
+    }
+
+    [Fact]
+    public void No_glyph_lies_outside_the_text_block_except_running_heads_and_folios()
+    {
+        using var pdf = PdfDocument.Open(output.Article.Path);
+        var g = output.Article.Layout.Geometry;
+        foreach (var page in pdf.GetPages())
+        {
+            var right = page.Number % 2 == 1;
+            var block = g.TextBlock(right);
+            foreach (var letter in page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)))
+            {
+                var x = letter.StartBaseLine.X;
+                var yFromTop = g.MediaHeight.Points - letter.StartBaseLine.Y;
+                if (yFromTop < block.Y.Points - 5) continue; // the running head line
+                // The ink, not the advance: a line-end mark is compressed to half width, its ink stays inside.
+                Assert.True(x >= block.X.Points - 0.5 && letter.GlyphRectangle.Right <= block.Right.Points + 0.5 && yFromTop <= block.Bottom.Points + 0.5,
+                    $"'{letter.Value}' on page {page.Number} at ({x:0.0}, {yFromTop:0.0}) is outside the text block {block}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Fonts_are_embedded()
+    {
+        using var pdf = PdfDocument.Open(output.Article.Path);
+        var letters = pdf.GetPages().SelectMany(p => p.Letters).ToList();
+        Assert.NotEmpty(letters);
+        Assert.All(letters.Select(l => l.FontName).Distinct(), name => Assert.Matches("^[A-Z]{6}\\+", name));
+    }
+
+    [Fact]
+    public void Writing_twice_gives_identical_bytes()
+    {
+        var again = output.Write(output.Article.Book, "article-again.pdf");
+        Assert.Equal(File.ReadAllBytes(output.Article.Path), File.ReadAllBytes(again.Path));
+    }
+
+    [Fact]
+    public void Every_deflated_stream_is_a_complete_zlib_stream_with_its_adler32_checksum()
+    {
+        using var document = PdfSharpReader.Open(output.Article.Path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        var checkedStreams = 0;
+        foreach (var obj in document.Internals.GetAllObjects())
+        {
+            if (obj is not PdfSharp.Pdf.PdfDictionary { Stream: { } stream } dict) continue;
+            if (dict.Elements.GetName("/Filter") != "/FlateDecode") continue;
+            var raw = stream.Value;
+            using var inflated = new MemoryStream();
+            using (var z = new ZLibStream(new MemoryStream(raw), CompressionMode.Decompress)) z.CopyTo(inflated);
+            Assert.Equal(Adler32(inflated.ToArray()), BinaryPrimitives.ReadUInt32BigEndian(raw.AsSpan(raw.Length - 4)));
+            checkedStreams++;
+        }
+        Assert.True(checkedStreams > 10, $"only {checkedStreams} deflated streams");
+    }
+
+    [Fact]
+    public void Metadata_and_page_labels_are_written()
+    {
+        using var pdf = PdfDocument.Open(output.Article.Path);
+        Assert.Equal("从 GPT1 到 GPT4", pdf.Information.Title);
+        Assert.Equal("GptBook 编辑组", pdf.Information.Author);
+        Assert.Equal("D:20261130000000+00'00'", pdf.Information.CreationDate);
+        var catalog = pdf.Structure.Catalog.CatalogDictionary;
+        Assert.Equal("zh-CN", (catalog.Data["Lang"] as UglyToad.PdfPig.Tokens.StringToken)?.Data);
+        Assert.True(catalog.Data.ContainsKey("PageLabels"));
+        Assert.True(catalog.Data.ContainsKey("StructTreeRoot"));
+    }
+
+    [Fact]
+    public void Links_are_annotations_and_internal_ones_point_into_the_document()
+    {
+        using var pdf = PdfDocument.Open(output.Constructs.Path);
+        var links = pdf.GetPages().SelectMany(p => p.GetHyperlinks()).ToList();
+        Assert.Contains(links, l => l.Uri == "https://openai.com/research");
+        var tocPage = pdf.GetPage(3);
+        Assert.NotEmpty(tocPage.ExperimentalAccess.GetAnnotations());
+    }
+
+    [Fact]
+    public void Constructs_are_all_set_code_wraps_and_the_table_and_footnote_appear()
+    {
+        using var pdf = PdfDocument.Open(output.Constructs.Path);
+        var text = Squeeze(string.Concat(pdf.GetPages().Skip(output.Constructs.Layout.BodyStartIndex).Select(p => p.Text)));
+        Assert.Contains("defgenerate(prompt):", text);
+        Assert.Contains("xxxxxxxxxx", text);
+        Assert.Contains("1750亿", text);
+        Assert.Contains("嵌套的第二项", text);
+        Assert.Contains("脚注的内容，排在本章末尾。", text);
+        Assert.Contains("注释", text);
+        Assert.DoesNotContain(output.Constructs.Diagnostics.Items, d => d.Code == "GB0301");
+    }
+
+    [SkippableFact]
+    public void Qpdf_check_passes()
+    {
+        var result = ExternalTool.Run("qpdf", ["--check", output.Article.Path]);
+        Assert.True(result.ExitCode == 0, result.Output);
+        var constructs = ExternalTool.Run("qpdf", ["--check", output.Constructs.Path]);
+        Assert.True(constructs.ExitCode == 0, constructs.Output);
+    }
+
+    [SkippableFact]
+    public void Pdffonts_shows_every_font_embedded_subset_and_with_unicode_maps()
+    {
+        var result = ExternalTool.Run("pdffonts", [output.Constructs.Path]);
+        Assert.Equal(0, result.ExitCode);
+        var rows = result.StdOut.Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
+        Assert.True(rows.Count >= 4, result.StdOut);
+        foreach (var row in rows)
+            Assert.Matches("Identity-H\\s+yes\\s+yes\\s+yes", row);
+    }
+
+    [SkippableFact]
+    public void Pdfinfo_reports_a_tagged_pdf()
+    {
+        var result = ExternalTool.Run("pdfinfo", [output.Article.Path]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches("Tagged:\\s+yes", result.StdOut);
+    }
+
+    [SkippableFact]
+    public void Pdftotext_gives_the_text_in_reading_order_without_radicals_or_compatibility_ideographs()
+    {
+        var result = ExternalTool.Run("pdftotext", ["-enc", "UTF-8", output.Article.Path, "-"]);
+        Assert.Equal(0, result.ExitCode);
+        var text = result.StdOut;
+        Assert.DoesNotMatch("[\u2F00-\u2FDF\uF900-\uFAFF]", text);
+        var squeezed = Squeeze(text);
+        var paragraphs = output.Article.Book.AllBlocks().OfType<Paragraph>().Select(p => Squeeze(Inline.PlainText(p.Content))).Where(p => p.Length > 20).ToList();
+        var position = 0;
+        foreach (var paragraph in paragraphs)
+        {
+            var at = squeezed.IndexOf(paragraph, position, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"not found in order: {paragraph[..20]}…");
+            position = at + paragraph.Length;
+        }
+    }
+
+    private static string Squeeze(string s) => Whitespace().Replace(s, "");
+
+    private static uint Adler32(byte[] data)
+    {
+        uint a = 1, b = 0;
+        foreach (var d in data)
+        {
+            a = (a + d) % 65521;
+            b = (b + a) % 65521;
+        }
+        return (b << 16) | a;
+    }
+
+    /// <summary>Text lines of a page, top to bottom, by baseline.</summary>
+    private static IEnumerable<string> Lines(Page page) =>
+        page.Letters.GroupBy(l => Math.Round(l.StartBaseLine.Y))
+            .OrderByDescending(g => g.Key)
+            .Select(g => string.Concat(g.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value)));
+
+    /// <summary>The number printed at the outer corner of the running-head line (above the text block), if any.</summary>
+    private static string? Folio(Page page, PageGeometry g)
+    {
+        var top = g.MediaHeight.Points - g.TextBlock(true).Y.Points;
+        var head = page.GetWords().Where(w => w.Letters[0].StartBaseLine.Y > top).OrderBy(w => w.BoundingBox.Left).ToList();
+        if (head.Count == 0) return null;
+        var outer = page.Number % 2 == 1 ? head[^1] : head[0];
+        return outer.Text.All(char.IsAsciiDigit) ? outer.Text : null;
+    }
+
+    [GeneratedRegex("\\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex("^(.*?)\\.{3,}\\s*(\\d+)$")]
+    private static partial Regex TocLine();
+
+    [GeneratedRegex("图(\\d+)")]
+    private static partial Regex FigureLabel();
 }

@@ -190,8 +190,10 @@ public sealed class BlockBoxBuilder
             number++;
             var first = indented.Rows[0];
             var baseline = FirstBaseline(first) ?? _style.Leading * 0.72;
-            var markerWidth = _context.MeasureWidth(marker, _style.Body);
-            var run = new PositionedRun(marker, _style.Body, Length.Zero, markerWidth, Length.Zero, marker);
+            // A bullet from the serif face is a faint dot at text size; the sans bold one reads as a list marker.
+            var markerStyle = list.Ordered ? _style.Body : _style.Body with { Font = FontRole.SansBold };
+            var markerWidth = _context.MeasureWidth(marker, markerStyle);
+            var run = new PositionedRun(marker, markerStyle, Length.Zero, markerWidth, Length.Zero, marker);
             var lbl = li.Child("Lbl");
             var fragments = new List<PageFragment> { new TextFragment(run, indent - markerWidth - _style.BodySize * 0.5, baseline, lbl) };
             fragments.AddRange(first.Fragments);
@@ -205,7 +207,7 @@ public sealed class BlockBoxBuilder
     {
         string[] candidates = depth % 2 == 0 ? ["•", "·"] : ["◦", "–", "·"];
         foreach (var c in candidates)
-            if (_context.Measurer.HasGlyph(FontRole.SerifRegular, char.ConvertToUtf32(c, 0))) return c;
+            if (_context.Measurer.HasGlyph(FontRole.SansBold, char.ConvertToUtf32(c, 0))) return c;
         return "-";
     }
 

@@ -112,7 +112,7 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClass
     [Fact]
     public void Writing_twice_gives_identical_bytes()
     {
-        var again = output.Write(output.Article.Book, "article-again.pdf");
+        var again = output.WriteArticle("article-again.pdf");
         Assert.Equal(File.ReadAllBytes(output.Article.Path), File.ReadAllBytes(again.Path));
     }
 

@@ -3,6 +3,7 @@ using GptBook.Diagnostics;
 using GptBook.Fonts;
 using GptBook.Images;
 using GptBook.Layout;
+using GptBook.Loading;
 using GptBook.Model;
 using GptBook.Pdf;
 using GptBook.Tests.Support;
@@ -16,7 +17,7 @@ public sealed class PdfOutputFixture
     {
         Directory.CreateDirectory(OutputDirectory);
         Fonts = FontSet.Load(Path.Combine(RepositoryPaths.Root, "assets", "fonts"));
-        Article = Write(SampleBooks.Article(), "article.pdf");
+        Article = WriteArticle();
         Constructs = Write(SampleBooks.Constructs(), "constructs.pdf");
     }
 
@@ -25,6 +26,18 @@ public sealed class PdfOutputFixture
     public FontSet Fonts { get; }
     public Output Article { get; }
     public Output Constructs { get; }
+
+    /// <summary>The real article through the real stages: book.yml, the loader, the image stage (print profile).</summary>
+    public Output WriteArticle(string name = "article.pdf")
+    {
+        var diagnostics = new DiagnosticBag();
+        var options = BookOptionsReader.Read(RepositoryPaths.BookYml, diagnostics)!;
+        var book = BookLoader.Load(options, diagnostics);
+        var images = ImageStage.Run(book, options, Path.Combine(OutputDirectory, "image-cache"), new HashSet<ImageProfile> { ImageProfile.Print }, diagnostics);
+        var path = Path.Combine(OutputDirectory, name);
+        var layout = PdfBookWriter.Write(book, options, images, Fonts, path, diagnostics);
+        return new Output(book, path, layout, diagnostics);
+    }
 
     public Output Write(Book book, string name, PdfOptions? pdf = null)
     {

@@ -36,7 +36,7 @@ internal sealed class PdfPageRenderer(ITextMeasurer measurer, StructureTagWriter
                     else pdfPage.Annotations.Add(annotation);
                     break;
                 default:
-                    if (fragment.Structure is { } node) { tags.Enter(node, Bounds(fragment)); Draw(fragment, gfx); }
+                    if (fragment.Structure is { } node) { tags.Enter(node, Bounds(fragment, mediaHeight)); Draw(fragment, gfx); }
                     else tags.Artifact(() => Draw(fragment, gfx));
                     break;
             }
@@ -128,9 +128,10 @@ internal sealed class PdfPageRenderer(ITextMeasurer measurer, StructureTagWriter
         return font;
     }
 
-    private static XRect Bounds(PageFragment f) => f switch
+    /// <summary>A figure's bounding box for its structure element, in PDF user space (y upwards).</summary>
+    private static XRect Bounds(PageFragment f, Length mediaHeight) => f switch
     {
-        ImageFragment i => ToXRect(i.Box),
+        ImageFragment i => new XRect(i.Box.X.Points, (mediaHeight - i.Box.Bottom).Points, i.Box.Width.Points, i.Box.Height.Points),
         _ => new XRect(0, 0, 0, 0),
     };
 

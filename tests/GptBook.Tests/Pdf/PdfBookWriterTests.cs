@@ -171,6 +171,49 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClass
         Assert.DoesNotContain(output.Constructs.Diagnostics.Items, d => d.Code == "GB0301");
     }
 
+    [Fact]
+    public void A_jpeg_passes_through_byte_for_byte()
+    {
+        using var document = PdfSharpReader.Open(output.Constructs.Path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        var jpegs = document.Internals.GetAllObjects().OfType<PdfSharp.Pdf.PdfDictionary>()
+            .Where(d => d.Elements.GetName("/Subtype") == "/Image" && d.Elements.GetName("/Filter") == "/DCTDecode").ToList();
+        Assert.Single(jpegs);
+        Assert.Equal(File.ReadAllBytes(output.Jpeg), jpegs[0].Stream.Value);
+    }
+
+    [Fact]
+    public void Missing_and_placeholder_images_show_a_box_with_the_reason()
+    {
+        using var pdf = PdfDocument.Open(output.Constructs.Path);
+        var text = Squeeze(string.Concat(pdf.GetPages().Select(p => p.Text)));
+        Assert.Contains("远程图片未获取：https://example.com/remote.png", text);
+        Assert.Contains("图片缺失：missing.png", text);
+        Assert.Contains("图3", text);
+    }
+
+    [Fact]
+    public void Toc_links_go_to_the_page_of_their_heading()
+    {
+        using var document = PdfSharpReader.Open(output.Constructs.Path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        var layout = output.Constructs.Layout;
+        var checkedLinks = 0;
+        for (var p = 0; p < document.PageCount; p++)
+        {
+            if (document.Pages[p].Elements.GetArray("/Annots") is not { } annots) continue;
+            foreach (var item in annots.Elements)
+            {
+                var annot = (PdfSharp.Pdf.PdfDictionary)((PdfSharp.Pdf.Advanced.PdfReference)item).Value;
+                var target = annot.Elements.GetString("/Contents");
+                if (!target.StartsWith('#') || annot.Elements.GetArray("/Dest") is not { } dest) continue;
+                var page = ((PdfSharp.Pdf.Advanced.PdfReference)dest.Elements[0]).ObjectID;
+                var index = Enumerable.Range(0, document.PageCount).Single(i => document.Pages[i].Reference!.ObjectID == page);
+                Assert.Equal(layout.Anchors[target[1..]].PageIndex, index);
+                checkedLinks++;
+            }
+        }
+        Assert.True(checkedLinks >= 4, $"only {checkedLinks} internal links");
+    }
+
     [SkippableFact]
     public void Qpdf_check_passes()
     {

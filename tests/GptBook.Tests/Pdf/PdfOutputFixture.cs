@@ -18,10 +18,25 @@ public sealed class PdfOutputFixture
         Directory.CreateDirectory(OutputDirectory);
         Fonts = FontSet.Load(Path.Combine(RepositoryPaths.Root, "assets", "fonts"));
         Article = WriteArticle();
-        Constructs = Write(SampleBooks.Constructs(), "constructs.pdf");
+        Jpeg = Path.Combine(OutputDirectory, "photo.jpg");
+        using (var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(600, 400, new SixLabors.ImageSharp.PixelFormats.Rgb24(40, 90, 160)))
+        {
+            image.Metadata.HorizontalResolution = image.Metadata.VerticalResolution = 150;
+            SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(image, Jpeg);
+        }
+        var book = SampleBooks.Constructs();
+        var figures = book.Figures().ToDictionary(f => f.Id, f => f.Image);
+        var catalog = new ImageCatalog(new Dictionary<(string, ImageProfile), NormalizedImage>
+        {
+            [(figures["fig-photo"].Key, ImageProfile.Print)] = new(Jpeg, 600, 400, "image/jpeg", 150),
+            [(figures["fig-remote"].Key, ImageProfile.Print)] = new(Jpeg, 600, 400, "image/jpeg", 150) { Placeholder = "远程图片未获取：https://example.com/remote.png" },
+        });
+        Constructs = Write(book, "constructs.pdf", images: catalog);
     }
 
-    public static string OutputDirectory { get; } = Path.Combine(Path.GetTempPath(), "gptbook-pdf-tests");
+    /// <summary>One folder per checkout, so that test runs in other worktrees on the same machine don't collide.</summary>
+    public static string OutputDirectory { get; } = Path.Combine(Path.GetTempPath(),
+        "gptbook-pdf-tests-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(RepositoryPaths.Root)))[..10]);
 
     public FontSet Fonts { get; }
     public Output Article { get; }
@@ -39,7 +54,9 @@ public sealed class PdfOutputFixture
         return new Output(book, path, layout, diagnostics);
     }
 
-    public Output Write(Book book, string name, PdfOptions? pdf = null)
+    public string Jpeg { get; }
+
+    public Output Write(Book book, string name, PdfOptions? pdf = null, ImageCatalog? images = null)
     {
         var options = new BookOptions
         {
@@ -51,7 +68,7 @@ public sealed class PdfOutputFixture
         };
         var diagnostics = new DiagnosticBag();
         var path = Path.Combine(OutputDirectory, name);
-        var layout = PdfBookWriter.Write(book, options, ImageCatalog.Empty, Fonts, path, diagnostics);
+        var layout = PdfBookWriter.Write(book, options, images ?? ImageCatalog.Empty, Fonts, path, diagnostics);
         return new Output(book, path, layout, diagnostics);
     }
 

@@ -44,6 +44,9 @@ public static class SampleBooks
                 new ListItem([new Paragraph([T("第二项：微调。")], s)], s),
             ], s),
             new BlockQuote([new Paragraph([T("引用的文字缩进，并在左侧有一条竖线。")], s)], s),
+            new Figure(new ImageReference("photo.jpg", ImageSourceKind.Local, "photo.jpg", "一张照片", s), [T("照片原样嵌入")], "fig-photo", 1, s),
+            new Figure(new ImageReference("https://example.com/remote.png", ImageSourceKind.Remote, null, "远程图片", s), [T("远程图片")], "fig-remote", 2, s),
+            new Figure(new ImageReference("missing.png", ImageSourceKind.Local, "missing.png", "缺失的图片", s), [T("缺失的图片")], "fig-missing", 3, s),
             new ThematicBreak(s),
             new Paragraph([T("分隔线之后的段落。")], s),
         };

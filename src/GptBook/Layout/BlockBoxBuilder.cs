@@ -138,7 +138,7 @@ public sealed class BlockBoxBuilder
         {
             if (segment.Count == 0 && !first) { all.Add(BoxRow.Space(baseStyle.Size * _style.LineHeight)); continue; }
             if (segment.Count == 0) continue;
-            var lines = _context.Composer.Compose(segment, width, first ? indent : Length.Zero);
+            var lines = _context.Compose(segment, width, first ? indent : Length.Zero, content.FirstOrDefault()?.Span ?? SourceSpan.None);
             all.AddRange(TextRowBuilder.Rows(lines, baseStyle.Size * _style.LineHeight, Length.Zero, node));
             first = false;
         }
@@ -154,7 +154,7 @@ public sealed class BlockBoxBuilder
         var seq = new RowSequence();
         foreach (var segment in segments)
         {
-            var lines = _context.Composer.Compose(segment, width, Length.Zero);
+            var lines = _context.Compose(segment, width, Length.Zero, h.Span);
             foreach (var row in TextRowBuilder.Rows(lines, _style.HeadingLeading(level), Length.Zero, node))
                 seq.Add(row, false);
         }

@@ -25,7 +25,7 @@ public sealed class CodeBlockBuilder(LayoutContext context)
                 rows.Add(new BoxRow(_style.CodeLeading, []));
                 continue;
             }
-            var lines = context.Composer.ComposeCode(new Text.StyledText(line, style), width - 2 * pad);
+            var lines = context.ComposeCode(new Text.StyledText(line, style), width - 2 * pad, code.Span);
             rows.AddRange(TextRowBuilder.Rows(lines, _style.CodeLeading, pad, node));
         }
         var seq = new RowSequence();

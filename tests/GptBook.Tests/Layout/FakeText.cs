@@ -3,11 +3,12 @@ using GptBook.Layout.Text;
 
 namespace GptBook.Tests.Layout;
 
-/// <summary>Fixed advances: Han and everything else 1 em, ASCII 0.5 em; the em box is 0.88 + 0.12.</summary>
-public sealed class FixedAdvanceMeasurer : ITextMeasurer
+/// <summary>Fixed advances: Han and everything else 1 em, ASCII 0.5 em; the em box is 0.88 + 0.12. Every face has
+/// every glyph unless <c>hasGlyph</c> says otherwise.</summary>
+public sealed class FixedAdvanceMeasurer(Func<int, bool>? hasGlyph = null) : ITextMeasurer
 {
     public double Advance(FontRole font, int codePoint) => codePoint < 0x80 ? 0.5 : 1.0;
-    public bool HasGlyph(FontRole font, int codePoint) => true;
+    public bool HasGlyph(FontRole font, int codePoint) => hasGlyph?.Invoke(codePoint) ?? true;
     public double Ascent(FontRole font) => 0.88;
     public double Descent(FontRole font) => 0.12;
 }

@@ -23,6 +23,12 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClass
     }
 
     [Fact]
+    public void The_article_sets_without_layout_or_pdf_diagnostics()
+    {
+        Assert.Empty(output.Article.Diagnostics.Items.Where(d => d.Code.StartsWith("GB03", StringComparison.Ordinal)).Select(d => d.ToString()));
+    }
+
+    [Fact]
     public void Outline_entries_are_the_headings_in_order_and_nested_by_level()
     {
         using var pdf = PdfDocument.Open(output.Article.Path);
@@ -212,6 +218,22 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClass
             }
         }
         Assert.True(checkedLinks >= 3, $"only {checkedLinks} TOC links");
+    }
+
+    [Fact]
+    public void Bleed_and_crop_marks_set_the_trim_and_bleed_boxes_inside_a_larger_media_box()
+    {
+        var options = new GptBook.Configuration.PdfOptions { PageSize = GptBook.Configuration.PageSize.B5, Bleed = Length.Mm(3), CropMarks = true };
+        var written = output.Write(output.Constructs.Book, "constructs-bleed.pdf", options);
+        using var document = PdfSharpReader.Open(written.Path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        var page = document.Pages[0];
+        static double Mm(double points) => points / Length.PointsPerMm;
+        Assert.Equal(176 + 2 * 13, Mm(page.MediaBox.Width), 1);
+        Assert.Equal(176, Mm(page.TrimBox.Width), 1);
+        Assert.Equal(250, Mm(page.TrimBox.Height), 1);
+        Assert.Equal(13, Mm(page.TrimBox.X1), 1);
+        Assert.Equal(176 + 6, Mm(page.BleedBox.Width), 1);
+        Assert.Equal(10, Mm(page.BleedBox.X1), 1);
     }
 
     [SkippableFact]

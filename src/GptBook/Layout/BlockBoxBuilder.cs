@@ -53,6 +53,7 @@ public sealed class BlockBoxBuilder
             case Heading h:
             {
                 var seq = HeadingRows(h, Width, root);
+                if (firstInChapter || h.Level == 1) seq = WithChapterSink(seq);
                 return new LayoutBox(seq.Rows, seq.BreakAfter, h.Span)
                 {
                     SpaceBefore = _style.SpaceBeforeHeading(h.Level), SpaceAfter = _style.SpaceAfterHeading(h.Level),
@@ -163,6 +164,21 @@ public sealed class BlockBoxBuilder
         var fragments = new List<PageFragment> { new AnchorFragment(h.Id, Length.Zero, Length.Zero) };
         fragments.AddRange(firstRow.Fragments);
         seq.Rows[0] = firstRow with { Fragments = fragments, Mark = new RunningMark(level, h.PlainText) };
+        return seq;
+    }
+
+    /// <summary>
+    /// A chapter title is set lower than the text of other pages (a sink of three lines); the heading's anchor
+    /// moves to the top of the sink, which (having a fragment) is kept even at the top of the page.
+    /// </summary>
+    private RowSequence WithChapterSink(RowSequence heading)
+    {
+        var anchors = heading.Rows[0].Fragments.OfType<AnchorFragment>().ToList();
+        var seq = new RowSequence();
+        seq.Add(new BoxRow(_style.Leading * 3, anchors), false);
+        var first = heading.Rows[0];
+        seq.Add(first with { Fragments = first.Fragments.Where(f => f is not AnchorFragment).ToList() }, heading.BreakAfter[0]);
+        for (var i = 1; i < heading.Count; i++) seq.Add(heading.Rows[i], heading.BreakAfter[i]);
         return seq;
     }
 

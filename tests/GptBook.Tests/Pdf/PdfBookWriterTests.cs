@@ -236,6 +236,32 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClass
         Assert.Equal(10, Mm(page.BleedBox.X1), 1);
     }
 
+    [Fact]
+    public void A_page_without_room_for_text_is_an_error_and_writes_nothing()
+    {
+        var tiny = new GptBook.Configuration.PdfOptions { PageSize = new GptBook.Configuration.PageSize("tiny", Length.Mm(40), Length.Mm(40)) };
+        var written = output.Write(output.Constructs.Book, "tiny.pdf", tiny);
+        Assert.Null(written.Layout);
+        Assert.Contains(written.Diagnostics.Items, d => d.Code == "GB0304" && d.Severity == GptBook.Diagnostics.DiagnosticSeverity.Error);
+        Assert.False(File.Exists(written.Path));
+    }
+
+    [Fact]
+    public void A_prepared_image_pdfsharp_cannot_read_becomes_a_placeholder_with_a_diagnostic()
+    {
+        var broken = Path.Combine(PdfOutputFixture.OutputDirectory, "broken.png");
+        File.WriteAllBytes(broken, [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
+        var figure = output.Constructs.Book.Figures().First();
+        var catalog = new GptBook.Images.ImageCatalog(new Dictionary<(string, GptBook.Images.ImageProfile), GptBook.Images.NormalizedImage>
+        {
+            [(figure.Image.Key, GptBook.Images.ImageProfile.Print)] = new(broken, 600, 400, "image/png", 150),
+        });
+        var written = output.Write(output.Constructs.Book, "broken-image.pdf", images: catalog);
+        Assert.Contains(written.Diagnostics.Items, d => d.Code == "GB0305");
+        using var pdf = PdfDocument.Open(written.Path);
+        Assert.Contains("broken.png", string.Concat(pdf.GetPages().Select(p => p.Text)));
+    }
+
     [SkippableFact]
     public void Qpdf_check_passes()
     {
@@ -267,7 +293,11 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClass
     [SkippableFact]
     public void Pdftotext_gives_the_text_in_reading_order_without_radicals_or_compatibility_ideographs()
     {
-        var result = ExternalTool.Run("pdftotext", ["-enc", "UTF-8", output.Article.Path, "-"]);
+        // Cropped to the type area's band (at 72 dpi, so in points), which leaves the running heads out.
+        var block = output.Article.Layout.Geometry.TextBlock(true);
+        var result = ExternalTool.Run("pdftotext", ["-enc", "UTF-8", "-r", "72",
+            "-x", "0", "-y", ((int)block.Y.Points - 2).ToString(), "-W", ((int)output.Article.Layout.Geometry.MediaWidth.Points).ToString(),
+            "-H", ((int)block.Height.Points + 4).ToString(), output.Article.Path, "-"]);
         Assert.Equal(0, result.ExitCode);
         var text = result.StdOut;
         Assert.DoesNotMatch("[\u2F00-\u2FDF\uF900-\uFAFF]", text);

@@ -102,7 +102,7 @@ public static class PdfBookWriter
     private static void ApplyMetadata(PdfDocument document, BookMetadata metadata, string pdfDate)
     {
         var info = document.Info;
-        info.Title = metadata.Subtitle is { Length: > 0 } ? metadata.Title : metadata.Title;
+        info.Title = metadata.Title;
         info.Author = string.Join(", ", metadata.Authors);
         info.Subject = metadata.Description ?? metadata.Subtitle ?? "";
         info.Keywords = string.Join(", ", metadata.Keywords);

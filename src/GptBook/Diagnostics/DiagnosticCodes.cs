@@ -55,4 +55,20 @@ public static class DiagnosticCodes
 
     // EPUB and HTML
     public static readonly DiagnosticCode CoverMissing = new("GB0401", W, "configured cover image not found");
+    public static readonly DiagnosticCode ImageNotPrepared = new("GB0402", W, "image has no prepared version; placeholder shown");
+    public static readonly DiagnosticCode UnresolvedInternalLink = new("GB0403", W, "internal link target is in no chunk");
+    public static readonly DiagnosticCode UnsafeLinkDropped = new("GB0404", W, "link with an unsafe or unknown scheme written as text");
+    public static readonly DiagnosticCode RawHtmlNotWellFormed = new("GB0405", W, "raw HTML is not well-formed XHTML; shown as text");
+    public static readonly DiagnosticCode EpubNotWritten = new("GB0406", E, "EPUB could not be written");
+    public static readonly DiagnosticCode CoverNotDrawn = new("GB0407", W, "cover could not be drawn from the title");
+
+    // Site
+    public static readonly DiagnosticCode SiteMarkupRemoved = new("GB0501", E, "script-like markup removed from a site page");
+    public static readonly DiagnosticCode SiteNotWritten = new("GB0502", E, "site could not be written");
+    public static readonly DiagnosticCode SiteDownloadMissing = new("GB0503", DiagnosticSeverity.Info, "download not offered: file not built");
+    public static readonly DiagnosticCode SiteDownloadNameClash = new("GB0504", W, "download not offered: its name clashes with a site file");
+    public static readonly DiagnosticCode SiteCoverUnreadable = new("GB0505", W, "cover picture could not be decoded; title card shown");
+
+    // The build itself
+    public static readonly DiagnosticCode InternalError = new("GB0900", E, "internal error in a stage");
 }

@@ -132,10 +132,13 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
         {
             var stretchable = 0;
             for (var k = s; k < e; k++) if (p.Items[k].Stretch) stretchable++;
+            // A line cut from inside a URL or a long word has no such gaps: letter-space it evenly instead.
+            var everyGap = stretchable == 0;
+            if (everyGap) stretchable = e - s;
             if (stretchable > 0)
             {
                 var each = slack / stretchable;
-                for (var k = s; k < e; k++) if (p.Items[k].Stretch) gaps[k - s] += each;
+                for (var k = s; k < e; k++) if (everyGap || p.Items[k].Stretch) gaps[k - s] += each;
                 slack = 0;
             }
         }
@@ -157,8 +160,15 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
             var spacing = k0 < e ? gaps[k0 - s] : 0;
             var k1 = k0;
             double width = first.Advance;
-            while (k1 < e && gaps[k1 - s] == spacing && p.Items[k1 + 1].Source == first.Source && p.Items[k1 + 1].Face == first.Face)
+            // A gap unlike the one after it (Han–Latin spacing before a word) ends a one-character run, so that
+            // runs keep words whole and break where the spacing changes.
+            var single = k0 + 1 < e && gaps[k0 + 1 - s] != spacing
+                && !(first.Kind == CharacterKind.Western && p.Items[k0 + 1].Kind == CharacterKind.Western);
+            while (!single && k1 < e && gaps[k1 - s] == spacing && p.Items[k1 + 1].Source == first.Source && p.Items[k1 + 1].Face == first.Face)
             {
+                // Nor does a run take in the first letter of a word whose own spacing differs.
+                var next = k1 + 1;
+                if (next < e && gaps[next - s] != spacing && p.Items[next].Kind == CharacterKind.Western && p.Items[next + 1].Kind == CharacterKind.Western) break;
                 k1++;
                 width += spacing + p.Items[k1].Advance;
             }

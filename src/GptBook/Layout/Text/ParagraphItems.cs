@@ -320,32 +320,40 @@ internal sealed class ParagraphItems
 
     /// <summary>
     /// A stretch without a break opportunity that is wider than a line (a URL, a long identifier) may break after
-    /// / . - ? &amp; _ = # before a letter or digit; one without any of those may break anywhere.
+    /// / . - ? &amp; _ = # before a letter or digit; where a piece between those is still wider than a line, it may
+    /// break anywhere (but not before a character that may not start a line).
     /// </summary>
     private static void AllowBreaksInOverlongWords(Item[] items, Segment segment, double lineWidth)
     {
         var from = segment.Start;
-        double width = 0;
         for (var i = segment.Start; i < segment.End; i++)
         {
-            width += items[i].Advance + (items[i].BreakAfter ? 0 : items[i].Glue);
             if (!items[i].BreakAfter) continue;
-            if (width > lineWidth && i > from)
+            if (Natural(items, from, i) > lineWidth)
             {
-                var urlPoints = false;
                 for (var k = from; k < i; k++)
                 {
                     if (items[k].Kind != CharacterKind.Western || !IsUrlBreakAfter(items[k].CodePoint)) continue;
                     var next = items[k + 1].CodePoint;
-                    if (next >= 0x80 || !char.IsAsciiLetterOrDigit((char)next)) continue;
-                    items[k].BreakAfter = true;
-                    urlPoints = true;
+                    if (next < 0x80 && char.IsAsciiLetterOrDigit((char)next)) items[k].BreakAfter = true;
                 }
-                if (!urlPoints)
-                    for (var k = from; k < i; k++) items[k].BreakAfter = !items[k + 1].NoStart;
+                var pieceStart = from;
+                for (var k = from; k <= i; k++)
+                {
+                    if (!items[k].BreakAfter) continue;
+                    if (Natural(items, pieceStart, k) > lineWidth)
+                        for (var j = pieceStart; j < k; j++) items[j].BreakAfter = !items[j + 1].NoStart;
+                    pieceStart = k + 1;
+                }
             }
             from = i + 1;
-            width = 0;
         }
+    }
+
+    private static double Natural(Item[] items, int s, int e)
+    {
+        double width = 0;
+        for (var k = s; k <= e; k++) width += items[k].Advance + (k < e ? items[k].Glue : 0);
+        return width;
     }
 }

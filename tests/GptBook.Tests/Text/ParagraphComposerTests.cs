@@ -103,6 +103,26 @@ public class ParagraphComposerTests
     }
 
     [Fact]
+    public void ConsecutiveClosingMarksLoseTheFirstBlankHalf()
+    {
+        var line = Compose("好。”他（《书》）。", 200, s => s with { Alignment = TextAlignment.Start }).Single();
+        var glyphs = Glyphs(line, Measurer);
+        // 好 0, 。 10, ” 15 (。 compressed), 他 25, （ 35, 《 40 (its blank left half gone), 书 50, 》 60, ） 65, 。 70.
+        Assert.Equal([0.0, 10, 15, 25, 35, 40, 50, 60, 65, 70], glyphs.Select(g => g.Start));
+        // The line-end full stop counts half its width.
+        Assert.Equal(75, line.Width.Points, 9);
+    }
+
+    [Fact]
+    public void HyphenatedCompoundsMayBreakAfterTheHyphenButNotModelNames()
+    {
+        var lines = Compose("一二三四五六七 zero-shot GPT-4", 100);
+        Assert.Equal(["一二三四五六七 zero-", "shot GPT-4"], lines.Select(Drawn));
+        var names = Compose("一二三四五六七八 GPT-4", 90);
+        Assert.Equal(["一二三四五六七八", "GPT-4"], names.Select(Drawn));
+    }
+
+    [Fact]
     public void HanLatinSpacingIsAQuarterEmWithOrWithoutASourceSpace()
     {
         var tight = Compose("中AB文", 200).Single();

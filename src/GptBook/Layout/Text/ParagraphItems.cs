@@ -262,8 +262,14 @@ internal sealed class ParagraphItems
                 }
             }
 
-            if (a.Kind == CharacterKind.ClosingMark && a.FullWidth && b.Kind == CharacterKind.OpeningMark && b.FullWidth)
-                glue -= a.Size / 2; // "，“": two blank halves meet; keep one.
+            // Adjacent full-width marks (，“ 。” ）。 “《): where a blank half meets a blank half or an inked one,
+            // one blank half goes, so that a mark pair is no wider than 1.5 em.
+            var aBlankRight = a.FullWidth && a.Kind == CharacterKind.ClosingMark;
+            var bBlankLeft = b.FullWidth && b.Kind == CharacterKind.OpeningMark;
+            if (aBlankRight && (bBlankLeft || (b.FullWidth && b.Kind == CharacterKind.ClosingMark)))
+                glue -= a.Size / 2;
+            else if (bBlankLeft && a.FullWidth && a.Kind == CharacterKind.OpeningMark)
+                glue -= b.Size / 2;
             else
             {
                 if (a.Kind == CharacterKind.ClosingMark && a.FullWidth) shrink += a.Size / 2;
@@ -275,7 +281,7 @@ internal sealed class ParagraphItems
             var insidePair = IsInsidePair(items, start, i);
             var westernPair = a.Kind == CharacterKind.Western && b.Kind == CharacterKind.Western;
             a.Stretch = b.Kind != CharacterKind.Space && !westernPair && !insidePair;
-            a.BreakAfter = CanBreak(items, start, i, insidePair, westernPair);
+            a.BreakAfter = CanBreak(items, start, i, insidePair, westernPair && !IsCompoundHyphen(items, start, end, i));
         }
         if (end > start) items[end - 1].BreakAfter = true;
         AllowBreaksInOverlongWords(items, segment, Math.Max(0, settings.Measure.Points - settings.FirstLineIndent.Points));
@@ -299,6 +305,19 @@ internal sealed class ParagraphItems
         if (b.NoStart && !StartsPair(items, start, i + 1)) return false;
         if (a.Kind == CharacterKind.Space) return true;
         return !insidePair && !westernPair;
+    }
+
+    /// <summary>
+    /// A hyphen joining words of letters (zero-shot, state-of-the-art): a line may break after it, as in any
+    /// Western text. Not in GPT-4 or 1-2 (a digit follows or precedes), nor after a single letter.
+    /// </summary>
+    private static bool IsCompoundHyphen(Item[] items, int start, int end, int i)
+    {
+        if (items[i].CodePoint != '-') return false;
+        static bool Letter(in Item item) => item.CodePoint < 0x80 && char.IsAsciiLetter((char)item.CodePoint);
+        for (var k = i - 2; k < i; k++) if (k < start || !Letter(items[k])) return false;
+        for (var k = i + 1; k <= i + 3; k++) if (k >= end || !Letter(items[k])) return false;
+        return true;
     }
 
     /// <summary>Whether items i and i+1 are the two halves of one —— or …….</summary>

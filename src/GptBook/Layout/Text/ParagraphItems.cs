@@ -96,7 +96,9 @@ internal sealed class ParagraphItems
 
     public static ParagraphItems Measure(IReadOnlyList<StyledText> text, ParagraphSettings settings, ITextMeasurer measurer)
     {
-        var items = new List<Item>();
+        var capacity = 0;
+        foreach (var part in text) capacity += part.Text.Length;
+        var items = new List<Item>(capacity);
         var segments = new List<Segment>();
         var segmentStart = 0;
         var column = 0;
@@ -157,7 +159,8 @@ internal sealed class ParagraphItems
         }
         else
         {
-            array = DropSpaces(items, segments);
+            DropSpaces(items, segments);
+            array = items.ToArray();
             foreach (var segment in segments) SetGaps(array, segment, settings);
         }
 
@@ -205,27 +208,29 @@ internal sealed class ParagraphItems
     /// Removes spaces at the start and end of each segment and next to full-width punctuation (whose blank half
     /// is space enough), and shifts the segment bounds to match.
     /// </summary>
-    private static Item[] DropSpaces(List<Item> items, List<Segment> segments)
+    private static void DropSpaces(List<Item> items, List<Segment> segments)
     {
-        var kept = new List<Item>(items.Count);
+        // Compacts in place: the write position never passes the read position.
+        var write = 0;
         for (var n = 0; n < segments.Count; n++)
         {
             var (start, end, style) = segments[n];
-            var newStart = kept.Count;
+            var newStart = write;
             for (var k = start; k < end; k++)
             {
-                if (items[k].Kind == CharacterKind.Space)
+                var item = items[k];
+                if (item.Kind == CharacterKind.Space)
                 {
-                    var atStart = kept.Count == newStart;
+                    var atStart = write == newStart;
                     var atEnd = k + 1 == end;
-                    var nextToMark = (!atStart && IsFullWidthMark(kept[^1])) || (!atEnd && IsFullWidthMark(items[k + 1]));
+                    var nextToMark = (!atStart && IsFullWidthMark(items[write - 1])) || (!atEnd && IsFullWidthMark(items[k + 1]));
                     if (atStart || atEnd || nextToMark) continue;
                 }
-                kept.Add(items[k]);
+                items[write++] = item;
             }
-            segments[n] = new Segment(newStart, kept.Count, style);
+            segments[n] = new Segment(newStart, write, style);
         }
-        return kept.ToArray();
+        items.RemoveRange(write, items.Count - write);
     }
 
     private static bool IsFullWidthMark(in Item item) =>

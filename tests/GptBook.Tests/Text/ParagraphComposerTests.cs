@@ -260,6 +260,47 @@ public class ParagraphComposerTests
     }
 
     [Fact]
+    public void AFootnoteReferenceStaysWithItsWordAndGetsNoHanLatinSpacing()
+    {
+        var note = Body with { Size = Length.Pt(6), Superscript = true };
+        var lines = Composer.Compose([new StyledText("一二三四五六七八九十", Body), new StyledText("12", note), new StyledText("一二", Body)],
+            new ParagraphSettings(Length.Pt(100)));
+        // The reference may not start line 2, so 十 goes down with it.
+        Assert.Equal(["一二三四五六七八九", "十12一二"], lines.Select(Drawn));
+        var glyphs = Glyphs(lines[1], Measurer);
+        Assert.Equal([0.0, 10, 13, 16, 26], glyphs.Select(g => g.Start));
+    }
+
+    [Fact]
+    public void AnApostropheInsideALatinWordIsPartOfTheWord()
+    {
+        var measurer = new FixedAdvanceMeasurer();
+        var line = Composer.Compose([new StyledText("OpenAI’s 模型", Body)], new ParagraphSettings(Length.Pt(200))).Single();
+        var glyphs = Glyphs(line, measurer);
+        // ’ is 1 em in the fake (as in the SC faces) and keeps half of it: s follows 5 pt after its start.
+        Assert.Equal(30, glyphs[6].Start, 9);
+        Assert.Equal(35, glyphs[7].Start, 9);
+        var lines = Compose("一二三四五六七八OpenAI’s", 100);
+        Assert.Equal("OpenAI’s", Drawn(lines[^1]));
+    }
+
+    [Fact]
+    public void ACharacterNoFaceHasIsSetOneEmWideInARunOfItsOwn()
+    {
+        var lines = new ParagraphComposer(new MissingGlyphMeasurer()).Compose([new StyledText("一☃二", Body)], new ParagraphSettings(Length.Pt(200)));
+        Assert.Equal(["一", "☃", "二"], lines.Single().Runs.Select(r => r.Text));
+        Assert.Equal([0.0, 10, 20], lines.Single().Runs.Select(r => r.X.Points));
+    }
+
+    private sealed class MissingGlyphMeasurer : ITextMeasurer
+    {
+        public double Advance(FontRole font, int codePoint) => codePoint == '☃' ? 0 : 1;
+        public bool HasGlyph(FontRole font, int codePoint) => codePoint != '☃';
+        public double Ascent(FontRole font) => 0.8;
+        public double Descent(FontRole font) => 0.2;
+    }
+
+    [Fact]
     public void EmptyInputGivesNoLines()
     {
         Assert.Empty(Composer.Compose([], new ParagraphSettings(Length.Pt(100))));

@@ -164,7 +164,8 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
             // runs keep words whole and break where the spacing changes.
             var single = k0 + 1 < e && gaps[k0 + 1 - s] != spacing
                 && !(first.Kind == CharacterKind.Western && p.Items[k0 + 1].Kind == CharacterKind.Western);
-            while (!single && k1 < e && gaps[k1 - s] == spacing && p.Items[k1 + 1].Source == first.Source && p.Items[k1 + 1].Face == first.Face)
+            while (!single && k1 < e && gaps[k1 - s] == spacing && p.Items[k1 + 1].Source == first.Source && p.Items[k1 + 1].Face == first.Face
+                   && !first.Missing && !p.Items[k1 + 1].Missing)
             {
                 // Nor does a run take in the first letter of a word whose own spacing differs.
                 var next = k1 + 1;

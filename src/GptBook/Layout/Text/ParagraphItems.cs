@@ -25,6 +25,10 @@ internal sealed class ParagraphItems
         public bool FullWidth;
         public bool NoStart;
         public bool NoEnd;
+        /// <summary>From a superscript style (a footnote reference): bound to what precedes it, no Han–Latin spacing.</summary>
+        public bool Superscript;
+        /// <summary>No face has this character: it is set one em wide in a run of its own (drawn as .notdef).</summary>
+        public bool Missing;
         /// <summary>A line may break after this item.</summary>
         public bool BreakAfter;
         /// <summary>The gap after this item takes a share of the justification space.</summary>
@@ -136,11 +140,11 @@ internal sealed class ParagraphItems
                 if (cp == '\t' && code)
                 {
                     for (var n = settings.TabSize - column % Math.Max(1, settings.TabSize); n > 0; n--)
-                        items.Add(NewItem(' ', source, -1, 1, style.Font, size, measurer));
+                        items.Add(NewItem(' ', source, -1, 1, style, measurer));
                     column += settings.TabSize - column % Math.Max(1, settings.TabSize);
                     continue;
                 }
-                var item = NewItem(cp == '\t' ? ' ' : cp, source, at, count, style.Font, size, measurer);
+                var item = NewItem(cp == '\t' ? ' ' : cp, source, at, count, style, measurer);
                 // Outside code, runs of spaces set as one.
                 if (!code && item.Kind == CharacterKind.Space && items.Count > segmentStart && items[^1].Kind == CharacterKind.Space) continue;
                 items.Add(item);
@@ -183,10 +187,12 @@ internal sealed class ParagraphItems
         return new ParagraphItems(array, segments, markFace, markWidth);
     }
 
-    private static Item NewItem(int cp, int source, int at, byte count, FontRole font, double size, ITextMeasurer measurer)
+    private static Item NewItem(int cp, int source, int at, byte count, TextStyle style, ITextMeasurer measurer)
     {
-        var face = measurer.ResolveFace(font, cp);
-        var advance = measurer.Advance(face, cp) * size;
+        var size = style.Size.Points;
+        var face = measurer.ResolveFace(style.Font, cp);
+        var missing = cp != ' ' && !measurer.HasGlyph(face, cp);
+        var advance = missing ? size : measurer.Advance(face, cp) * size;
         var kind = Classify(cp);
         return new Item
         {
@@ -197,8 +203,10 @@ internal sealed class ParagraphItems
             Face = face,
             Kind = kind,
             FullWidth = kind is CharacterKind.ClosingMark or CharacterKind.OpeningMark && Math.Abs(advance - size) < size * 0.01,
-            NoStart = IsNoStart(cp),
+            NoStart = IsNoStart(cp) || style.Superscript,
             NoEnd = IsNoEnd(cp),
+            Superscript = style.Superscript,
+            Missing = missing,
             Size = size,
             Advance = advance,
         };
@@ -239,6 +247,7 @@ internal sealed class ParagraphItems
     private static void SetGaps(Item[] items, Segment segment, ParagraphSettings settings)
     {
         var (start, end, _) = segment;
+        MarkApostrophes(items, segment);
         for (var i = start; i < end - 1; i++)
         {
             ref var a = ref items[i];
@@ -281,6 +290,8 @@ internal sealed class ParagraphItems
                 if (b.Kind == CharacterKind.OpeningMark && b.FullWidth) shrink += b.Size / 2;
             }
 
+            if (a.Kind == CharacterKind.Western && a.FullWidth) glue -= a.Size / 2; // a full-width apostrophe
+
             a.Glue = glue;
             a.Shrink = shrink;
             var insidePair = IsInsidePair(items, start, i);
@@ -292,9 +303,26 @@ internal sealed class ParagraphItems
         AllowBreaksInOverlongWords(items, segment, Math.Max(0, settings.Measure.Points - settings.FirstLineIndent.Points));
     }
 
+    /// <summary>
+    /// ’ between two Latin letters (OpenAI’s, don’t) is an apostrophe, not a closing quote: part of the word, so no
+    /// break and no line-start rule; the SC faces draw it one em wide with the ink on the left, so it keeps half.
+    /// </summary>
+    private static void MarkApostrophes(Item[] items, Segment segment)
+    {
+        for (var i = segment.Start + 1; i < segment.End - 1; i++)
+        {
+            ref var item = ref items[i];
+            if (item.CodePoint != 0x2019 || !IsWesternLetterOrDigit(items[i - 1].CodePoint) || !IsWesternLetterOrDigit(items[i + 1].CodePoint)) continue;
+            item.Kind = CharacterKind.Western;
+            item.NoStart = false;
+            // FullWidth stays set: on a Western item it means "compress by half" (see SetGaps).
+        }
+    }
+
     /// <summary>The em of the Han side when one of the two is Han and the other a Latin letter or digit, else 0.</summary>
     private static double HanLatinEm(in Item a, in Item b)
     {
+        if (a.Superscript || b.Superscript) return 0;
         if (a.Kind == CharacterKind.Han && b.Kind == CharacterKind.Western && IsWesternLetterOrDigit(b.CodePoint)) return a.Size;
         if (b.Kind == CharacterKind.Han && a.Kind == CharacterKind.Western && IsWesternLetterOrDigit(a.CodePoint)) return b.Size;
         return 0;

@@ -35,4 +35,8 @@ public sealed record BookOptions
 }
 
 /// <summary>An editorial override for one figure: a caption, and optionally better alt text.</summary>
-public sealed record FigureOverride(string? Caption, string? Alt);
+public sealed record FigureOverride(string? Caption, string? Alt)
+{
+    /// <summary>Where the override is written in book.yml, for diagnostics about it.</summary>
+    public SourceSpan Span { get; init; } = SourceSpan.None;
+}

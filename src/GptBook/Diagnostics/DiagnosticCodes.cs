@@ -44,6 +44,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode ImageWrongExtension = new("GB0208", W, "image content does not match its extension");
     public static readonly DiagnosticCode ImageAnimated = new("GB0209", DiagnosticSeverity.Info, "animated image: first frame used");
     public static readonly DiagnosticCode SvgNotRasterized = new("GB0210", W, "SVG not rasterized for print");
+    public static readonly DiagnosticCode SvgSanitized = new("GB0211", W, "unsafe SVG content removed");
 
     // Layout and PDF
     public static readonly DiagnosticCode BoxTooLarge = new("GB0301", W, "content larger than a page");
@@ -52,4 +53,20 @@ public static class DiagnosticCodes
 
     // EPUB and HTML
     public static readonly DiagnosticCode CoverMissing = new("GB0401", W, "configured cover image not found");
+    public static readonly DiagnosticCode ImageNotPrepared = new("GB0402", W, "image has no prepared version; placeholder shown");
+    public static readonly DiagnosticCode UnresolvedInternalLink = new("GB0403", W, "internal link target is in no chunk");
+    public static readonly DiagnosticCode UnsafeLinkDropped = new("GB0404", W, "link with an unsafe or unknown scheme written as text");
+    public static readonly DiagnosticCode RawHtmlNotWellFormed = new("GB0405", W, "raw HTML is not well-formed XHTML; shown as text");
+    public static readonly DiagnosticCode EpubNotWritten = new("GB0406", E, "EPUB could not be written");
+    public static readonly DiagnosticCode CoverNotDrawn = new("GB0407", W, "cover could not be drawn from the title");
+
+    // Site
+    public static readonly DiagnosticCode SiteMarkupRemoved = new("GB0501", E, "script-like markup removed from a site page");
+    public static readonly DiagnosticCode SiteNotWritten = new("GB0502", E, "site could not be written");
+    public static readonly DiagnosticCode SiteDownloadMissing = new("GB0503", DiagnosticSeverity.Info, "download not offered: file not built");
+    public static readonly DiagnosticCode SiteDownloadNameClash = new("GB0504", W, "download not offered: its name clashes with a site file");
+    public static readonly DiagnosticCode SiteCoverUnreadable = new("GB0505", W, "cover picture could not be decoded; title card shown");
+
+    // The build itself
+    public static readonly DiagnosticCode InternalError = new("GB0900", E, "internal error in a stage");
 }

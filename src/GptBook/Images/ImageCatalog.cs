@@ -14,6 +14,16 @@ public sealed class ImageCatalog
 
     public static ImageCatalog Empty { get; } = new(new Dictionary<(string, ImageProfile), NormalizedImage>());
 
-    public NormalizedImage? Find(ImageReference image, ImageProfile profile) =>
-        _images.TryGetValue((image.Key, profile), out var n) ? n : null;
+    public NormalizedImage? Find(ImageReference image, ImageProfile profile) => Find(image.Key, profile);
+
+    /// <summary>By <see cref="ImageReference.Key"/> (a root-relative path, or the source of a non-local image).</summary>
+    public NormalizedImage? Find(string key, ImageProfile profile) =>
+        _images.TryGetValue((key, profile), out var n) ? n : null;
+
+    /// <summary>Every prepared image for one profile, ordered by key: what a package writer has to include.</summary>
+    public IReadOnlyList<(string Key, NormalizedImage Image)> ForProfile(ImageProfile profile) =>
+        _images.Where(e => e.Key.Profile == profile)
+            .OrderBy(e => e.Key.Key, StringComparer.Ordinal)
+            .Select(e => (e.Key.Key, e.Value))
+            .ToArray();
 }

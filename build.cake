@@ -1,0 +1,82 @@
+// GptBook's build. Thin on purpose: every task runs the CLI (src/GptBook.Cli) or dotnet; the logic lives in C#.
+//   dotnet cake                         build every format into output/
+//   dotnet cake --target=Render-Pdf     one format
+//   dotnet cake --book=my.md --output=out --strict=true
+// Tasks are Verb-Noun. See README.md.
+
+var target = Argument("target", "Default");
+var configuration = Argument("configuration", "Release");
+var book = Argument("book", "content/book.yml");
+var output = Argument("output", "output");
+var strict = Argument("strict", false);
+
+var cliProject = "./src/GptBook.Cli/GptBook.Cli.csproj";
+var cliDll = $"./src/GptBook.Cli/bin/{configuration}/net10.0/gptbook.dll";
+
+void RunCli(params string[] arguments)
+{
+    var args = new ProcessArgumentBuilder().AppendQuoted(cliDll);
+    foreach (var a in arguments) args.AppendQuoted(a);
+    var exit = StartProcess("dotnet", new ProcessSettings { Arguments = args });
+    if (exit != 0) throw new CakeException(exit, $"gptbook exited with {exit}");
+}
+
+void Render(string formats) =>
+    RunCli(new[] { "build", book, "--output", output, "--format", formats }
+        .Concat(strict ? new[] { "--strict" } : Array.Empty<string>()).ToArray());
+
+Task("Build")
+    .Description("Compile the CLI.")
+    .Does(() => DotNetBuild(cliProject, new DotNetBuildSettings { Configuration = configuration, NoLogo = true }));
+
+Task("Run-Tests")
+    .Description("Run the test suite (dotnet test GptBook.sln).")
+    .Does(() => DotNetTest("./GptBook.sln", new DotNetTestSettings { Configuration = configuration, NoLogo = true }));
+
+Task("Render-Epub").Description("Write <output>/<id>.epub.").IsDependentOn("Build").Does(() => Render("epub"));
+Task("Render-Pdf").Description("Write <output>/<id>.pdf.").IsDependentOn("Build").Does(() => Render("pdf"));
+Task("Render-Site").Description("Write <output>/site/.").IsDependentOn("Build").Does(() => Render("site"));
+
+Task("Render-All")
+    .Description("Write every format in one run (the stages they share run once).")
+    .IsDependentOn("Build")
+    .Does(() => Render("epub,pdf,site"));
+
+Task("Validate-Epub")
+    .Description("Check the EPUB with epubcheck (apt-get install epubcheck).")
+    .Does(() =>
+    {
+        var epubs = GetFiles($"{output}/*.epub");
+        if (epubs.Count == 0) throw new CakeException("no EPUB in " + output + "; run Render-Epub first");
+        // Debian installs /usr/bin/epubcheck as the jar itself, which runs only where binfmt_misc knows jars.
+        var jar = "/usr/share/java/epubcheck.jar";
+        foreach (var epub in epubs)
+        {
+            var exit = System.IO.File.Exists(jar)
+                ? StartProcess("java", new ProcessSettings { Arguments = new ProcessArgumentBuilder().Append("-jar").AppendQuoted(jar).AppendQuoted(epub.FullPath) })
+                : StartProcess("epubcheck", new ProcessSettings { Arguments = new ProcessArgumentBuilder().AppendQuoted(epub.FullPath) });
+            if (exit != 0) throw new CakeException(exit, $"epubcheck found problems in {epub}");
+        }
+    });
+
+Task("Preview")
+    .Description("Build the site, serve it on http://127.0.0.1 and rebuild when the content changes (Ctrl+C stops).")
+    .IsDependentOn("Build")
+    .Does(() => RunCli("serve", book, "--output", output));
+
+Task("Bench")
+    .Description("Whole-process benchmark: synthetic books of 10/40/80 chapters, all formats, against pandoc if installed; writes output/bench/results.md.")
+    .IsDependentOn("Build")
+    .Does(() => DotNetRun("./src/GptBook.Benchmarks/GptBook.Benchmarks.csproj",
+        new ProcessArgumentBuilder().Append("e2e").Append("--cli").AppendQuoted(cliDll).Append("--out").AppendQuoted($"{output}/bench"),
+        new DotNetRunSettings { Configuration = "Release" }));
+
+Task("Bench-Micro")
+    .Description("BenchmarkDotNet micro-benchmarks of the hot paths (width measurement, line breaking, pagination, font subsetting).")
+    .Does(() => DotNetRun("./src/GptBook.Benchmarks/GptBook.Benchmarks.csproj",
+        new ProcessArgumentBuilder().Append("micro").Append("--filter").Append("*"),
+        new DotNetRunSettings { Configuration = "Release" }));
+
+Task("Default").IsDependentOn("Render-All");
+
+RunTarget(target);

@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+using GptBook.Benchmarks;
+
+// `bench e2e [--sizes 10,40,80] [--runs 3] [--no-pandoc] --cli PATH --out DIR` — whole-process benchmark.
+// `bench micro [BenchmarkDotNet arguments]` — the hot paths, with BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "micro")
+{
+    BenchmarkSwitcher.FromAssembly(typeof(SyntheticBook).Assembly).Run(args[1..]);
+    return 0;
+}
+
+var options = BenchOptions.Parse(args);
+var bench = new EndToEndBenchmark(options.RepositoryRoot, options.CliDll, options.OutputDirectory, options.Runs, options.ComparePandoc);
+var markdown = bench.Run(options.Sizes);
+Directory.CreateDirectory(options.OutputDirectory);
+File.WriteAllText(Path.Combine(options.OutputDirectory, "results.md"), markdown);
+Console.WriteLine(markdown);
+return 0;

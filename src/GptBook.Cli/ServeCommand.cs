@@ -1,0 +1,45 @@
+using GptBook.Configuration;
+using GptBook.Diagnostics;
+using GptBook.Publishing;
+using GptBook.Site.Preview;
+
+namespace GptBook.Cli;
+
+/// <summary>
+/// <c>gptbook serve</c>: builds the site, serves it on 127.0.0.1 only, and rebuilds it whenever something under the
+/// book root changes (the output folder excepted). Runs until Ctrl+C.
+/// </summary>
+internal static class ServeCommand
+{
+    public static int Run(ServeArguments args)
+    {
+        var reporter = new ConsoleReporter(Console.Error);
+        var request = new PublishRequest(args.BookFile, args.OutputDirectory, OutputFormats.Site, Strict: false);
+
+        var first = BookPublisher.Publish(request, reporter);
+        reporter.Summarize(first, strict: false);
+        if (first.Outcome == PublishOutcome.ConfigurationError)
+            return CommandLine.UsageError;
+
+        var root = BookOptionsReader.Read(args.BookFile, new DiagnosticBag())?.RootDirectory
+                   ?? Path.GetDirectoryName(Path.GetFullPath(args.BookFile))!;
+        var output = Path.GetFullPath(args.OutputDirectory) + Path.DirectorySeparatorChar;
+        using var watcher = new SourceChangeWatcher(root,
+            rebuild: () => reporter.Summarize(BookPublisher.Publish(request, reporter), strict: false),
+            ignore: path => Path.GetFullPath(path).StartsWith(output, StringComparison.Ordinal));
+
+        var server = new SitePreviewServer(Path.Combine(args.OutputDirectory, "site"), args.Port);
+        var address = server.Start();
+        Console.Out.WriteLine($"serving {address} (127.0.0.1 only); watching {root}; Ctrl+C stops");
+
+        using var stop = new ManualResetEventSlim();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Set();
+        };
+        stop.Wait();
+        server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return CommandLine.Success;
+    }
+}

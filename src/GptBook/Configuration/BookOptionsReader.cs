@@ -1,0 +1,353 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GptBook.Diagnostics;
+using GptBook.Layout;
+using GptBook.Loading;
+using GptBook.Model;
+using GptBook.Normalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace GptBook.Configuration;
+
+/// <summary>
+/// Reads a book's configuration: a book.yml (see the README's reference), or a single Markdown file, which becomes
+/// a one-chapter book. Every problem is reported with book.yml's line and column; the result is null when any of
+/// them is an error (GB0001–GB0007), so that a build never starts from a half-understood configuration.
+/// </summary>
+public static partial class BookOptionsReader
+{
+    /// <summary>What an undated book is dated: the earliest ZIP timestamp, fixed so that builds stay reproducible.</summary>
+    public static readonly DateOnly DefaultDate = new(1980, 1, 1);
+
+    public static BookOptions? Read(string bookFile, DiagnosticBag diagnostics)
+    {
+        var full = Path.GetFullPath(bookFile);
+        if (!File.Exists(full))
+        {
+            diagnostics.Report(DiagnosticCodes.BookFileMissing, new SourceSpan(bookFile.Replace('\\', '/'), 0, 0),
+                Directory.Exists(full) ? "the book file is a folder; give book.yml or a .md file" : "the book file does not exist");
+            return null;
+        }
+        var extension = Path.GetExtension(full).ToLowerInvariant();
+        return extension is ".md" or ".markdown"
+            ? SingleMarkdownOptionsReader.Read(full, diagnostics)
+            : ReadYaml(full, diagnostics);
+    }
+
+    /// <summary>The default root: the parent of the folder holding the book file.</summary>
+    internal static string DefaultRoot(string fullBookFile)
+    {
+        var folder = Path.GetDirectoryName(fullBookFile)!;
+        return Path.GetDirectoryName(folder) ?? folder;
+    }
+
+    internal static string RelativeToRoot(string root, string fullPath) =>
+        Path.GetRelativePath(root, fullPath).Replace('\\', '/');
+
+    private static BookOptions? ReadYaml(string full, DiagnosticBag diagnostics)
+    {
+        var bookFolder = Path.GetDirectoryName(full)!;
+        var root = DefaultRoot(full);
+        var display = RelativeToRoot(root, full);
+        var text = SourceTextReader.Read(full, display, diagnostics);
+        if (text == null) return null;
+
+        YamlMappingNode top;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode m)
+            {
+                diagnostics.Report(DiagnosticCodes.BookYamlInvalid, new SourceSpan(display, 1, 1),
+                    "book.yml must be a mapping of settings (id, title, chapters …)");
+                return null;
+            }
+            top = m;
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
+            diagnostics.Report(DiagnosticCodes.BookYamlMalformed, new SourceSpan(display, (int)e.Start.Line, (int)e.Start.Column),
+                $"book.yml is not valid YAML: {message}");
+            return null;
+        }
+
+        var errorsBefore = ErrorCount(diagnostics);
+        var section = new YamlSection(top, display, "", diagnostics);
+
+        var rootValue = section.String("root");
+        if (rootValue != null)
+        {
+            var rootFull = Path.GetFullPath(Path.Combine(bookFolder, rootValue));
+            if (!Directory.Exists(rootFull))
+            {
+                section.Error(section.Node("root")!, $"'root' must be an existing folder; '{rootValue}' is not");
+                return null;
+            }
+            root = Path.TrimEndingDirectorySeparator(rootFull);
+            display = RelativeToRoot(root, full);
+            section = new YamlSection(top, display, "", diagnostics);
+            section.String("root");
+        }
+        var bookFolderInRoot = RelativeToRoot(root, bookFolder);
+
+        var metadata = ReadMetadata(section);
+        var chapters = ReadChapters(section, root, bookFolderInRoot, diagnostics, display);
+        var links = ReadLinks(section);
+        var figures = ReadFigures(section, root);
+        var epub = ReadEpub(section, root);
+        var pdf = ReadPdf(section);
+        var images = ReadImages(section);
+        var site = ReadSite(section);
+        section.ReportUnknownKeys();
+
+        if (metadata == null || chapters == null || ErrorCount(diagnostics) > errorsBefore) return null;
+        return new BookOptions
+        {
+            RootDirectory = root,
+            BookFile = full,
+            Metadata = metadata,
+            Chapters = chapters,
+            LinkMap = links,
+            Figures = figures,
+            Epub = epub,
+            Pdf = pdf,
+            Images = images,
+            Site = site,
+        };
+    }
+
+    private static int ErrorCount(DiagnosticBag diagnostics) => diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
+
+    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}._-]*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+    private static partial Regex LanguagePattern();
+
+    private static BookMetadata? ReadMetadata(YamlSection s)
+    {
+        var id = s.RequiredString("id");
+        if (id != null && id.Length > 0 && !IdPattern().IsMatch(id))
+            s.Error(s.Node("id")!, $"'id' is used in file names: letters, digits, '.', '_' and '-' only, starting with a letter or digit; not '{id}'");
+        var title = s.RequiredString("title");
+        var language = s.RequiredString("language");
+        if (language != null && language.Length > 0 && !LanguagePattern().IsMatch(language))
+            s.Error(s.Node("language")!, $"'language' must be a language tag such as zh-CN or en, not '{language}'");
+
+        var authors = new List<string>();
+        foreach (var key in new[] { "authors", "author" })
+            foreach (var a in s.ScalarList(key) ?? [])
+                if (!string.IsNullOrWhiteSpace(a.Value)) authors.Add(a.Value.Trim());
+
+        var date = DefaultDate;
+        if (s.Scalar("date") is { } dateNode)
+        {
+            if (DateOnly.TryParseExact(dateNode.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) date = d;
+            else s.Error(dateNode, $"'date' must be a date written as YYYY-MM-DD, not '{dateNode.Value}'");
+        }
+        var keywords = (s.ScalarList("keywords") ?? []).Select(k => k.Value!.Trim()).Where(k => k.Length > 0).ToArray();
+
+        if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(title) || string.IsNullOrEmpty(language)) return null;
+        return new BookMetadata(id, title, s.String("subtitle"), language, authors, date, s.String("description"), keywords,
+            s.String("publisher"), s.String("rights"));
+    }
+
+    private static List<string>? ReadChapters(YamlSection s, string root, string bookFolderInRoot, DiagnosticBag diagnostics, string display)
+    {
+        var entries = s.ScalarList("chapters");
+        if (entries == null || entries.Count == 0)
+        {
+            s.Error(s.Span, "'chapters' is required: the list of Markdown files, in reading order, relative to book.yml");
+            return null;
+        }
+        var chapters = new List<string>();
+        var ok = true;
+        foreach (var entry in entries)
+        {
+            var span = s.SpanOf(entry);
+            var resolved = RootedPathResolver.Resolve(entry.Value!, bookFolderInRoot == "." ? "" : bookFolderInRoot, root);
+            if (!resolved.IsInside)
+            {
+                diagnostics.Report(RootedPathResolver.CodeFor(resolved.Refusal), span,
+                    $"chapter '{entry.Value}' is refused: {RootedPathResolver.Describe(resolved.Refusal)} (chapters must be inside the book root {root})");
+                ok = false;
+                continue;
+            }
+            if (!File.Exists(Path.Combine(root, resolved.Path!)))
+            {
+                diagnostics.Report(DiagnosticCodes.ChapterMissing, span,
+                    $"chapter file '{entry.Value}' listed in {display} does not exist (looked for {resolved.Path})");
+                ok = false;
+                continue;
+            }
+            if (chapters.Contains(resolved.Path!))
+            {
+                s.Error(entry, $"chapter '{entry.Value}' is listed twice");
+                ok = false;
+                continue;
+            }
+            chapters.Add(resolved.Path!);
+        }
+        return ok ? chapters : null;
+    }
+
+    private static Dictionary<string, string> ReadLinks(YamlSection s)
+    {
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        var section = s.Section("links");
+        if (section == null) return links;
+        foreach (var (key, value) in section.Entries())
+        {
+            if (value is not YamlScalarNode { Value: { } url } || !IsWebUrl(url.Trim()))
+            {
+                section.Error(value, $"the link for '{key.Value}' must be an http(s): or mailto: URL");
+                continue;
+            }
+            links[key.Value!] = url.Trim();
+        }
+        return links;
+    }
+
+    internal static bool IsWebUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto";
+
+    private static Dictionary<string, FigureOverride> ReadFigures(YamlSection s, string root)
+    {
+        var figures = new Dictionary<string, FigureOverride>(StringComparer.Ordinal);
+        var section = s.Section("figures");
+        if (section == null) return figures;
+        foreach (var (key, value) in section.Entries())
+        {
+            var resolved = RootedPathResolver.Resolve(key.Value!, "", root);
+            if (!resolved.IsInside)
+            {
+                section.Error(key, $"figure '{key.Value}': {RootedPathResolver.Describe(resolved.Refusal)}; figure keys are image paths relative to the book root");
+                continue;
+            }
+            if (value is not YamlMappingNode m)
+            {
+                section.Error(value, $"figure '{key.Value}' must be a mapping with 'caption' and/or 'alt'");
+                continue;
+            }
+            var entry = section.Child(m, key.Value!);
+            var caption = entry.String("caption");
+            var alt = entry.String("alt");
+            entry.ReportUnknownKeys();
+            if (!entry.HasErrors) figures[resolved.Path!] = new FigureOverride(caption, alt) { Span = section.SpanOf(key) };
+        }
+        return figures;
+    }
+
+    private static EpubOptions ReadEpub(YamlSection s, string root)
+    {
+        var defaults = new EpubOptions();
+        var section = s.Section("epub");
+        if (section == null) return defaults;
+        var split = section.Int("split_level", 1, 6) ?? defaults.SplitLevel;
+        var depth = section.Int("toc_depth", 1, 6) ?? defaults.TocDepth;
+        string? cover = null;
+        if (section.Scalar("cover") is { Value: { } coverValue } coverNode)
+        {
+            var resolved = RootedPathResolver.Resolve(Uri.UnescapeDataString(coverValue), "", root);
+            if (resolved.IsInside) cover = resolved.Path;
+            else section.Diagnostics.Report(RootedPathResolver.CodeFor(resolved.Refusal), section.SpanOf(coverNode),
+                $"cover '{coverValue}' is refused: {RootedPathResolver.Describe(resolved.Refusal)}");
+        }
+        section.ReportUnknownKeys();
+        return new EpubOptions(split, depth, cover);
+    }
+
+    private static PdfOptions ReadPdf(YamlSection s)
+    {
+        var d = new PdfOptions();
+        var section = s.Section("pdf");
+        if (section == null) return d;
+        var pageSize = d.PageSize;
+        if (section.Scalar("page_size") is { Value: { } sizeText } sizeNode)
+        {
+            if (PageSizeParser.TryParse(sizeText, out var size, out var error)) pageSize = size;
+            else section.Error(sizeNode, $"'pdf.page_size': {error}");
+        }
+        var zero = Length.Zero;
+        var maxMargin = Length.Mm(100);
+        var margins = section.Section("margins");
+        var inner = margins?.Length("inner", zero, maxMargin) ?? d.InnerMargin;
+        var outer = margins?.Length("outer", zero, maxMargin) ?? d.OuterMargin;
+        var top = margins?.Length("top", zero, maxMargin) ?? d.TopMargin;
+        var bottom = margins?.Length("bottom", zero, maxMargin) ?? d.BottomMargin;
+        margins?.ReportUnknownKeys();
+        var minText = Length.Mm(30);
+        if (pageSize.Width - inner - outer < minText || pageSize.Height - top - bottom < minText)
+            section.Error(margins is null ? section.Span : section.SpanOf(section.Node("margins")!),
+                $"the margins leave less than {minText.Millimetres:0}mm of text on a {pageSize.Name} page ({pageSize.Width.Millimetres:0.#}mm x {pageSize.Height.Millimetres:0.#}mm)");
+
+        var tocMin = d.TocMinLevel;
+        var tocMax = d.TocMaxLevel;
+        if (section.ScalarList("toc_levels") is { Count: > 0 } levels)
+        {
+            var parsed = levels.Select(l => int.TryParse(l.Value, out var v) && v is >= 1 and <= 6 ? v : -1).ToArray();
+            if (parsed.Any(v => v < 0) || levels.Count > 2)
+                section.Error(section.Node("toc_levels")!, "'pdf.toc_levels' must be one or two heading levels from 1 to 6, such as [2, 3]");
+            else
+            {
+                tocMin = parsed.Min();
+                tocMax = parsed.Max();
+            }
+        }
+        var options = d with
+        {
+            PageSize = pageSize,
+            InnerMargin = inner,
+            OuterMargin = outer,
+            TopMargin = top,
+            BottomMargin = bottom,
+            Bleed = section.Length("bleed", zero, Length.Mm(10)) ?? d.Bleed,
+            CropMarks = section.Bool("crop_marks") ?? d.CropMarks,
+            FontSize = section.Length("font_size", Length.Pt(6), Length.Pt(24)) ?? d.FontSize,
+            LineHeight = section.Double("line_height", 1.0, 3.0) ?? d.LineHeight,
+            TocMinLevel = tocMin,
+            TocMaxLevel = tocMax,
+            MaxFigureHeight = section.Double("max_figure_height", 0.1, 1.0) ?? d.MaxFigureHeight,
+        };
+        section.ReportUnknownKeys();
+        return options;
+    }
+
+    private static ImageOptions ReadImages(YamlSection s)
+    {
+        var d = new ImageOptions();
+        var section = s.Section("images");
+        if (section == null) return d;
+        var maxBytes = d.MaxBytes;
+        if (section.Scalar("max_bytes") is { Value: { } bytesText } bytesNode)
+        {
+            if (ByteSizeParser.TryParse(bytesText, out var b) && b >= 1024 && b <= 4L << 30) maxBytes = b;
+            else section.Error(bytesNode, $"'images.max_bytes' must be a size from 1KB to 4GB, such as \"50MB\", not '{bytesText}'");
+        }
+        var options = d with
+        {
+            MaxBytes = maxBytes,
+            MaxPixels = section.Int("max_pixels", 10_000, 1_000_000_000) ?? d.MaxPixels,
+            JpegQuality = section.Int("jpeg_quality", 1, 100) ?? d.JpegQuality,
+            PrintMaxDpi = section.Int("print_max_dpi", 72, 2400) ?? d.PrintMaxDpi,
+            EpubMaxSide = section.Int("epub_max_side", 100, 10_000) ?? d.EpubMaxSide,
+            SiteWidth = section.Int("site_width", 100, 4000) ?? d.SiteWidth,
+            SiteRetina = section.Bool("site_retina") ?? d.SiteRetina,
+        };
+        section.ReportUnknownKeys();
+        return options;
+    }
+
+    private static SiteOptions ReadSite(YamlSection s)
+    {
+        var section = s.Section("site");
+        if (section == null) return new SiteOptions();
+        var options = new SiteOptions(section.String("base_title"));
+        section.ReportUnknownKeys();
+        return options;
+    }
+
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using GptBook.Diagnostics;
+using GptBook.Loading;
+using GptBook.Model;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace GptBook.Configuration;
+
+/// <summary>
+/// A single Markdown file as a one-chapter book: the id comes from the file name, the title from the first
+/// heading, the language from the text (Chinese when it contains Han characters), and the root is the parent of
+/// the file's folder, as for book.yml. Everything else takes its default.
+/// </summary>
+internal static class SingleMarkdownOptionsReader
+{
+    public static BookOptions? Read(string full, DiagnosticBag diagnostics)
+    {
+        var root = BookOptionsReader.DefaultRoot(full);
+        var relative = BookOptionsReader.RelativeToRoot(root, full);
+        var text = SourceTextReader.Read(full, relative, diagnostics);
+        if (text == null) return null;
+
+        var id = IdFromFileName(Path.GetFileNameWithoutExtension(full));
+        var title = FirstHeading(text) ?? Path.GetFileNameWithoutExtension(full);
+        var language = text.Any(c => c is >= '\u4E00' and <= '\u9FFF') ? "zh-CN" : "en";
+        return new BookOptions
+        {
+            RootDirectory = root,
+            BookFile = full,
+            Metadata = new BookMetadata(id, title, null, language, [], BookOptionsReader.DefaultDate, null, []),
+            Chapters = [relative],
+        };
+    }
+
+    /// <summary>The file name with runs of anything but letters, digits, '.', '_' and '-' turned into one hyphen.</summary>
+    internal static string IdFromFileName(string name)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in name.Trim())
+        {
+            if (char.IsLetterOrDigit(c) || c is '.' or '_' or '-') sb.Append(char.ToLowerInvariant(c));
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+        }
+        var id = sb.ToString().Trim('-', '.');
+        return id.Length == 0 ? "book" : id;
+    }
+
+    private static string? FirstHeading(string text)
+    {
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(text, BookMarkdownPipeline.Instance);
+        }
+        catch (ArgumentException)
+        {
+            return null; // too deeply nested for Markdig: the loader reports it; the title falls back to the file name
+        }
+        var heading = document.Descendants<HeadingBlock>().FirstOrDefault();
+        if (heading?.Inline == null) return null;
+        var sb = new StringBuilder();
+        foreach (var inline in heading.Inline.Descendants<Markdig.Syntax.Inlines.Inline>())
+            if (inline is LiteralInline literal) sb.Append(literal.Content.ToString());
+            else if (inline is CodeInline code) sb.Append(code.Content);
+        var title = sb.ToString().Trim();
+        return title.Length == 0 ? null : title;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Text;
+
+namespace GptBook.Epub;
+
+/// <summary>
+/// The book's CSS, written for Chinese on e-readers: justified text with the last line at the start, a generous
+/// line height, a serif stack that finds the CJK faces Apple, Kobo, Android and Kindle readers ship (no fonts are
+/// embedded, so the reader's own settings still work), figures that never exceed the screen, and only simple
+/// properties (no negative margins, no positioning, no flex) so older Kindle renderers lay it out the same.
+/// </summary>
+public static class EpubStylesheet
+{
+    public static byte[] Bytes() => new UTF8Encoding(false).GetBytes(Css);
+
+    public const string Css = """
+        @charset "utf-8";
+
+        html, body {
+          margin: 0;
+          padding: 0;
+        }
+
+        body {
+          font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", "Songti SC", "STSong", "SimSun", serif;
+          line-height: 1.8;
+          text-align: justify;
+          text-align-last: start;
+          text-justify: inter-character;
+          word-wrap: break-word;
+          overflow-wrap: break-word;
+          line-break: strict;
+          hanging-punctuation: allow-end;
+        }
+
+        p {
+          margin: 0 0 0.8em 0;
+          text-indent: 2em;
+        }
+
+        h1, h2, h3, h4, h5, h6 {
+          font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "PingFang SC", "Heiti SC", "Microsoft YaHei", sans-serif;
+          font-weight: bold;
+          line-height: 1.4;
+          text-align: left;
+          text-indent: 0;
+          page-break-after: avoid;
+          break-after: avoid;
+          margin: 1.6em 0 0.8em 0;
+        }
+
+        h1 { font-size: 1.6em; margin-top: 2em; text-align: center; }
+        h2 { font-size: 1.35em; }
+        h3 { font-size: 1.15em; }
+        h4, h5, h6 { font-size: 1em; }
+
+        a { color: inherit; text-decoration: underline; }
+
+        code, pre, kbd, samp {
+          font-family: "Sarasa Mono SC", "Noto Sans Mono CJK SC", "Menlo", "Consolas", monospace;
+          font-size: 0.9em;
+        }
+
+        pre {
+          margin: 1em 0;
+          padding: 0.6em;
+          white-space: pre-wrap;
+          line-height: 1.5;
+          text-align: left;
+          border: 1px solid #cccccc;
+        }
+
+        blockquote {
+          margin: 1em 0 1em 1.5em;
+          padding: 0 0 0 0.8em;
+          border-left: 3px solid #cccccc;
+        }
+
+        blockquote p { text-indent: 0; }
+
+        ul, ol { margin: 0.6em 0 0.8em 0; padding-left: 2em; }
+        li { margin: 0.2em 0; }
+        li p { text-indent: 0; }
+
+        hr {
+          margin: 1.5em 25%;
+          border: 0;
+          border-top: 1px solid #999999;
+        }
+
+        figure {
+          margin: 1.2em 0;
+          text-align: center;
+          page-break-inside: avoid;
+          break-inside: avoid;
+        }
+
+        figure img {
+          max-width: 100%;
+          max-height: 80vh;
+          width: auto;
+          height: auto;
+        }
+
+        img.inline-image {
+          max-height: 1.2em;
+          width: auto;
+          vertical-align: middle;
+        }
+
+        figcaption {
+          margin-top: 0.5em;
+          font-size: 0.9em;
+          line-height: 1.6;
+          text-align: center;
+          text-align-last: center;
+          text-indent: 0;
+        }
+
+        .figure-label { font-weight: bold; }
+
+        .image-placeholder {
+          margin: 0.5em auto;
+          padding: 1em;
+          border: 1px dashed #888888;
+          text-align: center;
+          text-indent: 0;
+        }
+
+        span.image-placeholder { display: inline; padding: 0 0.3em; margin: 0; }
+        .image-placeholder p { text-indent: 0; margin: 0; }
+        .image-placeholder-label { font-weight: bold; }
+
+        .table-wrap { margin: 1em 0; overflow-x: auto; }
+        table { border-collapse: collapse; margin: 0 auto; }
+        th, td { border: 1px solid #999999; padding: 0.3em 0.6em; text-align: left; }
+        thead th { font-weight: bold; }
+
+        sup.noteref { font-size: 0.75em; line-height: 0; }
+        sup.noteref a { text-decoration: none; }
+
+        section.footnotes {
+          margin-top: 2em;
+          padding-top: 0.5em;
+          border-top: 1px solid #999999;
+          font-size: 0.9em;
+        }
+
+        aside.footnote p { text-indent: 0; }
+        .footnote-number { font-weight: bold; margin-right: 0.3em; }
+
+        .raw-html { margin: 0.8em 0; }
+
+        body.nav-page ol { list-style-type: none; padding-left: 0; }
+        body.nav-page ol ol { padding-left: 1.5em; }
+        body.nav-page li { margin: 0.4em 0; }
+        body.nav-page a { text-decoration: none; }
+
+        body.cover-page { text-align: center; }
+        section.cover { margin: 0; padding: 0; text-align: center; }
+        section.cover img { max-width: 100%; max-height: 100vh; height: auto; }
+        """;
+}

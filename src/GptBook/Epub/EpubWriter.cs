@@ -1,0 +1,120 @@
+using System.Xml;
+using GptBook.Configuration;
+using GptBook.Diagnostics;
+using GptBook.Epub.Cover;
+using GptBook.Fonts;
+using GptBook.Html;
+using GptBook.Images;
+using GptBook.Model;
+using GptBook.Publishing;
+
+namespace GptBook.Epub;
+
+/// <summary>
+/// Writes the book as an EPUB 3 package: the chunked content pages, cover, nav.xhtml (with landmarks), toc.ncx,
+/// the stylesheet, the prepared images, and the OPF, zipped deterministically and moved over
+/// <c>outputPath</c> only when complete. Problems are reported into the diagnostics; the method never throws
+/// for bad content or a failed write, and a failed write leaves any previous file untouched.
+/// </summary>
+public static class EpubWriter
+{
+    private const string CoverImageId = "cover-image";
+
+    /// <returns>True when the EPUB was written.</returns>
+    /// <param name="fontsDirectory">The bundled fonts for drawing a cover; by default the fonts/ folder beside the library.</param>
+    public static bool Write(Book book, BookOptions options, ImageCatalog images, string outputPath, DiagnosticBag diagnostics, string? fontsDirectory = null)
+    {
+        try
+        {
+            var entries = Assemble(book, options, images, diagnostics, fontsDirectory ?? Path.Combine(AppContext.BaseDirectory, "fonts"));
+            var timestamp = BuildTimestamp.FromEnvironment(book.Metadata.Date);
+            AtomicFile.Write(outputPath, stream => EpubZipWriter.Write(stream, entries, timestamp));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException or ArgumentException)
+        {
+            // ArgumentException: XmlWriter refuses characters XML cannot hold (control characters in the text).
+            diagnostics.Report(DiagnosticCodes.EpubNotWritten, new SourceSpan(options.BookFile, 0, 0), $"{outputPath}: {e.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>Every file of the package except mimetype, by its path in the zip.</summary>
+    internal static IReadOnlyDictionary<string, byte[]> Assemble(Book book, BookOptions options, ImageCatalog images, DiagnosticBag diagnostics, string fontsDirectory)
+    {
+        var metadata = book.Metadata;
+        var language = metadata.Language;
+        var labels = LanguageLabels.For(language);
+        var identifier = BookIdentifier.Urn(metadata.Id);
+        var chunked = BookChunker.Split(book, options.Epub.SplitLevel);
+        var packageImages = new PackageImages();
+        var resolver = new CatalogImageResolver(images, ImageProfile.Epub, packageImages.Add, diagnostics);
+        var content = new XhtmlContentWriter(new HtmlContentContext(chunked, labels, HtmlFlavor.Epub, resolver.Resolve, diagnostics));
+
+        var pages = chunked.Chunks
+            .Select(chunk => new PackageItem(chunk.Name, chunk.FileName, "application/xhtml+xml", null, ChapterPageWriter.Write(chunk, language, content)))
+            .ToArray();
+        var toc = TableOfContents.Build(chunked, options.Epub.TocDepth);
+
+        var cover = CoverImage(book, options, images, packageImages, diagnostics, fontsDirectory);
+        var coverPage = new PackageItem("cover", EpubLayout.CoverPage, "application/xhtml+xml", null,
+            CoverPageWriter.Write(metadata, labels, cover?.Href));
+        var nav = new PackageItem("nav", EpubLayout.NavFile, "application/xhtml+xml", "nav",
+            NavigationDocumentWriter.Write(metadata, labels, toc, chunked.Chunks[0], content));
+        var ncx = new PackageItem("ncx", EpubLayout.NcxFile, "application/x-dtbncx+xml", null, NcxWriter.Write(metadata, identifier, toc));
+        var css = new PackageItem("css", EpubLayout.Stylesheet, "text/css", null, EpubStylesheet.Bytes());
+
+        var manifest = new List<PackageItem> { coverPage, nav, ncx, css };
+        manifest.AddRange(pages);
+        manifest.AddRange(packageImages.Items);
+        var spine = new[] { coverPage.Id, nav.Id }.Concat(pages.Select(p => p.Id)).ToArray();
+        var modified = BuildTimestamp.FromEnvironment(metadata.Date);
+        var opf = PackageDocumentWriter.Write(metadata, identifier, modified, manifest, spine, ncx.Id, cover?.Id);
+
+        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            ["META-INF/container.xml"] = ContainerWriter.Write(),
+            [EpubLayout.ContentFolder + "/" + EpubLayout.PackageFile] = opf,
+        };
+        foreach (var item in manifest) entries[EpubLayout.ContentFolder + "/" + item.Href] = item.Content;
+        return entries;
+    }
+
+    /// <summary>The configured cover if it can be used, else one drawn from the title; null if neither works.</summary>
+    private static PackageItem? CoverImage(Book book, BookOptions options, ImageCatalog images, PackageImages packageImages, DiagnosticBag diagnostics, string fontsDirectory)
+    {
+        if (options.Epub.Cover is { Length: > 0 } configured)
+        {
+            var bytes = ConfiguredCover(configured, options, images);
+            var mediaType = bytes == null ? null : ImageMediaTypes.Detect(bytes);
+            if (bytes != null && mediaType != null)
+                return packageImages.AddGenerated(CoverImageId, EpubLayout.ImagesFolder + "cover" + ImageMediaTypes.Extension(mediaType), mediaType, bytes, "cover-image");
+            diagnostics.Report(DiagnosticCodes.CoverMissing, new SourceSpan(options.BookFile, 0, 0),
+                $"cover image '{configured}' was not found inside the book root or is not a PNG, JPEG, GIF, WebP or SVG file; a cover is drawn from the title instead");
+        }
+
+        try
+        {
+            var png = CoverImageWriter.Write(book.Metadata, FontSet.Load(fontsDirectory));
+            return packageImages.AddGenerated(CoverImageId, EpubLayout.ImagesFolder + "cover.png", "image/png", png, "cover-image");
+        }
+        catch (Exception e) when (e is IOException or FontFormatException)
+        {
+            diagnostics.Report(DiagnosticCodes.CoverNotDrawn, new SourceSpan(options.BookFile, 0, 0), $"no cover picture: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>The configured cover's bytes: the image stage's EPUB version if it prepared one, else the file itself, read only from inside the root.</summary>
+    private static byte[]? ConfiguredCover(string configured, BookOptions options, ImageCatalog images)
+    {
+        var reference = new ImageReference(configured, ImageSourceKind.Local, configured, "", SourceSpan.None);
+        if (images.Find(reference, ImageProfile.Epub) is { IsPlaceholder: false } prepared && File.Exists(prepared.Path))
+            return File.ReadAllBytes(prepared.Path);
+
+        var root = Path.GetFullPath(options.RootDirectory);
+        var full = Path.GetFullPath(Path.Combine(root, configured));
+        var inside = full.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return inside && !Path.IsPathRooted(configured) && File.Exists(full) ? File.ReadAllBytes(full) : null;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+using GptBook.Model;
+
+namespace GptBook.Html;
+
+/// <summary>
+/// Splits a book once into chunks, for the EPUB and the site alike: every chapter starts a chunk, and so does every
+/// top-level heading of level ≤ the split level. Chunk names are <c>ch</c> + a three-digit reading-order number +
+/// an ASCII slug of the heading (or chapter) id, so they are stable across builds of the same content and safe in
+/// every file system and reading system. Footnotes go to the chunk of their first reference.
+/// </summary>
+public static class BookChunker
+{
+    private const int MaxSlugLength = 40;
+
+    /// <param name="book">The book, after ids and figure numbers have been assigned.</param>
+    /// <param name="splitLevel">Headings of this level or higher (1 … splitLevel) start a new chunk.</param>
+    /// <param name="fileExtension">Appended to each chunk name: <c>.xhtml</c> for EPUB, <c>.html</c> for the site.</param>
+    public static ChunkedBook Split(Book book, int splitLevel, string fileExtension = ".xhtml")
+    {
+        var drafts = new List<Draft>();
+        foreach (var chapter in book.Chapters)
+        {
+            Draft? current = null;
+            foreach (var block in chapter.Blocks)
+            {
+                var startsChunk = block is Heading h && h.Level <= splitLevel;
+                if (current == null || (startsChunk && current.Blocks.Count > 0))
+                {
+                    current = new Draft(chapter, startsChunk ? (Heading)block : null);
+                    drafts.Add(current);
+                }
+                current.Blocks.Add(block);
+            }
+            if (current == null) drafts.Add(new Draft(chapter, null)); // an empty chapter still gets a page
+        }
+
+        var names = drafts.Select((d, i) => ChunkName(i + 1, d.Heading?.Id ?? d.Chapter.Id)).ToArray();
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        var footnoteHome = AssignFootnotes(book, drafts, referenced);
+
+        var chunks = new List<Chunk>(drafts.Count);
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var d = drafts[i];
+            var title = d.Heading?.PlainText ?? d.Chapter.Title ?? book.Metadata.Title;
+            var notes = d.Chapter.Footnotes.Where(f => footnoteHome.GetValueOrDefault(f.Id) == d).ToArray();
+            chunks.Add(new Chunk(i + 1, names[i], names[i] + fileExtension, title, d.Heading, d.Chapter, d.Blocks.ToArray(), notes));
+        }
+
+        var chunkById = new Dictionary<string, Chunk>(StringComparer.Ordinal);
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            foreach (var id in AnchorIds(drafts[i].Blocks))
+                chunkById.TryAdd(id, chunks[i]);
+            foreach (var note in chunks[i].Footnotes)
+            {
+                chunkById.TryAdd(note.Id, chunks[i]);
+                if (referenced.Contains(note.Id))
+                    chunkById.TryAdd(ChunkedBook.FootnoteReferenceId(note.Id), chunks[i]);
+            }
+        }
+        return new ChunkedBook(book, chunks, chunkById);
+    }
+
+    /// <summary>Footnote id → the draft holding its first reference; unreferenced notes go to their chapter's last chunk.</summary>
+    private static Dictionary<string, Draft> AssignFootnotes(Book book, List<Draft> drafts, HashSet<string> referenced)
+    {
+        var home = new Dictionary<string, Draft>(StringComparer.Ordinal);
+        foreach (var draft in drafts)
+            foreach (var reference in draft.Blocks.SelectMany(b => b.DescendantsAndSelf()).SelectMany(InlinesOf).SelectMany(Flatten).OfType<FootnoteReference>())
+            {
+                home.TryAdd(reference.FootnoteId, draft);
+                referenced.Add(reference.FootnoteId);
+            }
+        foreach (var chapter in book.Chapters)
+            foreach (var note in chapter.Footnotes)
+                if (!home.ContainsKey(note.Id))
+                    home[note.Id] = drafts.Last(d => d.Chapter == chapter);
+        return home;
+    }
+
+    private static IEnumerable<string> AnchorIds(IEnumerable<Block> blocks) =>
+        blocks.SelectMany(b => b.DescendantsAndSelf()).Select(b => b switch
+        {
+            Heading h => h.Id,
+            Figure f => f.Id,
+            _ => null,
+        }).OfType<string>().Where(id => id.Length > 0);
+
+    /// <summary>The inlines a block holds directly (not those of nested blocks, which DescendantsAndSelf visits).</summary>
+    internal static IEnumerable<Inline> InlinesOf(Block block) => block switch
+    {
+        Heading h => h.Content,
+        Paragraph p => p.Content,
+        Figure f => f.Caption,
+        Table t => t.Header.Concat(t.Rows.SelectMany(r => r)).SelectMany(c => c.Content),
+        _ => [],
+    };
+
+    internal static IEnumerable<Inline> Flatten(Inline inline) => inline switch
+    {
+        Emphasis e => e.Content.SelectMany(Flatten).Prepend(inline),
+        Strong s => s.Content.SelectMany(Flatten).Prepend(inline),
+        Strikethrough s => s.Content.SelectMany(Flatten).Prepend(inline),
+        Link l => l.Content.SelectMany(Flatten).Prepend(inline),
+        _ => [inline],
+    };
+
+    internal static string ChunkName(int index, string id)
+    {
+        var slug = Slug(id);
+        var number = "ch" + index.ToString("000", CultureInfo.InvariantCulture);
+        return slug.Length == 0 ? number : number + "-" + slug;
+    }
+
+    /// <summary>Lowercase ASCII letters and digits of the id, other runs collapsed to one hyphen.</summary>
+    private static string Slug(string id)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in id.Normalize(NormalizationForm.FormKC))
+        {
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9') sb.Append(c);
+            else if (c is >= 'A' and <= 'Z') sb.Append(char.ToLowerInvariant(c));
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+            if (sb.Length >= MaxSlugLength) break;
+        }
+        return sb.ToString().Trim('-');
+    }
+
+    private sealed class Draft(Chapter chapter, Heading? heading)
+    {
+        public Chapter Chapter { get; } = chapter;
+        public Heading? Heading { get; } = heading;
+        public List<Block> Blocks { get; } = [];
+    }
+}

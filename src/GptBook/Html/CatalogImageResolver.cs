@@ -1,0 +1,41 @@
+using GptBook.Diagnostics;
+using GptBook.Images;
+using GptBook.Model;
+
+namespace GptBook.Html;
+
+/// <summary>
+/// Turns image references into what a page shows, from the image stage's catalog for one profile. The caller
+/// decides where prepared files go (<c>hrefOf</c>: EPUB copies them into the package, the site into its folder),
+/// and returns null for a file it cannot use, which then shows as a placeholder too.
+/// A reference the catalog does not know becomes a placeholder and a warning (once per image); a placeholder the
+/// image stage made keeps its reason, which that stage has already reported.
+/// </summary>
+public sealed class CatalogImageResolver(ImageCatalog catalog, ImageProfile profile, Func<NormalizedImage, string?> hrefOf, DiagnosticBag diagnostics)
+{
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+
+    public HtmlImage Resolve(ImageReference image)
+    {
+        var prepared = catalog.Find(image, profile);
+        if (prepared == null)
+        {
+            if (_reported.Add(image.Key))
+                diagnostics.Report(DiagnosticCodes.ImageNotPrepared, image.Span, $"no prepared {profile} image for '{image.Source}'; a placeholder is shown");
+            return HtmlImage.Missing(image.Path ?? image.Source);
+        }
+
+        var src = File.Exists(prepared.Path) ? hrefOf(prepared) : null;
+        var variants = src == null ? [] : prepared.Variants
+            .Where(v => File.Exists(v.Path))
+            .Select(v => (Href: hrefOf(v), Density: Density(v, prepared)))
+            .Where(v => v.Href != null)
+            .ToArray();
+        var srcSet = variants.Length > 0 ? string.Join(", ", variants.Select(v => $"{v.Href} {v.Density}x").Prepend(src + " 1x")) : null;
+        var reason = prepared.Placeholder ?? (src == null ? image.Path ?? image.Source : null);
+        return new HtmlImage(src, prepared.PixelWidth, prepared.PixelHeight, reason) { SrcSet = srcSet };
+    }
+
+    private static int Density(NormalizedImage variant, NormalizedImage baseImage) =>
+        baseImage.PixelWidth > 0 ? Math.Max(1, (int)Math.Round((double)variant.PixelWidth / baseImage.PixelWidth)) : 2;
+}

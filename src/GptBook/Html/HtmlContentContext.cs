@@ -1,0 +1,15 @@
+using GptBook.Diagnostics;
+using GptBook.Model;
+
+namespace GptBook.Html;
+
+/// <summary>
+/// What <see cref="XhtmlContentWriter"/> is handed: the chunked book (for resolving <c>#id</c> links across
+/// chunks), the language's labels, the flavor of markup, how to show each image, and where to report problems.
+/// </summary>
+public sealed record HtmlContentContext(
+    ChunkedBook Book,
+    LanguageLabels Labels,
+    HtmlFlavor Flavor,
+    Func<Model.ImageReference, HtmlImage> ResolveImage,
+    DiagnosticBag Diagnostics);

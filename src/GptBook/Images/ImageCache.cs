@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using GptBook.Publishing;
+
+namespace GptBook.Images;
+
+/// <summary>
+/// Prepared images on disk, keyed by a SHA-256 of the stage version, the profile's settings and the source bytes.
+/// An entry is the prepared file(s) plus a small manifest (<c>key.json</c>) written last, so a half-written entry
+/// is never taken for a complete one. A changed source file or a changed setting makes a new key; the old entry
+/// is simply no longer used (clearing the folder is always safe).
+/// </summary>
+internal sealed class ImageCache
+{
+    /// <summary>Bump when the stage's output for the same input and settings changes.</summary>
+    public const string StageVersion = "gptbook-images-1";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public ImageCache(string directory)
+    {
+        Directory = Path.GetFullPath(directory);
+        System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    public string Directory { get; }
+
+    public static string Key(string settings, ReadOnlySpan<byte> content)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(StageVersion + "\n" + settings + "\n"));
+        hash.AppendData(content);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    public string PathFor(string fileName) => Path.Combine(Directory, fileName);
+
+    /// <summary>The entry's images (main first, then variants), or null when it is absent or incomplete.</summary>
+    public NormalizedImage? TryGet(string key)
+    {
+        var manifestPath = PathFor(key + ".json");
+        if (!File.Exists(manifestPath)) return null;
+        CacheManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<CacheManifest>(File.ReadAllBytes(manifestPath), Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        if (manifest == null || manifest.Files.Count == 0) return null;
+        var images = manifest.Files.Select(ToImage).ToList();
+        if (images.Any(i => !File.Exists(i.Path))) return null;
+        return images[0] with { Variants = images.Skip(1).ToArray() };
+    }
+
+    public NormalizedImage Put(string key, IReadOnlyList<CachedFile> files)
+    {
+        var manifest = new CacheManifest(files.ToList());
+        AtomicFile.WriteAllBytes(PathFor(key + ".json"), JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+        var images = files.Select(ToImage).ToList();
+        return images[0] with { Variants = images.Skip(1).ToArray() };
+    }
+
+    private NormalizedImage ToImage(CachedFile f) => new(PathFor(f.File), f.Width, f.Height, f.MediaType, f.Dpi);
+}
+
+/// <summary>One prepared file of a cache entry; <see cref="File"/> is a name inside the cache folder.</summary>
+internal sealed record CachedFile(string File, int Width, int Height, string MediaType, double Dpi);
+
+internal sealed record CacheManifest(List<CachedFile> Files);

@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using GptBook.Diagnostics;
+using GptBook.Model;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace GptBook.Images;
+
+/// <summary>
+/// Prepares one source image (all the references to it) for every requested profile: read within the root and the
+/// byte limit, inspect the header (format, pixel limit, truncation, frames), then take each profile's result from
+/// the cache, or decode once and write what is missing. Every failure becomes a diagnostic at each reference and a
+/// placeholder; nothing thrown by a decoder escapes.
+/// </summary>
+internal sealed class ImageNormalizer
+{
+    private readonly ImageStageContext _context;
+    private readonly ImageCache _cache;
+    private readonly ImageMemoryBudget _budget;
+    private readonly IReadOnlyList<ImageProfileRules> _rules;
+    private readonly ConcurrentDictionary<string, object> _entryLocks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ImageProfile, Lazy<NormalizedImage>> _placeholders = new();
+
+    public ImageNormalizer(ImageStageContext context)
+    {
+        _context = context;
+        _cache = new ImageCache(context.CacheDirectory);
+        _budget = new ImageMemoryBudget(context.MemoryBudgetBytes);
+        _rules = context.Profiles.Order()
+            .Select(p => new ImageProfileRules(p, context.Options.Images, context.Options.Pdf))
+            .ToArray();
+    }
+
+    public IReadOnlyDictionary<ImageProfile, NormalizedImage> Normalize(IReadOnlyList<ImageReference> references)
+    {
+        var first = references[0];
+        switch (first.Kind)
+        {
+            case ImageSourceKind.Remote:
+                return Fail(references, new ImageProblem(DiagnosticCodes.RemoteImage,
+                    $"remote image not fetched; download it into the book and reference the file: {Shorten(first.Source)}"));
+            case ImageSourceKind.Data:
+                return Fail(references, new ImageProblem(DiagnosticCodes.DataUrlImage,
+                    $"data: URL image not embedded; save it as a file and reference the file: {Shorten(first.Source)}"));
+            case ImageSourceKind.Refused:
+                // The loader has reported why (outside the root, absolute, file: URL); only the placeholder is left.
+                return Placeholders($"image path refused: {Shorten(first.Source)}");
+        }
+        var path = first.Path ?? first.Source;
+        var bytes = ImageSourceReader.Read(_context.Options.RootDirectory, path, _context.Options.Images.MaxBytes, out var problem);
+        if (bytes == null) return Fail(references, problem!);
+        var inspection = ImageInspector.Inspect(bytes, path, _context.Options.Images, out problem);
+        if (inspection == null) return Fail(references, problem!);
+
+        var named = ImageKinds.FromExtension(path);
+        if (named != inspection.Kind)
+            Report(references, DiagnosticCodes.ImageWrongExtension,
+                $"the file holds a {inspection.Kind.ToString().ToUpperInvariant()} image but its name says " +
+                $"{(named == null ? "no image format" : named.Value.ToString().ToUpperInvariant())}; it is used as " +
+                $"{inspection.Kind.ToString().ToUpperInvariant()}: {path}");
+        if (inspection.Facts.FrameCount > 1)
+            Report(references, DiagnosticCodes.ImageAnimated,
+                $"image has {inspection.Facts.FrameCount} frames; only the first is used: {path}");
+
+        return inspection.Kind == ImageKind.Svg
+            ? NormalizeSvg(references, path, bytes)
+            : NormalizeRaster(references, path, bytes, inspection);
+    }
+
+    private Dictionary<ImageProfile, NormalizedImage> NormalizeSvg(IReadOnlyList<ImageReference> references, string path, byte[] bytes)
+    {
+        var svg = SvgSanitizer.Sanitize(bytes, path, out var problem);
+        if (svg == null) return Fail(references, problem!);
+        if (svg.Removed.Count > 0)
+            Report(references, DiagnosticCodes.SvgSanitized, $"removed from the SVG: {string.Join(", ", svg.Removed)}: {path}");
+
+        var results = new Dictionary<ImageProfile, NormalizedImage>();
+        foreach (var rules in _rules)
+        {
+            if (rules.Profile == ImageProfile.Print)
+            {
+                var message = $"SVG images are not rasterized for print; the PDF shows a placeholder: {path}";
+                Report(references, DiagnosticCodes.SvgNotRasterized, message);
+                results[rules.Profile] = Placeholder(rules.Profile, message);
+                continue;
+            }
+            // EPUB and site show the same sanitized SVG, whatever their raster settings.
+            var key = ImageCache.Key("svg", bytes);
+            lock (_entryLocks.GetOrAdd(key, _ => new object()))
+            {
+                var cached = _cache.TryGet(key);
+                if (cached != null)
+                {
+                    _context.Statistics.CountCacheHit();
+                    results[rules.Profile] = cached;
+                    continue;
+                }
+                Publishing.AtomicFile.WriteAllBytes(_cache.PathFor(key + ".svg"), svg.Bytes);
+                results[rules.Profile] = _cache.Put(key, [new CachedFile(key + ".svg", svg.Width, svg.Height, "image/svg+xml", ImageProfileRules.CssDpi)]);
+                _context.Statistics.CountWrite();
+            }
+        }
+        return results;
+    }
+
+    private Dictionary<ImageProfile, NormalizedImage> NormalizeRaster(
+        IReadOnlyList<ImageReference> references, string path, byte[] bytes, ImageInspection inspection)
+    {
+        var results = new Dictionary<ImageProfile, NormalizedImage>();
+        var missing = new List<(ImageProfileRules Rules, string Key)>();
+        foreach (var rules in _rules)
+        {
+            var key = ImageCache.Key(rules.CacheSettings, bytes);
+            var cached = _cache.TryGet(key);
+            if (cached != null)
+            {
+                _context.Statistics.CountCacheHit();
+                results[rules.Profile] = cached;
+            }
+            else missing.Add((rules, key));
+        }
+        if (missing.Count == 0) return results;
+
+        // Two references to identical bytes under different names share cache entries: write them once.
+        lock (_entryLocks.GetOrAdd(ImageCache.Key("", bytes), _ => new object()))
+        {
+            missing.RemoveAll(m =>
+            {
+                var cached = _cache.TryGet(m.Key);
+                if (cached != null) results[m.Rules.Profile] = cached;
+                return cached != null;
+            });
+            missing.RemoveAll(m =>
+            {
+                var passed = TryPassThrough(m.Rules, m.Key, bytes, inspection);
+                if (passed != null) results[m.Rules.Profile] = passed;
+                return passed != null;
+            });
+            if (missing.Count == 0) return results;
+
+            using var reservation = _budget.Reserve((long)inspection.Width * inspection.Height * 4 * 3);
+            Image<Rgba32> image;
+            try
+            {
+                image = Image.Load<Rgba32>(ImageDecoding.Configuration, bytes);
+                _context.Statistics.CountDecode();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return Fail(references, ImageInspector.Corrupt(path, e.Message));
+            }
+            using (image)
+            {
+                image.Mutate(x => x.AutoOrient());
+                var character = ImageEncodingChooser.Analyse(image);
+                Image<Rgba32>? flattened = null;
+                try
+                {
+                    foreach (var (rules, key) in missing)
+                    {
+                        var source = image;
+                        if (rules.FlattensAlpha && character.HasAlpha)
+                            source = flattened ??= image.Clone(x => x.BackgroundColor(Color.White));
+                        var encoding = ImageEncodingChooser.Choose(character, rules.FlattensAlpha);
+                        results[rules.Profile] = WriteEntry(rules, key, source, encoding);
+                    }
+                }
+                finally
+                {
+                    flattened?.Dispose();
+                }
+            }
+        }
+        return results;
+    }
+
+    private NormalizedImage WriteEntry(ImageProfileRules rules, string key, Image<Rgba32> source, ImageEncoding encoding)
+    {
+        var files = new List<CachedFile>();
+        foreach (var target in rules.Targets(source.Width, source.Height))
+        {
+            var name = key + target.Suffix + PreparedImageWriter.Extension(encoding);
+            var quality = _context.Options.Images.JpegQuality;
+            if (target.Width == source.Width && target.Height == source.Height)
+                PreparedImageWriter.Write(source, encoding, target.Dpi, quality, _cache.PathFor(name));
+            else
+            {
+                using var resized = source.Clone(x => x.Resize(target.Width, target.Height, KnownResamplers.Lanczos3));
+                PreparedImageWriter.Write(resized, encoding, target.Dpi, quality, _cache.PathFor(name));
+            }
+            files.Add(new CachedFile(name, target.Width, target.Height, PreparedImageWriter.MediaType(encoding), target.Dpi));
+        }
+        _context.Statistics.CountWrite();
+        return _cache.Put(key, files);
+    }
+
+    /// <summary>
+    /// A JPEG is copied rather than re-encoded when it carries plain image data only (no EXIF, so no GPS and no
+    /// rotation to apply; no XMP, IPTC, ICC, comments; not CMYK) and every file the profile wants is its own size.
+    /// </summary>
+    private NormalizedImage? TryPassThrough(ImageProfileRules rules, string key, byte[] bytes, ImageInspection inspection)
+    {
+        if (inspection.Kind != ImageKind.Jpeg || inspection.Facts.Jpeg is not { IsPlainImageData: true }) return null;
+        var targets = rules.Targets(inspection.Width, inspection.Height);
+        if (targets.Count != 1 || targets[0].Width != inspection.Width || targets[0].Height != inspection.Height) return null;
+        var name = key + ".jpg";
+        JpegPassThrough.Write(bytes, targets[0].Dpi, _cache.PathFor(name));
+        _context.Statistics.CountWrite();
+        return _cache.Put(key, [new CachedFile(name, inspection.Width, inspection.Height, "image/jpeg", targets[0].Dpi)]);
+    }
+
+    private Dictionary<ImageProfile, NormalizedImage> Fail(IReadOnlyList<ImageReference> references, ImageProblem problem)
+    {
+        Report(references, problem.Code, problem.Message);
+        return Placeholders(problem.Message);
+    }
+
+    private Dictionary<ImageProfile, NormalizedImage> Placeholders(string reason) =>
+        _rules.ToDictionary(r => r.Profile, r => Placeholder(r.Profile, reason));
+
+    private NormalizedImage Placeholder(ImageProfile profile, string reason)
+    {
+        var image = _placeholders.GetOrAdd(profile, p => new Lazy<NormalizedImage>(() => WritePlaceholder(p))).Value;
+        return image with { Placeholder = reason };
+    }
+
+    private NormalizedImage WritePlaceholder(ImageProfile profile)
+    {
+        var rules = _rules.First(r => r.Profile == profile);
+        var dpi = rules.Targets(PlaceholderImageWriter.Width, PlaceholderImageWriter.Height)[0].Dpi;
+        var key = ImageCache.Key("placeholder;" + rules.CacheSettings, []);
+        var cached = _cache.TryGet(key);
+        if (cached != null) return cached;
+        var name = $"placeholder-{key[..16]}.png";
+        PlaceholderImageWriter.Write(dpi, _cache.PathFor(name));
+        return _cache.Put(key, [new CachedFile(name, PlaceholderImageWriter.Width, PlaceholderImageWriter.Height, "image/png", dpi)]);
+    }
+
+    private void Report(IReadOnlyList<ImageReference> references, DiagnosticCode code, string message)
+    {
+        foreach (var reference in references)
+            _context.Diagnostics.Report(code, reference.Span, message);
+    }
+
+    /// <summary>Long URLs (data: URLs above all) are cut for messages; the location says where the whole one is.</summary>
+    private static string Shorten(string source) => source.Length <= 80 ? source : source[..77] + "…";
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using GptBook.Configuration;
+
+namespace GptBook.Images;
+
+/// <summary>
+/// How big one output wants its images, from the book's settings:
+/// <list type="bullet">
+/// <item>Print: the picture is assumed to be printed as large as the text block allows (the text width, and at
+/// most <see cref="PdfOptions.MaxFigureHeight"/> of the text height); it is resampled to at most
+/// <see cref="ImageOptions.PrintMaxDpi"/> at that size, never upscaled, and its alpha is flattened onto white
+/// because the PDF writer places opaque images. The DPI recorded is the resolution at that printed size.</item>
+/// <item>EPUB: the longest side at most <see cref="ImageOptions.EpubMaxSide"/>; 96 dpi.</item>
+/// <item>Site: <see cref="ImageOptions.SiteWidth"/> wide (or narrower: never upscaled) at 96 dpi, plus, with
+/// <see cref="ImageOptions.SiteRetina"/>, a 2× variant at 192 dpi when the source is at least twice that wide, so
+/// the variant really holds twice the detail.</item>
+/// </list>
+/// <see cref="CacheSettings"/> names every setting that changes the output, so the cache key changes with them.
+/// </summary>
+internal sealed record ImageProfileRules(ImageProfile Profile, ImageOptions Images, PdfOptions Pdf)
+{
+    public const double CssDpi = 96;
+
+    public bool FlattensAlpha => Profile == ImageProfile.Print;
+
+    /// <summary>The printable area, in inches: the text block's width and the figure height limit.</summary>
+    public (double Width, double Height) PrintArea
+    {
+        get
+        {
+            var width = Pdf.PageSize.Width - Pdf.InnerMargin - Pdf.OuterMargin;
+            var height = (Pdf.PageSize.Height - Pdf.TopMargin - Pdf.BottomMargin) * Pdf.MaxFigureHeight;
+            return (Math.Max(width.Points, 72) / 72, Math.Max(height.Points, 72) / 72);
+        }
+    }
+
+    public string CacheSettings => Profile switch
+    {
+        ImageProfile.Print => Invariant($"print;dpi={Images.PrintMaxDpi};area={PrintArea.Width:R}x{PrintArea.Height:R};q={Images.JpegQuality}"),
+        ImageProfile.Epub => Invariant($"epub;side={Images.EpubMaxSide};q={Images.JpegQuality}"),
+        _ => Invariant($"site;width={Images.SiteWidth};retina={Images.SiteRetina};q={Images.JpegQuality}"),
+    };
+
+    /// <summary>The pixel sizes to produce from an (oriented) source: the main image first, then variants.</summary>
+    public IReadOnlyList<PixelTarget> Targets(int width, int height)
+    {
+        switch (Profile)
+        {
+            case ImageProfile.Print:
+            {
+                var (areaWidth, areaHeight) = PrintArea;
+                var inchesPerPixel = Math.Min(areaWidth / width, areaHeight / height);
+                var printedWidth = width * inchesPerPixel;
+                var maxWidth = (int)Math.Floor(printedWidth * Images.PrintMaxDpi);
+                var target = Fit(width, height, maxWidth, int.MaxValue);
+                return [new PixelTarget(target.Width, target.Height, Math.Round(target.Width / printedWidth, 2), "")];
+            }
+            case ImageProfile.Epub:
+            {
+                var side = Images.EpubMaxSide;
+                var target = Fit(width, height, side, side);
+                return [new PixelTarget(target.Width, target.Height, CssDpi, "")];
+            }
+            default:
+            {
+                var one = Fit(width, height, Images.SiteWidth, int.MaxValue);
+                var main = new PixelTarget(one.Width, one.Height, CssDpi, "");
+                if (!Images.SiteRetina || width < 2 * Images.SiteWidth) return [main];
+                var two = Fit(width, height, 2 * Images.SiteWidth, int.MaxValue);
+                return [main, new PixelTarget(two.Width, two.Height, 2 * CssDpi, "@2x")];
+            }
+        }
+    }
+
+    /// <summary>Scales down (never up) to fit the box, keeping the aspect ratio; each side at least 1 pixel.</summary>
+    private static (int Width, int Height) Fit(int width, int height, int maxWidth, int maxHeight)
+    {
+        var scale = Math.Min(1.0, Math.Min((double)maxWidth / width, (double)maxHeight / height));
+        if (scale >= 1.0) return (width, height);
+        return (Math.Max(1, (int)Math.Round(width * scale)), Math.Max(1, (int)Math.Round(height * scale)));
+    }
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>One file to produce: its pixel size, the DPI to record, and the suffix of its file name ("" or "@2x").</summary>
+internal sealed record PixelTarget(int Width, int Height, double Dpi, string Suffix);

@@ -1,0 +1,274 @@
+using System.Globalization;
+using GptBook.Diagnostics;
+using GptBook.Layout.Text;
+using GptBook.Model;
+
+namespace GptBook.Layout;
+
+/// <summary>
+/// Turns a chapter's blocks into boxes for the paginator, building the structure tree on the way. Paragraphs get a
+/// two-character first-line indent (the Chinese convention) and no space between them; headings are kept with
+/// what follows and h1 opens a chapter on a new page; figures float; footnotes are set at the end of their chapter,
+/// under a short rule (simpler and more robust than page-foot notes, and the article has few or none).
+/// </summary>
+public sealed class BlockBoxBuilder
+{
+    private const int MaxNesting = 16;
+    private readonly LayoutContext _context;
+    private readonly LayoutStyle _style;
+    private readonly InlineStyler _styler;
+    private readonly CodeBlockBuilder _code;
+    private readonly TableBuilder _tables;
+    private readonly FigureBuilder _figures;
+
+    public BlockBoxBuilder(LayoutContext context)
+    {
+        _context = context;
+        _style = context.Style;
+        _styler = new InlineStyler(_style);
+        _code = new CodeBlockBuilder(context);
+        _tables = new TableBuilder(context, _styler);
+        _figures = new FigureBuilder(context, _styler);
+    }
+
+    public Length Width => _context.Geometry.TextWidth;
+
+    public List<LayoutBox> Chapter(Chapter chapter, StructureNode root)
+    {
+        var boxes = new List<LayoutBox>();
+        var first = true;
+        foreach (var block in chapter.Blocks)
+        {
+            boxes.Add(TopLevel(block, root, first));
+            first = false;
+        }
+        if (chapter.Footnotes.Count > 0) boxes.AddRange(Footnotes(chapter, root));
+        return boxes;
+    }
+
+    private LayoutBox TopLevel(Block block, StructureNode root, bool firstInChapter)
+    {
+        switch (block)
+        {
+            case Heading h:
+            {
+                var seq = HeadingRows(h, Width, root);
+                return new LayoutBox(seq.Rows, seq.BreakAfter, h.Span)
+                {
+                    SpaceBefore = _style.SpaceBeforeHeading(h.Level), SpaceAfter = _style.SpaceAfterHeading(h.Level),
+                    KeepWithNext = true, StartsChapter = firstInChapter || h.Level == 1,
+                };
+            }
+            case Figure f:
+            {
+                var seq = _figures.Rows(f, Width, root);
+                return new LayoutBox(seq.Rows, seq.BreakAfter, f.Span)
+                {
+                    SpaceBefore = _style.Leading * 0.8, SpaceAfter = _style.Leading * 0.8, IsFloat = true, StartsChapter = firstInChapter,
+                };
+            }
+            case Table t:
+            {
+                var (seq, header) = _tables.Rows(t, Width, root);
+                return new LayoutBox(seq.Rows, seq.BreakAfter, t.Span)
+                {
+                    SpaceBefore = _style.Leading * 0.7, SpaceAfter = _style.Leading * 0.7, RepeatOnBreak = header, StartsChapter = firstInChapter,
+                };
+            }
+            case Paragraph or RawHtmlBlock:
+            {
+                var seq = Rows(block, Width, root, 0);
+                return new LayoutBox(seq.Rows, seq.BreakAfter, block.Span) { StartsChapter = firstInChapter };
+            }
+            default:
+            {
+                var seq = Rows(block, Width, root, 0);
+                return new LayoutBox(seq.Rows, seq.BreakAfter, block.Span)
+                {
+                    SpaceBefore = _style.BlockGap, SpaceAfter = _style.BlockGap, StartsChapter = firstInChapter,
+                };
+            }
+        }
+    }
+
+    /// <summary>Any block as rows at a given width: used at the top level and inside lists and quotes.</summary>
+    public RowSequence Rows(Block block, Length width, StructureNode parent, int depth)
+    {
+        if (depth > MaxNesting)
+        {
+            _context.Diagnostics.Report(DiagnosticCodes.NestingTooDeep, block.Span, "nesting too deep for the page; set flat");
+            depth = MaxNesting;
+            width = Length.Max(width, Width / 3);
+        }
+        switch (block)
+        {
+            case Paragraph p:
+                return ParagraphRows(p.Content, width, parent.Child("P"), _style.Body, _style.ParagraphIndent);
+            case RawHtmlBlock html:
+                return ParagraphRows([new Model.Text(html.Text, html.Span)], width, parent.Child("P"), _style.Body, Length.Zero);
+            case Heading h:
+                return HeadingRows(h, width, parent);
+            case ListBlock list:
+                return ListRows(list, width, parent, depth);
+            case BlockQuote quote:
+                return QuoteRows(quote, width, parent, depth);
+            case CodeBlock code:
+                return _code.Rows(code, width, parent);
+            case Table table:
+                return _tables.Rows(table, width, parent).Rows;
+            case Figure figure:
+                return _figures.Rows(figure, width, parent);
+            case ThematicBreak:
+            {
+                var seq = new RowSequence();
+                var len = width / 4;
+                seq.Add(new BoxRow(_style.Leading, [new RuleFragment((width - len) / 2, _style.Leading / 2, (width + len) / 2, _style.Leading / 2, Length.Pt(0.5))]), false);
+                return seq;
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name);
+        }
+    }
+
+    public RowSequence ParagraphRows(IReadOnlyList<Inline> content, Length width, StructureNode node, TextStyle baseStyle, Length indent)
+    {
+        var all = new List<BoxRow>();
+        var first = true;
+        foreach (var segment in _styler.Style(content, baseStyle))
+        {
+            if (segment.Count == 0 && !first) { all.Add(BoxRow.Space(baseStyle.Size * _style.LineHeight)); continue; }
+            if (segment.Count == 0) continue;
+            var lines = _context.Composer.Compose(segment, width, first ? indent : Length.Zero);
+            all.AddRange(TextRowBuilder.Rows(lines, baseStyle.Size * _style.LineHeight, Length.Zero, node));
+            first = false;
+        }
+        return RowSequence.Lines(all);
+    }
+
+    private RowSequence HeadingRows(Heading h, Length width, StructureNode parent)
+    {
+        var level = Math.Clamp(h.Level, 1, 6);
+        var node = parent.Child("H" + level.ToString(CultureInfo.InvariantCulture));
+        var style = _style.Heading(level);
+        var segments = _styler.Style(h.Content, style).Where(s => s.Count > 0).ToList();
+        var seq = new RowSequence();
+        foreach (var segment in segments)
+        {
+            var lines = _context.Composer.Compose(segment, width, Length.Zero);
+            foreach (var row in TextRowBuilder.Rows(lines, _style.HeadingLeading(level), Length.Zero, node))
+                seq.Add(row, false);
+        }
+        if (seq.Count == 0) seq.Add(new BoxRow(_style.HeadingLeading(level), []), false);
+        var firstRow = seq.Rows[0];
+        var fragments = new List<PageFragment> { new AnchorFragment(h.Id, Length.Zero, Length.Zero) };
+        fragments.AddRange(firstRow.Fragments);
+        seq.Rows[0] = firstRow with { Fragments = fragments, Mark = new RunningMark(level, h.PlainText) };
+        return seq;
+    }
+
+    private RowSequence ListRows(ListBlock list, Length width, StructureNode parent, int depth)
+    {
+        var node = parent.Child("L");
+        var seq = new RowSequence();
+        var indent = _style.ListIndent;
+        var number = list.Start;
+        foreach (var item in list.Items)
+        {
+            var li = node.Child("LI");
+            var body = li.Child("LBody");
+            var content = new RowSequence();
+            foreach (var b in item.Blocks)
+            {
+                var inner = b is Paragraph p
+                    ? ParagraphRows(p.Content, width - indent, body.Child("P"), _style.Body, Length.Zero)
+                    : Rows(b, width - indent, body, depth + 1);
+                content.Append(inner, _style.BlockGap / 2);
+            }
+            if (content.Count == 0) content.Add(new BoxRow(_style.Leading, []), false);
+            var indented = content.Indented(indent);
+            var marker = list.Ordered ? number.ToString(CultureInfo.InvariantCulture) + "." : Bullet(depth);
+            number++;
+            var first = indented.Rows[0];
+            var baseline = FirstBaseline(first) ?? _style.Leading * 0.72;
+            var markerWidth = _context.MeasureWidth(marker, _style.Body);
+            var run = new PositionedRun(marker, _style.Body, Length.Zero, markerWidth, Length.Zero, marker);
+            var lbl = li.Child("Lbl");
+            var fragments = new List<PageFragment> { new TextFragment(run, indent - markerWidth - _style.BodySize * 0.5, baseline, lbl) };
+            fragments.AddRange(first.Fragments);
+            indented.Rows[0] = first with { Fragments = fragments };
+            seq.Append(indented, _style.Leading * 0.15);
+        }
+        return seq;
+    }
+
+    private string Bullet(int depth)
+    {
+        string[] candidates = depth % 2 == 0 ? ["•", "·"] : ["◦", "–", "·"];
+        foreach (var c in candidates)
+            if (_context.Measurer.HasGlyph(FontRole.SerifRegular, char.ConvertToUtf32(c, 0))) return c;
+        return "-";
+    }
+
+    private static Length? FirstBaseline(BoxRow row) =>
+        row.Fragments.OfType<TextFragment>().Select(t => (Length?)t.Baseline).FirstOrDefault();
+
+    private RowSequence QuoteRows(BlockQuote quote, Length width, StructureNode parent, int depth)
+    {
+        var node = parent.Child("BlockQuote");
+        var content = new RowSequence();
+        var indent = _style.QuoteIndent;
+        foreach (var b in quote.Blocks)
+        {
+            var inner = b is Paragraph p
+                ? ParagraphRows(p.Content, width - indent, node.Child("P"), _style.Body, Length.Zero)
+                : Rows(b, width - indent, node, depth + 1);
+            content.Append(inner, _style.BlockGap / 2);
+        }
+        var bar = indent * 0.35;
+        return content.Indented(indent, row => [new RuleFragment(bar, Length.Zero, bar, row.Height, Length.Pt(1.5))]);
+    }
+
+    private IEnumerable<LayoutBox> Footnotes(Chapter chapter, StructureNode root)
+    {
+        var section = root.Child("Div");
+        var title = new RowSequence();
+        var titleRun = new PositionedRun(_context.Labels.Footnotes, _style.CaptionLabel, Length.Zero,
+            _context.MeasureWidth(_context.Labels.Footnotes, _style.CaptionLabel), Length.Zero, _context.Labels.Footnotes);
+        title.Add(new BoxRow(_style.Leading * 1.4,
+        [
+            new RuleFragment(Length.Zero, _style.Leading * 0.2, Width / 4, _style.Leading * 0.2, Length.Pt(0.5)),
+            new TextFragment(titleRun, Length.Zero, _style.Leading * 1.1, section.Child("H6")),
+        ]), false);
+        yield return new LayoutBox(title.Rows, title.BreakAfter, chapter.Footnotes[0].Span)
+        {
+            SpaceBefore = _style.Leading * 1.5, SpaceAfter = _style.Leading * 0.3, KeepWithNext = true,
+        };
+        foreach (var fn in chapter.Footnotes)
+        {
+            var node = section.Child("Note");
+            var label = fn.Number.ToString(CultureInfo.InvariantCulture) + ".";
+            var labelWidth = _context.MeasureWidth(label, _style.Small);
+            var indent = _style.Small.Size * 2.2;
+            var seq = new RowSequence();
+            foreach (var b in fn.Blocks)
+            {
+                var inner = b is Paragraph p
+                    ? ParagraphRows(p.Content, Width - indent, node.Child("P"), _style.Small, Length.Zero)
+                    : Rows(b, Width - indent, node, 1);
+                seq.Append(inner, _style.BlockGap / 2);
+            }
+            if (seq.Count == 0) seq.Add(new BoxRow(_style.Leading, []), false);
+            var indented = seq.Indented(indent);
+            var first = indented.Rows[0];
+            var fragments = new List<PageFragment>
+            {
+                new AnchorFragment(fn.Id, Length.Zero, Length.Zero),
+                new TextFragment(new PositionedRun(label, _style.Small, Length.Zero, labelWidth, Length.Zero, label),
+                    indent - labelWidth - _style.Small.Size * 0.4, FirstBaseline(first) ?? _style.Leading * 0.7, node.Child("Lbl")),
+            };
+            fragments.AddRange(first.Fragments);
+            indented.Rows[0] = first with { Fragments = fragments };
+            yield return new LayoutBox(indented.Rows, indented.BreakAfter, fn.Span) { SpaceBefore = _style.Leading * 0.2 };
+        }
+    }
+}

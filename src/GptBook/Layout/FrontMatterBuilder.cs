@@ -1,0 +1,125 @@
+using System.Globalization;
+using GptBook.Layout.Text;
+using GptBook.Model;
+
+namespace GptBook.Layout;
+
+/// <summary>
+/// The cover (title, subtitle, authors and date from the book's metadata, set on the trimmed page without running
+/// heads) and the table of contents: headings from <c>TocMinLevel</c> to <c>TocMaxLevel</c>, indented by level,
+/// with dot leaders to right-aligned page numbers; each entry is one link to its heading.
+/// </summary>
+public sealed class FrontMatterBuilder(LayoutContext context)
+{
+    private readonly LayoutStyle _style = context.Style;
+
+    public List<PageFragment> Cover(BookMetadata metadata, StructureNode root)
+    {
+        var g = context.Geometry;
+        var node = root.Child("Div");
+        var area = g.TextBlock(rightHand: true);
+        var fragments = new List<PageFragment>();
+        var y = g.TrimOffset + g.TrimHeight * 0.28;
+        var titleStyle = new TextStyle(FontRole.SansBold, _style.BodySize * 2.4);
+        y = Centered(metadata.Title, titleStyle, area, y, titleStyle.Size * 1.35, node.Child("P"), fragments);
+        if (!string.IsNullOrWhiteSpace(metadata.Subtitle))
+        {
+            var subStyle = new TextStyle(FontRole.SerifRegular, _style.BodySize * 1.35);
+            Centered(metadata.Subtitle, subStyle, area, y + subStyle.Size * 0.9, subStyle.Size * 1.5, node.Child("P"), fragments);
+        }
+        var lineY = g.TrimOffset + g.TrimHeight * 0.25;
+        fragments.Insert(0, new RuleFragment(area.X, lineY, area.Right, lineY, Length.Pt(0.8)));
+        var bottom = g.TrimOffset + g.TrimHeight * 0.72;
+        var metaStyle = new TextStyle(FontRole.SerifRegular, _style.BodySize * 1.1);
+        if (metadata.Authors.Count > 0)
+            bottom = Centered(string.Join("　", metadata.Authors), metaStyle, area, bottom, metaStyle.Size * 1.6, node.Child("P"), fragments);
+        var date = metadata.Date.ToString(metadata.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "yyyy年M月d日" : "d MMMM yyyy", CultureInfo.InvariantCulture);
+        Centered(date, metaStyle with { Size = _style.BodySize }, area, bottom + metaStyle.Size * 0.4, metaStyle.Size * 1.6, node.Child("P"), fragments);
+        return fragments;
+    }
+
+    /// <summary>Sets text centred in the area, wrapping when needed; returns the y below the last line.</summary>
+    private Length Centered(string text, TextStyle style, Rect area, Length top, Length leading, StructureNode node, List<PageFragment> into)
+    {
+        var lines = context.Composer.Compose([new StyledText(text, style)], area.Width, Length.Zero);
+        var y = top;
+        foreach (var line in lines)
+        {
+            var x = area.X + (area.Width - line.Width) / 2;
+            into.AddRange(TextRowBuilder.Fragments(line, x, y + line.Ascent, node, TextColor.Body));
+            y += leading;
+        }
+        return y;
+    }
+
+    /// <summary>
+    /// The TOC as boxes. <paramref name="pageLabel"/> gives each heading's page label; null while unknown (the
+    /// first pass), when a placeholder of typical width is set instead.
+    /// </summary>
+    public List<LayoutBox> TableOfContents(IEnumerable<Heading> headings, Func<string, string?> pageLabel, StructureNode root)
+    {
+        var toc = root.Child("TOC");
+        var width = context.Geometry.TextWidth;
+        var boxes = new List<LayoutBox>();
+        var titleStyle = _style.Heading(1);
+        var title = context.Labels.TableOfContents;
+        var titleRun = new PositionedRun(title, titleStyle, Length.Zero, context.MeasureWidth(title, titleStyle), Length.Zero, title);
+        var titleLeading = _style.HeadingLeading(1);
+        boxes.Add(new LayoutBox([new BoxRow(titleLeading, [new TextFragment(titleRun, Length.Zero, titleLeading * 0.78, toc.Child("H1"))])], [false], SourceSpan.None)
+        {
+            SpaceAfter = _style.Leading * 1.2, KeepWithNext = true,
+        });
+        var min = context.Options.TocMinLevel;
+        var max = Math.Max(min, context.Options.TocMaxLevel);
+        foreach (var h in headings.Where(h => h.Level >= min && h.Level <= max))
+        {
+            var seq = Entry(h, pageLabel(h.Id), toc.Child("TOCI"), width, min);
+            boxes.Add(new LayoutBox(seq.Rows, seq.BreakAfter, h.Span)
+            {
+                SpaceBefore = h.Level == min ? _style.Leading * 0.5 : Length.Zero,
+            });
+        }
+        return boxes;
+    }
+
+    private RowSequence Entry(Heading h, string? label, StructureNode item, Length width, int minLevel)
+    {
+        var style = h.Level == minLevel ? _style.Strong : _style.Body;
+        var indent = _style.BodySize * 2 * (h.Level - minLevel);
+        var number = label ?? "00";
+        var numberWidth = context.MeasureWidth(number, _style.Body);
+        var gap = _style.BodySize * 2.5;
+        var measure = width - indent - gap - context.MeasureWidth("000", _style.Body);
+        var link = item.Child("Link", linkTarget: "#" + h.Id);
+        var lines = context.Composer.Compose([new StyledText(h.PlainText, style)], measure, Length.Zero);
+        var rows = TextRowBuilder.Rows(lines, _style.Leading, indent, link);
+        var seq = new RowSequence();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var fragments = new List<PageFragment>();
+            if (i == 0) fragments.Add(new LinkFragment(new Rect(Length.Zero, Length.Zero, width, row.Height * rows.Count), "#" + h.Id, link));
+            fragments.AddRange(row.Fragments);
+            if (i == rows.Count - 1)
+            {
+                var baseline = row.Fragments.OfType<TextFragment>().Select(t => (Length?)t.Baseline).FirstOrDefault() ?? row.Height * 0.7;
+                var textEnd = indent + lines[i].Width;
+                fragments.AddRange(Leaders(textEnd + _style.BodySize * 0.5, width - numberWidth - _style.BodySize * 0.5, baseline));
+                var run = new PositionedRun(number, _style.Body, Length.Zero, numberWidth, Length.Zero, number);
+                fragments.Add(new TextFragment(run, width - numberWidth, baseline, link));
+            }
+            seq.Add(row with { Fragments = fragments }, false);
+        }
+        return seq;
+    }
+
+    /// <summary>Dots on a fixed grid measured from the right edge, so leaders line up from entry to entry.</summary>
+    private IEnumerable<PageFragment> Leaders(Length from, Length to, Length baseline)
+    {
+        var pitch = _style.BodySize * 0.6;
+        var dot = new PositionedRun(".", _style.Body, Length.Zero, context.MeasureWidth(".", _style.Body), Length.Zero, "");
+        var count = (int)Math.Floor((to - from) / pitch);
+        for (var k = count; k >= 1 && count < 1000; k--)
+            yield return new TextFragment(dot, to - pitch * k, baseline, null, TextColor.Muted);
+    }
+}

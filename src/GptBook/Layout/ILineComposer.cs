@@ -1,0 +1,13 @@
+using GptBook.Layout.Text;
+
+namespace GptBook.Layout;
+
+/// <summary>
+/// Breaks a paragraph into justified lines of at most <c>measure</c> width. The block layout depends only on
+/// this, so tests can pass a composer with fixed advances; the real one wraps the text stage's ParagraphComposer.
+/// The first line is set <c>firstLineIndent</c> narrower, with its runs starting after the indent.
+/// </summary>
+public interface ILineComposer
+{
+    IReadOnlyList<ComposedLine> Compose(IReadOnlyList<StyledText> paragraph, Length measure, Length firstLineIndent);
+}

@@ -1,0 +1,95 @@
+using System.Text;
+using GptBook.Layout.Text;
+using GptBook.Model;
+
+namespace GptBook.Layout;
+
+/// <summary>
+/// Turns a block's inlines into styled text for the composer, split at hard line breaks. Strong and emphasis are set
+/// in the bold serif (the bundled fonts have no italic, and slanted Han is poor practice); code in the monospace
+/// face; links and footnote references keep their target so the writer can make them clickable. Inline images
+/// show their alt text in brackets, since a picture inside a line of print would not be legible.
+/// </summary>
+public sealed class InlineStyler(LayoutStyle style)
+{
+    public IReadOnlyList<IReadOnlyList<StyledText>> Style(IReadOnlyList<Inline> inlines, TextStyle baseStyle)
+    {
+        var segments = new List<IReadOnlyList<StyledText>>();
+        var current = new List<StyledText>();
+        Append(inlines, baseStyle, current, segments);
+        segments.Add(Merge(current));
+        return segments;
+    }
+
+    private void Append(IReadOnlyList<Inline> inlines, TextStyle s, List<StyledText> current, List<IReadOnlyList<StyledText>> segments)
+    {
+        foreach (var inline in inlines)
+        {
+            switch (inline)
+            {
+                case Model.Text t:
+                    current.Add(new StyledText(t.Value, s));
+                    break;
+                case Strong st:
+                    Append(st.Content, Bold(s), current, segments);
+                    break;
+                case Emphasis em:
+                    Append(em.Content, Bold(s), current, segments);
+                    break;
+                case Strikethrough sk:
+                    Append(sk.Content, s, current, segments);
+                    break;
+                case InlineCode code:
+                    current.Add(new StyledText(code.Code, s with { Font = FontRole.Mono, Size = s.Size * (style.InlineCode.Size / style.BodySize) }));
+                    break;
+                case Link link:
+                    Append(link.Content, s with { LinkTarget = link.Target }, current, segments);
+                    break;
+                case InlineImage img:
+                    current.Add(new StyledText("[" + img.Image.Alt + "]", s));
+                    break;
+                case LineBreak:
+                    segments.Add(Merge(current));
+                    current.Clear();
+                    break;
+                case FootnoteReference fn:
+                    current.Add(new StyledText(fn.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        s with { Size = s.Size * 0.65, Superscript = true, LinkTarget = "#" + fn.FootnoteId }));
+                    break;
+                case RawHtmlInline html:
+                    current.Add(new StyledText(html.Text, s));
+                    break;
+                default:
+                    current.Add(new StyledText(Inline.PlainText([inline]), s));
+                    break;
+            }
+        }
+    }
+
+    private static TextStyle Bold(TextStyle s) => s.Font switch
+    {
+        FontRole.SerifRegular => s with { Font = FontRole.SerifBold },
+        _ => s,
+    };
+
+    /// <summary>Adjacent stretches in the same style become one, so the composer sees whole words.</summary>
+    private static IReadOnlyList<StyledText> Merge(List<StyledText> parts)
+    {
+        var merged = new List<StyledText>();
+        var sb = new StringBuilder();
+        TextStyle? style = null;
+        foreach (var p in parts)
+        {
+            if (p.Text.Length == 0) continue;
+            if (style != null && p.Style != style)
+            {
+                merged.Add(new StyledText(sb.ToString(), style));
+                sb.Clear();
+            }
+            style = p.Style;
+            sb.Append(p.Text);
+        }
+        if (style != null) merged.Add(new StyledText(sb.ToString(), style));
+        return merged;
+    }
+}

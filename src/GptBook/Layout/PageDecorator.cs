@@ -1,0 +1,62 @@
+using GptBook.Layout.Text;
+
+namespace GptBook.Layout;
+
+/// <summary>
+/// Adds what is on a page but not of the text, all as artifacts: the running head (the book title on left-hand
+/// pages, the current section on right-hand pages) centred above the type area over a hairline, the folio at the
+/// outer corner of the same line, and crop marks when asked for. The cover, blank pages and chapter-opening pages
+/// (those where an h1 or a chapter begins) get neither head nor folio.
+/// </summary>
+public sealed class PageDecorator(LayoutContext context)
+{
+    private readonly LayoutStyle _style = context.Style;
+
+    public void AddRunningHead(List<PageFragment> fragments, PageRegion region, string head, string folio)
+    {
+        var area = region.Area;
+        var baseline = area.Y - Length.Mm(7);
+        var ruleY = area.Y - Length.Mm(5);
+        var headStyle = _style.RunningHead;
+        var headText = Fit(head, headStyle, area.Width * 0.7);
+        var headWidth = context.MeasureWidth(headText, headStyle);
+        fragments.Add(new TextFragment(Run(headText, headStyle, headWidth), area.X + (area.Width - headWidth) / 2, baseline, null, TextColor.Muted));
+        var folioWidth = context.MeasureWidth(folio, _style.Folio);
+        var folioX = region.IsRightHand ? area.Right - folioWidth : area.X;
+        fragments.Add(new TextFragment(Run(folio, _style.Folio, folioWidth), folioX, baseline, null));
+        fragments.Add(new RuleFragment(area.X, ruleY, area.Right, ruleY, Length.Pt(0.4)));
+    }
+
+    public void AddCropMarks(List<PageFragment> fragments)
+    {
+        var g = context.Geometry;
+        if (g.MarkArea <= Length.Zero) return;
+        var trim = g.TrimBox;
+        var gap = g.Bleed + Length.Pt(2);
+        var len = g.MarkArea - Length.Pt(4);
+        var t = Length.Pt(0.25);
+        foreach (var x in new[] { trim.X, trim.Right })
+        foreach (var y in new[] { trim.Y, trim.Bottom })
+        {
+            var sx = x == trim.X ? -1 : 1;
+            var sy = y == trim.Y ? -1 : 1;
+            fragments.Add(new RuleFragment(x + sx * gap, y, x + sx * (gap + len), y, t));
+            fragments.Add(new RuleFragment(x, y + sy * gap, x, y + sy * (gap + len), t));
+        }
+    }
+
+    private static PositionedRun Run(string text, TextStyle style, Length width) => new(text, style, Length.Zero, width, Length.Zero, text);
+
+    /// <summary>Shortens a long section title with an ellipsis so the head stays on one line.</summary>
+    private string Fit(string text, TextStyle style, Length room)
+    {
+        if (context.MeasureWidth(text, style) <= room) return text;
+        var runes = text.EnumerateRunes().ToList();
+        for (var n = runes.Count - 1; n > 0; n--)
+        {
+            var candidate = string.Concat(runes.Take(n).Select(r => r.ToString())) + "…";
+            if (context.MeasureWidth(candidate, style) <= room) return candidate;
+        }
+        return "…";
+    }
+}

@@ -1,0 +1,10 @@
+using GptBook.Layout.Text;
+
+namespace GptBook.Layout;
+
+/// <summary>The real composer behind <see cref="ILineComposer"/>: the text stage's Chinese-aware ParagraphComposer, justified.</summary>
+public sealed class ParagraphLineComposer(ParagraphComposer composer) : ILineComposer
+{
+    public IReadOnlyList<ComposedLine> Compose(IReadOnlyList<StyledText> paragraph, Length measure, Length firstLineIndent) =>
+        composer.Compose(paragraph, ParagraphSettings.Body(measure, firstLineIndent));
+}

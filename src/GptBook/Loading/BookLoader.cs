@@ -1,0 +1,49 @@
+using GptBook.Configuration;
+using GptBook.Diagnostics;
+using GptBook.Model;
+using GptBook.Transforms;
+
+namespace GptBook.Loading;
+
+/// <summary>
+/// Loads a whole book: reads every chapter (strict UTF-8, the shared Markdig pipeline, normalization while
+/// reading), then applies the model transforms in order: editorial overrides → heading ids → figure numbers →
+/// footnote numbers → internal link checks. A chapter that cannot be read is reported and left out; loading
+/// itself never throws on bad content.
+/// </summary>
+public static class BookLoader
+{
+    public static Book Load(BookOptions options, DiagnosticBag diagnostics)
+    {
+        var chapters = new List<Chapter>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in options.Chapters)
+        {
+            var text = SourceTextReader.Read(Path.Combine(options.RootDirectory, file), file, diagnostics);
+            if (text == null) continue;
+            var id = ChapterIdFor(file);
+            var unique = id;
+            for (var n = 2; !ids.Add(unique); n++) unique = $"{id}-{n}";
+            chapters.Add(ChapterReader.Read(unique, text, new ChapterReadContext(options, file, diagnostics)));
+        }
+        var book = new Book(options.Metadata, chapters);
+        return Transform(book, options, diagnostics);
+    }
+
+    /// <summary>The transforms, in their one correct order (ids must exist before links to them are checked).</summary>
+    public static Book Transform(Book book, BookOptions options, DiagnosticBag diagnostics)
+    {
+        book = new FigureOverrideTransform(options.Figures, diagnostics).Rewrite(book);
+        book = new HeadingIdTransform(diagnostics).Rewrite(book);
+        book = new FigureNumberTransform().Rewrite(book);
+        book = new FootnoteNumberTransform().Rewrite(book);
+        return new InternalLinkTransform(diagnostics).Rewrite(book);
+    }
+
+    /// <summary>A chapter's id: its file name without extension, as a slug ("gpt1-to-gpt4.md" → "gpt1-to-gpt4").</summary>
+    public static string ChapterIdFor(string file)
+    {
+        var id = HeadingIdTransform.Slug(Path.GetFileNameWithoutExtension(file));
+        return id.StartsWith("h-", StringComparison.Ordinal) ? "c-" + id[2..] : id;
+    }
+}

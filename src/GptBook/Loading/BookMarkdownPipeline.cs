@@ -1,0 +1,34 @@
+using Markdig;
+using Markdig.Extensions.EmphasisExtras;
+
+namespace GptBook.Loading;
+
+/// <summary>
+/// The one Markdig pipeline every chapter is parsed with, built once and frozen (a built MarkdownPipeline is
+/// immutable and safe to share between threads). Precise source locations give every node its line and column.
+/// Mathematics and definition lists are parsed only so that the reader can recognise them and warn (GB0104)
+/// instead of letting them pass as mangled text; nothing in the pipeline executes or fetches anything.
+/// </summary>
+public static class BookMarkdownPipeline
+{
+    /// <summary>
+    /// Markdig's own guard against deep nesting. Deeper input makes Markdig refuse the whole file, which the
+    /// chapter reader reports (GB0106); nesting up to this depth is flattened by the reader itself.
+    /// </summary>
+    public const int MaximumNestingDepth = 128;
+
+    public static MarkdownPipeline Instance { get; } = Build();
+
+    private static MarkdownPipeline Build()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UsePreciseSourceLocation()
+            .UsePipeTables()
+            .UseFootnotes()
+            .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
+            .UseMathematics()
+            .UseDefinitionLists();
+        builder.MaximumNestingDepth = MaximumNestingDepth;
+        return builder.Build();
+    }
+}

@@ -1,0 +1,18 @@
+using GptBook.Configuration;
+using GptBook.Diagnostics;
+
+namespace GptBook.Loading;
+
+/// <summary>What reading one chapter is handed: the book's options, the chapter's root-relative file, and where to report.</summary>
+public sealed record ChapterReadContext(BookOptions Options, string ChapterFile, DiagnosticBag Diagnostics)
+{
+    /// <summary>The chapter's folder, relative to the root ("" at the root): relative references start here.</summary>
+    public string ChapterDirectory
+    {
+        get
+        {
+            var slash = ChapterFile.LastIndexOf('/');
+            return slash < 0 ? "" : ChapterFile[..slash];
+        }
+    }
+}

@@ -1,0 +1,444 @@
+using System.Text.RegularExpressions;
+using GptBook.Diagnostics;
+using GptBook.Model;
+using GptBook.Normalization;
+using Markdig;
+using Markdig.Extensions.DefinitionLists;
+using Markdig.Extensions.Footnotes;
+using Markdig.Extensions.Mathematics;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using SourceSpan = GptBook.Model.SourceSpan;
+using Markdig.Syntax.Inlines;
+using MdBlock = Markdig.Syntax.Block;
+using MdInline = Markdig.Syntax.Inlines.Inline;
+using MdTable = Markdig.Extensions.Tables.Table;
+using MdTableCell = Markdig.Extensions.Tables.TableCell;
+using ModelFootnote = GptBook.Model.Footnote;
+using Table = GptBook.Model.Table;
+using ListBlock = GptBook.Model.ListBlock;
+using CodeBlock = GptBook.Model.CodeBlock;
+using MdListBlock = Markdig.Syntax.ListBlock;
+using MdCodeBlock = Markdig.Syntax.CodeBlock;
+using TableCell = GptBook.Model.TableCell;
+
+namespace GptBook.Loading;
+
+/// <summary>
+/// Reads one chapter's Markdig syntax tree into the document model, normalizing as it goes (never by rewriting
+/// Markdown text): export quirks, image paths, links, soft breaks, raw HTML. Figures, footnotes and headings come
+/// out unnumbered and without ids; the transforms after loading assign those across the whole book.
+/// </summary>
+public sealed partial class ChapterReader
+{
+    /// <summary>Block quotes and lists nested deeper than this are flattened (GB0106): no reader shows 17 levels.</summary>
+    public const int MaxBlockDepth = 16;
+
+    /// <summary>Inline containers (emphasis, links) nested deeper than this are kept as their source text.</summary>
+    public const int MaxInlineDepth = 32;
+
+    private readonly ChapterReadContext _context;
+    private readonly SourceLocator _source;
+    private readonly DiagnosticBag _diagnostics;
+
+    private ChapterReader(ChapterReadContext context, string text)
+    {
+        _context = context;
+        _source = new SourceLocator(context.ChapterFile, text);
+        _diagnostics = context.Diagnostics;
+    }
+
+    /// <summary>Parses <paramref name="text"/> with the shared pipeline and reads it into a chapter.</summary>
+    public static Chapter Read(string chapterId, string text, ChapterReadContext context)
+    {
+        var reader = new ChapterReader(context, text);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(text, BookMarkdownPipeline.Instance);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Diagnostics.Report(DiagnosticCodes.NestingTooDeep, new SourceSpan(context.ChapterFile, 1, 1),
+                $"the Markdown nests deeper than {BookMarkdownPipeline.MaximumNestingDepth} levels; the file is shown as plain paragraphs");
+            return new Chapter(chapterId, context.ChapterFile, reader.PlainParagraphs(text), []);
+        }
+        var whole = new SourceSpan(context.ChapterFile, 1, 1);
+        var blocks = reader.ConvertBlocks(document.Where(b => b is not FootnoteGroup), 0, whole);
+        var footnotes = document.OfType<FootnoteGroup>().SelectMany(g => g.OfType<Markdig.Extensions.Footnotes.Footnote>())
+            .Select(f => new ModelFootnote(FootnoteKey(context.ChapterFile, f.Label ?? ""), 0, f.Label ?? "",
+                reader.ConvertBlocks(f, 1, reader._source.Of(f, whole)), reader._source.Of(f, whole)))
+            .ToArray();
+        return new Chapter(chapterId, context.ChapterFile, blocks, footnotes);
+    }
+
+    /// <summary>A footnote's key before numbering: unique in the book because it includes the chapter file.</summary>
+    public static string FootnoteKey(string chapterFile, string label) => chapterFile + ":" + label;
+
+    // ---- Blocks ----------------------------------------------------------------------------------------------
+
+    private List<Model.Block> ConvertBlocks(IEnumerable<MdBlock> children, int depth, SourceSpan parent)
+    {
+        var result = new List<Model.Block>();
+        foreach (var child in children) ConvertBlock(child, depth, parent, result);
+        return RepeatedCaptionRule.Apply(result);
+    }
+
+    private void ConvertBlock(MdBlock block, int depth, SourceSpan parent, List<Model.Block> result)
+    {
+        var span = _source.Of(block, parent);
+        switch (block)
+        {
+            case HeadingBlock h:
+                result.Add(new Heading(h.Level, Inlines(h.Inline, 0, span), "", span));
+                break;
+            case ParagraphBlock p:
+                AddParagraph(Inlines(p.Inline, 0, span), span, result);
+                break;
+            case QuoteBlock or MdListBlock when depth >= MaxBlockDepth:
+                _diagnostics.Report(DiagnosticCodes.NestingTooDeep, span,
+                    $"block quotes and lists nest deeper than {MaxBlockDepth} levels; the deeper ones are flattened into plain blocks");
+                Flatten((ContainerBlock)block, depth, span, result);
+                break;
+            case QuoteBlock q:
+                // An empty quote (an exporter's stray "> " line) shows nothing and is dropped.
+                var quoted = ConvertBlocks(q, depth + 1, span);
+                if (quoted.Count > 0) result.Add(new BlockQuote(quoted, span));
+                break;
+            case MdListBlock l:
+                var items = l.OfType<ListItemBlock>().Select(i => new ListItem(ConvertBlocks(i, depth + 1, span), _source.Of(i, span))).ToArray();
+                var start = l.IsOrdered && int.TryParse(l.OrderedStart, out var s) ? s : 1;
+                result.Add(new ListBlock(l.IsOrdered, start, items, span));
+                break;
+            case MathBlock m:
+                Unsupported(span, "display math ($$ … $$)", "it is shown as code");
+                result.Add(new CodeBlock("math", m.Lines.ToString(), span));
+                break;
+            case FencedCodeBlock f:
+                var info = f.Info?.Trim();
+                result.Add(new CodeBlock(string.IsNullOrEmpty(info) ? null : info.Split(' ')[0], f.Lines.ToString(), span));
+                break;
+            case MdCodeBlock c:
+                result.Add(new CodeBlock(null, c.Lines.ToString(), span));
+                break;
+            case ThematicBreakBlock:
+                result.Add(new ThematicBreak(span));
+                break;
+            case MdTable t:
+                result.Add(ConvertTable(t, span));
+                break;
+            case HtmlBlock html:
+                var sanitized = SanitizeHtml(html.Lines.ToString(), span);
+                if (!sanitized.IsEmpty) result.Add(new RawHtmlBlock(sanitized.Xhtml, sanitized.Text, span));
+                break;
+            case LinkReferenceDefinitionGroup or BlankLineBlock or FootnoteGroup:
+                break; // definitions are resolved by Markdig into the links that use them; footnotes are read apart
+            case DefinitionList list:
+                Unsupported(span, "definition list", "terms are shown in bold, definitions as paragraphs");
+                foreach (var item in list.OfType<DefinitionItem>())
+                    foreach (var part in item)
+                        if (part is DefinitionTerm term)
+                        {
+                            var termSpan = _source.Of(term, span);
+                            result.Add(new Paragraph([new Strong(Inlines(term.Inline, 0, termSpan), termSpan)], termSpan));
+                        }
+                        else ConvertBlock(part, depth, span, result);
+                break;
+            case ContainerBlock other:
+                Unsupported(span, other.GetType().Name, "its content is shown as plain blocks");
+                result.AddRange(ConvertBlocks(other, depth, span));
+                break;
+            case LeafBlock leaf:
+                Unsupported(span, leaf.GetType().Name, "it is shown as plain text");
+                result.Add(new Paragraph([new Text(_source.TextOf(leaf), span)], span));
+                break;
+        }
+    }
+
+    /// <summary>An image alone in its paragraph is a figure; an empty paragraph (whitespace only) is dropped.</summary>
+    private static void AddParagraph(List<Model.Inline> content, SourceSpan span, List<Model.Block> result)
+    {
+        var visible = content.Where(i => i is not Text t || t.Value.Trim().Length > 0).ToArray();
+        if (visible.Length == 0) return;
+        if (visible is [InlineImage image])
+        {
+            var caption = image.Image.Alt.Length > 0 ? new List<Model.Inline> { new Text(image.Image.Alt, image.Span) } : [];
+            result.Add(new Figure(image.Image, caption, "", 0, span));
+            return;
+        }
+        result.Add(new Paragraph(content, span));
+    }
+
+    /// <summary>
+    /// Lifts the leaf blocks out of a too-deep quote or list, in reading order, without recursion: Markdig allows
+    /// far deeper trees than anyone reads, and the model must stay shallow enough for every writer.
+    /// </summary>
+    private void Flatten(ContainerBlock container, int depth, SourceSpan parent, List<Model.Block> result)
+    {
+        var stack = new Stack<MdBlock>(container.Reverse());
+        var leaves = new List<Model.Block>();
+        while (stack.Count > 0)
+        {
+            var block = stack.Pop();
+            if (block is QuoteBlock or MdListBlock or ListItemBlock)
+                foreach (var child in ((ContainerBlock)block).Reverse()) stack.Push(child);
+            else ConvertBlock(block, depth, parent, leaves);
+        }
+        result.AddRange(RepeatedCaptionRule.Apply(leaves));
+    }
+
+    private Table ConvertTable(MdTable table, SourceSpan span)
+    {
+        var rows = table.OfType<TableRow>().ToArray();
+        var columns = rows.Length == 0 ? 0 : rows[0].Count;
+        var alignments = Enumerable.Range(0, columns).Select(i =>
+            i < table.ColumnDefinitions.Count
+                ? table.ColumnDefinitions[i].Alignment switch
+                {
+                    TableColumnAlign.Left => ColumnAlignment.Left,
+                    TableColumnAlign.Center => ColumnAlignment.Center,
+                    TableColumnAlign.Right => ColumnAlignment.Right,
+                    _ => ColumnAlignment.Default,
+                }
+                : ColumnAlignment.Default).ToArray();
+
+        IReadOnlyList<TableCell> Row(TableRow row)
+        {
+            var rowSpan = _source.Of(row, span);
+            var cells = row.OfType<MdTableCell>().Take(columns).Select(cell =>
+            {
+                var cellSpan = _source.Of(cell, rowSpan);
+                var content = cell.OfType<LeafBlock>().SelectMany(leaf => Inlines(leaf.Inline, 0, cellSpan)).ToList();
+                return new TableCell(content, cellSpan);
+            }).ToList();
+            // GFM: the header row fixes the number of columns; short rows are padded with empty cells.
+            while (cells.Count < columns) cells.Add(new TableCell([], rowSpan));
+            return cells;
+        }
+
+        var header = rows.Length == 0 ? [] : Row(rows[0]);
+        return new Table(alignments, header, rows.Skip(1).Select(Row).ToArray(), span);
+    }
+
+    // ---- Inlines ---------------------------------------------------------------------------------------------
+
+    private List<Model.Inline> Inlines(ContainerInline? container, int depth, SourceSpan parent)
+    {
+        var result = new List<Model.Inline>();
+        if (container == null) return result;
+        var softBreaks = new List<int>();
+        var children = container.ToArray();
+        for (var i = 0; i < children.Length; i++)
+        {
+            var child = children[i];
+            var span = _source.Of(child, parent);
+            switch (child)
+            {
+                case LiteralInline literal:
+                    result.Add(new Text(literal.Content.ToString(), span));
+                    break;
+                case ContainerInline when depth >= MaxInlineDepth:
+                    _diagnostics.Report(DiagnosticCodes.NestingTooDeep, span,
+                        $"emphasis and links nest deeper than {MaxInlineDepth} levels; the inner part is shown as its source text");
+                    result.Add(new Text(_source.TextOf(child), span));
+                    break;
+                case EmphasisInline emphasis:
+                    AddEmphasis(emphasis, Inlines(emphasis, depth + 1, span), span, result);
+                    break;
+                case CodeInline code:
+                    result.Add(new InlineCode(code.Content, span));
+                    break;
+                case LinkInline { IsImage: true } image:
+                    var alt = Model.Inline.PlainText(Inlines(image, depth + 1, span));
+                    result.Add(new InlineImage(ImageReferenceResolver.Resolve(image.Url ?? "", alt, _context, span), span));
+                    break;
+                case LinkInline link:
+                    AddLink(link.Url ?? "", string.IsNullOrEmpty(link.Title) ? null : link.Title, Inlines(link, depth + 1, span), span, result);
+                    break;
+                case AutolinkInline auto:
+                    AddLink(auto.IsEmail ? "mailto:" + auto.Url : auto.Url, null, [new Text(auto.Url, span)], span, result);
+                    break;
+                case LineBreakInline { IsHard: true }:
+                    result.Add(new LineBreak(span));
+                    break;
+                case LineBreakInline:
+                    softBreaks.Add(result.Count);
+                    result.Add(new Text("\n", span));
+                    break;
+                case HtmlEntityInline entity:
+                    result.Add(new Text(entity.Transcoded.ToString(), span));
+                    break;
+                case FootnoteLink { IsBackLink: true }:
+                    break; // Markdig's "return to text" arrow; writers make their own
+                case FootnoteLink note:
+                    result.Add(new FootnoteReference(FootnoteKey(_context.ChapterFile, note.Footnote.Label ?? ""), 0, span));
+                    break;
+                case HtmlInline html:
+                    i = AddInlineHtml(children, i, span, result);
+                    break;
+                case MathInline:
+                    Unsupported(span, "inline math ($ … $)", "it is shown as its source text");
+                    result.Add(new Text(_source.TextOf(child), span));
+                    break;
+                case ContainerInline other:
+                    result.AddRange(Inlines(other, depth + 1, span));
+                    break;
+                default:
+                    Unsupported(span, child.GetType().Name, "it is shown as its source text");
+                    result.Add(new Text(_source.TextOf(child), span));
+                    break;
+            }
+        }
+        ResolveSoftBreaks(result, softBreaks);
+        return MergeTexts(result);
+    }
+
+    private static void AddEmphasis(EmphasisInline emphasis, List<Model.Inline> content, SourceSpan span, List<Model.Inline> result)
+    {
+        if (content.Count == 0) return;
+        Model.Inline node = emphasis.DelimiterChar == '~'
+            ? new Strikethrough(content, span)
+            : emphasis.DelimiterCount >= 2 ? new Strong(content, span) : new Emphasis(content, span);
+        // "****bold****" parses as strong inside strong: bold is bold, once.
+        node = node switch
+        {
+            Strong when content is [Strong inner] => inner with { Span = span },
+            Strikethrough when content is [Strikethrough inner] => inner with { Span = span },
+            _ => node,
+        };
+        result.Add(node);
+    }
+
+    private void AddLink(string url, string? title, List<Model.Inline> content, SourceSpan span, List<Model.Inline> result)
+    {
+        var target = LinkTargetResolver.Resolve(url, _context, span);
+        if (target == null) result.AddRange(content);
+        else result.Add(new Link(target, title, content, span));
+    }
+
+    /// <summary>
+    /// Inline HTML comes from Markdig one tag at a time. An opening tag whose closing tag follows among the same
+    /// siblings is sanitized together with everything between them, so that &lt;sup&gt;2&lt;/sup&gt; stays one
+    /// element; a lone tag is sanitized alone (and closed). Returns the index of the last sibling consumed.
+    /// </summary>
+    private int AddInlineHtml(MdInline[] siblings, int index, SourceSpan span, List<Model.Inline> result)
+    {
+        var open = (HtmlInline)siblings[index];
+        var name = OpeningTagName(open.Tag);
+        var last = index;
+        if (name != null)
+        {
+            var nesting = 0;
+            for (var j = index + 1; j < siblings.Length; j++)
+            {
+                if (siblings[j] is not HtmlInline other) continue;
+                if (OpeningTagName(other.Tag) == name) nesting++;
+                else if (ClosingTagName(other.Tag) == name && nesting-- == 0)
+                {
+                    last = j;
+                    break;
+                }
+            }
+        }
+        var html = last == index ? open.Tag : _source.Slice(open.Span.Start, siblings[last].Span.End);
+        var fullSpan = last == index ? span : _source.At(open.Span.Start, siblings[last].Span.End - open.Span.Start + 1);
+        var sanitized = SanitizeHtml(html, fullSpan);
+        if (!sanitized.IsEmpty) result.Add(new RawHtmlInline(sanitized.Xhtml, sanitized.Text, fullSpan));
+        return last;
+    }
+
+    [GeneratedRegex(@"^<([A-Za-z][A-Za-z0-9-]*)(\s[^>]*)?(?<!/)>$", RegexOptions.Singleline)]
+    private static partial Regex OpeningTag();
+
+    [GeneratedRegex(@"^</([A-Za-z][A-Za-z0-9-]*)\s*>$")]
+    private static partial Regex ClosingTag();
+
+    private static string? OpeningTagName(string tag)
+    {
+        var m = OpeningTag().Match(tag);
+        return m.Success ? m.Groups[1].Value.ToLowerInvariant() : null;
+    }
+
+    private static string? ClosingTagName(string tag)
+    {
+        var m = ClosingTag().Match(tag);
+        return m.Success ? m.Groups[1].Value.ToLowerInvariant() : null;
+    }
+
+    private SanitizedHtml SanitizeHtml(string html, SourceSpan span)
+    {
+        var sanitized = HtmlSanitizer.Sanitize(html);
+        if (sanitized.Removed.Count > 0)
+            _diagnostics.Report(DiagnosticCodes.RawHtmlSanitized, span,
+                $"raw HTML was sanitized; removed: {string.Join(", ", sanitized.Removed.Distinct().Take(8))}");
+        return sanitized;
+    }
+
+    /// <summary>Each soft break becomes "" or " " by <see cref="SoftBreakRule"/>, from the text on either side.</summary>
+    private static void ResolveSoftBreaks(List<Model.Inline> inlines, List<int> softBreaks)
+    {
+        foreach (var i in softBreaks)
+        {
+            var before = i > 0 ? Model.Inline.PlainText([inlines[i - 1]]) : "";
+            var after = i + 1 < inlines.Count ? Model.Inline.PlainText([inlines[i + 1]]) : "";
+            inlines[i] = new Text(SoftBreakRule.Replacement(before, after), inlines[i].Span);
+        }
+    }
+
+    [GeneratedRegex(@"\[\^([^\]\s]+)\]")]
+    private static partial Regex UndefinedFootnote();
+
+    /// <summary>
+    /// Joins neighbouring text nodes (Markdig splits text at every special character) and reports footnote
+    /// references left as text: Markdig keeps "[^x]" literally when no definition "[^x]:" exists.
+    /// </summary>
+    private List<Model.Inline> MergeTexts(List<Model.Inline> inlines)
+    {
+        var merged = new List<Model.Inline>(inlines.Count);
+        foreach (var inline in inlines)
+        {
+            if (inline is Text { Value.Length: 0 }) continue;
+            if (inline is Text t && merged.Count > 0 && merged[^1] is Text previous)
+            {
+                var length = previous.Span.Line == t.Span.Line ? t.Span.Column + t.Span.Length - previous.Span.Column : previous.Span.Length + t.Span.Length;
+                merged[^1] = new Text(previous.Value + t.Value, previous.Span with { Length = Math.Max(length, 0) });
+            }
+            else merged.Add(inline);
+        }
+        foreach (var text in merged.OfType<Text>())
+            foreach (Match m in UndefinedFootnote().Matches(text.Value))
+                _diagnostics.Report(DiagnosticCodes.UnknownFootnote, text.Span,
+                    $"footnote reference '[^{m.Groups[1].Value}]' has no definition ('[^{m.Groups[1].Value}]: …'); it is shown as text");
+        return merged;
+    }
+
+    private void Unsupported(SourceSpan span, string construct, string fallback) =>
+        _diagnostics.Report(DiagnosticCodes.UnsupportedConstruct, span, $"{construct} is not supported; {fallback}");
+
+    /// <summary>The fallback when Markdig refuses a file: its text, one paragraph per run of non-blank lines.</summary>
+    private List<Model.Block> PlainParagraphs(string text)
+    {
+        var blocks = new List<Model.Block>();
+        var lines = text.Split('\n');
+        var offset = 0;
+        var start = -1;
+        var buffer = new List<string>();
+        for (var i = 0; i <= lines.Length; i++)
+        {
+            var line = i < lines.Length ? lines[i].TrimEnd('\r') : "";
+            if (line.Trim().Length > 0)
+            {
+                if (buffer.Count == 0) start = offset;
+                buffer.Add(line.Trim());
+            }
+            else if (buffer.Count > 0)
+            {
+                var span = _source.At(start, offset - start);
+                blocks.Add(new Paragraph([new Text(string.Join(" ", buffer), span)], span));
+                buffer.Clear();
+            }
+            if (i < lines.Length) offset += lines[i].Length + 1;
+        }
+        return blocks;
+    }
+}

@@ -1,0 +1,59 @@
+using GptBook.Diagnostics;
+using GptBook.Loading;
+using GptBook.Model;
+
+namespace GptBook.Normalization;
+
+/// <summary>
+/// Decides what a Markdown link points to in the book. The result is an absolute URL, an internal reference
+/// (<c>#id</c>, or <see cref="ChapterTargetPrefix"/> plus a chapter file, resolved once heading ids exist),
+/// or null: the link becomes plain text, with a diagnostic saying why.
+/// </summary>
+public static class LinkTargetResolver
+{
+    /// <summary>An internal target naming a chapter file, before the chapter's first heading id is known.</summary>
+    public const string ChapterTargetPrefix = "#chapter:";
+
+    public static string? Resolve(string url, ChapterReadContext context, SourceSpan span)
+    {
+        var target = url.Trim();
+        var diagnostics = context.Diagnostics;
+        if (target.StartsWith("@todo", StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Report(DiagnosticCodes.TodoLink, span, $"link placeholder '{target}' is shown as plain text; give the link a real target");
+            return null;
+        }
+        if (target.Length == 0)
+        {
+            diagnostics.Report(DiagnosticCodes.BrokenRelativeLink, span, "link without a target is shown as plain text");
+            return null;
+        }
+        if (target.StartsWith('#')) return "#" + Uri.UnescapeDataString(target[1..]);
+
+        var scheme = UrlSchemes.SchemeOf(target);
+        if (scheme != null)
+        {
+            if (UrlSchemes.IsAllowedLinkScheme(scheme)) return target;
+            diagnostics.Report(DiagnosticCodes.UnsafeLink, span,
+                $"link with the scheme '{scheme}:' is not allowed and is shown as plain text ({ImageReferenceResolver.Shorten(target)})");
+            return null;
+        }
+
+        var decoded = Uri.UnescapeDataString(target);
+        if (context.Options.LinkMap.TryGetValue(decoded, out var mapped) || context.Options.LinkMap.TryGetValue(target, out mapped))
+            return mapped;
+
+        var hash = decoded.IndexOf('#');
+        var pathPart = hash < 0 ? decoded : decoded[..hash];
+        var fragment = hash < 0 ? "" : decoded[(hash + 1)..];
+        var resolved = RootedPathResolver.Resolve(pathPart, context.ChapterDirectory, context.Options.RootDirectory);
+        if (resolved.IsInside && context.Options.Chapters.Contains(resolved.Path!))
+            return fragment.Length > 0 ? "#" + fragment : ChapterTargetPrefix + resolved.Path;
+
+        var exists = resolved.IsInside && File.Exists(Path.Combine(context.Options.RootDirectory, resolved.Path!));
+        diagnostics.Report(DiagnosticCodes.BrokenRelativeLink, span, exists
+            ? $"link to '{decoded}' points to a file that is not part of the book; it is shown as plain text (map it to a URL under links: in book.yml)"
+            : $"link to '{decoded}', a file that does not exist, is shown as plain text (map it to a URL under links: in book.yml)");
+        return null;
+    }
+}

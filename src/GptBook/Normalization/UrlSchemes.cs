@@ -1,0 +1,36 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace GptBook.Normalization;
+
+/// <summary>
+/// Which URL schemes a link may carry into the outputs. The scheme is read the way browsers read it (ignoring
+/// whitespace and control characters inside it, case-insensitively), so that "java&#10;script:" cannot slip by.
+/// </summary>
+public static partial class UrlSchemes
+{
+    private static readonly HashSet<string> SafeLinkSchemes = new(StringComparer.Ordinal) { "http", "https", "mailto", "ftp", "tel" };
+
+    [GeneratedRegex(@"^([a-z][a-z0-9+.\-]*):")]
+    private static partial Regex SchemePattern();
+
+    /// <summary>The lowercased scheme, or null for a relative reference (a Windows drive letter is not a scheme).</summary>
+    public static string? SchemeOf(string url)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in url)
+            if (!char.IsWhiteSpace(c) && !char.IsControl(c)) sb.Append(char.ToLowerInvariant(c));
+        var m = SchemePattern().Match(sb.ToString());
+        if (!m.Success || m.Groups[1].Value.Length == 1) return null;
+        return m.Groups[1].Value;
+    }
+
+    /// <summary>A URL a reader may follow: http(s), mailto, ftp, tel, a fragment, or nothing dangerous relative.</summary>
+    public static bool IsSafeLink(string url)
+    {
+        var scheme = SchemeOf(url);
+        return scheme == null || SafeLinkSchemes.Contains(scheme);
+    }
+
+    public static bool IsAllowedLinkScheme(string scheme) => SafeLinkSchemes.Contains(scheme);
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using GptBook.Fonts;
+using GptBook.Layout.Text;
+using PdfSharp.Fonts;
+
+namespace GptBook.Pdf;
+
+/// <summary>
+/// PDFsharp's font resolver for the bundled faces only: one family name per role (FontSet.FaceName), served from
+/// the FontSet's bytes; nothing ever comes from the system. PDFsharp keeps the resolver in a process-wide setting,
+/// so it is installed once and the faces are registered into it (thread-safe); registering the same face again is
+/// harmless.
+/// </summary>
+internal sealed class BundledFontResolver : IFontResolver
+{
+    private static readonly Lock InstallLock = new();
+    private static BundledFontResolver? _installed;
+    private readonly ConcurrentDictionary<string, byte[]> _faces = new(StringComparer.Ordinal);
+
+    public static void Register(FontSet fonts)
+    {
+        lock (InstallLock)
+        {
+            if (_installed == null)
+            {
+                _installed = new BundledFontResolver();
+                GlobalFontSettings.FontResolver = _installed;
+            }
+        }
+        foreach (var role in Enum.GetValues<FontRole>())
+            _installed.Register(FontSet.FaceName(role), () => fonts.FileBytes(role));
+    }
+
+    private void Register(string faceName, Func<byte[]> bytes) => _faces.GetOrAdd(faceName, _ => bytes());
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
+        _faces.ContainsKey(familyName) ? new FontResolverInfo(familyName) : null;
+
+    public byte[]? GetFont(string faceName) => _faces.TryGetValue(faceName, out var bytes) ? bytes : null;
+}

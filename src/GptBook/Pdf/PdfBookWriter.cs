@@ -1,0 +1,104 @@
+using System.Globalization;
+using GptBook.Configuration;
+using GptBook.Diagnostics;
+using GptBook.Fonts;
+using GptBook.Images;
+using GptBook.Layout;
+using GptBook.Layout.Text;
+using GptBook.Model;
+using GptBook.Publishing;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Annotations;
+using PdfSharp.UniversalAccessibility;
+
+namespace GptBook.Pdf;
+
+/// <summary>
+/// Writes the print PDF: lays the book out (see <see cref="BookLayoutEngine"/>), draws the pages with PDFsharp,
+/// adds outline, links, page labels, metadata and the structure tree (tagged PDF), and writes the file through a
+/// temporary sibling. The same input gives the same bytes: dates come from SOURCE_DATE_EPOCH or the book's date,
+/// and every random value PDFsharp would write is replaced (see <see cref="PdfStreamFinisher"/>).
+/// </summary>
+public static class PdfBookWriter
+{
+    public static BookLayout Write(Book book, BookOptions options, ImageCatalog images, FontSet fonts, string outputPath, DiagnosticBag diagnostics)
+    {
+        var measurer = new FontMetricsMeasurer(fonts);
+        var context = new LayoutContext(options.Pdf, measurer, new ParagraphLineComposer(new ParagraphComposer(measurer)), images,
+            LanguageLabels.For(book.Metadata.Language), diagnostics);
+        var layout = new BookLayoutEngine(context).Layout(book);
+        var bytes = Render(layout, book.Metadata, fonts, measurer, PublicationDate(book.Metadata));
+        AtomicFile.WriteAllBytes(outputPath, bytes);
+        return layout;
+    }
+
+    /// <summary>SOURCE_DATE_EPOCH when set (reproducible builds), else midnight UTC of the book's date.</summary>
+    public static DateTimeOffset PublicationDate(BookMetadata metadata)
+    {
+        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        if (long.TryParse(epoch, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        return new DateTimeOffset(metadata.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    }
+
+    internal static byte[] Render(BookLayout layout, BookMetadata metadata, FontSet fonts, ITextMeasurer measurer, DateTimeOffset date)
+    {
+        BundledFontResolver.Register(fonts);
+        var pdfDate = "D:" + date.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "+00'00'";
+        byte[] uncompressed;
+        using (var document = new PdfDocument())
+        {
+            document.Options.NoCompression = true;
+            document.Options.CompressContentStreams = false;
+            var ua = UAManager.ForDocument(document);
+            ua.SetDocumentLanguage(metadata.Language);
+            var tags = new StructureTagWriter(ua.StructureBuilder);
+            var links = new List<(PdfLinkAnnotation, string)>();
+            var g = layout.Geometry;
+            using (var renderer = new PdfPageRenderer(measurer, tags, links))
+            {
+                foreach (var page in layout.Pages)
+                {
+                    var pdfPage = document.AddPage();
+                    pdfPage.Width = XUnit.FromPoint(g.MediaWidth.Points);
+                    pdfPage.Height = XUnit.FromPoint(g.MediaHeight.Points);
+                    pdfPage.TrimBox = PdfBox(g.TrimBox, g);
+                    pdfPage.BleedBox = PdfBox(g.BleedBox, g);
+                    using var gfx = XGraphics.FromPdfPage(pdfPage);
+                    renderer.Render(page, pdfPage, gfx, g.MediaHeight);
+                }
+                tags.CloseAll();
+            }
+            PdfNavigationWriter.WriteOutline(document, layout);
+            PdfNavigationWriter.ResolveLinks(document, layout, links);
+            PdfNavigationWriter.WritePageLabels(document, layout);
+            document.PageLayout = PdfPageLayout.TwoPageRight;
+            ApplyMetadata(document, metadata, pdfDate);
+            using var ms = new MemoryStream();
+            document.Save(ms, closeStream: false);
+            uncompressed = ms.ToArray();
+        }
+        using var output = new MemoryStream();
+        var seed = string.Join("\n", metadata.Id, metadata.Title, metadata.Language, pdfDate, layout.Pages.Count.ToString(CultureInfo.InvariantCulture));
+        PdfStreamFinisher.Finish(uncompressed, output, seed, pdfDate, d => ApplyMetadata(d, metadata, pdfDate));
+        return output.ToArray();
+    }
+
+    private static void ApplyMetadata(PdfDocument document, BookMetadata metadata, string pdfDate)
+    {
+        var info = document.Info;
+        info.Title = metadata.Subtitle is { Length: > 0 } ? metadata.Title : metadata.Title;
+        info.Author = string.Join(", ", metadata.Authors);
+        info.Subject = metadata.Description ?? metadata.Subtitle ?? "";
+        info.Keywords = string.Join(", ", metadata.Keywords);
+        info.Creator = "GptBook";
+        info.Elements.SetString("/Producer", "PDFsharp 6.2.4 (GptBook)");
+        info.Elements["/CreationDate"] = new PdfString(pdfDate);
+        info.Elements["/ModDate"] = new PdfString(pdfDate);
+        document.Internals.Catalog.Elements.SetString("/Lang", metadata.Language);
+    }
+
+    private static PdfRectangle PdfBox(Rect r, PageGeometry g) =>
+        new(new XPoint(r.X.Points, (g.MediaHeight - r.Bottom).Points), new XPoint(r.Right.Points, (g.MediaHeight - r.Y).Points));
+}

@@ -1,0 +1,143 @@
+using GptBook.Fonts;
+using GptBook.Layout;
+using GptBook.Layout.Text;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Annotations;
+
+namespace GptBook.Pdf;
+
+/// <summary>
+/// Draws a laid-out page: text runs (character by character where justification added letter spacing, so every
+/// glyph lands where the composer put it), images, rules, shading and link annotations, each inside its structure
+/// element or as an artifact. Internal links are recorded and pointed at their targets once every page exists.
+/// </summary>
+internal sealed class PdfPageRenderer(ITextMeasurer measurer, StructureTagWriter tags, List<(PdfLinkAnnotation Link, string Id)> internalLinks) : IDisposable
+{
+    private static readonly XPdfFontOptions FontOptions = new(PdfFontEncoding.Unicode);
+    private readonly Dictionary<(FontRole, double), XFont> _fonts = [];
+    private readonly Dictionary<string, XImage> _images = new(StringComparer.Ordinal);
+    private readonly XBrush _body = new XSolidBrush(XColor.FromArgb(20, 20, 20));
+    private readonly XBrush _muted = new XSolidBrush(XColor.FromArgb(110, 110, 110));
+    private readonly XBrush _link = new XSolidBrush(XColor.FromArgb(20, 60, 140));
+    private readonly XBrush _shade = new XSolidBrush(XColor.FromArgb(244, 244, 242));
+
+    public void Render(LayoutPage page, PdfPage pdfPage, XGraphics gfx, Length mediaHeight)
+    {
+        foreach (var fragment in page.Fragments)
+        {
+            switch (fragment)
+            {
+                case AnchorFragment:
+                    break;
+                case LinkFragment link:
+                    var annotation = CreateLink(link, mediaHeight);
+                    if (link.Structure != null) tags.Enter(link.Structure, ToXRect(link.Box), annotation);
+                    else pdfPage.Annotations.Add(annotation);
+                    break;
+                default:
+                    if (fragment.Structure is { } node) { tags.Enter(node, Bounds(fragment)); Draw(fragment, gfx); }
+                    else tags.Artifact(() => Draw(fragment, gfx));
+                    break;
+            }
+        }
+        tags.EndPage();
+    }
+
+    private PdfLinkAnnotation CreateLink(LinkFragment link, Length mediaHeight)
+    {
+        var b = link.Box;
+        var rect = new PdfRectangle(new XPoint(b.X.Points, (mediaHeight - b.Bottom).Points), new XPoint(b.Right.Points, (mediaHeight - b.Y).Points));
+        if (link.Target.StartsWith('#'))
+        {
+            var annotation = new PdfLinkAnnotation { Rectangle = rect };
+            annotation.Elements.SetName("/Subtype", "/Link");
+            annotation.Elements.SetValue("/Border", new PdfArray(null, new PdfInteger(0), new PdfInteger(0), new PdfInteger(0)));
+            internalLinks.Add((annotation, link.Target[1..]));
+            return annotation;
+        }
+        var web = PdfLinkAnnotation.CreateWebLink(rect, link.Target);
+        web.Elements.SetValue("/Border", new PdfArray(null, new PdfInteger(0), new PdfInteger(0), new PdfInteger(0)));
+        return web;
+    }
+
+    private void Draw(PageFragment fragment, XGraphics gfx)
+    {
+        switch (fragment)
+        {
+            case TextFragment t:
+                DrawText(t, gfx);
+                break;
+            case RuleFragment r:
+                gfx.DrawLine(new XPen(XColors.Black, r.Thickness.Points) { LineCap = XLineCap.Flat }, r.X1.Points, r.Y1.Points, r.X2.Points, r.Y2.Points);
+                break;
+            case ShadeFragment s:
+                gfx.DrawRectangle(_shade, ToXRect(s.Box));
+                break;
+            case ImageFragment i:
+                DrawImage(i, gfx);
+                break;
+        }
+    }
+
+    private void DrawText(TextFragment t, XGraphics gfx)
+    {
+        var run = t.Run;
+        if (run.Text.Length == 0) return;
+        var font = Font(run.Style.Font, run.Style.Size.Points);
+        var brush = t.Color switch { TextColor.Muted => _muted, TextColor.Link => _link, _ => _body };
+        var baseline = t.Baseline.Points - (run.Style.Superscript ? run.Style.Size.Points * 0.55 : 0);
+        if (Math.Abs(run.LetterSpacing.Points) < 0.001)
+        {
+            gfx.DrawString(run.Text, font, brush, t.X.Points, baseline, XStringFormats.BaseLineLeft);
+            return;
+        }
+        var x = t.X.Points;
+        foreach (var rune in run.Text.EnumerateRunes())
+        {
+            var s = rune.ToString();
+            gfx.DrawString(s, font, brush, x, baseline, XStringFormats.BaseLineLeft);
+            x += measurer.Advance(run.Style.Font, rune.Value) * run.Style.Size.Points + run.LetterSpacing.Points;
+        }
+    }
+
+    private void DrawImage(ImageFragment i, XGraphics gfx)
+    {
+        var box = ToXRect(i.Box);
+        if (i.ImagePath != null)
+        {
+            if (!_images.TryGetValue(i.ImagePath, out var image))
+                _images[i.ImagePath] = image = XImage.FromFile(i.ImagePath);
+            gfx.DrawImage(image, box);
+            return;
+        }
+        gfx.DrawRectangle(new XPen(XColor.FromArgb(150, 150, 150), 0.75) { DashStyle = XDashStyle.Dash }, _shade, box);
+        var text = i.PlaceholderText ?? "";
+        var size = 9.0;
+        var font = Font(FontRole.SerifRegular, size);
+        while (size > 5 && gfx.MeasureString(text, font).Width > box.Width - 12)
+            font = Font(FontRole.SerifRegular, size -= 0.5);
+        gfx.DrawString(text, font, _muted, box, XStringFormats.Center);
+    }
+
+    private XFont Font(FontRole role, double size)
+    {
+        var key = (role, Math.Round(size, 3));
+        if (!_fonts.TryGetValue(key, out var font))
+            _fonts[key] = font = new XFont(FontSet.FaceName(role), key.Item2, XFontStyleEx.Regular, FontOptions);
+        return font;
+    }
+
+    private static XRect Bounds(PageFragment f) => f switch
+    {
+        ImageFragment i => ToXRect(i.Box),
+        _ => new XRect(0, 0, 0, 0),
+    };
+
+    private static XRect ToXRect(Rect r) => new(r.X.Points, r.Y.Points, r.Width.Points, r.Height.Points);
+
+    public void Dispose()
+    {
+        foreach (var image in _images.Values) image.Dispose();
+    }
+}

@@ -1,0 +1,94 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
+
+namespace GptBook.Pdf;
+
+/// <summary>
+/// The last step before the bytes are final. PDFsharp 6.2.4 writes Flate streams as a zlib header followed by raw
+/// deflate data with no Adler-32 trailer, which <c>qpdf --check</c> rejects; and it puts random values into the
+/// file (document IDs, font-subset tags, annotation names, clock times). So the writer saves without compression,
+/// and this step reopens that file, compresses every stream itself with <see cref="ZLibStream"/> (a complete zlib
+/// stream, checksum included; streams PDFsharp had already deflated, such as PNG image data, are inflated and
+/// re-wrapped), and replaces every random or clock-derived value with one derived from the book.
+/// </summary>
+internal static class PdfStreamFinisher
+{
+    public static void Finish(byte[] uncompressed, Stream output, string seed, string pdfDate, Action<PdfDocument> reapplyMetadata)
+    {
+        using var input = new MemoryStream(uncompressed, writable: false);
+        using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
+        document.Options.NoCompression = true;
+        document.Options.CompressContentStreams = false;
+
+        var subsetTags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var obj in document.Internals.GetAllObjects())
+        {
+            if (obj is not PdfDictionary dict) continue;
+            if (dict.Stream != null) Compress(dict);
+            RenameSubset(dict, "/BaseFont", subsetTags);
+            RenameSubset(dict, "/FontName", subsetTags);
+            if (dict.Elements.GetName("/Type") == "/Annot" || dict.Elements.ContainsKey("/Rect") && dict.Elements.ContainsKey("/Subtype"))
+            {
+                dict.Elements.Remove("/NM");
+                if (dict.Elements.ContainsKey("/M")) dict.Elements["/M"] = new PdfString(pdfDate);
+            }
+        }
+
+        var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(seed)))[..32];
+        var raw = Encoding.Latin1.GetString(Convert.FromHexString(id));
+        document.Internals.FirstDocumentID = raw;
+        document.Internals.SecondDocumentID = raw;
+        reapplyMetadata(document);
+        document.Save(output, closeStream: false);
+    }
+
+    private static void Compress(PdfDictionary dict)
+    {
+        var stream = dict.Stream!;
+        var filter = dict.Elements["/Filter"];
+        byte[] data;
+        if (filter == null)
+            data = stream.Value;
+        else if (filter is PdfName { Value: "/FlateDecode" } && IsPdfSharpDeflate(stream.Value))
+            data = InflateRaw(stream.Value);
+        else
+            return; // JPEG (DCTDecode) and anything else passes through untouched.
+        using var ms = new MemoryStream();
+        using (var z = new ZLibStream(ms, CompressionLevel.SmallestSize, leaveOpen: true))
+            z.Write(data);
+        stream.Value = ms.ToArray();
+        dict.Elements.SetName("/Filter", "/FlateDecode");
+        dict.Elements.SetInteger("/Length", stream.Value.Length);
+    }
+
+    /// <summary>PDFsharp's own deflate output starts with the zlib header 0x78 0xDA.</summary>
+    private static bool IsPdfSharpDeflate(byte[] data) => data.Length > 2 && data[0] == 0x78;
+
+    private static byte[] InflateRaw(byte[] data)
+    {
+        using var input = new MemoryStream(data, 2, data.Length - 2);
+        using var inflate = new DeflateStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        inflate.CopyTo(output);
+        return output.ToArray();
+    }
+
+    /// <summary>Replaces a font subset's random six-letter tag with one derived from the font's name.</summary>
+    private static void RenameSubset(PdfDictionary dict, string key, Dictionary<string, string> tags)
+    {
+        if (dict.Elements[key] is not PdfName name) return;
+        var value = name.Value;
+        if (value.Length < 9 || value[7] != '+') return;
+        var baseName = value[8..];
+        if (!tags.TryGetValue(value, out var replacement))
+        {
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(baseName + "#" + tags.Count));
+            var tag = new string(hash.Take(6).Select(b => (char)('A' + b % 26)).ToArray());
+            tags[value] = replacement = "/" + tag + "+" + baseName;
+        }
+        dict.Elements[key] = new PdfName(replacement);
+    }
+}

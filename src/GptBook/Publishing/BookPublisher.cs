@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using GptBook.Configuration;
+using GptBook.Diagnostics;
+using GptBook.Epub;
+using GptBook.Fonts;
+using GptBook.Images;
+using GptBook.Loading;
+using GptBook.Model;
+using GptBook.Pdf;
+using GptBook.Site;
+
+namespace GptBook.Publishing;
+
+/// <summary>
+/// Runs the stages in order — configure, load (read, normalize, model), images, then the writers — and decides
+/// whether the build may replace the outputs. Content errors (or warnings under strict) stop the build before
+/// any writer runs, so a failed build never touches the previous outputs.
+/// </summary>
+public static class BookPublisher
+{
+    public static PublishResult Publish(PublishRequest request, IPublishObserver observer)
+    {
+        var diagnostics = new DiagnosticBag();
+        try
+        {
+            return Run(request, observer, diagnostics);
+        }
+        catch (StageFailedException)
+        {
+            return new PublishResult(PublishOutcome.ContentErrors, diagnostics.Sorted(), [], []);
+        }
+    }
+
+    private static PublishResult Run(PublishRequest request, IPublishObserver observer, DiagnosticBag diagnostics)
+    {
+        var timings = new List<StageTiming>();
+        var outputs = new List<string>();
+        var pages = 0;
+
+        T Stage<T>(string name, Func<T> run, Func<T, string?>? detail = null)
+        {
+            observer.StageStarted(name);
+            var clock = Stopwatch.StartNew();
+            T value;
+            try
+            {
+                value = run();
+            }
+            catch (Exception e) when (e is not StageFailedException)
+            {
+                // A bug, not bad input (stages report bad input as diagnostics). Say so plainly and stop the build
+                // before anything is replaced, rather than crash.
+                diagnostics.Report(DiagnosticCodes.InternalError, new SourceSpan(request.BookFile, 0, 0),
+                    $"internal error in the {name} stage ({e.GetType().Name}: {e.Message}); please report it with the input");
+                throw new StageFailedException();
+            }
+            clock.Stop();
+            timings.Add(new StageTiming(name, clock.Elapsed));
+            observer.StageFinished(name, clock.Elapsed, detail?.Invoke(value));
+            return value;
+        }
+
+        PublishResult Finish(PublishOutcome outcome) =>
+            new(outcome, diagnostics.Sorted(), outputs, timings, pages);
+
+        var options = Stage("configure", () => BookOptionsReader.Read(request.BookFile, diagnostics));
+        if (options == null || diagnostics.HasErrors)
+            return Finish(PublishOutcome.ConfigurationError);
+
+        var book = Stage("load", () => BookLoader.Load(options, diagnostics),
+            b => $"{b.Chapters.Count} chapter(s), {b.Headings().Count()} heading(s), {b.Figures().Count()} figure(s)");
+
+        var outputDirectory = Path.GetFullPath(request.OutputDirectory);
+        var images = Stage("images", () => ImageStage.Run(book, options, Path.Combine(outputDirectory, ".cache", "images"),
+            ProfilesFor(request.Formats), diagnostics));
+
+        if (Failed(diagnostics, request.Strict))
+            return Finish(PublishOutcome.ContentErrors);
+
+        var id = book.Metadata.Id;
+        var epubPath = Path.Combine(outputDirectory, id + ".epub");
+        var pdfPath = Path.Combine(outputDirectory, id + ".pdf");
+        if (request.Formats.HasFlag(OutputFormats.Epub))
+        {
+            Stage("epub", () => { EpubWriter.Write(book, options, images, epubPath, diagnostics); return epubPath; }, SizeOf);
+            outputs.Add(epubPath);
+        }
+        if (request.Formats.HasFlag(OutputFormats.Pdf))
+        {
+            var layout = Stage("pdf", () => PdfBookWriter.Write(book, options, images, FontSet.Bundled(), pdfPath, diagnostics),
+                l => $"{l.Pages.Count} pages, {SizeOf(pdfPath)}");
+            pages = layout.Pages.Count;
+            outputs.Add(pdfPath);
+        }
+        if (request.Formats.HasFlag(OutputFormats.Site))
+        {
+            var siteDirectory = Path.Combine(outputDirectory, "site");
+            SiteDownload[] downloads = [new("PDF", pdfPath), new("EPUB", epubPath)];
+            Stage("site", () => { SiteWriter.Write(book, options, images, downloads, siteDirectory, diagnostics); return siteDirectory; });
+            outputs.Add(Path.Combine(siteDirectory, "index.html"));
+        }
+
+        return Finish(Failed(diagnostics, request.Strict) ? PublishOutcome.ContentErrors : PublishOutcome.Built);
+    }
+
+    /// <summary>Unwinds the build after a stage's internal error has been reported.</summary>
+    private sealed class StageFailedException : Exception;
+
+    private static bool Failed(DiagnosticBag diagnostics, bool strict) =>
+        diagnostics.HasErrors || (strict && diagnostics.HasWarnings);
+
+    private static IReadOnlySet<ImageProfile> ProfilesFor(OutputFormats formats)
+    {
+        var profiles = new HashSet<ImageProfile>();
+        if (formats.HasFlag(OutputFormats.Pdf)) profiles.Add(ImageProfile.Print);
+        if (formats.HasFlag(OutputFormats.Epub)) profiles.Add(ImageProfile.Epub);
+        if (formats.HasFlag(OutputFormats.Site)) profiles.Add(ImageProfile.Site);
+        return profiles;
+    }
+
+    private static string SizeOf(string path) =>
+        File.Exists(path) ? $"{new FileInfo(path).Length / 1024.0:0.0} KiB → {path}" : "";
+}

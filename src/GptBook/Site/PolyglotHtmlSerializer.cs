@@ -1,0 +1,87 @@
+using System.Text;
+using System.Xml.Linq;
+
+namespace GptBook.Site;
+
+/// <summary>
+/// Serializes an XHTML tree as polyglot HTML5: text that browsers parse as HTML and XML tools parse as XML.
+/// XDocument.ToString() is not enough, because it writes empty elements as <c>&lt;div /&gt;</c>, which an HTML
+/// parser reads as an open tag that swallows the rest of the page. Here only void elements self-close; every other
+/// element gets an end tag. Namespaces are not written except the XHTML default on the root.
+/// </summary>
+public static class PolyglotHtmlSerializer
+{
+    public static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
+
+    private static readonly HashSet<string> VoidElements =
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+
+    /// <summary>The document as UTF-8 bytes without a byte-order mark, starting with the HTML5 doctype.</summary>
+    public static byte[] Serialize(XElement html)
+    {
+        var sb = new StringBuilder("<!DOCTYPE html>\n");
+        WriteElement(sb, html, isRoot: true);
+        sb.Append('\n');
+        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(sb.ToString());
+    }
+
+    private static void WriteElement(StringBuilder sb, XElement element, bool isRoot)
+    {
+        var name = element.Name.LocalName;
+        if (element.Name.Namespace != Xhtml && element.Name.Namespace != XNamespace.None)
+            throw new InvalidOperationException($"Element {element.Name} is not XHTML; the site writes HTML only.");
+        sb.Append('<').Append(name);
+        if (isRoot) sb.Append(" xmlns=\"").Append(Xhtml.NamespaceName).Append('"');
+        foreach (var attribute in element.Attributes())
+        {
+            if (attribute.IsNamespaceDeclaration) continue;
+            sb.Append(' ').Append(AttributeName(attribute)).Append("=\"");
+            AppendEscaped(sb, attribute.Value, inAttribute: true);
+            sb.Append('"');
+        }
+        if (VoidElements.Contains(name))
+        {
+            if (element.Nodes().Any())
+                throw new InvalidOperationException($"Void element <{name}> has content.");
+            sb.Append(" />");
+            return;
+        }
+        sb.Append('>');
+        foreach (var node in element.Nodes())
+        {
+            switch (node)
+            {
+                case XElement child: WriteElement(sb, child, isRoot: false); break;
+                case XCData cdata: AppendEscaped(sb, cdata.Value, inAttribute: false); break;
+                case XText text: AppendEscaped(sb, text.Value, inAttribute: false); break;
+                // Comments and processing instructions carry nothing a reader needs; leaving them out also keeps
+                // "--" and "?>" sequences from ever reaching the HTML parser.
+                case XComment or XProcessingInstruction: break;
+                default: throw new InvalidOperationException($"Unexpected node {node.NodeType}.");
+            }
+        }
+        sb.Append("</").Append(name).Append('>');
+    }
+
+    /// <summary>xml:lang is the only namespaced attribute XHTML content uses; HTML spells it lang.</summary>
+    private static string AttributeName(XAttribute attribute) =>
+        attribute.Name.Namespace == XNamespace.Xml ? "xml:" + attribute.Name.LocalName
+        : attribute.Name.Namespace == XNamespace.None ? attribute.Name.LocalName
+        : throw new InvalidOperationException($"Attribute {attribute.Name} has a foreign namespace.");
+
+    private static void AppendEscaped(StringBuilder sb, string value, bool inAttribute)
+    {
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"' when inAttribute: sb.Append("&quot;"); break;
+                case '\u00A0': sb.Append("&#160;"); break;
+                default: sb.Append(c); break;
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace GptBook.Site;
+
+/// <summary>
+/// The files every site carries besides its pages: the stylesheet and the icon (without an icon, browsers ask
+/// for /favicon.ico and log a 404). Compiled into the library, so any book gets the same design.
+/// </summary>
+public static class SiteAssets
+{
+    public const string Stylesheet = "site.css";
+    public const string Icon = "favicon.svg";
+
+    public static readonly IReadOnlyList<string> Files = [Icon, Stylesheet];
+
+    public static byte[] Bytes(string file)
+    {
+        var resource = "GptBook.Site.Assets." + file;
+        using var stream = typeof(SiteAssets).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded resource {resource} is missing.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

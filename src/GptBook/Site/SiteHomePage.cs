@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Xml.Linq;
+using GptBook.Model;
+
+namespace GptBook.Site;
+
+/// <summary>
+/// The home page's main content: the cover (the EPUB's cover picture when there is one, else a title card drawn
+/// with HTML and CSS), title, subtitle, authors, date, description, a download button per built file with its
+/// size, and the table of contents.
+/// </summary>
+public static class SiteHomePage
+{
+    private static readonly XNamespace X = PolyglotHtmlSerializer.Xhtml;
+
+    /// <summary>A download as the page shows it: file name in the site, label, size in bytes, media type.</summary>
+    public sealed record Download(string FileName, string Label, long Bytes, string MediaType);
+
+    /// <param name="cover">The EPUB's cover picture prepared for the site, or null for a title card.</param>
+    public static XElement Build(BookMetadata metadata, LanguageLabels labels, SiteLabels siteLabels,
+        IReadOnlyList<Download> downloads, XElement tableOfContents, SiteCoverImage.Prepared? cover)
+    {
+        var authors = string.Join(siteLabels.AuthorSeparator, metadata.Authors);
+        var intro = new XElement(X + "div", new XAttribute("class", "book-intro"),
+            new XElement(X + "h1", new XAttribute("class", "book-title"), metadata.Title),
+            metadata.Subtitle is { Length: > 0 } subtitle ? new XElement(X + "p", new XAttribute("class", "book-subtitle"), subtitle) : null,
+            new XElement(X + "p", new XAttribute("class", "book-meta"),
+                authors.Length > 0 ? authors + " · " : null,
+                new XElement(X + "time", new XAttribute("datetime", metadata.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    siteLabels.FormatDate(metadata.Date))),
+            metadata.Description is { Length: > 0 } description ? new XElement(X + "p", new XAttribute("class", "book-description"), description) : null,
+            downloads.Count > 0
+                ? new XElement(X + "ul", new XAttribute("class", "downloads"), downloads.Select(d => DownloadItem(d, labels)))
+                : null);
+
+        return SiteLayout.Main(
+            new XElement(X + "div", new XAttribute("class", "book-home"),
+                new XElement(X + "div", new XAttribute("class", "hero"),
+                    cover != null ? CoverPicture(metadata, labels, cover) : TitleCard(metadata, authors),
+                    intro),
+                tableOfContents));
+    }
+
+    private static XElement CoverPicture(BookMetadata metadata, LanguageLabels labels, SiteCoverImage.Prepared cover) =>
+        new(X + "div", new XAttribute("class", "cover"),
+            new XElement(X + "img",
+                new XAttribute("src", cover.Src),
+                new XAttribute("srcset", cover.SrcSet),
+                new XAttribute("width", cover.Width.ToString(CultureInfo.InvariantCulture)),
+                new XAttribute("height", cover.Height.ToString(CultureInfo.InvariantCulture)),
+                new XAttribute("alt", $"{labels.Cover}：{metadata.Title}")));
+
+    /// <summary>The card repeats the title visually; the heading beside it is what assistive technology reads.</summary>
+    private static XElement TitleCard(BookMetadata metadata, string authors) =>
+        new(X + "div", new XAttribute("class", "cover"),
+            new XElement(X + "div", new XAttribute("class", "cover-card"), new XAttribute("aria-hidden", "true"),
+                new XElement(X + "div",
+                    new XElement(X + "div", new XAttribute("class", "cover-title"), metadata.Title),
+                    metadata.Subtitle is { Length: > 0 } sub ? new XElement(X + "div", new XAttribute("class", "cover-subtitle"), sub) : null),
+                authors.Length > 0 ? new XElement(X + "div", new XAttribute("class", "cover-authors"), authors) : null));
+
+    private static XElement DownloadItem(Download download, LanguageLabels labels) =>
+        new(X + "li",
+            new XElement(X + "a",
+                new XAttribute("class", "download"),
+                new XAttribute("href", download.FileName),
+                new XAttribute("type", download.MediaType),
+                new XAttribute("download", download.FileName),
+                new XElement(X + "span", $"{labels.Download} {download.Label}"),
+                new XElement(X + "span", new XAttribute("class", "download-size"), "· " + ByteSizeText.Format(download.Bytes))));
+}

@@ -1,0 +1,136 @@
+using System.Xml.Linq;
+using GptBook.Diagnostics;
+using GptBook.Html;
+using GptBook.Model;
+
+namespace GptBook.Site;
+
+/// <summary>
+/// What a web page adds to the shared content markup: a visible "#" link after every heading with an id, a
+/// scrolling box around every table, and keyboard focus for code that scrolls sideways. Then a last guard: the
+/// shared writer already sanitizes, but should anything script-like ever reach a site page (a script, style or
+/// embedding element, an on… handler, a URL attribute that is not local, http(s) or mailto), it is removed and
+/// reported as an error, never published.
+/// </summary>
+public static class SiteMarkupTransform
+{
+    private static readonly XNamespace X = PolyglotHtmlSerializer.Xhtml;
+
+    private static readonly HashSet<string> ForbiddenElements =
+        ["script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "link", "meta", "noscript", "template", "svg", "math"];
+
+    private static readonly HashSet<string> UrlAttributes =
+        ["href", "src", "srcset", "action", "formaction", "poster", "data", "cite", "background", "xlink:href", "ping"];
+
+    private static readonly HashSet<string> Headings = ["h1", "h2", "h3", "h4", "h5", "h6"];
+
+    public static void Decorate(XElement content, SiteLabels siteLabels)
+    {
+        foreach (var heading in content.DescendantsAndSelf().Where(e => Headings.Contains(e.Name.LocalName)).ToArray())
+        {
+            var id = (string?)heading.Attribute("id");
+            if (string.IsNullOrEmpty(id)) continue;
+            heading.Add(new XElement(X + "a",
+                new XAttribute("class", "heading-anchor"),
+                new XAttribute("href", "#" + id),
+                new XAttribute("aria-label", siteLabels.SectionLink),
+                "#"));
+        }
+        foreach (var table in content.Descendants(X + "table").ToArray())
+        {
+            var box = table.Parent is { } parent && parent.Name == X + "div" && parent.Elements().Count() == 1 ? parent : null;
+            if (box == null)
+            {
+                box = new XElement(X + "div");
+                table.ReplaceWith(box);
+                box.Add(table);
+            }
+            box.SetAttributeValue("class", "table-scroll");
+            box.SetAttributeValue("role", "region");
+            box.SetAttributeValue("tabindex", "0");
+            box.SetAttributeValue("aria-label", siteLabels.ScrollableTable);
+            foreach (var cell in table.Descendants().Where(e => e.Name == X + "th" || e.Name == X + "td"))
+                AlignmentToClass(cell);
+        }
+        foreach (var pre in content.Descendants(X + "pre"))
+        {
+            pre.SetAttributeValue("tabindex", "0");
+            pre.SetAttributeValue("role", "region");
+            pre.SetAttributeValue("aria-label", siteLabels.ScrollableCode);
+        }
+    }
+
+    /// <summary>
+    /// The shared writer aligns table columns with a style attribute, which the site's policy (no inline styles)
+    /// would block; the same alignment as a class works under it.
+    /// </summary>
+    private static void AlignmentToClass(XElement cell)
+    {
+        var style = (string?)cell.Attribute("style");
+        if (style == null) return;
+        var alignment = style.Replace(" ", "").TrimEnd(';') switch
+        {
+            "text-align:left" => "align-left",
+            "text-align:center" => "align-center",
+            "text-align:right" => "align-right",
+            _ => null,
+        };
+        if (alignment == null) return;
+        cell.Attribute("style")!.Remove();
+        var existing = (string?)cell.Attribute("class");
+        cell.SetAttributeValue("class", existing == null ? alignment : existing + " " + alignment);
+    }
+
+    /// <summary>Removes anything that could run or load from elsewhere; reports each removal with the page's name.</summary>
+    public static void Guard(XElement page, string fileName, DiagnosticBag diagnostics)
+    {
+        var body = page.Element(X + "body") ?? page;
+        foreach (var element in body.DescendantsAndSelf().ToArray())
+        {
+            if (element.Parent == null && element != body) continue; // inside an element removed already
+            if (ForbiddenElements.Contains(element.Name.LocalName))
+            {
+                Report(diagnostics, fileName, $"<{element.Name.LocalName}> element");
+                element.Remove();
+                continue;
+            }
+            foreach (var attribute in element.Attributes().ToArray())
+            {
+                var name = attribute.Name.LocalName.ToLowerInvariant();
+                if (name.StartsWith("on", StringComparison.Ordinal) || name == "style" || name == "srcdoc")
+                {
+                    Report(diagnostics, fileName, $"{name} attribute on <{element.Name.LocalName}>");
+                    attribute.Remove();
+                }
+                else if (UrlAttributes.Contains(name) && !IsAllowedUrl(name, attribute.Value))
+                {
+                    Report(diagnostics, fileName, $"{name}=\"{attribute.Value}\" on <{element.Name.LocalName}>");
+                    attribute.Remove();
+                }
+            }
+        }
+    }
+
+    /// <summary>Local relative references and fragments anywhere; http(s) and mailto only as link targets.</summary>
+    private static bool IsAllowedUrl(string attribute, string value)
+    {
+        if (attribute == "srcset")
+            return value.Split(',').All(candidate => IsLocal(candidate.Trim().Split(' ')[0]));
+        if (IsLocal(value)) return true;
+        return attribute is "href" or "cite" && LinkTargets.IsSafeExternal(value);
+    }
+
+    /// <summary>A path relative to the page (or a fragment): no scheme, no authority, no control characters.</summary>
+    private static bool IsLocal(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0 || trimmed.Any(char.IsControl) || trimmed.StartsWith('/') || trimmed.Contains('\\'))
+            return false;
+        var colon = trimmed.IndexOf(':');
+        var slash = trimmed.IndexOfAny(['/', '?', '#']);
+        return colon < 0 || (slash >= 0 && slash < colon);
+    }
+
+    private static void Report(DiagnosticBag diagnostics, string fileName, string what) =>
+        diagnostics.Report(DiagnosticCodes.SiteMarkupRemoved, new SourceSpan(fileName, 0, 0), $"removed {what} from the site page {fileName}");
+}

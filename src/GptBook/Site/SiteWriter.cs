@@ -1,0 +1,140 @@
+using System.Xml.Linq;
+using GptBook.Configuration;
+using GptBook.Diagnostics;
+using GptBook.Html;
+using GptBook.Images;
+using GptBook.Model;
+using GptBook.Publishing;
+
+namespace GptBook.Site;
+
+/// <summary>
+/// Writes the static site: index.html (cover, metadata, downloads, contents), one page per chunk (the same
+/// chunking and the same content writer as the EPUB, in its HTML5 flavor), the stylesheet, the prepared images and
+/// the downloadable files. No external resource, no script. The whole folder is built next to the target and
+/// swapped in only when complete, so a failed build keeps the previous site. Same input, same bytes.
+/// </summary>
+public static class SiteWriter
+{
+    public const string IndexFile = "index.html";
+    public const string PageExtension = ".html";
+
+    /// <param name="book">The book after all model transforms (ids, figure numbers, footnotes).</param>
+    /// <param name="options">The book's options: chunking (Epub.SplitLevel), TOC depth, page titles.</param>
+    /// <param name="images">Prepared images; the site uses the <see cref="ImageProfile.Site"/> entries.</param>
+    /// <param name="downloads">Built files to offer; those whose file does not exist are left out.</param>
+    /// <param name="outputDirectory">The site folder (for example output/site); replaced as a whole.</param>
+    /// <param name="coverImage">The EPUB's cover picture (PNG or JPEG bytes), shown scaled on the home page; when
+    /// null, the home page draws a title card in HTML and CSS instead.</param>
+    /// <returns>True if the site was written; false (with an error reported) if the previous site was kept.</returns>
+    public static bool Write(Book book, BookOptions options, ImageCatalog images, IReadOnlyList<SiteDownload> downloads,
+        string outputDirectory, DiagnosticBag diagnostics, byte[]? coverImage = null)
+    {
+        try
+        {
+            AtomicFile.ReplaceDirectory(outputDirectory, staging => WriteInto(staging, book, options, images, downloads, coverImage, diagnostics));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Report(DiagnosticCodes.SiteNotWritten, new SourceSpan(outputDirectory, 0, 0),
+                $"the site could not be written ({e.Message}); the previous site, if any, is unchanged");
+            return false;
+        }
+    }
+
+    private static void WriteInto(string staging, Book book, BookOptions options, ImageCatalog images,
+        IReadOnlyList<SiteDownload> downloads, byte[]? coverImage, DiagnosticBag diagnostics)
+    {
+        var metadata = book.Metadata;
+        var labels = LanguageLabels.For(metadata.Language);
+        var siteLabels = SiteLabels.For(metadata.Language);
+        var chunked = BookChunker.Split(book, options.Epub.SplitLevel, PageExtension);
+        var imageFiles = new SiteImageFiles();
+        var resolver = new CatalogImageResolver(images, ImageProfile.Site, imageFiles.HrefOf, diagnostics);
+        var content = new XhtmlContentWriter(new HtmlContentContext(chunked, labels, HtmlFlavor.Html5, resolver.Resolve, diagnostics));
+        var titleSuffix = options.Site.BaseTitle ?? metadata.Title;
+
+        var offered = CopyDownloads(staging, downloads, diagnostics);
+        var cover = coverImage == null ? null : SiteCoverImage.Write(coverImage, staging);
+        if (coverImage != null && cover == null)
+            diagnostics.Report(DiagnosticCodes.SiteCoverUnreadable, SourceSpan.None, "the cover picture could not be decoded; the home page shows a title card");
+        var home = SiteHomePage.Build(metadata, labels, siteLabels, offered,
+            SiteTableOfContents.Build(chunked, options.Epub.TocDepth, current: null, labels.TableOfContents, "home-toc"), cover);
+        WritePage(staging, IndexFile, SiteLayout.Compose(metadata, labels, siteLabels,
+            new SiteLayout.PageParts(titleSuffix, home, Toc: null, NextHref: chunked.Chunks[0].FileName, Description: metadata.Description)),
+            diagnostics);
+
+        for (var i = 0; i < chunked.Chunks.Count; i++)
+        {
+            var chunk = chunked.Chunks[i];
+            var previous = i > 0 ? chunked.Chunks[i - 1] : null;
+            var next = i + 1 < chunked.Chunks.Count ? chunked.Chunks[i + 1] : null;
+
+            var article = new XElement(PolyglotHtmlSerializer.Xhtml + "article", new XAttribute("class", "content"));
+            using (var xml = article.CreateWriter()) content.WriteChunk(xml, chunk);
+            SiteMarkupTransform.Decorate(article, siteLabels);
+
+            var main = SiteLayout.Main(article, Pager(previous, next, metadata.Title, labels, siteLabels));
+            var toc = SiteTableOfContents.Build(chunked, options.Epub.TocDepth, chunk, labels.TableOfContents);
+            WritePage(staging, chunk.FileName, SiteLayout.Compose(metadata, labels, siteLabels,
+                new SiteLayout.PageParts($"{chunk.Title} · {titleSuffix}", main, toc,
+                    PreviousHref: previous?.FileName ?? IndexFile, NextHref: next?.FileName)),
+                diagnostics);
+        }
+
+        foreach (var asset in SiteAssets.Files)
+            File.WriteAllBytes(Path.Combine(staging, asset), SiteAssets.Bytes(asset));
+        imageFiles.CopyTo(staging);
+    }
+
+    private static void WritePage(string staging, string fileName, XElement page, DiagnosticBag diagnostics)
+    {
+        SiteMarkupTransform.Guard(page, fileName, diagnostics);
+        File.WriteAllBytes(Path.Combine(staging, fileName), PolyglotHtmlSerializer.Serialize(page));
+    }
+
+    /// <summary>Previous and next page; the first page's previous is the home page.</summary>
+    private static XElement Pager(Chunk? previous, Chunk? next, string bookTitle, LanguageLabels labels, SiteLabels siteLabels)
+    {
+        var x = PolyglotHtmlSerializer.Xhtml;
+        XElement Link(string href, string cssClass, string label, string title) =>
+            new(x + "a", new XAttribute("class", cssClass), new XAttribute("href", href),
+                new XAttribute("rel", cssClass == "pager-next" ? "next" : "prev"),
+                new XElement(x + "span", new XAttribute("class", "pager-label"), label),
+                new XElement(x + "span", new XAttribute("class", "pager-title"), title));
+
+        return new XElement(x + "nav", new XAttribute("class", "pager"), new XAttribute("aria-label", siteLabels.PageNavigation),
+            previous != null
+                ? Link(previous.FileName, "pager-previous", labels.Previous, previous.Title)
+                : Link(IndexFile, "pager-previous", siteLabels.Home, bookTitle),
+            next != null ? Link(next.FileName, "pager-next", labels.Next, next.Title) : null);
+    }
+
+    /// <summary>Copies each built file into the site under its own name; reports and skips those not built.</summary>
+    private static IReadOnlyList<SiteHomePage.Download> CopyDownloads(string staging, IReadOnlyList<SiteDownload> downloads, DiagnosticBag diagnostics)
+    {
+        var offered = new List<SiteHomePage.Download>();
+        var names = new HashSet<string>([IndexFile, SiteImageFiles.Folder, .. SiteAssets.Files], StringComparer.OrdinalIgnoreCase);
+        foreach (var download in downloads)
+        {
+            var name = Path.GetFileName(download.FilePath);
+            if (!File.Exists(download.FilePath))
+            {
+                diagnostics.Report(DiagnosticCodes.SiteDownloadMissing, SourceSpan.None,
+                    $"{download.Label} is not offered on the site: {download.FilePath} was not built");
+                continue;
+            }
+            if (name.EndsWith(PageExtension, StringComparison.OrdinalIgnoreCase) || !names.Add(name))
+            {
+                diagnostics.Report(DiagnosticCodes.SiteDownloadNameClash, SourceSpan.None,
+                    $"{download.Label} is not offered on the site: its file name '{name}' clashes with a page or another download");
+                continue;
+            }
+            File.Copy(download.FilePath, Path.Combine(staging, name));
+            offered.Add(new SiteHomePage.Download(name, download.Label, new FileInfo(download.FilePath).Length,
+                SiteMediaTypes.For(name)));
+        }
+        return offered;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text;
+using GptBook.Diagnostics;
+using GptBook.Model;
+
+namespace GptBook.Transforms;
+
+/// <summary>
+/// Gives every heading an id that is stable across builds and unique in the book: the heading's text, with Han
+/// characters kept, Latin letters lowercased, and everything else turned into single hyphens ("GPT-1：不同关注点的
+/// 起点" → "gpt-1-不同关注点的起点"). Repeats get -2, -3 … in reading order (GB0107, for information). Ids are
+/// valid XML names (an id that would start with a digit gets "h-" in front), because toc.ncx requires them.
+/// </summary>
+public sealed class HeadingIdTransform(DiagnosticBag diagnostics) : ModelRewriter
+{
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+    protected override Block RewriteBlock(Block block)
+    {
+        if (block is not Heading heading) return block;
+        var id = Slug(heading.PlainText);
+        var unique = id;
+        for (var n = 2; !_used.Add(unique); n++) unique = $"{id}-{n}";
+        if (unique != id)
+            diagnostics.Report(DiagnosticCodes.DuplicateHeadingId, heading.Span, $"heading id '{id}' is already used; this heading gets '{unique}'");
+        return heading with { Id = unique };
+    }
+
+    /// <summary>The id a text becomes, before it is made unique. Also used to match links written as "#Heading Text".</summary>
+    public static string Slug(string text)
+    {
+        var sb = new StringBuilder();
+        foreach (var rune in text.Normalize(NormalizationForm.FormKC).EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune)) sb.Append(Rune.ToLowerInvariant(rune).ToString());
+            else if (rune.Value is '_' or '.' && sb.Length > 0) sb.Append((char)rune.Value);
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+        }
+        var slug = sb.ToString().Trim('-', '.', '_');
+        if (slug.Length == 0) return "section";
+        return char.IsAsciiDigit(slug[0]) ? "h-" + slug : slug;
+    }
+}

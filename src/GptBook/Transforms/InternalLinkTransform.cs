@@ -1,0 +1,46 @@
+using GptBook.Diagnostics;
+using GptBook.Model;
+using GptBook.Normalization;
+
+namespace GptBook.Transforms;
+
+/// <summary>
+/// Checks every internal link (<c>#id</c>) against the ids in the book (headings, figures, footnotes). A link
+/// written with a heading's text ("#GPT-1 的起点") is matched through the same slug as heading ids; a link to a
+/// chapter file goes to the chapter's first heading. A link to nothing becomes plain text (GB0111), since a
+/// dangling fragment is an error in EPUB.
+/// </summary>
+public sealed class InternalLinkTransform(DiagnosticBag diagnostics) : ModelRewriter
+{
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _chapterStarts = new(StringComparer.Ordinal);
+
+    public override Book Rewrite(Book book)
+    {
+        foreach (var h in book.Headings()) _ids.Add(h.Id);
+        foreach (var f in book.Figures()) _ids.Add(f.Id);
+        foreach (var n in book.Chapters.SelectMany(c => c.Footnotes)) _ids.Add(n.Id);
+        foreach (var chapter in book.Chapters)
+            if (chapter.Blocks.OfType<Heading>().FirstOrDefault() is { } first)
+                _chapterStarts[chapter.SourceFile] = first.Id;
+        return base.Rewrite(book);
+    }
+
+    protected override IEnumerable<Inline> RewriteInline(Inline inline)
+    {
+        if (inline is not Link { IsInternal: true } link) return [inline];
+        if (link.Target.StartsWith(LinkTargetResolver.ChapterTargetPrefix, StringComparison.Ordinal))
+        {
+            var file = link.Target[LinkTargetResolver.ChapterTargetPrefix.Length..];
+            if (_chapterStarts.TryGetValue(file, out var start)) return [link with { Target = "#" + start }];
+            diagnostics.Report(DiagnosticCodes.BrokenInternalLink, link.Span, $"link to chapter '{file}', which has no heading to link to; shown as plain text");
+            return link.Content;
+        }
+        var id = link.Target[1..];
+        if (_ids.Contains(id)) return [link];
+        var slug = HeadingIdTransform.Slug(id);
+        if (_ids.Contains(slug)) return [link with { Target = "#" + slug }];
+        diagnostics.Report(DiagnosticCodes.BrokenInternalLink, link.Span, $"link to '#{id}', which is no heading, figure or footnote id in the book; shown as plain text");
+        return link.Content;
+    }
+}

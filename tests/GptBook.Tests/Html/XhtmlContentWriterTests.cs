@@ -1,0 +1,244 @@
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using GptBook.Diagnostics;
+using GptBook.Html;
+using GptBook.Images;
+using GptBook.Model;
+using static GptBook.Tests.Html.SampleBooks;
+
+namespace GptBook.Tests.Html;
+
+public sealed class XhtmlContentWriterTests : IDisposable
+{
+    private static readonly XNamespace X = XhtmlNames.Xhtml;
+    private static readonly XNamespace Ops = XhtmlNames.Epub;
+    private readonly string _dir = Directory.CreateTempSubdirectory("gptbook-html-").FullName;
+    private readonly DiagnosticBag _diagnostics = new();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (ChunkedBook Book, XElement[] Bodies) Render(Book book, HtmlFlavor flavor = HtmlFlavor.Epub)
+    {
+        var chunked = BookChunker.Split(book, 2);
+        var resolver = new CatalogImageResolver(Catalog(_dir), ImageProfile.Epub, img => "images/" + Path.GetFileName(img.Path), _diagnostics);
+        var writer = new XhtmlContentWriter(new HtmlContentContext(chunked, LanguageLabels.For(book.Metadata.Language), flavor, resolver.Resolve, _diagnostics));
+        var bodies = chunked.Chunks.Select(chunk =>
+        {
+            var sb = new StringBuilder();
+            using (var xml = XmlWriter.Create(sb, new XmlWriterSettings { OmitXmlDeclaration = true }))
+            {
+                xml.WriteStartElement("body", XhtmlNames.Xhtml);
+                xml.WriteAttributeString("xmlns", "epub", null, XhtmlNames.Epub);
+                writer.WriteChunk(xml, chunk);
+                xml.WriteEndElement();
+            }
+            // Parsing it back is the well-formedness check.
+            return XElement.Parse(sb.ToString());
+        }).ToArray();
+        return (chunked, bodies);
+    }
+
+    [Fact]
+    public void Writes_well_formed_xhtml_for_every_block_type()
+    {
+        var (_, bodies) = Render(EveryBlock());
+        var all = bodies.SelectMany(b => b.Descendants()).Select(e => e.Name.LocalName).ToHashSet();
+        foreach (var element in new[] { "h1", "h2", "h3", "p", "em", "strong", "del", "code", "a", "figure", "img", "figcaption",
+                     "blockquote", "ol", "ul", "li", "pre", "hr", "table", "thead", "tbody", "th", "td", "br", "sup", "aside", "section" })
+            Assert.Contains(element, all);
+        Assert.All(bodies.SelectMany(b => b.Descendants()), e => Assert.Equal(X, e.Name.Namespace));
+    }
+
+    [Fact]
+    public void Headings_carry_their_ids()
+    {
+        var (_, bodies) = Render(EveryBlock());
+        Assert.Equal("section-1-1", bodies[1].Descendants(X + "h3").Single().Attribute("id")!.Value);
+    }
+
+    [Fact]
+    public void Figures_have_id_img_alt_and_a_numbered_caption()
+    {
+        var (_, bodies) = Render(EveryBlock());
+        var figure = bodies[1].Descendants(X + "figure").Single();
+        Assert.Equal("fig-1", figure.Attribute("id")!.Value);
+        var img = figure.Element(X + "img")!;
+        Assert.Equal("images/photo-epub.png", img.Attribute("src")!.Value);
+        Assert.Equal("一张照片", img.Attribute("alt")!.Value);
+        Assert.Equal("40", img.Attribute("width")!.Value);
+        Assert.Equal("图 1\u3000照片的说明", figure.Element(X + "figcaption")!.Value);
+    }
+
+    [Fact]
+    public void English_books_use_english_figure_labels()
+    {
+        var book = Book([new Figure(Img(PhotoPath, "a photo"), [T("The caption")], "fig-1", 1, SourceSpan.None)], language: "en");
+        var (_, bodies) = Render(book);
+        Assert.Equal("Figure 1: The caption", bodies[0].Descendants(X + "figcaption").Single().Value);
+    }
+
+    [Fact]
+    public void A_missing_image_shows_a_visible_placeholder_and_warns_once()
+    {
+        var (_, bodies) = Render(EveryBlock());
+        var figure = bodies[2].Descendants(X + "figure").Single();
+        Assert.Null(figure.Element(X + "img"));
+        var box = figure.Elements(X + "div").Single(d => d.Attribute("class")?.Value == "image-placeholder");
+        Assert.Contains("图片缺失", box.Value);
+        Assert.Contains(MissingPath, box.Value);
+        Assert.Equal("图 2\u3000缺失图片的说明", figure.Element(X + "figcaption")!.Value);
+        Assert.Single(_diagnostics.Items, d => d.Code == DiagnosticCodes.ImageNotPrepared.Id);
+    }
+
+    [Fact]
+    public void Internal_links_point_into_the_chunk_that_holds_the_target()
+    {
+        var (_, bodies) = Render(EveryBlock());
+        var hrefs = bodies.SelectMany(b => b.Descendants(X + "a")).Select(a => a.Attribute("href")!.Value).ToArray();
+        Assert.Contains("ch002-section-1.xhtml#fig-1", hrefs);
+        Assert.Contains("ch002-section-1.xhtml#section-1-1", hrefs);
+        Assert.Contains("ch003-section-2.xhtml", hrefs); // from the raw HTML block
+        Assert.DoesNotContain(_diagnostics.Items, d => d.Code == DiagnosticCodes.UnresolvedInternalLink.Id);
+    }
+
+    [Fact]
+    public void External_links_keep_their_url_and_get_rel()
+    {
+        var (_, bodies) = Render(EveryBlock());
+        var link = bodies[0].Descendants(X + "a").Single(a => a.Value == "外部链接");
+        Assert.Equal("https://example.com/a?b=1&c=2", link.Attribute("href")!.Value);
+        Assert.Equal("示例", link.Attribute("title")!.Value);
+        Assert.Contains("external", link.Attribute("rel")!.Value);
+    }
+
+    [Fact]
+    public void Unsafe_and_unknown_links_become_text_with_a_warning()
+    {
+        var book = Book([P(new Link("javascript:alert(1)", null, [T("坏")], SourceSpan.None), new Link("#nowhere", null, [T("断")], SourceSpan.None))]);
+        var (_, bodies) = Render(book);
+        Assert.Empty(bodies[0].Descendants(X + "a"));
+        Assert.Equal("坏断", bodies[0].Value);
+        Assert.Contains(_diagnostics.Items, d => d.Code == DiagnosticCodes.UnsafeLinkDropped.Id);
+        Assert.Contains(_diagnostics.Items, d => d.Code == DiagnosticCodes.UnresolvedInternalLink.Id);
+    }
+
+    [Fact]
+    public void Footnotes_are_epub_noterefs_collected_at_the_chunk_end_with_back_links()
+    {
+        var (_, bodies) = Render(EveryBlock());
+        var noteref = bodies[0].Descendants(X + "a").Single(a => a.Attribute(Ops + "type")?.Value == "noteref");
+        Assert.Equal("#fn-1", noteref.Attribute("href")!.Value);
+        Assert.Equal("fn-1-ref", noteref.Attribute("id")!.Value);
+        var aside = bodies[0].Descendants(X + "aside").Single();
+        Assert.Equal("fn-1", aside.Attribute("id")!.Value);
+        Assert.Equal("footnote", aside.Attribute(Ops + "type")!.Value);
+        Assert.Same(bodies[0].Elements().Last(), aside.Parent);
+        Assert.Equal("#fn-1-ref", aside.Descendants(X + "a").First().Attribute("href")!.Value);
+        Assert.Equal("1 第一条注释，带强调。", aside.Value);
+
+        // The second reference to fn-1 (in chunk 3) links across without repeating the anchor id.
+        var later = bodies[2].Descendants(X + "a").Where(a => a.Attribute(Ops + "type")?.Value == "noteref").ToArray();
+        Assert.Equal(["ch001-sample-book.xhtml#fn-1", "#fn-2"], later.Select(a => a.Attribute("href")!.Value));
+        Assert.Null(later[0].Attribute("id"));
+        var secondNote = bodies[2].Descendants(X + "aside").Single();
+        Assert.Equal(2, secondNote.Elements(X + "p").Count());
+    }
+
+    [Fact]
+    public void Ids_are_unique_within_each_chunk()
+    {
+        var (_, bodies) = Render(EveryBlock());
+        foreach (var body in bodies)
+        {
+            var ids = body.Descendants().Select(e => e.Attribute("id")?.Value).OfType<string>().ToArray();
+            Assert.Equal(ids.Length, ids.Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public void Html5_flavor_carries_no_epub_namespace_attributes()
+    {
+        var (_, bodies) = Render(EveryBlock(), HtmlFlavor.Html5);
+        Assert.DoesNotContain(bodies.SelectMany(b => b.Descendants()).SelectMany(e => e.Attributes()), a => a.Name.Namespace == Ops);
+        Assert.Contains(bodies.SelectMany(b => b.Descendants(X + "a")), a => a.Attribute("role")?.Value == "doc-noteref");
+    }
+
+    [Fact]
+    public void Lists_keep_their_start_and_nesting()
+    {
+        var (_, bodies) = Render(EveryBlock());
+        var ol = bodies[1].Descendants(X + "ol").Single();
+        Assert.Equal("3", ol.Attribute("start")!.Value);
+        Assert.Equal("嵌套项", ol.Element(X + "li")!.Element(X + "ul")!.Element(X + "li")!.Value);
+    }
+
+    [Fact]
+    public void Tables_carry_column_alignment_and_code_blocks_stay_literal()
+    {
+        var (_, bodies) = Render(EveryBlock());
+        var th = bodies[1].Descendants(X + "th").ToArray();
+        Assert.Equal(["text-align: left", "text-align: center", "text-align: right"], th.Select(c => c.Attribute("style")!.Value));
+        var code = bodies[1].Descendants(X + "pre").Single().Element(X + "code")!;
+        Assert.Equal("var x = 1 < 2 && true;\n", code.Value);
+        Assert.Equal("language-csharp", code.Attribute("class")!.Value);
+    }
+
+    [Fact]
+    public void Raw_html_is_re_emitted_as_elements_without_scripts()
+    {
+        var (_, bodies) = Render(EveryBlock());
+        var raw = bodies[1].Descendants(X + "div").Single(d => d.Attribute("class")?.Value == "raw-html");
+        Assert.Equal("HTML", raw.Descendants(X + "b").Single().Value);
+        Assert.DoesNotContain(bodies.SelectMany(b => b.Descendants()), e => e.Name.LocalName == "script");
+        Assert.DoesNotContain("alert", bodies[1].ToString());
+        Assert.Equal("2", bodies[1].Descendants(X + "sub").Single().Value);
+    }
+
+    [Theory]
+    [InlineData("<p onclick=\"alert(1)\" id=\"section-1\">x</p>", "<p>x</p>")]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>", "x")]
+    [InlineData("<iframe src=\"https://evil\">x</iframe><b>y</b>", "<b>y</b>")]
+    [InlineData("<img src=\"a.png\" alt=\"alt\" />", "alt")]
+    [InlineData("<custom>z</custom>", "z")]
+    public void Raw_html_is_filtered_again_by_its_own_allow_list(string markup, string expected)
+    {
+        var book = Book([new RawHtmlBlock(markup, "text", SourceSpan.None)]);
+        var (_, bodies) = Render(book);
+        var div = bodies[0].Elements().Single();
+        var inner = string.Concat(div.Nodes().Select(n => n.ToString(SaveOptions.DisableFormatting))).Replace(" xmlns=\"http://www.w3.org/1999/xhtml\"", "");
+        Assert.Equal(expected, inner);
+    }
+
+    [Fact]
+    public void Block_elements_in_inline_raw_html_are_unwrapped()
+    {
+        var book = Book([P(T("a"), new RawHtmlInline("<div><p>b</p></div>", "b", SourceSpan.None))]);
+        var (_, bodies) = Render(book);
+        var p = bodies[0].Elements(X + "p").Single();
+        Assert.Empty(p.Elements());
+        Assert.Equal("ab", p.Value);
+    }
+
+    [Fact]
+    public void Raw_html_that_is_not_well_formed_is_shown_as_its_text_with_a_warning()
+    {
+        var book = Book([new RawHtmlBlock("<p>unclosed", "unclosed", SourceSpan.None)]);
+        var (_, bodies) = Render(book);
+        Assert.Equal("unclosed", bodies[0].Value);
+        Assert.Contains(_diagnostics.Items, d => d.Code == DiagnosticCodes.RawHtmlNotWellFormed.Id);
+    }
+
+    [Fact]
+    public void Non_void_elements_never_self_close_so_html_parsers_agree()
+    {
+        var book = Book([P(), new Paragraph([new Link("#x", null, [], SourceSpan.None)], SourceSpan.None), H(2, "", "x")]);
+        var chunked = BookChunker.Split(book, 1);
+        var writer = new XhtmlContentWriter(new HtmlContentContext(chunked, LanguageLabels.Chinese, HtmlFlavor.Html5, _ => HtmlImage.Missing("-"), _diagnostics));
+        var sb = new StringBuilder();
+        using (var xml = XmlWriter.Create(sb, new XmlWriterSettings { ConformanceLevel = ConformanceLevel.Fragment }))
+            writer.WriteChunk(xml, chunked.Chunks[0]);
+        Assert.DoesNotContain("/>", sb.ToString());
+        Assert.Matches("<p[^>]*></p>", sb.ToString());
+    }
+}

@@ -1,0 +1,101 @@
+using GptBook.Images;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Png;
+
+namespace GptBook.Tests.Images;
+
+/// <summary>A rebuild decodes nothing; a changed setting or file invalidates exactly the entries it affects.</summary>
+public sealed class ImageCacheTests : IDisposable
+{
+    private readonly ImageTestBook _book = new();
+    private readonly ImageReference_ _a;
+    private readonly ImageReference_ _b;
+
+    public ImageCacheTests()
+    {
+        using var a = ImageTestBook.Photo(1800, 1200, seed: 1);
+        using var b = ImageTestBook.Photo(900, 600, seed: 2);
+        _a = new(ImageTestBook.Local(_book.Write("img/a.png", a, new PngEncoder())));
+        _b = new(ImageTestBook.Local(_book.Write("img/b.png", b, new PngEncoder())));
+    }
+
+    public void Dispose() => _book.Dispose();
+
+    private StageRun Run() => _book.Run([_a.Reference, _b.Reference]);
+
+    [Fact]
+    public void Second_run_reuses_every_entry_and_decodes_nothing()
+    {
+        var first = Run();
+        Assert.Equal(2, first.Statistics.Decoded);
+        Assert.Equal(6, first.Statistics.Written);
+        var second = Run();
+        Assert.Equal(0, second.Statistics.Decoded);
+        Assert.Equal(0, second.Statistics.Written);
+        Assert.Equal(6, second.Statistics.CacheHits);
+        foreach (var profile in new[] { ImageProfile.Print, ImageProfile.Epub, ImageProfile.Site })
+        {
+            var (before, after) = (first.Get(_a.Reference, profile), second.Get(_a.Reference, profile));
+            Assert.Equal((before.Path, before.PixelWidth, before.PixelHeight, before.MediaType, before.Dpi),
+                (after.Path, after.PixelWidth, after.PixelHeight, after.MediaType, after.Dpi));
+            Assert.Equal(before.Variants.Select(v => v.Path), after.Variants.Select(v => v.Path));
+        }
+    }
+
+    [Fact]
+    public void Changing_an_epub_setting_remakes_only_the_epub_images()
+    {
+        Run();
+        _book.Images = _book.Images with { EpubMaxSide = 800 };
+        var run = Run();
+        Assert.Equal(2, run.Statistics.Written);
+        Assert.Equal(4, run.Statistics.CacheHits);
+        Assert.Equal(800, run.Get(_a.Reference, ImageProfile.Epub).PixelWidth);
+    }
+
+    [Fact]
+    public void Changing_the_page_remakes_only_the_print_images()
+    {
+        Run();
+        _book.Pdf = _book.Pdf with { PageSize = GptBook.Configuration.PageSize.B5 };
+        var run = Run();
+        Assert.Equal(2, run.Statistics.Written);
+        Assert.Equal(4, run.Statistics.CacheHits);
+    }
+
+    [Fact]
+    public void Changing_the_jpeg_quality_remakes_every_profile()
+    {
+        Run();
+        _book.Images = _book.Images with { JpegQuality = 70 };
+        var run = Run();
+        Assert.Equal(6, run.Statistics.Written);
+        Assert.Equal(0, run.Statistics.CacheHits);
+    }
+
+    [Fact]
+    public void Changing_one_file_remakes_only_that_file()
+    {
+        var first = Run();
+        using (var changed = ImageTestBook.Photo(900, 600, seed: 3))
+            _book.Write("img/b.png", changed, new PngEncoder());
+        var run = Run();
+        Assert.Equal(1, run.Statistics.Decoded);
+        Assert.Equal(3, run.Statistics.Written);
+        Assert.Equal(3, run.Statistics.CacheHits);
+        Assert.NotEqual(first.Get(_b.Reference, ImageProfile.Epub).Path, run.Get(_b.Reference, ImageProfile.Epub).Path);
+        Assert.Equal(first.Get(_a.Reference, ImageProfile.Epub).Path, run.Get(_a.Reference, ImageProfile.Epub).Path);
+    }
+
+    [Fact]
+    public void A_deleted_cache_file_is_remade()
+    {
+        var first = Run();
+        File.Delete(first.Get(_a.Reference, ImageProfile.Site).Path);
+        var run = Run();
+        Assert.Equal(1, run.Statistics.Written);
+        Assert.True(File.Exists(run.Get(_a.Reference, ImageProfile.Site).Path));
+    }
+
+    private sealed record ImageReference_(GptBook.Model.ImageReference Reference);
+}

@@ -1,0 +1,193 @@
+using System.Text;
+using GptBook.Images;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Metadata;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace GptBook.Tests.Images;
+
+/// <summary>Each profile's sizes, formats and recorded DPI, read back from the files the stage wrote.</summary>
+public sealed class ImageProfileTests : IDisposable
+{
+    private readonly ImageTestBook _book = new();
+
+    public void Dispose() => _book.Dispose();
+
+    private static double Dpi(string path)
+    {
+        var info = Image.Identify(path);
+        var m = info.Metadata;
+        Assert.Equal(PixelResolutionUnit.PixelsPerInch, m.ResolutionUnits == PixelResolutionUnit.PixelsPerMeter ? PixelResolutionUnit.PixelsPerInch : m.ResolutionUnits);
+        return m.ResolutionUnits == PixelResolutionUnit.PixelsPerMeter ? m.HorizontalResolution * 0.0254 : m.HorizontalResolution;
+    }
+
+    private static (int, int) Size(string path)
+    {
+        var info = Image.Identify(path);
+        return (info.Width, info.Height);
+    }
+
+    [Fact]
+    public void Print_resamples_a_large_photo_to_300_dpi_across_the_text_width()
+    {
+        using var photo = ImageTestBook.Photo(4000, 3000);
+        var reference = ImageTestBook.Local(_book.Write("img/photo.png", photo, new PngEncoder()));
+        var print = _book.Run(reference, ImageProfile.Print).Get(reference, ImageProfile.Print);
+        // A5 minus 20 mm inner and 16 mm outer margins: 112 mm = 4.409 in; at 300 dpi, 1322 pixels.
+        Assert.Equal((1322, 992), (print.PixelWidth, print.PixelHeight));
+        Assert.Equal((1322, 992), Size(print.Path));
+        Assert.Equal("image/jpeg", print.MediaType);
+        Assert.Equal("JPEG", Image.DetectFormat(print.Path)!.Name);
+        Assert.InRange(print.Dpi, 299, 300);
+        Assert.InRange(Dpi(print.Path), 299, 300.5);
+    }
+
+    [Fact]
+    public void Print_limits_a_tall_image_by_the_figure_height()
+    {
+        _book.Images = _book.Images with { PrintMaxDpi = 200 };
+        using var drawing = ImageTestBook.Drawing(1000, 4000, new Rgba32(0, 0, 0), new Rgba32(255, 255, 255));
+        var reference = ImageTestBook.Local(_book.Write("img/tall.png", drawing, new PngEncoder()));
+        var print = _book.Run(reference, ImageProfile.Print).Get(reference, ImageProfile.Print);
+        // Text block height 170 mm × 0.6 = 102 mm = 4.016 in, so it prints 1.004 in wide: at 200 dpi, 200 × 800.
+        Assert.Equal((200, 800), (print.PixelWidth, print.PixelHeight));
+        Assert.InRange(print.Dpi, 199, 200);
+        Assert.Equal("image/png", print.MediaType);
+    }
+
+    [Fact]
+    public void Print_never_upscales_and_records_the_resulting_lower_dpi()
+    {
+        using var drawing = ImageTestBook.Drawing(441, 200, new Rgba32(10, 20, 30), new Rgba32(200, 210, 220));
+        var reference = ImageTestBook.Local(_book.Write("img/small.png", drawing, new PngEncoder()));
+        var print = _book.Run(reference, ImageProfile.Print).Get(reference, ImageProfile.Print);
+        Assert.Equal((441, 200), (print.PixelWidth, print.PixelHeight));
+        Assert.InRange(print.Dpi, 99, 101); // 441 px across 4.409 in
+        Assert.InRange(Dpi(print.Path), 99, 101);
+    }
+
+    [Fact]
+    public void Print_flattens_alpha_onto_white_while_screens_keep_it()
+    {
+        using var image = new Image<Rgba32>(300, 200, new Rgba32(0, 0, 0, 0));
+        var reference = ImageTestBook.Local(_book.Write("img/clear.png", image, new PngEncoder()));
+        var run = _book.Run(reference);
+        using var print = Image.Load<Rgba32>(run.Get(reference, ImageProfile.Print).Path);
+        Assert.Equal(new Rgba32(255, 255, 255, 255), print[100, 100]);
+        using var epub = Image.Load<Rgba32>(run.Get(reference, ImageProfile.Epub).Path);
+        Assert.Equal(0, epub[100, 100].A);
+        Assert.Equal("image/png", run.Get(reference, ImageProfile.Epub).MediaType);
+    }
+
+    [Fact]
+    public void Epub_limits_the_longest_side()
+    {
+        using var drawing = ImageTestBook.Drawing(3000, 1000, new Rgba32(255, 0, 0), new Rgba32(0, 255, 0));
+        var reference = ImageTestBook.Local(_book.Write("img/wide.png", drawing, new PngEncoder()));
+        var epub = _book.Run(reference, ImageProfile.Epub).Get(reference, ImageProfile.Epub);
+        Assert.Equal((1600, 533), (epub.PixelWidth, epub.PixelHeight));
+        Assert.Equal((1600, 533), Size(epub.Path));
+        Assert.Equal("image/png", epub.MediaType); // two flat colours: line art
+        Assert.InRange(Dpi(epub.Path), 95.9, 96.1);
+        Assert.Empty(epub.Variants);
+    }
+
+    [Fact]
+    public void Epub_photo_is_jpeg_at_the_configured_quality()
+    {
+        _book.Images = _book.Images with { JpegQuality = 60 };
+        using var photo = ImageTestBook.Photo(800, 600);
+        var reference = ImageTestBook.Local(_book.Write("img/photo.png", photo, new PngEncoder()));
+        var epub = _book.Run(reference, ImageProfile.Epub).Get(reference, ImageProfile.Epub);
+        Assert.Equal("image/jpeg", epub.MediaType);
+        Assert.Equal(60, Image.Identify(epub.Path).Metadata.GetJpegMetadata().Quality);
+    }
+
+    [Fact]
+    public void Site_makes_a_2x_variant_only_from_a_source_twice_as_wide()
+    {
+        using var wide = ImageTestBook.Photo(2000, 1000);
+        using var narrow = ImageTestBook.Photo(1000, 500, seed: 2);
+        var wideRef = ImageTestBook.Local(_book.Write("img/wide.png", wide, new PngEncoder()));
+        var narrowRef = ImageTestBook.Local(_book.Write("img/narrow.png", narrow, new PngEncoder()));
+        var run = _book.Run([wideRef, narrowRef], ImageProfile.Site);
+
+        var site = run.Get(wideRef, ImageProfile.Site);
+        Assert.Equal((720, 360), (site.PixelWidth, site.PixelHeight));
+        var variant = Assert.Single(site.Variants);
+        Assert.Equal((1440, 720), (variant.PixelWidth, variant.PixelHeight));
+        Assert.Equal((1440, 720), Size(variant.Path));
+        Assert.InRange(Dpi(variant.Path), 191.9, 192.1);
+
+        var small = run.Get(narrowRef, ImageProfile.Site);
+        Assert.Equal((720, 360), (small.PixelWidth, small.PixelHeight));
+        Assert.Empty(small.Variants);
+    }
+
+    [Fact]
+    public void Site_without_retina_makes_no_variant()
+    {
+        _book.Images = _book.Images with { SiteRetina = false, SiteWidth = 500 };
+        using var wide = ImageTestBook.Photo(2000, 1000);
+        var reference = ImageTestBook.Local(_book.Write("img/wide.png", wide, new PngEncoder()));
+        var site = _book.Run(reference, ImageProfile.Site).Get(reference, ImageProfile.Site);
+        Assert.Equal(500, site.PixelWidth);
+        Assert.Empty(site.Variants);
+    }
+
+    [Fact]
+    public void Clean_jpeg_of_the_right_size_passes_through_without_decoding()
+    {
+        using var photo = ImageTestBook.Photo(400, 300);
+        using var stream = new MemoryStream();
+        photo.Save(stream, new JpegEncoder { Quality = 77 });
+        var source = stream.ToArray();
+        var reference = ImageTestBook.Local(_book.Write("img/photo.jpg", source));
+        var run = _book.Run(reference, ImageProfile.Print, ImageProfile.Epub);
+        Assert.Equal(0, run.Statistics.Decoded);
+        foreach (var profile in new[] { ImageProfile.Print, ImageProfile.Epub })
+        {
+            var output = File.ReadAllBytes(run.Get(reference, profile).Path);
+            Assert.Equal(source.Length, output.Length);
+            // Only the JFIF density (bytes 13–17) may differ: the compressed data is the photographer's own.
+            Assert.True(source.AsSpan(18).SequenceEqual(output.AsSpan(18)));
+            Assert.True(source.AsSpan(0, 13).SequenceEqual(output.AsSpan(0, 13)));
+        }
+        Assert.InRange(Dpi(run.Get(reference, ImageProfile.Print).Path), 90, 91); // 400 px across 4.409 in
+    }
+
+    [Fact]
+    public void Jpeg_with_a_comment_is_re_encoded_rather_than_passed_through()
+    {
+        using var photo = ImageTestBook.Photo(400, 300);
+        using var stream = new MemoryStream();
+        photo.Save(stream, new JpegEncoder { Quality = 90 });
+        var plain = stream.ToArray();
+        var comment = Encoding.ASCII.GetBytes("owner: private person");
+        byte[] com = [0xFF, 0xFE, 0, (byte)(comment.Length + 2), .. comment];
+        byte[] source = [.. plain.AsSpan(0, 2), .. com, .. plain.AsSpan(2)];
+        var reference = ImageTestBook.Local(_book.Write("img/commented.jpg", source));
+        var run = _book.Run(reference, ImageProfile.Epub);
+        Assert.Equal(1, run.Statistics.Decoded);
+        var output = File.ReadAllBytes(run.Get(reference, ImageProfile.Epub).Path);
+        Assert.Equal(-1, output.AsSpan().IndexOf(comment));
+    }
+
+    [Fact]
+    public void Same_input_gives_byte_identical_outputs()
+    {
+        using var photo = ImageTestBook.Photo(1800, 900);
+        var reference = ImageTestBook.Local(_book.Write("img/photo.png", photo, new PngEncoder()));
+        var first = _book.Run(reference);
+        var firstBytes = new[] { ImageProfile.Print, ImageProfile.Epub, ImageProfile.Site }
+            .Select(p => File.ReadAllBytes(first.Get(reference, p).Path)).ToArray();
+        System.IO.Directory.Delete(_book.Cache, recursive: true);
+        var second = _book.Run(reference);
+        Assert.Equal(1, second.Statistics.Decoded);
+        var secondBytes = new[] { ImageProfile.Print, ImageProfile.Epub, ImageProfile.Site }
+            .Select(p => File.ReadAllBytes(second.Get(reference, p).Path)).ToArray();
+        Assert.Equal(firstBytes, secondBytes);
+    }
+}

@@ -1,0 +1,119 @@
+using GptBook.Configuration;
+using GptBook.Diagnostics;
+using GptBook.Images;
+using GptBook.Layout;
+using GptBook.Model;
+
+namespace GptBook.Tests.Layout;
+
+/// <summary>The whole book with fixed advances: front matter, page labels, running heads, and TOC numbers that settle.</summary>
+public sealed class BookLayoutEngineTests
+{
+    private readonly DiagnosticBag _diagnostics = new();
+
+    private BookLayout Layout(Book book, PdfOptions? options = null)
+    {
+        var measurer = new FixedAdvanceMeasurer();
+        var context = new LayoutContext(options ?? new PdfOptions(), measurer, new FixedLineComposer(measurer), ImageCatalog.Empty,
+            LanguageLabels.Chinese, _diagnostics);
+        return new BookLayoutEngine(context).Layout(book);
+    }
+
+    /// <summary>A chapter with 40 sections of six paragraphs each: enough for a TOC of more than one page.</summary>
+    private static Book LongBook()
+    {
+        var s = new SourceSpan("long.md", 1, 1);
+        var blocks = new List<Block> { new Heading(1, [new Model.Text("长书", s)], "title", s) };
+        for (var i = 1; i <= 40; i++)
+        {
+            blocks.Add(new Heading(i % 5 == 1 ? 2 : 3, [new Model.Text($"第 {i} 节", s)], "s" + i, s));
+            for (var k = 0; k < 6; k++)
+                blocks.Add(new Paragraph([new Model.Text(string.Concat(Enumerable.Repeat("汉字排版的段落文字。", 8)), s)], s));
+        }
+        var meta = new BookMetadata("long", "长书", null, "zh-CN", ["作者"], new DateOnly(2026, 1, 1), null, []);
+        return new Book(meta, [new Chapter("long", "long.md", blocks, [])]);
+    }
+
+    private static IEnumerable<(string Id, string Printed)> TocEntries(BookLayout layout)
+    {
+        foreach (var page in layout.Pages.Where(p => p.Kind == PageKind.FrontMatter))
+            foreach (var link in page.Fragments.OfType<LinkFragment>())
+            {
+                var number = page.Fragments.OfType<TextFragment>().Last(t => ReferenceEquals(t.Structure, link.Structure));
+                yield return (link.Target.TrimStart('#'), number.Run.Text);
+            }
+    }
+
+    [Fact]
+    public void Toc_page_numbers_equal_the_pages_where_the_headings_are_set()
+    {
+        var layout = Layout(LongBook());
+        var entries = TocEntries(layout).ToList();
+        Assert.Equal(40, entries.Count);
+        foreach (var (id, printed) in entries)
+            Assert.Equal(layout.Pages[layout.Anchors[id].PageIndex].Label, printed);
+        Assert.DoesNotContain(_diagnostics.Items, d => d.Code == DiagnosticCodes.TocNotSettled.Id);
+        Assert.True(layout.Pages.Count(p => p.Kind == PageKind.FrontMatter && p.Fragments.OfType<LinkFragment>().Any()) >= 2, "the TOC should span pages");
+    }
+
+    [Fact]
+    public void Front_matter_is_numbered_in_roman_and_the_body_starts_on_a_right_hand_page_one()
+    {
+        var layout = Layout(LongBook());
+        Assert.Equal(PageKind.Cover, layout.Pages[0].Kind);
+        Assert.Equal(["i", "ii", "iii"], layout.Pages.Take(3).Select(p => p.Label));
+        Assert.Equal(0, layout.BodyStartIndex % 2);
+        var first = layout.Pages[layout.BodyStartIndex];
+        Assert.Equal("1", first.Label);
+        Assert.True(first.IsRightHand);
+        Assert.True(first.IsChapterOpening);
+        Assert.All(layout.Pages.Skip(layout.BodyStartIndex), p => Assert.Equal(p.Index % 2 == 0, p.IsRightHand));
+    }
+
+    [Fact]
+    public void Running_heads_show_the_title_on_left_pages_and_the_section_on_right_pages_but_not_on_openings()
+    {
+        var layout = Layout(LongBook());
+        var body = layout.Pages.Skip(layout.BodyStartIndex).ToList();
+        Assert.DoesNotContain(body[0].Fragments.OfType<TextFragment>(), t => t.Structure == null && t.Run.Text == "1");
+        var left = body[1];
+        Assert.Contains(left.Fragments.OfType<TextFragment>(), t => t.Structure == null && t.Run.Text == "长书");
+        Assert.Contains(left.Fragments.OfType<TextFragment>(), t => t.Structure == null && t.Run.Text == "2");
+        var right = body[2];
+        Assert.Contains(right.Fragments.OfType<TextFragment>(), t => t.Structure == null && t.Run.Text.StartsWith("第 ", StringComparison.Ordinal));
+        var folio = right.Fragments.OfType<TextFragment>().Single(t => t.Structure == null && t.Run.Text == "3");
+        var area = layout.Geometry.TextBlock(true);
+        Assert.Equal(area.Right.Points, (folio.X + folio.Run.Width).Points, 3);
+    }
+
+    [Fact]
+    public void Body_text_stays_inside_the_type_area()
+    {
+        var layout = Layout(LongBook());
+        foreach (var page in layout.Pages.Where(p => p.Kind == PageKind.Body))
+        {
+            var area = layout.Geometry.TextBlock(page.IsRightHand);
+            foreach (var t in page.Fragments.OfType<TextFragment>().Where(t => t.Structure != null))
+            {
+                Assert.InRange(t.X.Points, area.X.Points - 0.01, area.Right.Points);
+                Assert.InRange((t.X + t.Run.Width).Points, area.X.Points, area.Right.Points + 0.01);
+                Assert.InRange(t.Baseline.Points, area.Y.Points, area.Bottom.Points + 0.01);
+            }
+        }
+    }
+
+    [Fact]
+    public void Bleed_and_crop_marks_grow_the_media_box_around_the_trim_box()
+    {
+        var options = new PdfOptions { Bleed = Length.Mm(3), CropMarks = true };
+        var g = PageGeometry.From(options);
+        Assert.Equal(148 + 2 * (3 + 10), g.MediaWidth.Millimetres, 6);
+        Assert.Equal(Length.Mm(13).Points, g.TrimBox.X.Points, 6);
+        Assert.Equal(Length.Mm(10).Points, g.BleedBox.X.Points, 6);
+        var layout = Layout(LongBook(), options);
+        var marks = layout.Pages[0].Fragments.OfType<RuleFragment>().Where(r => r.Structure == null).ToList();
+        Assert.True(marks.Count >= 8);
+        Assert.All(marks.Skip(marks.Count - 8), m => Assert.False(
+            m.X1 > g.BleedBox.X && m.X1 < g.BleedBox.Right && m.Y1 > g.BleedBox.Y && m.Y1 < g.BleedBox.Bottom, "a crop mark inside the bleed"));
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace GptBook.Tests.Site.Browser;
+
+/// <summary>
+/// One tab: navigate and wait for load, evaluate an expression, take a screenshot, and every console error,
+/// uncaught exception and browser-logged error (failed resource, CSP violation) seen since it opened.
+/// </summary>
+internal sealed class BrowserPage
+{
+    private readonly DevToolsConnection _connection;
+    private readonly string _sessionId;
+    private readonly ConcurrentQueue<string> _errors = new();
+    private TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public BrowserPage(DevToolsConnection connection, string sessionId)
+    {
+        _connection = connection;
+        _sessionId = sessionId;
+        connection.EventReceived += OnEvent;
+    }
+
+    public IReadOnlyCollection<string> Errors => _errors.ToArray();
+
+    internal async Task InitializeAsync(int width, int height, bool mobile, bool dark)
+    {
+        await SendAsync("Page.enable");
+        await SendAsync("Runtime.enable");
+        await SendAsync("Log.enable");
+        await SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject
+        {
+            ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = mobile,
+        });
+        await SendAsync("Emulation.setEmulatedMedia", new JsonObject
+        {
+            ["features"] = new JsonArray(new JsonObject { ["name"] = "prefers-color-scheme", ["value"] = dark ? "dark" : "light" }),
+        });
+    }
+
+    public async Task NavigateAsync(Uri url)
+    {
+        _loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var result = await SendAsync("Page.navigate", new JsonObject { ["url"] = url.AbsoluteUri });
+        if (result["errorText"] is JsonValue error)
+            throw new InvalidOperationException($"Navigation to {url} failed: {error}");
+        var finished = await Task.WhenAny(_loaded.Task, Task.Delay(TimeSpan.FromSeconds(30)));
+        if (finished != _loaded.Task) throw new TimeoutException($"{url} did not finish loading.");
+    }
+
+    public async Task<JsonNode?> EvaluateAsync(string expression)
+    {
+        var result = await SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = expression, ["returnByValue"] = true });
+        if (result["exceptionDetails"] is JsonObject exception)
+            throw new InvalidOperationException($"{expression} threw: {exception.ToJsonString()}");
+        return result["result"]?["value"];
+    }
+
+    public async Task<byte[]> ScreenshotAsync(bool fullPage = false)
+    {
+        var parameters = new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = fullPage };
+        if (fullPage)
+        {
+            var width = (double)(await EvaluateAsync("document.documentElement.scrollWidth"))!;
+            var height = (double)(await EvaluateAsync("document.documentElement.scrollHeight"))!;
+            parameters["clip"] = new JsonObject { ["x"] = 0, ["y"] = 0, ["width"] = width, ["height"] = height, ["scale"] = 1 };
+        }
+        var result = await SendAsync("Page.captureScreenshot", parameters);
+        return Convert.FromBase64String((string)result["data"]!);
+    }
+
+    private Task<JsonObject> SendAsync(string method, JsonObject? parameters = null) =>
+        _connection.SendAsync(method, parameters, _sessionId);
+
+    private void OnEvent(string? sessionId, string method, JsonObject parameters)
+    {
+        if (sessionId != _sessionId) return;
+        switch (method)
+        {
+            case "Page.loadEventFired":
+                _loaded.TrySetResult();
+                break;
+            case "Runtime.consoleAPICalled" when (string?)parameters["type"] is "error" or "assert":
+                _errors.Enqueue("console: " + parameters["args"]?.ToJsonString());
+                break;
+            case "Runtime.exceptionThrown":
+                _errors.Enqueue("exception: " + parameters["exceptionDetails"]?.ToJsonString());
+                break;
+            case "Log.entryAdded" when parameters["entry"] is JsonObject entry && (string?)entry["level"] == "error":
+                _errors.Enqueue("log: " + entry.ToJsonString());
+                break;
+        }
+    }
+}

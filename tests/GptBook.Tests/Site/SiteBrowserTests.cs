@@ -1,0 +1,84 @@
+using GptBook.Diagnostics;
+using GptBook.Site;
+using GptBook.Site.Preview;
+using GptBook.Tests.Site.Browser;
+using GptBook.Tests.Support;
+
+namespace GptBook.Tests.Site;
+
+/// <summary>
+/// The site in a real browser (headless Debian chromium over the DevTools protocol): the home page and a content
+/// page at desktop and phone widths, light and dark, from file:// and from the preview server. No console errors
+/// (a blocked resource or a CSP violation is one), no sideways scrolling on a phone, every image decoded, and
+/// screenshots with something on them. Screenshots are kept in site-screenshots/ beside the test binaries.
+/// </summary>
+public sealed class SiteBrowserTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("gptbook-site-browser-").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    public static readonly string ScreenshotDirectory = Path.Combine(AppContext.BaseDirectory, "site-screenshots");
+
+    private string BuildSample()
+    {
+        var sample = new SiteSampleBook(Path.Combine(_work, "cache"));
+        var pdf = Path.Combine(_work, "book.pdf");
+        File.WriteAllBytes(pdf, new byte[2_345_678]);
+        var output = Path.Combine(_work, "site");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(SiteWriter.Write(sample.Book, sample.Options, sample.Images, [new SiteDownload("PDF", pdf)], output, diagnostics, SiteSampleBook.CoverPng()));
+        return output;
+    }
+
+    [SkippableFact]
+    public async Task Pages_render_without_errors_or_overflow_at_desktop_and_phone_widths_in_light_and_dark()
+    {
+        ExternalTool.Require("chromium");
+        var site = BuildSample();
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        foreach (var page in new[] { "index.html", "ch002-history.html" })
+            foreach (var (width, height, mobile) in new[] { (1280, 900, false), (390, 844, true) })
+                foreach (var dark in new[] { false, true })
+                    await CheckPageAsync(browser, new Uri(Path.Combine(site, page)), $"sample-{Path.GetFileNameWithoutExtension(page)}", width, height, mobile, dark);
+    }
+
+    [SkippableFact]
+    public async Task The_preview_server_serves_the_site_to_a_browser()
+    {
+        ExternalTool.Require("chromium");
+        var site = BuildSample();
+        await using var server = new SitePreviewServer(site);
+        var address = server.Start();
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        await CheckPageAsync(browser, address, "served-index", 1280, 900, mobile: false, dark: false);
+        await CheckPageAsync(browser, new Uri(address, "ch003-summary.html"), "served-summary", 390, 844, mobile: true, dark: false);
+    }
+
+    internal static async Task CheckPageAsync(HeadlessChromium browser, Uri url, string name, int width, int height, bool mobile, bool dark)
+    {
+        var page = await browser.OpenPageAsync(width, height, mobile, dark);
+        await page.NavigateAsync(url);
+        var label = $"{name} at {width}px{(dark ? " dark" : "")}";
+
+        var scrollWidth = (double)(await page.EvaluateAsync("document.documentElement.scrollWidth"))!;
+        var innerWidth = (double)(await page.EvaluateAsync("window.innerWidth"))!;
+        Assert.True(scrollWidth <= innerWidth, $"{label}: the page scrolls sideways ({scrollWidth} > {innerWidth})");
+
+        var brokenImages = (double)(await page.EvaluateAsync(
+            "Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).length"))!;
+        Assert.True(brokenImages == 0, $"{label}: {brokenImages} images did not load");
+        var styled = (string)(await page.EvaluateAsync("getComputedStyle(document.body).lineHeight"))!;
+        Assert.NotEqual("normal", styled); // the stylesheet loaded (under the page's own CSP)
+
+        var viewport = ScreenshotCheck.Of(await page.ScreenshotAsync());
+        Assert.Equal((width, height), (viewport.Width, viewport.Height));
+        Assert.True(viewport.DistinctColours > 50 && viewport.InkShare > 0.01, $"{label}: the screenshot looks blank ({viewport})");
+
+        var full = await page.ScreenshotAsync(fullPage: true);
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await File.WriteAllBytesAsync(Path.Combine(ScreenshotDirectory, $"{name}-{width}{(dark ? "-dark" : "")}.png"), full);
+
+        Assert.True(page.Errors.Count == 0, $"{label}: {string.Join("\n", page.Errors)}");
+    }
+}

@@ -1,0 +1,263 @@
+using System.Xml.Linq;
+using GptBook.Diagnostics;
+using GptBook.Site;
+
+namespace GptBook.Tests.Site;
+
+public sealed class SiteWriterTests : IDisposable
+{
+    private static readonly XNamespace X = SitePages.X;
+    private readonly string _work = Directory.CreateTempSubdirectory("gptbook-site-").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    private (SitePages Site, DiagnosticBag Diagnostics) Build(bool hostile = true, IReadOnlyList<SiteDownload>? downloads = null, string? output = null)
+    {
+        var sample = new SiteSampleBook(Path.Combine(_work, "cache"), hostile);
+        var diagnostics = new DiagnosticBag();
+        output ??= Path.Combine(_work, "site");
+        Assert.True(SiteWriter.Write(sample.Book, sample.Options, sample.Images, downloads ?? [], output, diagnostics, SiteSampleBook.CoverPng()),
+            string.Join("\n", diagnostics.Sorted()));
+        return (new SitePages(output), diagnostics);
+    }
+
+    [Fact]
+    public void Writes_a_home_page_and_one_page_per_chunk()
+    {
+        var (site, _) = Build();
+        Assert.Equal(["ch001-sample-book.html", "ch002-history.html", "ch003-summary.html", "index.html"], site.Pages.Keys);
+        Assert.True(File.Exists(Path.Combine(site.Directory, "site.css")));
+        Assert.True(File.Exists(Path.Combine(site.Directory, "favicon.svg")));
+    }
+
+    [Fact]
+    public void Every_local_link_and_resource_resolves_including_fragments()
+    {
+        var (site, _) = Build();
+        var checkedLocal = 0;
+        foreach (var (page, element, attribute, url) in site.References())
+        {
+            if (SitePages.IsExternal(url))
+            {
+                Assert.True(element.Name == X + "a" && attribute == "href", $"{page}: external {url} on <{element.Name.LocalName} {attribute}>");
+                continue;
+            }
+            var hash = url.IndexOf('#');
+            var file = hash < 0 ? url : url[..hash];
+            var fragment = hash < 0 ? null : url[(hash + 1)..];
+            var targetPage = file.Length == 0 ? page : file;
+            Assert.True(File.Exists(Path.Combine(site.Directory, targetPage)), $"{page}: {url} does not exist");
+            if (fragment != null)
+                Assert.True(site.Pages.TryGetValue(targetPage, out var target) && SitePages.Ids(target).Contains(fragment),
+                    $"{page}: {url} names no element");
+            checkedLocal++;
+        }
+        Assert.True(checkedLocal > 30, $"only {checkedLocal} local references checked");
+    }
+
+    [Fact]
+    public void Ids_are_unique_on_every_page()
+    {
+        var (site, _) = Build();
+        foreach (var (name, page) in site.Pages)
+        {
+            var duplicates = SitePages.Ids(page).GroupBy(i => i).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+            Assert.True(duplicates.Length == 0, $"{name}: duplicate ids {string.Join(", ", duplicates)}");
+        }
+    }
+
+    [Fact]
+    public void No_page_loads_anything_from_elsewhere()
+    {
+        var (site, _) = Build();
+        foreach (var (page, element, attribute, url) in site.References())
+            if (element.Name != X + "a")
+                Assert.False(SitePages.IsExternal(url) || url.Contains(':'), $"{page}: <{element.Name.LocalName} {attribute}=\"{url}\">");
+        var css = File.ReadAllText(Path.Combine(site.Directory, "site.css"));
+        Assert.DoesNotContain("url(", css);
+        Assert.DoesNotContain("@import", css);
+        Assert.DoesNotContain("@font-face", css);
+    }
+
+    [Fact]
+    public void Hostile_content_leaves_no_script_handler_or_javascript_url()
+    {
+        var (site, _) = Build(hostile: true);
+        foreach (var (name, page) in site.Pages)
+        {
+            Assert.DoesNotContain(page.Descendants(), e => e.Name.LocalName is "script" or "iframe" or "object" or "embed" or "style");
+            foreach (var attribute in page.Descendants().Attributes())
+            {
+                Assert.False(attribute.Name.LocalName.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{name}: {attribute}");
+                Assert.DoesNotContain("javascript:", attribute.Value.Replace(" ", ""), StringComparison.OrdinalIgnoreCase);
+                Assert.NotEqual("style", attribute.Name.LocalName);
+            }
+            var bytes = File.ReadAllText(Path.Combine(site.Directory, name));
+            Assert.DoesNotContain("<script", bytes, StringComparison.OrdinalIgnoreCase);
+        }
+        // The hostile paragraph's visible text survives as text.
+        var summary = site.Pages["ch003-summary.html"].Root!.Value;
+        Assert.Contains("危险链接", summary);
+        Assert.Contains("可见文字", summary);
+    }
+
+    [Fact]
+    public void Every_page_declares_a_strict_content_security_policy_and_the_language()
+    {
+        var (site, _) = Build();
+        foreach (var (name, page) in site.Pages)
+        {
+            Assert.Equal("zh-CN", (string?)page.Root!.Attribute("lang"));
+            var csp = page.Descendants(X + "meta").Single(m => (string?)m.Attribute("http-equiv") == "Content-Security-Policy");
+            var policy = (string)csp.Attribute("content")!;
+            Assert.Contains("default-src 'none'", policy);
+            Assert.DoesNotContain("script-src", policy);
+            Assert.DoesNotContain("unsafe", policy);
+            Assert.Single(page.Descendants(X + "main"));
+            Assert.Single(page.Descendants(X + "header"));
+            Assert.Single(page.Descendants(X + "footer"));
+            Assert.NotEmpty(page.Descendants(X + "nav"));
+            var skip = page.Descendants(X + "a").First();
+            Assert.Equal("#main", (string?)skip.Attribute("href"));
+            Assert.All(page.Descendants(X + "img"), img => Assert.NotNull(img.Attribute("alt")));
+        }
+    }
+
+    [Fact]
+    public void Figures_have_srcset_with_the_2x_variant_and_pixel_sizes()
+    {
+        var (site, _) = Build();
+        var img = site.Pages["ch002-history.html"].Descendants(X + "figure").Single().Element(X + "img")!;
+        Assert.Equal("640", (string?)img.Attribute("width"));
+        Assert.Equal("360", (string?)img.Attribute("height"));
+        var srcset = (string)img.Attribute("srcset")!;
+        Assert.Matches(@"^images/[0-9a-f]{16}\.png 1x, images/[0-9a-f]{16}\.png 2x$", srcset);
+        Assert.Equal("柱状图：三个模型的参数量", (string?)img.Attribute("alt"));
+        var caption = site.Pages["ch002-history.html"].Descendants(X + "figcaption").Single().Value;
+        Assert.StartsWith("图 1", caption);
+    }
+
+    [Fact]
+    public void The_current_page_is_marked_in_the_contents_exactly_once()
+    {
+        var (site, _) = Build();
+        foreach (var (name, page) in site.Pages)
+        {
+            var current = page.Descendants(X + "a").Where(a => (string?)a.Attribute("aria-current") == "page").ToArray();
+            if (name == "index.html") Assert.Empty(current);
+            else Assert.Equal(name, (string?)Assert.Single(current).Attribute("href"));
+        }
+    }
+
+    [Fact]
+    public void Pages_link_to_their_previous_and_next_page()
+    {
+        var (site, _) = Build();
+        string? Rel(string page, string rel) => (string?)site.Pages[page].Descendants(X + "link")
+            .SingleOrDefault(l => (string?)l.Attribute("rel") == rel)?.Attribute("href");
+        Assert.Equal("index.html", Rel("ch001-sample-book.html", "prev"));
+        Assert.Equal("ch002-history.html", Rel("ch001-sample-book.html", "next"));
+        Assert.Equal("ch002-history.html", Rel("ch003-summary.html", "prev"));
+        Assert.Null(Rel("ch003-summary.html", "next"));
+        var pager = site.Pages["ch002-history.html"].Descendants(X + "nav").Single(n => (string?)n.Attribute("class") == "pager");
+        Assert.Equal(["ch001-sample-book.html", "ch003-summary.html"],
+            pager.Elements(X + "a").Select(a => (string)a.Attribute("href")!));
+    }
+
+    [Fact]
+    public void Headings_get_a_visible_anchor_link_to_themselves()
+    {
+        var (site, _) = Build();
+        var heading = site.Pages["ch002-history.html"].Descendants(X + "h3").First();
+        var anchor = heading.Elements(X + "a").Single(a => (string?)a.Attribute("class") == "heading-anchor");
+        Assert.Equal("#" + (string)heading.Attribute("id")!, (string?)anchor.Attribute("href"));
+        Assert.Equal("#", anchor.Value);
+    }
+
+    [Fact]
+    public void Tables_and_code_scroll_in_their_own_focusable_box_and_alignment_survives_without_style_attributes()
+    {
+        var (site, _) = Build();
+        var page = site.Pages["ch002-history.html"];
+        var table = page.Descendants(X + "table").Single();
+        Assert.Equal("0", (string?)table.Parent!.Attribute("tabindex"));
+        Assert.Contains("table-scroll", (string?)table.Parent.Attribute("class"));
+        Assert.Contains(table.Descendants(X + "td"), td => ((string?)td.Attribute("class"))?.Contains("align-right") == true);
+        Assert.Equal("0", (string?)page.Descendants(X + "pre").Single().Attribute("tabindex"));
+    }
+
+    [Fact]
+    public void Downloads_are_copied_and_offered_with_their_size_and_missing_ones_are_not_offered()
+    {
+        var pdf = Path.Combine(_work, "book.pdf");
+        File.WriteAllBytes(pdf, new byte[1_234_567]);
+        var (site, diagnostics) = Build(downloads: [new SiteDownload("PDF", pdf), new SiteDownload("EPUB", Path.Combine(_work, "book.epub"))]);
+
+        var links = site.Pages["index.html"].Descendants(X + "a").Where(a => ((string?)a.Attribute("class"))?.Contains("download") == true).ToArray();
+        var link = Assert.Single(links);
+        Assert.Equal("book.pdf", (string?)link.Attribute("href"));
+        Assert.Contains("PDF", link.Value);
+        Assert.Contains("1.2 MB", link.Value);
+        Assert.Equal(File.ReadAllBytes(pdf), File.ReadAllBytes(Path.Combine(site.Directory, "book.pdf")));
+        Assert.False(File.Exists(Path.Combine(site.Directory, "book.epub")));
+        Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.SiteDownloadMissing.Id);
+    }
+
+    [Fact]
+    public void A_cover_picture_is_scaled_for_the_home_page_with_a_2x_variant_and_an_unreadable_one_falls_back_to_the_title_card()
+    {
+        var sample = new SiteSampleBook(Path.Combine(_work, "cache"));
+        var output = Path.Combine(_work, "site");
+        var diagnostics = new DiagnosticBag();
+        Assert.True(SiteWriter.Write(sample.Book, sample.Options, sample.Images, [], output, diagnostics, SiteSampleBook.CoverPng()));
+        var img = new SitePages(output).Pages["index.html"].Descendants(X + "div")
+            .Single(d => (string?)d.Attribute("class") == "cover").Element(X + "img")!;
+        Assert.Equal(("240", "360"), ((string?)img.Attribute("width"), (string?)img.Attribute("height")));
+        Assert.Equal("封面：示例书", (string?)img.Attribute("alt"));
+        var files = ((string)img.Attribute("srcset")!).Split(", ").Select(c => c.Split(' ')[0]).ToArray();
+        Assert.Equal(2, files.Length);
+        using (var twoX = SixLabors.ImageSharp.Image.Load(Path.Combine(output, files[1])))
+            Assert.Equal(480, twoX.Width);
+
+        var broken = new DiagnosticBag();
+        Assert.True(SiteWriter.Write(sample.Book, sample.Options, sample.Images, [], output, broken, [1, 2, 3]));
+        Assert.Contains(broken.Items, d => d.Code == DiagnosticCodes.SiteCoverUnreadable.Id);
+        Assert.Contains(new SitePages(output).Pages["index.html"].Descendants(X + "div"), d => (string?)d.Attribute("class") == "cover-card");
+    }
+
+    [Fact]
+    public void The_same_input_gives_byte_identical_sites()
+    {
+        var first = Build(output: Path.Combine(_work, "a")).Site;
+        var second = Build(output: Path.Combine(_work, "b")).Site;
+        var files = Directory.GetFiles(first.Directory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(first.Directory, f)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(files, Directory.GetFiles(second.Directory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(second.Directory, f)).Order(StringComparer.Ordinal));
+        foreach (var file in files)
+            Assert.True(File.ReadAllBytes(Path.Combine(first.Directory, file)).AsSpan()
+                .SequenceEqual(File.ReadAllBytes(Path.Combine(second.Directory, file))), file);
+    }
+
+    [Fact]
+    public void A_rebuild_replaces_the_whole_folder_and_leaves_no_temporary_folders()
+    {
+        var output = Path.Combine(_work, "site");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "stale.html"), "old");
+        Build(output: output);
+        Assert.False(File.Exists(Path.Combine(output, "stale.html")));
+        Assert.Equal(["cache", "site"], Directory.GetDirectories(_work).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_unwritable_target_is_an_error_and_not_a_crash()
+    {
+        var blocker = Path.Combine(_work, "file");
+        File.WriteAllText(blocker, "not a folder");
+        var sample = new SiteSampleBook(Path.Combine(_work, "cache"));
+        var diagnostics = new DiagnosticBag();
+        Assert.False(SiteWriter.Write(sample.Book, sample.Options, sample.Images, [], Path.Combine(blocker, "site"), diagnostics));
+        Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.SiteNotWritten.Id && d.Severity == DiagnosticSeverity.Error);
+    }
+}

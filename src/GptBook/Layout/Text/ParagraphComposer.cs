@@ -104,6 +104,8 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
         var prohibited = overflow > s && !(p.Items[overflow - 1].Kind == CharacterKind.Western && p.Items[overflow].Kind == CharacterKind.Western);
         if (prohibited && pushIn > bestNatural) return pushIn;
         if (bestNatural >= 0) return bestNatural;
+        // Nothing fits as it stands: squeezing beats cutting a word.
+        if (pushIn >= 0) return pushIn;
         return Math.Max(s, overflow - 1);
     }
 

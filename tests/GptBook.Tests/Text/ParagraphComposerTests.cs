@@ -66,12 +66,23 @@ public class ParagraphComposerTests
     public void PunctuationInsideTheLineIsCompressedBeforeACharacterIsPushedOut()
     {
         // 3 Han, a comma, 6 Han fill 100 pt; the full stop may not start line 2: squeeze the comma by 5 pt instead.
-        var lines = Compose("一二三，四五六七八九。十", 100);
+        var lines = Compose("一二三，四五六七八九。十一", 100);
         Assert.Equal("一二三，四五六七八九。", Drawn(lines[0]));
         Assert.Equal(100, End(lines[0]), 9);
         var glyphs = Glyphs(lines[0], Measurer);
         Assert.Equal(35, glyphs[4].Start, 9); // 四 right after the comma's inked half
-        Assert.Equal("十", Drawn(lines[1]));
+        Assert.Equal("十一", Drawn(lines[1]));
+    }
+
+    [Fact]
+    public void TheLastLineDoesNotHoldALoneCharacter()
+    {
+        var lines = Compose("一二三四五六七八九十一二三四五六七八九十一。", 100);
+        Assert.Equal(["一二三四五六七八九十", "一二三四五六七八九", "十一。"], lines.Select(Drawn));
+        Assert.Equal(100, End(lines[1]), 9);
+        // Two characters on the last line are fine as they are.
+        var two = Compose("一二三四五六七八九十一二。", 100);
+        Assert.Equal(["一二三四五六七八九十", "一二。"], two.Select(Drawn));
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode UnusedOverride = new("GB0109", W, "editorial override matches nothing");
     public static readonly DiagnosticCode UnsafeLink = new("GB0110", E, "unsafe link scheme");
     public static readonly DiagnosticCode BrokenInternalLink = new("GB0111", W, "link to an id that does not exist");
+    public static readonly DiagnosticCode UnreferencedFootnote = new("GB0112", W, "footnote defined but never referenced");
 
     // Images
     public static readonly DiagnosticCode ImageMissing = new("GB0201", W, "image file not found");

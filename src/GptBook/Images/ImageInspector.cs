@@ -34,7 +34,7 @@ internal static class ImageInspector
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            problem = Corrupt(path, e.Message);
+            problem = FromDecoderException(path, e);
             return null;
         }
         if (info == null || info.Width <= 0 || info.Height <= 0)
@@ -62,6 +62,11 @@ internal static class ImageInspector
         var orientation = info.Metadata.ExifProfile?.GetValue(ExifTag.Orientation)?.Value ?? 1;
         return new ImageInspection(kind.Value, info.Width, info.Height, facts, orientation);
     }
+
+    /// <summary>A decoder's complaint: a feature it lacks (some TIFF compressions, say) is "unsupported", anything else "corrupt".</summary>
+    public static ImageProblem FromDecoderException(string path, Exception e) => e is NotSupportedException
+        ? new ImageProblem(DiagnosticCodes.ImageUnsupported, $"image uses a feature the decoder does not support: {path} ({e.Message})")
+        : Corrupt(path, e.Message);
 
     public static ImageProblem Corrupt(string path, string detail) =>
         new(DiagnosticCodes.ImageCorrupt, $"image is corrupt or truncated: {path} ({detail})");

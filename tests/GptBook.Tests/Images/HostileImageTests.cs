@@ -35,7 +35,8 @@ public sealed class HostileImageTests : IDisposable
             Assert.Equal(diagnostic.Message, image.Placeholder);
             Assert.Equal("image/png", image.MediaType);
             var info = Image.Identify(image.Path);
-            Assert.Equal((PlaceholderImageWriter.Width, PlaceholderImageWriter.Height), (info.Width, info.Height));
+            Assert.Equal((image.PixelWidth, image.PixelHeight), (info.Width, info.Height));
+            Assert.Equal(profile == ImageProfile.Site ? 720 : PlaceholderImageWriter.Width, info.Width);
         }
         Assert.Equal(0, run.Statistics.Decoded);
     }
@@ -115,6 +116,52 @@ public sealed class HostileImageTests : IDisposable
         var run = _book.Run(reference);
         AssertRefused(run, reference, DiagnosticCodes.ImageTooLarge);
         Assert.Contains("100000×100000", run.Diagnostics.Items[0].Message);
+    }
+
+    [Fact]
+    public void Jpeg_bomb_is_refused_from_its_frame_header()
+    {
+        using var photo = ImageTestBook.Photo(64, 64);
+        var bytes = Jpeg(photo);
+        var sof = JpegFrameHeaderOffset(bytes);
+        BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(sof + 5), 65000); // height
+        BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(sof + 7), 65000); // width
+        var reference = ImageTestBook.Local(_book.Write("img/bomb.jpg", bytes));
+        AssertRefused(_book.Run(reference), reference, DiagnosticCodes.ImageTooLarge);
+    }
+
+    [Fact]
+    public void Inspecting_a_bomb_allocates_next_to_nothing()
+    {
+        var bomb = PngWithHeader(100_000, 100_000);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var inspection = ImageInspector.Inspect(bomb, "bomb.png", new GptBook.Configuration.ImageOptions(), out var problem);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Null(inspection);
+        Assert.Equal("GB0204", problem!.Code.Id);
+        Assert.True(allocated < 4 * 1024 * 1024, $"inspecting the header allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
+    public void Png_text_chunks_and_exif_do_not_survive()
+    {
+        using var drawing = ImageTestBook.Drawing(40, 20, new Rgba32(1, 2, 3), new Rgba32(250, 250, 250));
+        drawing.Metadata.GetPngMetadata().TextData.Add(new PngTextData("Author", "Private Person", "", ""));
+        var exif = new ExifProfile();
+        exif.SetValue(ExifTag.GPSLatitudeRef, "N");
+        exif.SetValue(ExifTag.Artist, "Private Person");
+        drawing.Metadata.ExifProfile = exif;
+        var source = Png(drawing);
+        Assert.True(Contains(source, "Private Person"));
+        var reference = ImageTestBook.Local(_book.Write("img/tagged.png", source));
+        var run = _book.Run(reference);
+        foreach (var profile in new[] { ImageProfile.Print, ImageProfile.Epub, ImageProfile.Site })
+        {
+            var bytes = File.ReadAllBytes(run.Get(reference, profile).Path);
+            Assert.False(Contains(bytes, "Private Person"), $"{profile}: text survived");
+            Assert.False(Contains(bytes, "tEXt") || Contains(bytes, "iTXt") || Contains(bytes, "zTXt") || Contains(bytes, "eXIf"), $"{profile}: a metadata chunk survived");
+            Assert.True(Contains(bytes, "pHYs"), $"{profile}: the DPI is missing");
+        }
     }
 
     [Fact]

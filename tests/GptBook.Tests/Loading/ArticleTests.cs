@@ -92,7 +92,7 @@ public class ArticleTests
         var quote = Assert.Single(book.AllBlocks().OfType<BlockQuote>());
         var paragraph = Assert.IsType<Paragraph>(Assert.Single(quote.Blocks));
         var strong = Assert.IsType<Strong>(Assert.Single(paragraph.Content));
-        Assert.IsType<Text>(Assert.Single(strong.Content));
+        Assert.IsType<GptBook.Model.Text>(Assert.Single(strong.Content));
     }
 
     [Fact]

@@ -24,9 +24,10 @@ public static class PdfBookWriter
 {
     /// <summary>
     /// Lays out and writes <paramref name="book"/> to <paramref name="outputPath"/> (through a temporary sibling).
-    /// Returns the layout, or null when the page setup leaves no room for text (GB0304; nothing is written).
+    /// Returns the layout; when the page setup leaves no room for text it reports GB0304, writes nothing and
+    /// returns a layout without pages.
     /// </summary>
-    public static BookLayout? Write(Book book, BookOptions options, ImageCatalog images, FontSet fonts, string outputPath, DiagnosticBag diagnostics)
+    public static BookLayout Write(Book book, BookOptions options, ImageCatalog images, FontSet fonts, string outputPath, DiagnosticBag diagnostics)
     {
         var geometry = PageGeometry.From(options.Pdf);
         if (!geometry.IsUsable)
@@ -34,7 +35,7 @@ public static class PdfBookWriter
             diagnostics.Report(DiagnosticCodes.PageTooSmall, new SourceSpan(options.BookFile, 0, 0),
                 $"a {geometry.TrimWidth.Millimetres:0}×{geometry.TrimHeight.Millimetres:0} mm page with these margins leaves a type area of " +
                 $"{geometry.TextWidth.Millimetres:0}×{geometry.TextHeight.Millimetres:0} mm; the PDF was not written");
-            return null;
+            return new BookLayout(geometry, [], [], 0, new Dictionary<string, AnchorLocation>());
         }
         var measurer = new FontMetricsMeasurer(fonts);
         var context = new LayoutContext(options.Pdf, measurer, new ParagraphLineComposer(new ParagraphComposer(measurer)), images,

@@ -241,7 +241,7 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClass
     {
         var tiny = new GptBook.Configuration.PdfOptions { PageSize = new GptBook.Configuration.PageSize("tiny", Length.Mm(40), Length.Mm(40)) };
         var written = output.Write(output.Constructs.Book, "tiny.pdf", tiny);
-        Assert.Null(written.Layout);
+        Assert.Empty(written.Layout.Pages);
         Assert.Contains(written.Diagnostics.Items, d => d.Code == "GB0304" && d.Severity == GptBook.Diagnostics.DiagnosticSeverity.Error);
         Assert.False(File.Exists(written.Path));
     }

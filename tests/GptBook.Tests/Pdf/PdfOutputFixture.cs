@@ -50,7 +50,7 @@ public sealed class PdfOutputFixture
         var book = BookLoader.Load(options, diagnostics);
         var images = ImageStage.Run(book, options, Path.Combine(OutputDirectory, "image-cache"), new HashSet<ImageProfile> { ImageProfile.Print }, diagnostics);
         var path = Path.Combine(OutputDirectory, name);
-        var layout = PdfBookWriter.Write(book, options, images, Fonts, path, diagnostics)!;
+        var layout = PdfBookWriter.Write(book, options, images, Fonts, path, diagnostics);
         return new Output(book, path, layout, diagnostics);
     }
 
@@ -70,7 +70,7 @@ public sealed class PdfOutputFixture
         var diagnostics = new DiagnosticBag();
         var path = Path.Combine(OutputDirectory, name);
         var layout = PdfBookWriter.Write(book, options, images ?? ImageCatalog.Empty, Fonts, path, diagnostics);
-        return new Output(book, path, layout!, diagnostics);
+        return new Output(book, path, layout, diagnostics);
     }
 
     public sealed record Output(Book Book, string Path, BookLayout Layout, DiagnosticBag Diagnostics);

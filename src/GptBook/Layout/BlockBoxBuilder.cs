@@ -8,8 +8,8 @@ namespace GptBook.Layout;
 /// <summary>
 /// Turns a chapter's blocks into boxes for the paginator, building the structure tree on the way. Paragraphs get a
 /// two-character first-line indent (the Chinese convention) and no space between them; headings are kept with
-/// what follows and h1 opens a chapter on a new page; figures float; footnotes are set at the end of their chapter,
-/// under a short rule (simpler and more robust than page-foot notes, and the article has few or none).
+/// what follows and h1 opens a chapter on a new page; figures float; footnotes follow the chapter
+/// (<see cref="FootnoteSectionBuilder"/>).
 /// </summary>
 public sealed class BlockBoxBuilder
 {
@@ -42,7 +42,7 @@ public sealed class BlockBoxBuilder
             boxes.Add(TopLevel(block, root, first));
             first = false;
         }
-        if (chapter.Footnotes.Count > 0) boxes.AddRange(Footnotes(chapter, root));
+        if (chapter.Footnotes.Count > 0) boxes.AddRange(new FootnoteSectionBuilder(_context, this).Boxes(chapter, root));
         return boxes;
     }
 
@@ -227,7 +227,7 @@ public sealed class BlockBoxBuilder
         return "-";
     }
 
-    private static Length? FirstBaseline(BoxRow row) =>
+    internal static Length? FirstBaseline(BoxRow row) =>
         row.Fragments.OfType<TextFragment>().Select(t => (Length?)t.Baseline).FirstOrDefault();
 
     private RowSequence QuoteRows(BlockQuote quote, Length width, StructureNode parent, int depth)
@@ -244,49 +244,5 @@ public sealed class BlockBoxBuilder
         }
         var bar = indent * 0.35;
         return content.Indented(indent, row => [new RuleFragment(bar, Length.Zero, bar, row.Height, Length.Pt(1.5))]);
-    }
-
-    private IEnumerable<LayoutBox> Footnotes(Chapter chapter, StructureNode root)
-    {
-        var section = root.Child("Div");
-        var title = new RowSequence();
-        var titleRun = new PositionedRun(_context.Labels.Footnotes, _style.CaptionLabel, Length.Zero,
-            _context.MeasureWidth(_context.Labels.Footnotes, _style.CaptionLabel), Length.Zero, _context.Labels.Footnotes);
-        title.Add(new BoxRow(_style.Leading * 1.4,
-        [
-            new RuleFragment(Length.Zero, _style.Leading * 0.2, Width / 4, _style.Leading * 0.2, Length.Pt(0.5)),
-            new TextFragment(titleRun, Length.Zero, _style.Leading * 1.1, section.Child("H6")),
-        ]), false);
-        yield return new LayoutBox(title.Rows, title.BreakAfter, chapter.Footnotes[0].Span)
-        {
-            SpaceBefore = _style.Leading * 1.5, SpaceAfter = _style.Leading * 0.3, KeepWithNext = true,
-        };
-        foreach (var fn in chapter.Footnotes)
-        {
-            var node = section.Child("Note");
-            var label = fn.Number.ToString(CultureInfo.InvariantCulture) + ".";
-            var labelWidth = _context.MeasureWidth(label, _style.Small);
-            var indent = _style.Small.Size * 2.2;
-            var seq = new RowSequence();
-            foreach (var b in fn.Blocks)
-            {
-                var inner = b is Paragraph p
-                    ? ParagraphRows(p.Content, Width - indent, node.Child("P"), _style.Small, Length.Zero)
-                    : Rows(b, Width - indent, node, 1);
-                seq.Append(inner, _style.BlockGap / 2);
-            }
-            if (seq.Count == 0) seq.Add(new BoxRow(_style.Leading, []), false);
-            var indented = seq.Indented(indent);
-            var first = indented.Rows[0];
-            var fragments = new List<PageFragment>
-            {
-                new AnchorFragment(fn.Id, Length.Zero, Length.Zero),
-                new TextFragment(new PositionedRun(label, _style.Small, Length.Zero, labelWidth, Length.Zero, label),
-                    indent - labelWidth - _style.Small.Size * 0.4, FirstBaseline(first) ?? _style.Leading * 0.7, node.Child("Lbl")),
-            };
-            fragments.AddRange(first.Fragments);
-            indented.Rows[0] = first with { Fragments = fragments };
-            yield return new LayoutBox(indented.Rows, indented.BreakAfter, fn.Span) { SpaceBefore = _style.Leading * 0.2 };
-        }
     }
 }

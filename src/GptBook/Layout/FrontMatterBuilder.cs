@@ -41,7 +41,7 @@ public sealed class FrontMatterBuilder(LayoutContext context)
     /// <summary>Sets text centred in the area, wrapping when needed; returns the y below the last line.</summary>
     private Length Centered(string text, TextStyle style, Rect area, Length top, Length leading, StructureNode node, List<PageFragment> into)
     {
-        var lines = context.Composer.Compose([new StyledText(text, style)], area.Width, Length.Zero);
+        var lines = context.Compose([new StyledText(text, style)], area.Width, Length.Zero, SourceSpan.None);
         var y = top;
         foreach (var line in lines)
         {
@@ -90,8 +90,8 @@ public sealed class FrontMatterBuilder(LayoutContext context)
         var numberWidth = context.MeasureWidth(number, _style.Body);
         var gap = _style.BodySize * 2.5;
         var measure = width - indent - gap - context.MeasureWidth("000", _style.Body);
-        var link = item.Child("Link", linkTarget: "#" + h.Id);
-        var lines = context.Composer.Compose([new StyledText(h.PlainText, style)], measure, Length.Zero);
+        var link = item.Child("Link", altText: h.PlainText, linkTarget: "#" + h.Id);
+        var lines = context.Compose([new StyledText(h.PlainText, style)], measure, Length.Zero, h.Span);
         var rows = TextRowBuilder.Rows(lines, _style.Leading, indent, link);
         var seq = new RowSequence();
         for (var i = 0; i < rows.Count; i++)

@@ -12,11 +12,13 @@ namespace GptBook.Pdf;
 /// glyph lands where the composer put it), images, rules, shading and link annotations, each inside its structure
 /// element or as an artifact. Internal links are recorded and pointed at their targets once every page exists.
 /// </summary>
-internal sealed class PdfPageRenderer(ITextMeasurer measurer, StructureTagWriter tags, List<(PdfLinkAnnotation Link, string Id)> internalLinks) : IDisposable
+internal sealed class PdfPageRenderer(
+    ITextMeasurer measurer, StructureTagWriter tags, List<(PdfLinkAnnotation Link, string Id)> internalLinks, Action<string, string> imageFailed)
+    : IDisposable
 {
     private static readonly XPdfFontOptions FontOptions = new(PdfFontEncoding.Unicode);
     private readonly Dictionary<(FontRole, double), XFont> _fonts = [];
-    private readonly Dictionary<string, XImage> _images = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, XImage?> _images = new(StringComparer.Ordinal);
     private readonly XBrush _body = new XSolidBrush(XColor.FromArgb(20, 20, 20));
     private readonly XBrush _muted = new XSolidBrush(XColor.FromArgb(110, 110, 110));
     private readonly XBrush _link = new XSolidBrush(XColor.FromArgb(20, 60, 140));
@@ -36,7 +38,7 @@ internal sealed class PdfPageRenderer(ITextMeasurer measurer, StructureTagWriter
                     else pdfPage.Annotations.Add(annotation);
                     break;
                 default:
-                    if (fragment.Structure is { } node) { tags.Enter(node, Bounds(fragment)); Draw(fragment, gfx); }
+                    if (fragment.Structure is { } node) { tags.Enter(node, Bounds(fragment, mediaHeight)); Draw(fragment, gfx); }
                     else tags.Artifact(() => Draw(fragment, gfx));
                     break;
             }
@@ -104,20 +106,34 @@ internal sealed class PdfPageRenderer(ITextMeasurer measurer, StructureTagWriter
     private void DrawImage(ImageFragment i, XGraphics gfx)
     {
         var box = ToXRect(i.Box);
-        if (i.ImagePath != null)
+        if (i.ImagePath != null && Image(i.ImagePath) is { } image)
         {
-            if (!_images.TryGetValue(i.ImagePath, out var image))
-                _images[i.ImagePath] = image = XImage.FromFile(i.ImagePath);
             gfx.DrawImage(image, box);
             return;
         }
         gfx.DrawRectangle(new XPen(XColor.FromArgb(150, 150, 150), 0.75) { DashStyle = XDashStyle.Dash }, _shade, box);
-        var text = i.PlaceholderText ?? "";
+        var text = i.PlaceholderText ?? Path.GetFileName(i.ImagePath) ?? "";
         var size = 9.0;
         var font = Font(FontRole.SerifRegular, size);
         while (size > 5 && gfx.MeasureString(text, font).Width > box.Width - 12)
             font = Font(FontRole.SerifRegular, size -= 0.5);
         gfx.DrawString(text, font, _muted, box, XStringFormats.Center);
+    }
+
+    /// <summary>The image, loaded once; null (reported once) when PDFsharp cannot read the prepared file.</summary>
+    private XImage? Image(string path)
+    {
+        if (_images.TryGetValue(path, out var image)) return image;
+        try
+        {
+            image = XImage.FromFile(path);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or NotSupportedException or UnauthorizedAccessException)
+        {
+            imageFailed(path, e.Message);
+            image = null;
+        }
+        return _images[path] = image;
     }
 
     private XFont Font(FontRole role, double size)
@@ -128,9 +144,10 @@ internal sealed class PdfPageRenderer(ITextMeasurer measurer, StructureTagWriter
         return font;
     }
 
-    private static XRect Bounds(PageFragment f) => f switch
+    /// <summary>A figure's bounding box for its structure element, in PDF user space (y upwards).</summary>
+    private static XRect Bounds(PageFragment f, Length mediaHeight) => f switch
     {
-        ImageFragment i => ToXRect(i.Box),
+        ImageFragment i => new XRect(i.Box.X.Points, (mediaHeight - i.Box.Bottom).Points, i.Box.Width.Points, i.Box.Height.Points),
         _ => new XRect(0, 0, 0, 0),
     };
 
@@ -138,6 +155,6 @@ internal sealed class PdfPageRenderer(ITextMeasurer measurer, StructureTagWriter
 
     public void Dispose()
     {
-        foreach (var image in _images.Values) image.Dispose();
+        foreach (var image in _images.Values) image?.Dispose();
     }
 }

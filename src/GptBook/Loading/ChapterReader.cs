@@ -131,14 +131,14 @@ public sealed partial class ChapterReader
                 break;
             case MathBlock m:
                 Unsupported(span, "display math ($$ … $$)", "it is shown as code");
-                result.Add(new CodeBlock("math", m.Lines.ToString(), span));
+                result.Add(new CodeBlock("math", LinesOf(m), span));
                 break;
             case FencedCodeBlock f:
                 var info = f.Info?.Trim();
-                result.Add(new CodeBlock(string.IsNullOrEmpty(info) ? null : info.Split(' ')[0], f.Lines.ToString(), span));
+                result.Add(new CodeBlock(string.IsNullOrEmpty(info) ? null : info.Split(' ')[0], LinesOf(f), span));
                 break;
             case MdCodeBlock c:
-                result.Add(new CodeBlock(null, c.Lines.ToString(), span));
+                result.Add(new CodeBlock(null, LinesOf(c), span));
                 break;
             case ThematicBreakBlock:
                 result.Add(new ThematicBreak(span));
@@ -147,7 +147,7 @@ public sealed partial class ChapterReader
                 result.Add(ConvertTable(t, span));
                 break;
             case HtmlBlock html:
-                var sanitized = SanitizeHtml(html.Lines.ToString(), span);
+                var sanitized = SanitizeHtml(LinesOf(html), span);
                 if (sanitized.HasContent) result.Add(new RawHtmlBlock(sanitized.Xhtml, sanitized.Text.Trim(), span));
                 break;
             case LinkReferenceDefinitionGroup or BlankLineBlock or FootnoteGroup:
@@ -173,6 +173,9 @@ public sealed partial class ChapterReader
                 break;
         }
     }
+
+    /// <summary>A leaf block's lines joined with "\n": Markdig keeps a Windows file's "\r\n" inside them.</summary>
+    private static string LinesOf(LeafBlock block) => block.Lines.ToString().Replace("\r\n", "\n").Replace('\r', '\n');
 
     /// <summary>An image alone in its paragraph is a figure; an empty paragraph (whitespace only) is dropped.</summary>
     private static void AddParagraph(List<Model.Inline> content, SourceSpan span, List<Model.Block> result)
@@ -332,6 +335,7 @@ public sealed partial class ChapterReader
     {
         var target = LinkTargetResolver.Resolve(url, _context, span);
         if (target == null) result.AddRange(content);
+        else if (content.Count == 0) result.Add(new Link(target, title, [new Text(target.StartsWith("mailto:") ? target[7..] : target, span)], span)); // "[](url)": show the URL rather than an invisible link
         else result.Add(new Link(target, title, content, span));
     }
 

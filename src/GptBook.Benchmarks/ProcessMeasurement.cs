@@ -4,13 +4,14 @@ using System.Globalization;
 namespace GptBook.Benchmarks;
 
 /// <summary>
-/// Runs a whole command as a user would and measures it from outside: wall time, and peak resident memory
-/// through GNU time (<c>/usr/bin/time -f %M</c>, Debian package <c>time</c>), which also covers child processes
-/// such as xelatex under pandoc.
+/// Runs a whole command as a user would and measures it from outside: wall time, and CPU time (user + system) and
+/// peak resident memory through GNU time (<c>/usr/bin/time -f</c>, Debian package <c>time</c>), which also cover
+/// child processes such as xelatex under pandoc. CPU time is the figure to compare on a shared machine, where
+/// wall time mostly measures the other processes.
 /// </summary>
 public static class ProcessMeasurement
 {
-    public sealed record Measured(TimeSpan Wall, long? PeakBytes, int ExitCode, string Output);
+    public sealed record Measured(TimeSpan Wall, TimeSpan? Cpu, long? PeakBytes, int ExitCode, string Output);
 
     public static Measured Run(string program, IReadOnlyList<string> arguments, string workingDirectory)
     {
@@ -25,7 +26,7 @@ public static class ProcessMeasurement
         if (gnuTime != null)
         {
             psi.ArgumentList.Add("-f");
-            psi.ArgumentList.Add("GPTBOOK-BENCH-PEAK-KB %M");
+            psi.ArgumentList.Add("GPTBOOK-BENCH %M %U %S");
             psi.ArgumentList.Add(program);
         }
         foreach (var a in arguments) psi.ArgumentList.Add(a);
@@ -39,10 +40,14 @@ public static class ProcessMeasurement
 
         var output = stdout.Result + stderr.Result;
         long? peak = null;
+        TimeSpan? cpu = null;
         foreach (var line in output.Split('\n'))
-            if (line.StartsWith("GPTBOOK-BENCH-PEAK-KB ", StringComparison.Ordinal)
-                && long.TryParse(line.AsSpan(22), NumberStyles.Integer, CultureInfo.InvariantCulture, out var kb))
-                peak = kb * 1024;
-        return new Measured(clock.Elapsed, peak, process.ExitCode, output);
+        {
+            var fields = line.Trim().Split(' ');
+            if (fields.Length != 4 || fields[0] != "GPTBOOK-BENCH") continue;
+            peak = long.Parse(fields[1], CultureInfo.InvariantCulture) * 1024;
+            cpu = TimeSpan.FromSeconds(double.Parse(fields[2], CultureInfo.InvariantCulture) + double.Parse(fields[3], CultureInfo.InvariantCulture));
+        }
+        return new Measured(clock.Elapsed, cpu, peak, process.ExitCode, output);
     }
 }

@@ -6,7 +6,7 @@ public sealed record BenchOptions(string RepositoryRoot, string CliDll, string O
     public static BenchOptions Parse(string[] args)
     {
         var root = Directory.GetCurrentDirectory();
-        var cli = Path.Combine(root, "src/GptBook.Cli/bin/Release/net10.0/gptbook.dll");
+        var cli = Path.Combine(root, $"src/GptBook.Cli/bin/Release/publish-{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}/gptbook.dll");
         var output = Path.Combine(root, "output/bench");
         IReadOnlyList<int> sizes = [10, 40, 80];
         var runs = 3;

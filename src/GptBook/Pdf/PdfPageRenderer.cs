@@ -19,6 +19,8 @@ internal sealed class PdfPageRenderer(
     private static readonly XPdfFontOptions FontOptions = new(PdfFontEncoding.Unicode);
     private readonly Dictionary<(FontRole, double), XFont> _fonts = [];
     private readonly Dictionary<string, XImage?> _images = new(StringComparer.Ordinal);
+    private readonly PngImageEmbedder _pngs = new();
+    private PdfPage? _page;
     private readonly XBrush _body = new XSolidBrush(XColor.FromArgb(20, 20, 20));
     private readonly XBrush _muted = new XSolidBrush(XColor.FromArgb(110, 110, 110));
     private readonly XBrush _link = new XSolidBrush(XColor.FromArgb(20, 60, 140));
@@ -26,6 +28,7 @@ internal sealed class PdfPageRenderer(
 
     public void Render(LayoutPage page, PdfPage pdfPage, XGraphics gfx, Length mediaHeight)
     {
+        _page = pdfPage;
         foreach (var fragment in page.Fragments)
         {
             switch (fragment)
@@ -106,6 +109,8 @@ internal sealed class PdfPageRenderer(
     private void DrawImage(ImageFragment i, XGraphics gfx)
     {
         var box = ToXRect(i.Box);
+        if (i.ImagePath != null && _page != null && _pngs.TryDraw(i.ImagePath, box, _page, gfx))
+            return;
         if (i.ImagePath != null && Image(i.ImagePath) is { } image)
         {
             gfx.DrawImage(image, box);
@@ -156,5 +161,6 @@ internal sealed class PdfPageRenderer(
     public void Dispose()
     {
         foreach (var image in _images.Values) image?.Dispose();
+        _pngs.Dispose();
     }
 }

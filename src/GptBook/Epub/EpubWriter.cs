@@ -22,11 +22,13 @@ public static class EpubWriter
 
     /// <returns>True when the EPUB was written.</returns>
     /// <param name="fontsDirectory">The bundled fonts for drawing a cover; by default the fonts/ folder beside the library.</param>
-    public static bool Write(Book book, BookOptions options, ImageCatalog images, string outputPath, DiagnosticBag diagnostics, string? fontsDirectory = null)
+    /// <param name="cache">Where a drawn cover is kept between builds (it depends only on the metadata and the fonts); none by default.</param>
+    public static bool Write(Book book, BookOptions options, ImageCatalog images, string outputPath, DiagnosticBag diagnostics, string? fontsDirectory = null,
+        DerivedFileCache? cache = null)
     {
         try
         {
-            var entries = Assemble(book, options, images, diagnostics, fontsDirectory);
+            var entries = Assemble(book, options, images, diagnostics, fontsDirectory, cache ?? DerivedFileCache.None);
             var timestamp = BuildTimestamp.FromEnvironment(book.Metadata.Date);
             AtomicFile.Write(outputPath, stream => EpubZipWriter.Write(stream, entries, timestamp));
             return true;
@@ -40,7 +42,8 @@ public static class EpubWriter
     }
 
     /// <summary>Every file of the package except mimetype, by its path in the zip.</summary>
-    internal static IReadOnlyDictionary<string, byte[]> Assemble(Book book, BookOptions options, ImageCatalog images, DiagnosticBag diagnostics, string? fontsDirectory)
+    internal static IReadOnlyDictionary<string, byte[]> Assemble(Book book, BookOptions options, ImageCatalog images, DiagnosticBag diagnostics, string? fontsDirectory,
+        DerivedFileCache cache)
     {
         var metadata = book.Metadata;
         var language = metadata.Language;
@@ -56,7 +59,7 @@ public static class EpubWriter
             .ToArray();
         var toc = TableOfContents.Build(chunked, options.Epub.TocDepth);
 
-        var cover = CoverImage(book, options, images, packageImages, diagnostics, fontsDirectory);
+        var cover = CoverImage(book, options, images, packageImages, diagnostics, fontsDirectory, cache);
         var coverPage = new PackageItem("cover", EpubLayout.CoverPage, "application/xhtml+xml", null,
             CoverPageWriter.Write(metadata, labels, cover?.Href));
         var nav = new PackageItem("nav", EpubLayout.NavFile, "application/xhtml+xml", "nav",
@@ -81,7 +84,8 @@ public static class EpubWriter
     }
 
     /// <summary>The configured cover if it can be used, else one drawn from the title; null if neither works.</summary>
-    private static PackageItem? CoverImage(Book book, BookOptions options, ImageCatalog images, PackageImages packageImages, DiagnosticBag diagnostics, string? fontsDirectory)
+    private static PackageItem? CoverImage(Book book, BookOptions options, ImageCatalog images, PackageImages packageImages, DiagnosticBag diagnostics, string? fontsDirectory,
+        DerivedFileCache cache)
     {
         if (options.Epub.Cover is { Length: > 0 } configured)
         {
@@ -96,7 +100,9 @@ public static class EpubWriter
         try
         {
             var fonts = fontsDirectory == null ? FontSet.Bundled() : FontSet.Load(fontsDirectory);
-            var png = CoverImageWriter.Write(book.Metadata, fonts);
+            var m = book.Metadata;
+            var png = cache.GetOrCreate("epub-cover", [m.Title, m.Subtitle ?? "", string.Join("\n", m.Authors), .. DerivedFileCache.FontInputs(fonts.Directory)],
+                () => CoverImageWriter.Write(m, fonts));
             return packageImages.AddGenerated(CoverImageId, EpubLayout.ImagesFolder + "cover.png", "image/png", png, "cover-image");
         }
         catch (Exception e) when (e is IOException or FontFormatException)

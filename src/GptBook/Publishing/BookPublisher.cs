@@ -92,9 +92,10 @@ public static class BookPublisher
             return Finish(PublishOutcome.ContentErrors);
 
         var (epubPath, pdfPath, siteDirectory) = OutputPaths(book, outputDirectory);
+        var derived = new DerivedFileCache(Path.Combine(outputDirectory, ".cache", "derived"));
         if (request.Formats.HasFlag(OutputFormats.Epub))
         {
-            Stage("epub", () => { EpubWriter.Write(book, options, images, epubPath, diagnostics); return epubPath; }, SizeOf);
+            Stage("epub", () => { EpubWriter.Write(book, options, images, epubPath, diagnostics, cache: derived); return epubPath; }, SizeOf);
             outputs.Add(epubPath);
         }
         if (request.Formats.HasFlag(OutputFormats.Pdf))
@@ -107,7 +108,7 @@ public static class BookPublisher
         if (request.Formats.HasFlag(OutputFormats.Site))
         {
             SiteDownload[] downloads = [new("PDF", pdfPath), new("EPUB", epubPath)];
-            Stage("site", () => { SiteWriter.Write(book, options, images, downloads, siteDirectory, diagnostics); return siteDirectory; });
+            Stage("site", () => { SiteWriter.Write(book, options, images, downloads, siteDirectory, diagnostics, cache: derived); return siteDirectory; });
             outputs.Add(Path.Combine(siteDirectory, "index.html"));
         }
 

@@ -26,13 +26,14 @@ public static class SiteWriter
     /// <param name="outputDirectory">The site folder (for example output/site); replaced as a whole.</param>
     /// <param name="coverImage">A cover picture (PNG or JPEG bytes) for the home page; when null, the cover of the
     /// EPUB among the downloads is used, and without one the home page draws a title card in HTML and CSS.</param>
+    /// <param name="cache">Where the scaled cover is kept between builds; none by default.</param>
     /// <returns>True if the site was written; false (with an error reported) if the previous site was kept.</returns>
     public static bool Write(Book book, BookOptions options, ImageCatalog images, IReadOnlyList<SiteDownload> downloads,
-        string outputDirectory, DiagnosticBag diagnostics, byte[]? coverImage = null)
+        string outputDirectory, DiagnosticBag diagnostics, byte[]? coverImage = null, DerivedFileCache? cache = null)
     {
         try
         {
-            AtomicFile.ReplaceDirectory(outputDirectory, staging => WriteInto(staging, book, options, images, downloads, coverImage, diagnostics));
+            AtomicFile.ReplaceDirectory(outputDirectory, staging => WriteInto(staging, book, options, images, downloads, coverImage, cache ?? DerivedFileCache.None, diagnostics));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -44,7 +45,7 @@ public static class SiteWriter
     }
 
     private static void WriteInto(string staging, Book book, BookOptions options, ImageCatalog images,
-        IReadOnlyList<SiteDownload> downloads, byte[]? coverImage, DiagnosticBag diagnostics)
+        IReadOnlyList<SiteDownload> downloads, byte[]? coverImage, DerivedFileCache cache, DiagnosticBag diagnostics)
     {
         var metadata = book.Metadata;
         var labels = LanguageLabels.For(metadata.Language);
@@ -58,7 +59,7 @@ public static class SiteWriter
         var offered = CopyDownloads(staging, downloads, diagnostics);
         coverImage ??= downloads.Where(d => d.FilePath.EndsWith(".epub", StringComparison.OrdinalIgnoreCase) && File.Exists(d.FilePath))
             .Select(d => EpubCoverReader.Read(d.FilePath)).FirstOrDefault(bytes => bytes != null);
-        var cover = coverImage == null ? null : SiteCoverImage.Write(coverImage, staging);
+        var cover = coverImage == null ? null : SiteCoverImage.Write(coverImage, staging, cache);
         if (coverImage != null && cover == null)
             diagnostics.Report(DiagnosticCodes.SiteCoverUnreadable, SourceSpan.None, "the cover picture could not be decoded; the home page shows a title card");
         var home = SiteHomePage.Build(metadata, labels, siteLabels, offered,

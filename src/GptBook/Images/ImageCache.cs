@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using GptBook.Publishing;
 
 namespace GptBook.Images;
@@ -15,8 +16,6 @@ internal sealed class ImageCache
 {
     /// <summary>Bump when the stage's output for the same input and settings changes.</summary>
     public const string StageVersion = "gptbook-images-1";
-
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public ImageCache(string directory)
     {
@@ -43,7 +42,7 @@ internal sealed class ImageCache
         CacheManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<CacheManifest>(File.ReadAllBytes(manifestPath), Json);
+            manifest = JsonSerializer.Deserialize(File.ReadAllBytes(manifestPath), ImageCacheJson.Default.CacheManifest);
         }
         catch (JsonException)
         {
@@ -58,7 +57,7 @@ internal sealed class ImageCache
     public NormalizedImage Put(string key, IReadOnlyList<CachedFile> files)
     {
         var manifest = new CacheManifest(files.ToList());
-        AtomicFile.WriteAllBytes(PathFor(key + ".json"), JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+        AtomicFile.WriteAllBytes(PathFor(key + ".json"), JsonSerializer.SerializeToUtf8Bytes(manifest, ImageCacheJson.Default.CacheManifest));
         var images = files.Select(ToImage).ToList();
         return images[0] with { Variants = images.Skip(1).ToArray() };
     }
@@ -70,3 +69,9 @@ internal sealed class ImageCache
 internal sealed record CachedFile(string File, int Width, int Height, string MediaType, double Dpi);
 
 internal sealed record CacheManifest(List<CachedFile> Files);
+
+/// <summary>The manifest's JSON contract, generated at compile time: reflection-based serialization cost more
+/// start-up time than everything else a cache hit does.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(CacheManifest))]
+internal sealed partial class ImageCacheJson : JsonSerializerContext;

@@ -91,6 +91,8 @@ internal static partial class PdfStreamFinisher
         var filter = dict.Elements["/Filter"];
         if (filter == null)
             stream.Value = Deflate(stream.Value);
+        else if (filter is PdfName { Value: "/FlateDecode" } && dict.Elements.ContainsKey("/DecodeParms"))
+            return; // a PNG's own IDAT data (PngImageEmbedder): already a complete zlib stream, and the largest
         else if (filter is PdfName { Value: "/FlateDecode" } && HasZlibHeader(stream.Value))
             stream.Value = CompleteZlib(stream.Value);
         else
@@ -116,7 +118,9 @@ internal static partial class PdfStreamFinisher
     /// <summary>
     /// A zlib stream that is already deflated: PDFsharp's own (image data) lacks only the Adler-32 trailer, so the
     /// trailer is appended rather than the data deflated again; a stream that already ends in the right checksum
-    /// (a PNG's IDAT data embedded as is) stays as it is. Either way the data is inflated once, to check it.
+    /// stays as it is. Either way the data is inflated once, to compute the checksum. (PDFsharp 6.2.4 writes no
+    /// /DecodeParms, so the streams that carry one are the PNG data <see cref="PngImageEmbedder"/> embedded, complete
+    /// by construction, and are not inflated at all.)
     /// </summary>
     private static byte[] CompleteZlib(byte[] data)
     {

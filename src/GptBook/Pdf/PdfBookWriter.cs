@@ -71,10 +71,12 @@ public static class PdfBookWriter
             var tags = new StructureTagWriter(ua.StructureBuilder);
             var links = new List<(PdfLinkAnnotation, string)>();
             var g = layout.Geometry;
+            var parentTree = new ParentTreeStash(document);
             using (var renderer = new PdfPageRenderer(measurer, tags, links, imageFailed))
             {
                 foreach (var page in layout.Pages)
                 {
+                    parentTree.SetAsideFinishedPages();
                     var pdfPage = document.AddPage();
                     pdfPage.Width = XUnit.FromPoint(g.MediaWidth.Points);
                     pdfPage.Height = XUnit.FromPoint(g.MediaHeight.Points);
@@ -85,6 +87,7 @@ public static class PdfBookWriter
                 }
                 tags.CloseAll();
             }
+            parentTree.Restore();
             PdfNavigationWriter.WriteOutline(document, layout);
             PdfNavigationWriter.ResolveLinks(document, layout, links);
             PdfNavigationWriter.WritePageLabels(document, layout);

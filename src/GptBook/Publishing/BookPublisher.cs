@@ -71,10 +71,9 @@ public static class BookPublisher
             b => $"{b.Chapters.Count} chapter(s), {b.Headings().Count()} heading(s), {b.Figures().Count()} figure(s)");
 
         var outputDirectory = Path.GetFullPath(request.OutputDirectory);
-        var fingerprint = request.Incremental
-            ? Stage("check", () => BuildFingerprint.Compute(options, book, request.Formats, FontSet.Bundled().Directory))
-            : null;
-        var lastBuild = fingerprint == null ? null : BuildManifest.Read(outputDirectory);
+        // Computed under --force too, so that the forced build's manifest lets the next plain build skip.
+        var fingerprint = Stage("check", () => BuildFingerprint.Compute(options, book, request.Formats, FontSet.Bundled().Directory));
+        var lastBuild = request.Incremental ? BuildManifest.Read(outputDirectory) : null;
         if (lastBuild != null && lastBuild.Fingerprint == fingerprint && lastBuild.OutputsIntact(outputDirectory))
         {
             // Nothing the outputs depend on has changed, and they are as the last build left them.
@@ -114,12 +113,9 @@ public static class BookPublisher
 
         if (Failed(diagnostics, request.Strict))
             return Finish(PublishOutcome.ContentErrors);
-        if (fingerprint != null)
-        {
-            var written = ExpectedOutputs(book, request.Formats, outputDirectory).Select(o => o.EndsWith("index.html") ? siteDirectory : o);
-            new BuildManifest(fingerprint, BuildManifest.HashOutputs(outputDirectory, written), diagnostics.Items.Skip(loadDiagnostics).ToArray(), pages)
-                .Write(outputDirectory);
-        }
+        var written = ExpectedOutputs(book, request.Formats, outputDirectory).Select(o => o.EndsWith("index.html") ? siteDirectory : o);
+        new BuildManifest(fingerprint, BuildManifest.HashOutputs(outputDirectory, written), diagnostics.Items.Skip(loadDiagnostics).ToArray(), pages)
+            .Write(outputDirectory);
         return Finish(PublishOutcome.Built);
     }
 

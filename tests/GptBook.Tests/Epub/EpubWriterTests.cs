@@ -36,11 +36,15 @@ public sealed class EpubWriterTests : IDisposable
     }
 
     [Fact]
-    public void Entries_after_mimetype_are_sorted()
+    public void Entries_after_mimetype_are_sorted_and_all_carry_the_build_timestamp_not_the_clock()
     {
-        var epub = WriteEveryBlock();
+        var path = _epub.Write(SampleBooks.EveryBlock(), SampleBooks.Catalog(_epub.Directory));
+        var epub = new EpubFile(path);
         var rest = epub.EntryNames.Skip(1).ToArray();
         Assert.Equal(rest.Order(StringComparer.Ordinal), rest);
+        var expected = BuildTimestamp.FromEnvironment(new DateOnly(2026, 11, 30)).UtcDateTime;
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        Assert.All(zip.Entries, e => Assert.Equal(expected.AddSeconds(-(expected.Second % 2)), e.LastWriteTime.DateTime));
     }
 
     [Fact]

@@ -54,10 +54,11 @@ public static partial class BookOptionsReader
         if (text == null) return null;
 
         YamlMappingNode top;
+        var parser = new Parser(new StringReader(text));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode m)
             {
                 diagnostics.Report(DiagnosticCodes.BookYamlInvalid, new SourceSpan(display, 1, 1),
@@ -71,6 +72,16 @@ public static partial class BookOptionsReader
             var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
             diagnostics.Report(DiagnosticCodes.BookYamlMalformed, new SourceSpan(display, (int)e.Start.Line, (int)e.Start.Column),
                 $"book.yml is not valid YAML: {message}");
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet's scanner throws plain exceptions on some malformed input (an unclosed "[" list, for
+            // one); the last event it parsed is the best position we have.
+            var mark = parser.Current?.End;
+            diagnostics.Report(DiagnosticCodes.BookYamlMalformed,
+                new SourceSpan(display, (int)(mark?.Line ?? 1), (int)(mark?.Column ?? 1)),
+                "book.yml is not valid YAML: the parser stopped after this point (an unclosed [ list, { mapping or quote?)");
             return null;
         }
 

@@ -65,11 +65,30 @@ public sealed partial class ChapterReader
         }
         var whole = new SourceSpan(context.ChapterFile, 1, 1);
         var blocks = reader.ConvertBlocks(document.Where(b => b is not FootnoteGroup), 0, whole);
-        var footnotes = document.OfType<FootnoteGroup>().SelectMany(g => g.OfType<Markdig.Extensions.Footnotes.Footnote>())
-            .Select(f => new ModelFootnote(FootnoteKey(context.ChapterFile, f.Label ?? ""), 0, f.Label ?? "",
-                reader.ConvertBlocks(f, 1, reader._source.Of(f, whole)), reader._source.Of(f, whole)))
-            .ToArray();
+        var footnotes = reader.ReadFootnotes(document, whole);
         return new Chapter(chapterId, context.ChapterFile, blocks, footnotes);
+    }
+
+    /// <summary>
+    /// Footnotes in Markdig's order (first reference), then the ones nothing references: Markdig leaves those out
+    /// of its footnote group, but they are content, so they are kept and reported (GB0112).
+    /// </summary>
+    private List<ModelFootnote> ReadFootnotes(MarkdownDocument document, SourceSpan whole)
+    {
+        var definitions = document.Descendants<FootnoteLinkReferenceDefinition>().ToArray();
+        var referenced = document.OfType<FootnoteGroup>().SelectMany(g => g.OfType<Markdig.Extensions.Footnotes.Footnote>()).ToList();
+        var unreferenced = definitions.Select(d => d.Footnote).Where(f => f != null && !referenced.Contains(f)).Distinct().ToArray();
+        var result = new List<ModelFootnote>();
+        foreach (var footnote in referenced.Concat(unreferenced))
+        {
+            var definition = definitions.FirstOrDefault(d => d.Footnote == footnote);
+            var span = definition != null ? _source.Of(definition, whole) : _source.Of(footnote, whole);
+            var label = (footnote.Label ?? "").TrimStart('^');
+            if (unreferenced.Contains(footnote))
+                _diagnostics.Report(DiagnosticCodes.UnreferencedFootnote, span, $"footnote '[^{label}]' is never referenced; it is listed after the referenced ones");
+            result.Add(new ModelFootnote(FootnoteKey(_context.ChapterFile, label), 0, label, ConvertBlocks(footnote, 1, span), span));
+        }
+        return result;
     }
 
     /// <summary>A footnote's key before numbering: unique in the book because it includes the chapter file.</summary>
@@ -129,7 +148,7 @@ public sealed partial class ChapterReader
                 break;
             case HtmlBlock html:
                 var sanitized = SanitizeHtml(html.Lines.ToString(), span);
-                if (!sanitized.IsEmpty) result.Add(new RawHtmlBlock(sanitized.Xhtml, sanitized.Text, span));
+                if (sanitized.HasContent) result.Add(new RawHtmlBlock(sanitized.Xhtml, sanitized.Text.Trim(), span));
                 break;
             case LinkReferenceDefinitionGroup or BlankLineBlock or FootnoteGroup:
                 break; // definitions are resolved by Markdig into the links that use them; footnotes are read apart
@@ -271,7 +290,7 @@ public sealed partial class ChapterReader
                 case FootnoteLink { IsBackLink: true }:
                     break; // Markdig's "return to text" arrow; writers make their own
                 case FootnoteLink note:
-                    result.Add(new FootnoteReference(FootnoteKey(_context.ChapterFile, note.Footnote.Label ?? ""), 0, span));
+                    result.Add(new FootnoteReference(FootnoteKey(_context.ChapterFile, (note.Footnote.Label ?? "").TrimStart('^')), 0, span));
                     break;
                 case HtmlInline html:
                     i = AddInlineHtml(children, i, span, result);
@@ -343,7 +362,7 @@ public sealed partial class ChapterReader
         var html = last == index ? open.Tag : _source.Slice(open.Span.Start, siblings[last].Span.End);
         var fullSpan = last == index ? span : _source.At(open.Span.Start, siblings[last].Span.End - open.Span.Start + 1);
         var sanitized = SanitizeHtml(html, fullSpan);
-        if (!sanitized.IsEmpty) result.Add(new RawHtmlInline(sanitized.Xhtml, sanitized.Text, fullSpan));
+        if (sanitized.HasContent) result.Add(new RawHtmlInline(sanitized.Xhtml, sanitized.Text, fullSpan));
         return last;
     }
 
@@ -407,10 +426,14 @@ public sealed partial class ChapterReader
         }
         foreach (var text in merged.OfType<Text>())
             foreach (Match m in UndefinedFootnote().Matches(text.Value))
-                _diagnostics.Report(DiagnosticCodes.UnknownFootnote, text.Span,
+                _diagnostics.Report(DiagnosticCodes.UnknownFootnote, At(text, m.Index),
                     $"footnote reference '[^{m.Groups[1].Value}]' has no definition ('[^{m.Groups[1].Value}]: …'); it is shown as text");
         return merged;
     }
+
+    /// <summary>The position of a character of a text node, when the text before it lies on the node's first line.</summary>
+    private static SourceSpan At(Text text, int index) =>
+        text.Value.AsSpan(0, index).Contains('\n') ? text.Span : text.Span with { Column = text.Span.Column + index, Length = 0 };
 
     private void Unsupported(SourceSpan span, string construct, string fallback) =>
         _diagnostics.Report(DiagnosticCodes.UnsupportedConstruct, span, $"{construct} is not supported; {fallback}");

@@ -8,10 +8,8 @@ namespace GptBook.Normalization;
 /// <param name="Xhtml">Well-formed XHTML (a fragment, in the XHTML namespace once embedded), possibly empty.</param>
 /// <param name="Text">The visible text, for writers that cannot show HTML.</param>
 /// <param name="Removed">What was taken out (tags, attributes, URLs), for the GB0105 warning; empty when nothing was.</param>
-public sealed record SanitizedHtml(string Xhtml, string Text, IReadOnlyList<string> Removed)
-{
-    public bool IsEmpty => Xhtml.Length == 0 && Text.Trim().Length == 0;
-}
+/// <param name="HasContent">Whether anything visible is left: text, or an element such as &lt;br/&gt; or &lt;hr/&gt;.</param>
+public sealed record SanitizedHtml(string Xhtml, string Text, IReadOnlyList<string> Removed, bool HasContent);
 
 /// <summary>
 /// Turns raw HTML from the Markdown into well-formed XHTML that cannot run anything. It works by allow-list:
@@ -20,7 +18,7 @@ public sealed record SanitizedHtml(string Xhtml, string Text, IReadOnlyList<stri
 /// javascript:/vbscript:/data: URL goes. Unknown elements are unwrapped (their text stays). Output is written
 /// with an XmlWriter, so it is well-formed whatever the input, and unclosed elements are closed.
 /// </summary>
-public static class HtmlSanitizer
+public static partial class HtmlSanitizer
 {
     /// <summary>How deep sanitized HTML may nest; deeper tags are unwrapped, so hostile input cannot go deeper.</summary>
     public const int MaxDepth = 32;
@@ -62,6 +60,7 @@ public static class HtmlSanitizer
     public static SanitizedHtml Sanitize(string html)
     {
         var removed = new List<string>();
+        var hasVoid = false;
         var xhtml = new StringBuilder();
         var text = new StringBuilder();
         var settings = new XmlWriterSettings { ConformanceLevel = ConformanceLevel.Fragment, OmitXmlDeclaration = true, CheckCharacters = false };
@@ -105,7 +104,11 @@ public static class HtmlSanitizer
                         writer.WriteStartElement(token.Name);
                         WriteAttributes(writer, token, removed);
                         if (token.Name is "br") text.Append('\n');
-                        if (VoidElements.Contains(token.Name) || token.SelfClosing) writer.WriteEndElement();
+                        if (VoidElements.Contains(token.Name) || token.SelfClosing)
+                        {
+                            writer.WriteEndElement();
+                            hasVoid |= token.Name is "br" or "hr";
+                        }
                         else open.Push(token.Name);
                         break;
                     case HtmlTokenKind.EndTag when open.Contains(token.Name):
@@ -128,7 +131,8 @@ public static class HtmlSanitizer
                 writer.WriteFullEndElement();
             }
         }
-        return new SanitizedHtml(xhtml.ToString(), text.ToString(), removed);
+        var plain = BlankLines().Replace(text.ToString(), "\n").Trim(' ', '\t');
+        return new SanitizedHtml(xhtml.ToString(), plain, removed, hasVoid || plain.Trim().Length > 0);
     }
 
     private static void WriteAttributes(XmlWriter writer, HtmlToken token, List<string> removed)
@@ -160,6 +164,9 @@ public static class HtmlSanitizer
     /// don't contain, and fragments are not resolved across chunks the way Markdown links are.
     /// </summary>
     private static bool IsAbsoluteSafeUrl(string url) => UrlSchemes.SchemeOf(url) is { } scheme && UrlSchemes.IsAllowedLinkScheme(scheme);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[ \t]*\n\s*")]
+    private static partial System.Text.RegularExpressions.Regex BlankLines();
 
     /// <summary>Removes characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/FFFF).</summary>
     private static string CleanText(string s)

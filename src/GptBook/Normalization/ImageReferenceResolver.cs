@@ -49,5 +49,10 @@ public static class ImageReferenceResolver
         return new ImageReference(source, ImageSourceKind.Refused, null, CleanAlt(alt, null), span);
     }
 
-    internal static string Shorten(string s) => s.Length > 80 ? s[..80] + "…" : s;
+    /// <summary>A URL as it may appear in a message: control characters made visible, long ones cut.</summary>
+    internal static string Shorten(string s)
+    {
+        var visible = new string(s.Select(c => char.IsControl(c) ? '\uFFFD' : c).ToArray());
+        return visible.Length > 80 ? visible[..80] + "…" : visible;
+    }
 }

@@ -19,7 +19,8 @@ public static class SoftBreakRule
         var r = right.Value;
         var joins = (IsHan(l) && (IsHan(r) || IsCjkPunctuation(r) || IsNeutralPunctuation(r)))
                     || (IsHan(r) && (IsCjkPunctuation(l) || IsNeutralPunctuation(l)))
-                    || (IsCjkPunctuation(l) && IsCjkPunctuation(r));
+                    || (IsCjkPunctuation(l) && (IsCjkPunctuation(r) || IsNeutralPunctuation(r)))
+                    || (IsNeutralPunctuation(l) && IsCjkPunctuation(r));
         return joins ? "" : " ";
     }
 

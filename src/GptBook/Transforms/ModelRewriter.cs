@@ -19,7 +19,18 @@ public abstract class ModelRewriter
 
     protected IReadOnlyList<Block> Blocks(IReadOnlyList<Block> blocks) => blocks.Select(Block).ToArray();
 
-    protected IReadOnlyList<Inline> Inlines(IReadOnlyList<Inline> inlines) => inlines.SelectMany(Inline).ToArray();
+    /// <summary>Rewrites a list of inlines; text nodes that end up side by side (a link turned into text) are joined.</summary>
+    protected IReadOnlyList<Inline> Inlines(IReadOnlyList<Inline> inlines)
+    {
+        var result = new List<Inline>(inlines.Count);
+        foreach (var inline in inlines.SelectMany(Inline))
+        {
+            if (inline is Text t && result.Count > 0 && result[^1] is Text previous)
+                result[^1] = previous with { Value = previous.Value + t.Value };
+            else result.Add(inline);
+        }
+        return result;
+    }
 
     private Block Block(Block block)
     {

@@ -97,7 +97,7 @@ internal static partial class PdfStreamFinisher
         else
             return; // JPEG (DCTDecode) and anything else passes through untouched.
         using var ms = new MemoryStream();
-        using (var z = new ZLibStream(ms, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var z = new ZLibStream(ms, CompressionLevel.Optimal, leaveOpen: true))
             z.Write(data);
         stream.Value = ms.ToArray();
         dict.Elements.SetName("/Filter", "/FlateDecode");

@@ -2,9 +2,6 @@ using System.Text;
 using GptBook.Diagnostics;
 using GptBook.Loading;
 using GptBook.Model;
-using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace GptBook.Configuration;
 
@@ -23,7 +20,7 @@ internal static class SingleMarkdownOptionsReader
         if (text == null) return null;
 
         var id = IdFromFileName(Path.GetFileNameWithoutExtension(full));
-        var title = FirstHeading(text) ?? Path.GetFileNameWithoutExtension(full);
+        var title = FirstHeadingReader.Read(text) ?? Path.GetFileNameWithoutExtension(full);
         var language = text.Any(c => c is >= '\u4E00' and <= '\u9FFF') ? "zh-CN" : "en";
         return new BookOptions
         {
@@ -45,26 +42,5 @@ internal static class SingleMarkdownOptionsReader
         }
         var id = sb.ToString().Trim('-', '.');
         return id.Length == 0 ? "book" : id;
-    }
-
-    private static string? FirstHeading(string text)
-    {
-        MarkdownDocument document;
-        try
-        {
-            document = Markdown.Parse(text, BookMarkdownPipeline.Instance);
-        }
-        catch (ArgumentException)
-        {
-            return null; // too deeply nested for Markdig: the loader reports it; the title falls back to the file name
-        }
-        var heading = document.Descendants<HeadingBlock>().FirstOrDefault();
-        if (heading?.Inline == null) return null;
-        var sb = new StringBuilder();
-        foreach (var inline in heading.Inline.Descendants<Markdig.Syntax.Inlines.Inline>())
-            if (inline is LiteralInline literal) sb.Append(literal.Content.ToString());
-            else if (inline is CodeInline code) sb.Append(code.Content);
-        var title = sb.ToString().Trim();
-        return title.Length == 0 ? null : title;
     }
 }

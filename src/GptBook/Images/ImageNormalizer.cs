@@ -59,6 +59,10 @@ internal sealed class ImageNormalizer
                 $"the file holds a {inspection.Kind.ToString().ToUpperInvariant()} image but its name says " +
                 $"{(named == null ? "no image format" : named.Value.ToString().ToUpperInvariant())}; it is used as " +
                 $"{inspection.Kind.ToString().ToUpperInvariant()}: {path}");
+        if (inspection.ForeignColourProfile != null)
+            Report(references, DiagnosticCodes.ColourProfileNotApplied,
+                $"image has the colour profile \"{inspection.ForeignColourProfile}\", which is not applied: its colours are " +
+                $"taken as sRGB and may shift slightly; export it as sRGB for exact colours: {path}");
         if (inspection.Facts.FrameCount > 1)
             Report(references, DiagnosticCodes.ImageAnimated,
                 $"image has {inspection.Facts.FrameCount} frames; only the first is used: {path}");

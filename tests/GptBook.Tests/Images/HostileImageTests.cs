@@ -227,6 +227,28 @@ public sealed class HostileImageTests : IDisposable
     }
 
     [Fact]
+    public void Foreign_colour_profile_is_noted_and_not_written_out()
+    {
+        using var photo = ImageTestBook.Photo(64, 48);
+        var plain = Jpeg(photo);
+        // An APP2 ICC_PROFILE segment (one chunk of one) holding a minimal v2 RGB display profile named "Adobe RGB (1998)".
+        var icc = IccProfileNamed("Adobe RGB (1998)");
+        var app2Length = 2 + 14 + icc.Length;
+        byte[] app2 = [0xFF, 0xE2, (byte)(app2Length >> 8), (byte)app2Length, .. "ICC_PROFILE\0"u8, 1, 1, .. icc];
+        byte[] source = [.. plain.AsSpan(0, 2), .. app2, .. plain.AsSpan(2)];
+        Assert.Equal("Adobe RGB (1998)", IccDescriptionReader.Read(icc));
+        var reference = ImageTestBook.Local(_book.Write("img/adobe.jpg", source));
+        var run = _book.Run(reference, ImageProfile.Epub);
+        var note = Assert.Single(run.Diagnostics.Items);
+        Assert.Equal("GB0212", note.Code);
+        Assert.Equal(DiagnosticSeverity.Info, note.Severity);
+        Assert.Contains("Adobe RGB (1998)", note.Message);
+        var output = File.ReadAllBytes(run.Get(reference, ImageProfile.Epub).Path);
+        Assert.False(Contains(output, "ICC_PROFILE"));
+        Assert.False(Contains(output, "Adobe RGB"));
+    }
+
+    [Fact]
     public void Animated_gif_uses_its_first_frame_with_a_GB0209_note()
     {
         using var gif = new Image<Rgba32>(40, 30, new Rgba32(255, 0, 0));
@@ -393,6 +415,29 @@ public sealed class HostileImageTests : IDisposable
             if (jpeg[i] == 0xFF && jpeg[i + 1] is 0xC0 or 0xC1 or 0xC2)
                 return i;
         throw new InvalidOperationException("no SOF marker");
+    }
+
+    /// <summary>A 128-byte ICC v2 header (RGB display profile, 'acsp'), a one-entry tag table and a 'desc' tag.</summary>
+    private static byte[] IccProfileNamed(string name)
+    {
+        var text = Encoding.ASCII.GetBytes(name + "\0");
+        var tag = new byte[12 + text.Length];
+        "desc"u8.CopyTo(tag);
+        BinaryPrimitives.WriteUInt32BigEndian(tag.AsSpan(8), (uint)text.Length);
+        text.CopyTo(tag, 12);
+        var profile = new byte[128 + 4 + 12 + tag.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(profile, (uint)profile.Length);
+        BinaryPrimitives.WriteUInt32BigEndian(profile.AsSpan(8), 0x02100000);
+        "mntr"u8.CopyTo(profile.AsSpan(12));
+        "RGB "u8.CopyTo(profile.AsSpan(16));
+        "XYZ "u8.CopyTo(profile.AsSpan(20));
+        "acsp"u8.CopyTo(profile.AsSpan(36));
+        BinaryPrimitives.WriteUInt32BigEndian(profile.AsSpan(128), 1);
+        "desc"u8.CopyTo(profile.AsSpan(132));
+        BinaryPrimitives.WriteUInt32BigEndian(profile.AsSpan(136), 144);
+        BinaryPrimitives.WriteUInt32BigEndian(profile.AsSpan(140), (uint)tag.Length);
+        tag.CopyTo(profile, 144);
+        return profile;
     }
 
     /// <summary>PNG signature, an IHDR with the given size (8-bit RGB), an empty IDAT and IEND, all with valid CRCs.</summary>

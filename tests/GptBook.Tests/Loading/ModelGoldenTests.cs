@@ -20,6 +20,7 @@ public class ModelGoldenTests
     [InlineData("overrides")]
     [InlineData("heading-ids")]
     [InlineData("footnotes")]
+    [InlineData("multi")]
     public void Fixture_model_matches_its_golden_dump(string name)
     {
         var (book, diagnostics) = ModelFixture.Load(name);

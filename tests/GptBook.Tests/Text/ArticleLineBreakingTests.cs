@@ -108,6 +108,18 @@ public partial class ArticleLineBreakingTests
         Assert.Equal(Regex.Replace(paragraph, @"\s", ""), Regex.Replace(Copied(lines), @"\s", ""));
     }
 
+    [Theory]
+    [MemberData(nameof(Measures))]
+    public void NoParagraphEndsWithALoneCharacter(double measure)
+    {
+        foreach (var paragraph in ArticleParagraphs())
+        {
+            var lines = Compose(paragraph, measure);
+            var last = Drawn(lines[^1]);
+            Assert.True(last.Count(c => !NoStart.Contains(c)) > 1, $"'{last}' ends '{paragraph[..20]}' at measure {measure}");
+        }
+    }
+
     [Fact]
     public void TheLastLineIsNotJustified()
     {

@@ -317,6 +317,8 @@ public class ParagraphComposerTests
         Assert.Empty(Composer.Compose([], new ParagraphSettings(Length.Pt(100))));
         Assert.Empty(Compose("", 100));
         Assert.Empty(Compose("   ", 100));
+        Assert.Empty(Compose("  \n  \n", 100));
+        Assert.Single(Compose("一\n", 100));
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
 
     /// <summary>
     /// A paragraph should not end with a line holding a single Han character (and its punctuation), 段末孤字:
-    /// the line before it gives up a character, if that costs it no more than two ems of stretch.
+    /// the line before it gives up a character (or the word before it), if that leaves it at most three ems to spread.
     /// </summary>
     private static void AvoidLoneLastCharacter(ParagraphItems p, ParagraphItems.Segment segment, List<LineBreak> breaks)
     {
@@ -98,10 +98,12 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
 
         var previous = breaks[^2];
         var em = p.Items[previous.Start].Size;
-        var b = ChooseBreak(p, previous.Start, segment.End, previous.Avail - em, code: false);
+        // Narrower than the line as it stands, so that at least one break opportunity moves down.
+        var narrower = Math.Min(previous.Avail - em, p.Width(previous.Start, p.ContentEnd(previous.Start, previous.End)) - 0.01);
+        var b = ChooseBreak(p, previous.Start, segment.End, narrower, code: false, squeeze: false);
         if (b >= previous.End || b < previous.Start) return;
         var contentEnd = p.ContentEnd(previous.Start, b);
-        if (p.Width(previous.Start, contentEnd) < previous.Avail - 2 * em) return;
+        if (p.Width(previous.Start, contentEnd) < previous.Avail - 3 * em) return;
         var s = NextLineStart(p, b, segment.End, false);
         if (p.Width(s, p.ContentEnd(s, segment.End - 1)) > last.Avail + Epsilon) return;
         breaks[^2] = previous with { End = b };
@@ -114,7 +116,7 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
     /// first later break that fits by compressing punctuation and spaces (push in first, then push out). Inside a
     /// word longer than the line, the last item that fits.
     /// </summary>
-    private static int ChooseBreak(ParagraphItems p, int s, int end, double avail, bool code)
+    private static int ChooseBreak(ParagraphItems p, int s, int end, double avail, bool code, bool squeeze = true)
     {
         int bestNatural = -1, pushIn = -1, overflow = -1;
         for (var i = s; i < end; i++)
@@ -126,7 +128,7 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
                 var contentEnd = code ? i : p.ContentEnd(s, i);
                 var width = code ? natural : p.Width(s, contentEnd);
                 if (width <= avail + Epsilon) bestNatural = i;
-                else if (!code && pushIn < 0 && width - p.Shrinkable(s, contentEnd) <= avail + Epsilon) pushIn = i;
+                else if (!code && squeeze && pushIn < 0 && width - p.Shrinkable(s, contentEnd) <= avail + Epsilon) pushIn = i;
             }
             // No later break can fit once even the squeezed, trimmed width is past the measure.
             if (overflow >= 0 && natural - (code ? 0 : p.Shrinkable(s, i) + p.Items[i].Size / 2) > avail + Epsilon) break;

@@ -111,7 +111,6 @@ internal sealed class ParagraphItems
         for (var source = 0; source < text.Count; source++)
         {
             var style = text[source].Style;
-            var size = style.Size.Points;
             var str = text[source].Text;
             lastSource = source;
             for (var i = 0; i < str.Length;)
@@ -152,8 +151,6 @@ internal sealed class ParagraphItems
             }
         }
         segments.Add(new Segment(segmentStart, items.Count, lastSource));
-        // A hard break at the very end adds no empty line.
-        if (segments.Count > 1 && segments[^1].Start == segments[^1].End) segments.RemoveAt(segments.Count - 1);
 
         Item[] array;
         if (code)
@@ -167,24 +164,26 @@ internal sealed class ParagraphItems
             array = items.ToArray();
             foreach (var segment in segments) SetGaps(array, segment, settings);
         }
-
-        var markFont = text.Count > 0 ? text[0].Style.Font : FontRole.Mono;
-        var markSize = text.Count > 0 ? text[0].Style.Size.Points : 0;
-        var markFace = FontRole.Mono;
-        double markWidth = 0;
-        if (code)
-        {
-            var first = true;
-            foreach (var rune in settings.ContinuationMark.EnumerateRunes())
-            {
-                var face = measurer.ResolveFace(markFont, rune.Value);
-                if (first) markFace = face;
-                first = false;
-                markWidth += measurer.Advance(markFace, rune.Value) * markSize;
-            }
-        }
+        // A hard break at the very end adds no empty line, and a paragraph of nothing has no lines at all.
+        while (segments.Count > 1 && segments[^1].Start == segments[^1].End) segments.RemoveAt(segments.Count - 1);
         if (segments.Count == 1 && segments[0].Start == segments[0].End) segments.Clear();
+        var (markFace, markWidth) = code ? MeasureMark(text, settings, measurer) : (FontRole.Mono, 0);
         return new ParagraphItems(array, segments, markFace, markWidth);
+    }
+
+    /// <summary>The face and width of the code-continuation mark, at the size of the paragraph's first run.</summary>
+    private static (FontRole Face, double Width) MeasureMark(IReadOnlyList<StyledText> text, ParagraphSettings settings, ITextMeasurer measurer)
+    {
+        if (text.Count == 0) return (FontRole.Mono, 0);
+        var style = text[0].Style;
+        FontRole? face = null;
+        double width = 0;
+        foreach (var rune in settings.ContinuationMark.EnumerateRunes())
+        {
+            face ??= measurer.ResolveFace(style.Font, rune.Value);
+            width += measurer.Advance(face.Value, rune.Value) * style.Size.Points;
+        }
+        return (face ?? style.Font, width);
     }
 
     private static Item NewItem(int cp, int source, int at, byte count, TextStyle style, ITextMeasurer measurer)

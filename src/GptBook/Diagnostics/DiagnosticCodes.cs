@@ -52,6 +52,8 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode BoxTooLarge = new("GB0301", W, "content larger than a page");
     public static readonly DiagnosticCode TocNotSettled = new("GB0302", W, "table of contents page numbers did not settle");
     public static readonly DiagnosticCode GlyphMissing = new("GB0303", W, "character missing from the bundled fonts");
+    public static readonly DiagnosticCode PageTooSmall = new("GB0304", E, "the page size and margins leave no room for text");
+    public static readonly DiagnosticCode ImageNotEmbedded = new("GB0305", W, "a prepared image could not be embedded in the PDF");
 
     // EPUB and HTML
     public static readonly DiagnosticCode CoverMissing = new("GB0401", W, "configured cover image not found");

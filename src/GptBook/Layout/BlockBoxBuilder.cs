@@ -8,8 +8,8 @@ namespace GptBook.Layout;
 /// <summary>
 /// Turns a chapter's blocks into boxes for the paginator, building the structure tree on the way. Paragraphs get a
 /// two-character first-line indent (the Chinese convention) and no space between them; headings are kept with
-/// what follows and h1 opens a chapter on a new page; figures float; footnotes are set at the end of their chapter,
-/// under a short rule (simpler and more robust than page-foot notes, and the article has few or none).
+/// what follows and h1 opens a chapter on a new page; figures float; footnotes follow the chapter
+/// (<see cref="FootnoteSectionBuilder"/>).
 /// </summary>
 public sealed class BlockBoxBuilder
 {
@@ -42,7 +42,7 @@ public sealed class BlockBoxBuilder
             boxes.Add(TopLevel(block, root, first));
             first = false;
         }
-        if (chapter.Footnotes.Count > 0) boxes.AddRange(Footnotes(chapter, root));
+        if (chapter.Footnotes.Count > 0) boxes.AddRange(new FootnoteSectionBuilder(_context, this).Boxes(chapter, root));
         return boxes;
     }
 
@@ -53,6 +53,7 @@ public sealed class BlockBoxBuilder
             case Heading h:
             {
                 var seq = HeadingRows(h, Width, root);
+                if (firstInChapter || h.Level == 1) seq = WithChapterSink(seq);
                 return new LayoutBox(seq.Rows, seq.BreakAfter, h.Span)
                 {
                     SpaceBefore = _style.SpaceBeforeHeading(h.Level), SpaceAfter = _style.SpaceAfterHeading(h.Level),
@@ -138,7 +139,7 @@ public sealed class BlockBoxBuilder
         {
             if (segment.Count == 0 && !first) { all.Add(BoxRow.Space(baseStyle.Size * _style.LineHeight)); continue; }
             if (segment.Count == 0) continue;
-            var lines = _context.Composer.Compose(segment, width, first ? indent : Length.Zero);
+            var lines = _context.Compose(segment, width, first ? indent : Length.Zero, content.FirstOrDefault()?.Span ?? SourceSpan.None);
             all.AddRange(TextRowBuilder.Rows(lines, baseStyle.Size * _style.LineHeight, Length.Zero, node));
             first = false;
         }
@@ -154,7 +155,7 @@ public sealed class BlockBoxBuilder
         var seq = new RowSequence();
         foreach (var segment in segments)
         {
-            var lines = _context.Composer.Compose(segment, width, Length.Zero);
+            var lines = _context.Compose(segment, width, Length.Zero, h.Span);
             foreach (var row in TextRowBuilder.Rows(lines, _style.HeadingLeading(level), Length.Zero, node))
                 seq.Add(row, false);
         }
@@ -163,6 +164,21 @@ public sealed class BlockBoxBuilder
         var fragments = new List<PageFragment> { new AnchorFragment(h.Id, Length.Zero, Length.Zero) };
         fragments.AddRange(firstRow.Fragments);
         seq.Rows[0] = firstRow with { Fragments = fragments, Mark = new RunningMark(level, h.PlainText) };
+        return seq;
+    }
+
+    /// <summary>
+    /// A chapter title is set lower than the text of other pages (a sink of three lines); the heading's anchor
+    /// moves to the top of the sink, so links and bookmarks show the page from its head.
+    /// </summary>
+    private RowSequence WithChapterSink(RowSequence heading)
+    {
+        var anchors = heading.Rows[0].Fragments.OfType<AnchorFragment>().ToList();
+        var seq = new RowSequence();
+        seq.Add(BoxRow.Sink(_style.Leading * 3) with { Fragments = anchors }, false);
+        var first = heading.Rows[0];
+        seq.Add(first with { Fragments = first.Fragments.Where(f => f is not AnchorFragment).ToList() }, heading.BreakAfter[0]);
+        for (var i = 1; i < heading.Count; i++) seq.Add(heading.Rows[i], heading.BreakAfter[i]);
         return seq;
     }
 
@@ -190,8 +206,10 @@ public sealed class BlockBoxBuilder
             number++;
             var first = indented.Rows[0];
             var baseline = FirstBaseline(first) ?? _style.Leading * 0.72;
-            var markerWidth = _context.MeasureWidth(marker, _style.Body);
-            var run = new PositionedRun(marker, _style.Body, Length.Zero, markerWidth, Length.Zero, marker);
+            // A bullet from the serif face is a faint dot at text size; the sans bold one reads as a list marker.
+            var markerStyle = list.Ordered ? _style.Body : _style.Body with { Font = FontRole.SansBold };
+            var markerWidth = _context.MeasureWidth(marker, markerStyle);
+            var run = new PositionedRun(marker, markerStyle, Length.Zero, markerWidth, Length.Zero, marker);
             var lbl = li.Child("Lbl");
             var fragments = new List<PageFragment> { new TextFragment(run, indent - markerWidth - _style.BodySize * 0.5, baseline, lbl) };
             fragments.AddRange(first.Fragments);
@@ -205,11 +223,11 @@ public sealed class BlockBoxBuilder
     {
         string[] candidates = depth % 2 == 0 ? ["•", "·"] : ["◦", "–", "·"];
         foreach (var c in candidates)
-            if (_context.Measurer.HasGlyph(FontRole.SerifRegular, char.ConvertToUtf32(c, 0))) return c;
+            if (_context.Measurer.HasGlyph(FontRole.SansBold, char.ConvertToUtf32(c, 0))) return c;
         return "-";
     }
 
-    private static Length? FirstBaseline(BoxRow row) =>
+    internal static Length? FirstBaseline(BoxRow row) =>
         row.Fragments.OfType<TextFragment>().Select(t => (Length?)t.Baseline).FirstOrDefault();
 
     private RowSequence QuoteRows(BlockQuote quote, Length width, StructureNode parent, int depth)
@@ -226,49 +244,5 @@ public sealed class BlockBoxBuilder
         }
         var bar = indent * 0.35;
         return content.Indented(indent, row => [new RuleFragment(bar, Length.Zero, bar, row.Height, Length.Pt(1.5))]);
-    }
-
-    private IEnumerable<LayoutBox> Footnotes(Chapter chapter, StructureNode root)
-    {
-        var section = root.Child("Div");
-        var title = new RowSequence();
-        var titleRun = new PositionedRun(_context.Labels.Footnotes, _style.CaptionLabel, Length.Zero,
-            _context.MeasureWidth(_context.Labels.Footnotes, _style.CaptionLabel), Length.Zero, _context.Labels.Footnotes);
-        title.Add(new BoxRow(_style.Leading * 1.4,
-        [
-            new RuleFragment(Length.Zero, _style.Leading * 0.2, Width / 4, _style.Leading * 0.2, Length.Pt(0.5)),
-            new TextFragment(titleRun, Length.Zero, _style.Leading * 1.1, section.Child("H6")),
-        ]), false);
-        yield return new LayoutBox(title.Rows, title.BreakAfter, chapter.Footnotes[0].Span)
-        {
-            SpaceBefore = _style.Leading * 1.5, SpaceAfter = _style.Leading * 0.3, KeepWithNext = true,
-        };
-        foreach (var fn in chapter.Footnotes)
-        {
-            var node = section.Child("Note");
-            var label = fn.Number.ToString(CultureInfo.InvariantCulture) + ".";
-            var labelWidth = _context.MeasureWidth(label, _style.Small);
-            var indent = _style.Small.Size * 2.2;
-            var seq = new RowSequence();
-            foreach (var b in fn.Blocks)
-            {
-                var inner = b is Paragraph p
-                    ? ParagraphRows(p.Content, Width - indent, node.Child("P"), _style.Small, Length.Zero)
-                    : Rows(b, Width - indent, node, 1);
-                seq.Append(inner, _style.BlockGap / 2);
-            }
-            if (seq.Count == 0) seq.Add(new BoxRow(_style.Leading, []), false);
-            var indented = seq.Indented(indent);
-            var first = indented.Rows[0];
-            var fragments = new List<PageFragment>
-            {
-                new AnchorFragment(fn.Id, Length.Zero, Length.Zero),
-                new TextFragment(new PositionedRun(label, _style.Small, Length.Zero, labelWidth, Length.Zero, label),
-                    indent - labelWidth - _style.Small.Size * 0.4, FirstBaseline(first) ?? _style.Leading * 0.7, node.Child("Lbl")),
-            };
-            fragments.AddRange(first.Fragments);
-            indented.Rows[0] = first with { Fragments = fragments };
-            yield return new LayoutBox(indented.Rows, indented.BreakAfter, fn.Span) { SpaceBefore = _style.Leading * 0.2 };
-        }
     }
 }

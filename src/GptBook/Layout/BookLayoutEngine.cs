@@ -6,7 +6,7 @@ namespace GptBook.Layout;
 
 /// <summary>
 /// Lays out a whole book: cover (page i), a blank verso, the table of contents from page iii, a blank page when
-/// needed so that the body starts on a right-hand page numbered 1, then the body. The TOC's page numbers come from
+/// needed so that the body starts on a right-hand page numbered 1, then the body, padded to an even page count. The TOC's page numbers come from
 /// the real body layout; passes repeat until the numbers the TOC prints equal where the headings landed, at most
 /// <see cref="MaxPasses"/> times (GB0302 if they never agree).
 /// </summary>
@@ -75,6 +75,10 @@ public sealed class BookLayoutEngine(LayoutContext context)
             decorator.AddCropMarks(fragments);
             pages.Add(new LayoutPage(pages.Count, PageKind.Body, label, p.Region.IsRightHand, p.IsChapterOpening, fragments));
         }
+
+        // A printed book has an even number of pages: the last leaf's verso stays blank.
+        if (pages.Count % 2 == 1)
+            pages.Add(Blank(pages.Count, PageKind.Body, (pages.Count - bodyStart + 1).ToString(CultureInfo.InvariantCulture), decorator));
 
         var anchors = new Dictionary<string, AnchorLocation>(StringComparer.Ordinal);
         foreach (var page in pages)

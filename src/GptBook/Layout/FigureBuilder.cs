@@ -61,7 +61,7 @@ public sealed class FigureBuilder(LayoutContext context, InlineStyler styler)
         foreach (var segment in styler.Style(figure.Caption, _style.Caption)) parts.AddRange(segment);
         if (parts.Count == 0) return [];
         var measure = width * 0.9;
-        var lines = context.Composer.Compose(parts, measure, Length.Zero);
+        var lines = context.Compose(parts, measure, Length.Zero, figure.Span);
         var leading = _style.Caption.Size * _style.LineHeight * 0.9;
         // One line is centred; longer captions are justified within the slightly narrower measure.
         return TextRowBuilder.Rows(lines, leading, (width - measure) / 2, node, TextColor.Body,

@@ -41,7 +41,7 @@ public sealed class FrontMatterBuilder(LayoutContext context)
     /// <summary>Sets text centred in the area, wrapping when needed; returns the y below the last line.</summary>
     private Length Centered(string text, TextStyle style, Rect area, Length top, Length leading, StructureNode node, List<PageFragment> into)
     {
-        var lines = context.Composer.Compose([new StyledText(text, style)], area.Width, Length.Zero);
+        var lines = context.Compose([new StyledText(text, style)], area.Width, Length.Zero, SourceSpan.None);
         var y = top;
         foreach (var line in lines)
         {
@@ -65,7 +65,9 @@ public sealed class FrontMatterBuilder(LayoutContext context)
         var title = context.Labels.TableOfContents;
         var titleRun = new PositionedRun(title, titleStyle, Length.Zero, context.MeasureWidth(title, titleStyle), Length.Zero, title);
         var titleLeading = _style.HeadingLeading(1);
-        boxes.Add(new LayoutBox([new BoxRow(titleLeading, [new TextFragment(titleRun, Length.Zero, titleLeading * 0.78, toc.Child("H1"))])], [false], SourceSpan.None)
+        boxes.Add(new LayoutBox(
+            [BoxRow.Sink(_style.Leading * 3), new BoxRow(titleLeading, [new TextFragment(titleRun, Length.Zero, titleLeading * 0.78, toc.Child("H1"))])],
+            [false, false], SourceSpan.None)
         {
             SpaceAfter = _style.Leading * 1.2, KeepWithNext = true,
         });
@@ -90,8 +92,8 @@ public sealed class FrontMatterBuilder(LayoutContext context)
         var numberWidth = context.MeasureWidth(number, _style.Body);
         var gap = _style.BodySize * 2.5;
         var measure = width - indent - gap - context.MeasureWidth("000", _style.Body);
-        var link = item.Child("Link", linkTarget: "#" + h.Id);
-        var lines = context.Composer.Compose([new StyledText(h.PlainText, style)], measure, Length.Zero);
+        var link = item.Child("Link", altText: h.PlainText, linkTarget: "#" + h.Id);
+        var lines = context.Compose([new StyledText(h.PlainText, style)], measure, Length.Zero, h.Span);
         var rows = TextRowBuilder.Rows(lines, _style.Leading, indent, link);
         var seq = new RowSequence();
         for (var i = 0; i < rows.Count; i++)
@@ -103,7 +105,7 @@ public sealed class FrontMatterBuilder(LayoutContext context)
             if (i == rows.Count - 1)
             {
                 var baseline = row.Fragments.OfType<TextFragment>().Select(t => (Length?)t.Baseline).FirstOrDefault() ?? row.Height * 0.7;
-                var textEnd = indent + lines[i].Width;
+                var textEnd = indent + lines[i].Runs.Select(r => r.X + r.Width).DefaultIfEmpty(Length.Zero).Max();
                 fragments.AddRange(Leaders(textEnd + _style.BodySize * 0.5, width - numberWidth - _style.BodySize * 0.5, baseline));
                 var run = new PositionedRun(number, _style.Body, Length.Zero, numberWidth, Length.Zero, number);
                 fragments.Add(new TextFragment(run, width - numberWidth, baseline, link));

@@ -10,4 +10,8 @@ namespace GptBook.Layout;
 public interface ILineComposer
 {
     IReadOnlyList<ComposedLine> Compose(IReadOnlyList<StyledText> paragraph, Length measure, Length firstLineIndent);
+
+    /// <summary>Code: spaces kept, lines broken only at the measure, each wrapped line ending in a mark whose
+    /// <see cref="PositionedRun.SourceText"/> is empty.</summary>
+    IReadOnlyList<ComposedLine> ComposeCode(StyledText line, Length measure);
 }

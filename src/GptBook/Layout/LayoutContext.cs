@@ -2,6 +2,7 @@ using GptBook.Configuration;
 using GptBook.Diagnostics;
 using GptBook.Images;
 using GptBook.Layout.Text;
+using System.Text;
 using GptBook.Model;
 
 namespace GptBook.Layout;
@@ -19,6 +20,36 @@ public sealed record LayoutContext(
     public LayoutStyle Style { get; } = LayoutStyle.From(Options);
 
     public PageGeometry Geometry { get; } = PageGeometry.From(Options);
+
+    private readonly HashSet<int> _reportedMissing = [];
+
+    /// <summary>Composes through <see cref="Composer"/>, reporting characters no bundled face has (GB0303, once each).</summary>
+    public IReadOnlyList<ComposedLine> Compose(IReadOnlyList<StyledText> text, Length measure, Length firstLineIndent, SourceSpan span)
+    {
+        var lines = Composer.Compose(text, measure, firstLineIndent);
+        CheckGlyphs(lines, span);
+        return lines;
+    }
+
+    public IReadOnlyList<ComposedLine> ComposeCode(StyledText line, Length measure, SourceSpan span)
+    {
+        var lines = Composer.ComposeCode(line, measure);
+        CheckGlyphs(lines, span);
+        return lines;
+    }
+
+    private void CheckGlyphs(IReadOnlyList<ComposedLine> lines, SourceSpan span)
+    {
+        foreach (var line in lines)
+            foreach (var run in line.Runs)
+                foreach (var rune in run.Text.EnumerateRunes())
+                {
+                    if (Rune.IsWhiteSpace(rune) || Rune.IsControl(rune) || Measurer.HasGlyph(run.Style.Font, rune.Value)) continue;
+                    if (!_reportedMissing.Add(rune.Value)) continue;
+                    Diagnostics.Report(DiagnosticCodes.GlyphMissing, span,
+                        $"U+{rune.Value:X4} '{rune}' is in none of the bundled fonts; it prints as an empty box");
+                }
+    }
 
     /// <summary>The natural width of a single-line string (no breaking, no justification).</summary>
     public Length MeasureWidth(string text, TextStyle style)

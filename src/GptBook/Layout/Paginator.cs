@@ -32,8 +32,14 @@ public sealed class Paginator(PageProvider pages, DiagnosticBag diagnostics)
             var next = index + 1;
             current = null;
 
-            if (box.StartsChapter && !AtTop) StartPage();
-            if (box.StartsChapter) _page!.IsChapterOpening = true;
+            if (box.StartsChapter)
+            {
+                // Floats never drift into the next chapter: they get pages of their own before it opens.
+                var flush = _deferred.Count + 1;
+                while (_deferred.Count > 0 && flush-- > 0) StartPage();
+                if (!AtTop) StartPage();
+                _page!.IsChapterOpening = true;
+            }
 
             var space = AtTop ? Length.Zero : Length.Max(box.SpaceBefore, _spaceAfterPrevious);
             var available = Remaining - space;

@@ -13,7 +13,6 @@ public sealed class StructureNode
         Parent = parent;
         AltText = altText;
         LinkTarget = linkTarget;
-        Depth = parent == null ? 0 : parent.Depth + 1;
     }
 
     public string Tag { get; }
@@ -21,7 +20,6 @@ public sealed class StructureNode
     public string? AltText { get; }
     /// <summary>For Link elements: the URL or <c>#id</c>, so the writer can attach the annotation.</summary>
     public string? LinkTarget { get; }
-    public int Depth { get; }
 
     public static StructureNode Root() => new("Document", null, null, null);
 

@@ -39,7 +39,7 @@ public sealed class TableBuilder(LayoutContext context, InlineStyler styler)
             {
                 var cellNode = tr.Child(rows[r].Tag);
                 var inner = widths[c] - 2 * pad;
-                var lines = texts[r][c].Count == 0 ? [] : context.Composer.Compose(texts[r][c], inner, Length.Zero);
+                var lines = texts[r][c].Count == 0 ? [] : context.Compose(texts[r][c], inner, Length.Zero, table.Span);
                 var align = c < table.Alignments.Count ? table.Alignments[c] : ColumnAlignment.Default;
                 var lineRows = TextRowBuilder.Rows(lines, leading, x + pad, cellNode, TextColor.Body, i => align switch
                 {

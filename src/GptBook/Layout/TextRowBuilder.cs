@@ -32,10 +32,15 @@ public static class TextRowBuilder
         {
             if (run.Style.LinkTarget is { } target)
             {
-                var link = node.Child("Link", linkTarget: target);
+                var link = node.Child("Link", altText: run.SourceText, linkTarget: target);
                 var top = baseline - run.Style.Size * (run.Style.Superscript ? 1.4 : 0.9);
                 fragments.Add(new LinkFragment(new Rect(x + run.X, top, run.Width, run.Style.Size * 1.2), target, link));
                 fragments.Add(new TextFragment(run, x + run.X, baseline, link, TextColor.Link));
+            }
+            else if (run.SourceText.Length == 0 && run.Text.Length > 0)
+            {
+                // A mark the composer added (a code continuation mark): drawn, but an artifact, so it is not text.
+                fragments.Add(new TextFragment(run, x + run.X, baseline, null, TextColor.Muted));
             }
             else
             {

@@ -22,27 +22,42 @@ namespace GptBook.Pdf;
 /// </summary>
 public static class PdfBookWriter
 {
+    /// <summary>
+    /// Lays out and writes <paramref name="book"/> to <paramref name="outputPath"/> (through a temporary sibling).
+    /// Returns the layout; when the page setup leaves no room for text it reports GB0304, writes nothing and
+    /// returns a layout without pages.
+    /// </summary>
     public static BookLayout Write(Book book, BookOptions options, ImageCatalog images, FontSet fonts, string outputPath, DiagnosticBag diagnostics)
     {
+        var geometry = PageGeometry.From(options.Pdf);
+        if (!geometry.IsUsable)
+        {
+            diagnostics.Report(DiagnosticCodes.PageTooSmall, new SourceSpan(options.BookFile, 0, 0),
+                $"a {geometry.TrimWidth.Millimetres:0}×{geometry.TrimHeight.Millimetres:0} mm page with these margins leaves a type area of " +
+                $"{geometry.TextWidth.Millimetres:0}×{geometry.TextHeight.Millimetres:0} mm; the PDF was not written");
+            return new BookLayout(geometry, [], [], 0, new Dictionary<string, AnchorLocation>());
+        }
         var measurer = new FontMetricsMeasurer(fonts);
         var context = new LayoutContext(options.Pdf, measurer, new ParagraphLineComposer(new ParagraphComposer(measurer)), images,
             LanguageLabels.For(book.Metadata.Language), diagnostics);
         var layout = new BookLayoutEngine(context).Layout(book);
-        var bytes = Render(layout, book.Metadata, fonts, measurer, PublicationDate(book.Metadata));
+        var date = PublicationDate(book.Metadata, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+        var bytes = Render(layout, book.Metadata, fonts, measurer, date,
+            (path, reason) => diagnostics.Report(DiagnosticCodes.ImageNotEmbedded, SourceSpan.None, $"{path}: {reason}; a placeholder box was drawn"));
         AtomicFile.WriteAllBytes(outputPath, bytes);
         return layout;
     }
 
-    /// <summary>SOURCE_DATE_EPOCH when set (reproducible builds), else midnight UTC of the book's date.</summary>
-    public static DateTimeOffset PublicationDate(BookMetadata metadata)
+    /// <summary>SOURCE_DATE_EPOCH when set to a valid value (reproducible builds), else midnight UTC of the book's date.</summary>
+    public static DateTimeOffset PublicationDate(BookMetadata metadata, string? sourceDateEpoch)
     {
-        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
-        if (long.TryParse(epoch, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        if (long.TryParse(sourceDateEpoch, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
             return DateTimeOffset.FromUnixTimeSeconds(seconds);
         return new DateTimeOffset(metadata.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
     }
 
-    internal static byte[] Render(BookLayout layout, BookMetadata metadata, FontSet fonts, ITextMeasurer measurer, DateTimeOffset date)
+    internal static byte[] Render(BookLayout layout, BookMetadata metadata, FontSet fonts, ITextMeasurer measurer, DateTimeOffset date,
+        Action<string, string> imageFailed)
     {
         BundledFontResolver.Register(fonts);
         var pdfDate = "D:" + date.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "+00'00'";
@@ -56,7 +71,7 @@ public static class PdfBookWriter
             var tags = new StructureTagWriter(ua.StructureBuilder);
             var links = new List<(PdfLinkAnnotation, string)>();
             var g = layout.Geometry;
-            using (var renderer = new PdfPageRenderer(measurer, tags, links))
+            using (var renderer = new PdfPageRenderer(measurer, tags, links, imageFailed))
             {
                 foreach (var page in layout.Pages)
                 {
@@ -88,7 +103,7 @@ public static class PdfBookWriter
     private static void ApplyMetadata(PdfDocument document, BookMetadata metadata, string pdfDate)
     {
         var info = document.Info;
-        info.Title = metadata.Subtitle is { Length: > 0 } ? metadata.Title : metadata.Title;
+        info.Title = metadata.Title;
         info.Author = string.Join(", ", metadata.Authors);
         info.Subject = metadata.Description ?? metadata.Subtitle ?? "";
         info.Keywords = string.Join(", ", metadata.Keywords);

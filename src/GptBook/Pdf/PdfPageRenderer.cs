@@ -12,11 +12,13 @@ namespace GptBook.Pdf;
 /// glyph lands where the composer put it), images, rules, shading and link annotations, each inside its structure
 /// element or as an artifact. Internal links are recorded and pointed at their targets once every page exists.
 /// </summary>
-internal sealed class PdfPageRenderer(ITextMeasurer measurer, StructureTagWriter tags, List<(PdfLinkAnnotation Link, string Id)> internalLinks) : IDisposable
+internal sealed class PdfPageRenderer(
+    ITextMeasurer measurer, StructureTagWriter tags, List<(PdfLinkAnnotation Link, string Id)> internalLinks, Action<string, string> imageFailed)
+    : IDisposable
 {
     private static readonly XPdfFontOptions FontOptions = new(PdfFontEncoding.Unicode);
     private readonly Dictionary<(FontRole, double), XFont> _fonts = [];
-    private readonly Dictionary<string, XImage> _images = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, XImage?> _images = new(StringComparer.Ordinal);
     private readonly XBrush _body = new XSolidBrush(XColor.FromArgb(20, 20, 20));
     private readonly XBrush _muted = new XSolidBrush(XColor.FromArgb(110, 110, 110));
     private readonly XBrush _link = new XSolidBrush(XColor.FromArgb(20, 60, 140));
@@ -36,7 +38,7 @@ internal sealed class PdfPageRenderer(ITextMeasurer measurer, StructureTagWriter
                     else pdfPage.Annotations.Add(annotation);
                     break;
                 default:
-                    if (fragment.Structure is { } node) { tags.Enter(node, Bounds(fragment)); Draw(fragment, gfx); }
+                    if (fragment.Structure is { } node) { tags.Enter(node, Bounds(fragment, mediaHeight)); Draw(fragment, gfx); }
                     else tags.Artifact(() => Draw(fragment, gfx));
                     break;
             }
@@ -52,13 +54,21 @@ internal sealed class PdfPageRenderer(ITextMeasurer measurer, StructureTagWriter
         {
             var annotation = new PdfLinkAnnotation { Rectangle = rect };
             annotation.Elements.SetName("/Subtype", "/Link");
-            annotation.Elements.SetValue("/Border", new PdfArray(null, new PdfInteger(0), new PdfInteger(0), new PdfInteger(0)));
+            annotation.Elements.SetValue("/Border", NoBorder());
             internalLinks.Add((annotation, link.Target[1..]));
             return annotation;
         }
         var web = PdfLinkAnnotation.CreateWebLink(rect, link.Target);
-        web.Elements.SetValue("/Border", new PdfArray(null, new PdfInteger(0), new PdfInteger(0), new PdfInteger(0)));
+        web.Elements.SetValue("/Border", NoBorder());
         return web;
+    }
+
+    /// <summary>Links are shown by their colour; a border would print a box around them.</summary>
+    private static PdfArray NoBorder()
+    {
+        var border = new PdfArray();
+        for (var i = 0; i < 3; i++) border.Elements.Add(new PdfInteger(0));
+        return border;
     }
 
     private void Draw(PageFragment fragment, XGraphics gfx)
@@ -104,20 +114,34 @@ internal sealed class PdfPageRenderer(ITextMeasurer measurer, StructureTagWriter
     private void DrawImage(ImageFragment i, XGraphics gfx)
     {
         var box = ToXRect(i.Box);
-        if (i.ImagePath != null)
+        if (i.ImagePath != null && Image(i.ImagePath) is { } image)
         {
-            if (!_images.TryGetValue(i.ImagePath, out var image))
-                _images[i.ImagePath] = image = XImage.FromFile(i.ImagePath);
             gfx.DrawImage(image, box);
             return;
         }
         gfx.DrawRectangle(new XPen(XColor.FromArgb(150, 150, 150), 0.75) { DashStyle = XDashStyle.Dash }, _shade, box);
-        var text = i.PlaceholderText ?? "";
+        var text = i.PlaceholderText ?? Path.GetFileName(i.ImagePath) ?? "";
         var size = 9.0;
         var font = Font(FontRole.SerifRegular, size);
         while (size > 5 && gfx.MeasureString(text, font).Width > box.Width - 12)
             font = Font(FontRole.SerifRegular, size -= 0.5);
         gfx.DrawString(text, font, _muted, box, XStringFormats.Center);
+    }
+
+    /// <summary>The image, loaded once; null (reported once) when PDFsharp cannot read the prepared file.</summary>
+    private XImage? Image(string path)
+    {
+        if (_images.TryGetValue(path, out var image)) return image;
+        try
+        {
+            image = XImage.FromFile(path);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or NotSupportedException or UnauthorizedAccessException)
+        {
+            imageFailed(path, e.Message);
+            image = null;
+        }
+        return _images[path] = image;
     }
 
     private XFont Font(FontRole role, double size)
@@ -128,9 +152,10 @@ internal sealed class PdfPageRenderer(ITextMeasurer measurer, StructureTagWriter
         return font;
     }
 
-    private static XRect Bounds(PageFragment f) => f switch
+    /// <summary>A figure's bounding box for its structure element, in PDF user space (y upwards).</summary>
+    private static XRect Bounds(PageFragment f, Length mediaHeight) => f switch
     {
-        ImageFragment i => ToXRect(i.Box),
+        ImageFragment i => new XRect(i.Box.X.Points, (mediaHeight - i.Box.Bottom).Points, i.Box.Width.Points, i.Box.Height.Points),
         _ => new XRect(0, 0, 0, 0),
     };
 
@@ -138,6 +163,6 @@ internal sealed class PdfPageRenderer(ITextMeasurer measurer, StructureTagWriter
 
     public void Dispose()
     {
-        foreach (var image in _images.Values) image.Dispose();
+        foreach (var image in _images.Values) image?.Dispose();
     }
 }

@@ -14,7 +14,7 @@ namespace GptBook.Pdf;
 /// stream, checksum included; streams PDFsharp had already deflated, such as PNG image data, are inflated and
 /// re-wrapped), and replaces every random or clock-derived value with one derived from the book.
 /// </summary>
-internal static class PdfStreamFinisher
+internal static partial class PdfStreamFinisher
 {
     public static void Finish(byte[] uncompressed, Stream output, string seed, string pdfDate, Action<PdfDocument> reapplyMetadata)
     {
@@ -23,11 +23,19 @@ internal static class PdfStreamFinisher
         document.Options.NoCompression = true;
         document.Options.CompressContentStreams = false;
 
+        // PDFsharp writes a fresh XMP packet on every save; the first save's packet would linger unreferenced.
+        if (document.Internals.Catalog.Elements.GetReference("/Metadata") is { Value: { } metadata })
+        {
+            document.Internals.Catalog.Elements.Remove("/Metadata");
+            document.Internals.RemoveObject(metadata);
+        }
+
         var subsetTags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var obj in document.Internals.GetAllObjects())
         {
             if (obj is not PdfDictionary dict) continue;
-            if (dict.Stream != null) Compress(dict);
+            if (dict.Stream is { Value.Length: > 0 }) Compress(dict);
+            else if (dict.Elements.ContainsKey("/Length")) dict.Elements.Remove("/Filter"); // PDFsharp marks blank pages' empty content as deflated
             RenameSubset(dict, "/BaseFont", subsetTags);
             RenameSubset(dict, "/FontName", subsetTags);
             if (dict.Elements.GetName("/Type") == "/Annot" || dict.Elements.ContainsKey("/Rect") && dict.Elements.ContainsKey("/Subtype"))
@@ -42,8 +50,40 @@ internal static class PdfStreamFinisher
         document.Internals.FirstDocumentID = raw;
         document.Internals.SecondDocumentID = raw;
         reapplyMetadata(document);
-        document.Save(output, closeStream: false);
+        using var saved = new MemoryStream();
+        document.Save(saved, closeStream: false);
+        var bytes = saved.ToArray();
+        FixSaveTimeIdentifiers(bytes, id);
+        output.Write(bytes);
     }
+
+    /// <summary>
+    /// PDFsharp generates the XMP packet (with random xmpMM:DocumentID and InstanceID UUIDs) and a new second
+    /// trailer ID while saving, after any hook we have. Both are fixed-length ASCII fields written uncompressed, so
+    /// they are overwritten in place with values derived from the book; lengths, and so every xref offset, stay the same.
+    /// </summary>
+    private static void FixSaveTimeIdentifiers(byte[] bytes, string id)
+    {
+        var text = Encoding.Latin1.GetString(bytes);
+        var uuid = $"{id[..8]}-{id[8..12]}-{id[12..16]}-{id[16..20]}-{id[20..32]}".ToLowerInvariant();
+        foreach (var marker in new[] { "<xmpMM:DocumentID>uuid:", "<xmpMM:InstanceID>uuid:" })
+        {
+            var at = text.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0 && at + marker.Length + 36 <= bytes.Length)
+                Encoding.ASCII.GetBytes(uuid).CopyTo(bytes, at + marker.Length);
+        }
+        var trailer = TrailerId().Matches(text);
+        if (trailer.Count > 0)
+        {
+            var m = trailer[^1];
+            var hex = Encoding.ASCII.GetBytes(id.ToLowerInvariant());
+            hex.CopyTo(bytes, m.Groups[1].Index);
+            hex.CopyTo(bytes, m.Groups[2].Index);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("/ID\\s*\\[\\s*<([0-9a-fA-F]{32})>\\s*<([0-9a-fA-F]{32})>\\s*\\]")]
+    private static partial System.Text.RegularExpressions.Regex TrailerId();
 
     private static void Compress(PdfDictionary dict)
     {
@@ -57,7 +97,7 @@ internal static class PdfStreamFinisher
         else
             return; // JPEG (DCTDecode) and anything else passes through untouched.
         using var ms = new MemoryStream();
-        using (var z = new ZLibStream(ms, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var z = new ZLibStream(ms, CompressionLevel.Optimal, leaveOpen: true))
             z.Write(data);
         stream.Value = ms.ToArray();
         dict.Elements.SetName("/Filter", "/FlateDecode");

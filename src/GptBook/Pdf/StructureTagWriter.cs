@@ -58,7 +58,7 @@ internal sealed class StructureTagWriter(StructureBuilder builder)
     private void Begin(StructureNode node, XRect bounds, PdfLinkAnnotation? annotation)
     {
         if (node.Tag == "Link" && annotation != null)
-            builder.BeginElement(annotation, node.LinkTarget ?? "link");
+            builder.BeginElement(annotation, node.AltText is { Length: > 0 } alt ? alt : node.LinkTarget ?? "link");
         else if (node.Tag == "Figure")
             builder.BeginIllustrationElement("Figure", node.AltText ?? "", bounds);
         else if (Grouping.Contains(node.Tag))

@@ -116,4 +116,18 @@ public sealed class BookLayoutEngineTests
         Assert.All(marks.Skip(marks.Count - 8), m => Assert.False(
             m.X1 > g.BleedBox.X && m.X1 < g.BleedBox.Right && m.Y1 > g.BleedBox.Y && m.Y1 < g.BleedBox.Bottom, "a crop mark inside the bleed"));
     }
+
+    [Fact]
+    public void A_character_no_font_has_is_reported_once_with_its_source_location()
+    {
+        var s = new SourceSpan("glyphs.md", 3, 1);
+        var book = new Book(new BookMetadata("g", "字形", null, "zh-CN", [], new DateOnly(2026, 1, 1), null, []),
+            [new Chapter("g", "glyphs.md", [new Paragraph([new Model.Text("缺字\uE000与\uE000", s)], s)], [])]);
+        var measurer = new FixedAdvanceMeasurer(hasGlyph: c => c is < 0xE000 or > 0xF8FF);
+        var context = new LayoutContext(new PdfOptions(), measurer, new FixedLineComposer(measurer), ImageCatalog.Empty, LanguageLabels.Chinese, _diagnostics);
+        new BookLayoutEngine(context).Layout(book);
+        var d = Assert.Single(_diagnostics.Items, d => d.Code == DiagnosticCodes.GlyphMissing.Id);
+        Assert.Equal(s, d.Span);
+        Assert.Contains("U+E000", d.Message);
+    }
 }

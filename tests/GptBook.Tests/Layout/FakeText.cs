@@ -3,11 +3,12 @@ using GptBook.Layout.Text;
 
 namespace GptBook.Tests.Layout;
 
-/// <summary>Fixed advances: Han and everything else 1 em, ASCII 0.5 em; the em box is 0.88 + 0.12.</summary>
-public sealed class FixedAdvanceMeasurer : ITextMeasurer
+/// <summary>Fixed advances: Han and everything else 1 em, ASCII 0.5 em; the em box is 0.88 + 0.12. Every face has
+/// every glyph unless <c>hasGlyph</c> says otherwise.</summary>
+public sealed class FixedAdvanceMeasurer(Func<int, bool>? hasGlyph = null) : ITextMeasurer
 {
     public double Advance(FontRole font, int codePoint) => codePoint < 0x80 ? 0.5 : 1.0;
-    public bool HasGlyph(FontRole font, int codePoint) => true;
+    public bool HasGlyph(FontRole font, int codePoint) => hasGlyph?.Invoke(codePoint) ?? true;
     public double Ascent(FontRole font) => 0.88;
     public double Descent(FontRole font) => 0.12;
 }
@@ -44,6 +45,8 @@ public sealed class FixedLineComposer(ITextMeasurer measurer) : ILineComposer
         lines.Add(Line(runs, x, paragraph.Count > 0 ? paragraph[^1].Style : new TextStyle(FontRole.SerifRegular, Length.Pt(10)), true));
         return lines;
     }
+
+    public IReadOnlyList<ComposedLine> ComposeCode(StyledText line, Length measure) => Compose([line], measure, Length.Zero);
 
     private static PositionedRun Run(StyledText part, int from, int to, Length x, Length end)
     {

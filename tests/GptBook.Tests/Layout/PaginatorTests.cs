@@ -169,4 +169,18 @@ public sealed class PaginatorTests
         Assert.Equal((1, 0.0), Where(pages, "header.repeat"));
         Assert.Equal((1, 10.0), Where(pages, "row.10"));
     }
+
+    [Fact]
+    public void Floats_are_set_before_the_next_chapter_opens()
+    {
+        var chapter = new RowSequence();
+        chapter.Add(Row("chapter2"), false);
+        var opening = new LayoutBox(chapter.Rows, chapter.BreakAfter, SourceSpan.None) { StartsChapter = true };
+        var pages = Paginate(Filler(6), Single("figure", 55, isFloat: true), Single("text", 10), opening);
+        Assert.Equal((0, 60.0), Where(pages, "text"));
+        Assert.Equal((1, 0.0), Where(pages, "figure"));
+        Assert.Equal((2, 0.0), Where(pages, "chapter2"));
+        Assert.True(pages[2].IsChapterOpening);
+        Assert.False(pages[1].IsChapterOpening);
+    }
 }

@@ -3,6 +3,7 @@ using GptBook.Diagnostics;
 using GptBook.Fonts;
 using GptBook.Images;
 using GptBook.Layout;
+using GptBook.Loading;
 using GptBook.Model;
 using GptBook.Pdf;
 using GptBook.Tests.Support;
@@ -16,18 +17,48 @@ public sealed class PdfOutputFixture
     {
         Directory.CreateDirectory(OutputDirectory);
         Fonts = FontSet.Load(Path.Combine(RepositoryPaths.Root, "assets", "fonts"));
-        Article = Write(SampleBooks.Article(), "article.pdf");
-        Constructs = Write(SampleBooks.Constructs(), "constructs.pdf");
+        Article = WriteArticle();
+        Jpeg = Path.Combine(OutputDirectory, "photo.jpg");
+        using (var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(600, 400, new SixLabors.ImageSharp.PixelFormats.Rgb24(40, 90, 160)))
+        {
+            image.Metadata.HorizontalResolution = image.Metadata.VerticalResolution = 150;
+            SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(image, Jpeg);
+        }
+        var book = SampleBooks.Constructs();
+        var figures = book.Figures().ToDictionary(f => f.Id, f => f.Image);
+        var catalog = new ImageCatalog(new Dictionary<(string, ImageProfile), NormalizedImage>
+        {
+            [(figures["fig-photo"].Key, ImageProfile.Print)] = new(Jpeg, 600, 400, "image/jpeg", 150),
+            [(figures["fig-remote"].Key, ImageProfile.Print)] = new(Jpeg, 600, 400, "image/jpeg", 150) { Placeholder = "远程图片未获取：https://example.com/remote.png" },
+        });
+        Constructs = Write(book, "constructs.pdf", images: catalog);
     }
 
-    public static string OutputDirectory { get; } = Path.Combine(Path.GetTempPath(), "gptbook-pdf-tests");
+    /// <summary>One folder per checkout, so that test runs in other worktrees on the same machine don't collide.</summary>
+    public static string OutputDirectory { get; } = Path.Combine(Path.GetTempPath(),
+        "gptbook-pdf-tests-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(RepositoryPaths.Root)))[..10]);
 
     public FontSet Fonts { get; }
     public Output Article { get; }
     public Output Constructs { get; }
 
-    public Output Write(Book book, string name, PdfOptions? pdf = null)
+    /// <summary>The real article through the real stages: book.yml, the loader, the image stage (print profile).</summary>
+    public Output WriteArticle(string name = "article.pdf")
     {
+        var diagnostics = new DiagnosticBag();
+        var options = BookOptionsReader.Read(RepositoryPaths.BookYml, diagnostics)!;
+        var book = BookLoader.Load(options, diagnostics);
+        var images = ImageStage.Run(book, options, Path.Combine(OutputDirectory, "image-cache"), new HashSet<ImageProfile> { ImageProfile.Print }, diagnostics);
+        var path = Path.Combine(OutputDirectory, name);
+        var layout = PdfBookWriter.Write(book, options, images, Fonts, path, diagnostics);
+        return new Output(book, path, layout, diagnostics);
+    }
+
+    public string Jpeg { get; }
+
+    public Output Write(Book book, string name, PdfOptions? pdf = null, ImageCatalog? images = null)
+    {
+        if (File.Exists(Path.Combine(OutputDirectory, name))) File.Delete(Path.Combine(OutputDirectory, name));
         var options = new BookOptions
         {
             RootDirectory = RepositoryPaths.Root,
@@ -38,7 +69,7 @@ public sealed class PdfOutputFixture
         };
         var diagnostics = new DiagnosticBag();
         var path = Path.Combine(OutputDirectory, name);
-        var layout = PdfBookWriter.Write(book, options, ImageCatalog.Empty, Fonts, path, diagnostics);
+        var layout = PdfBookWriter.Write(book, options, images ?? ImageCatalog.Empty, Fonts, path, diagnostics);
         return new Output(book, path, layout, diagnostics);
     }
 

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Jpeg;
-using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
+using GptBook.Images;
 
 namespace GptBook.Site;
 
@@ -21,28 +18,18 @@ public static class SiteCoverImage
     /// <returns>The written files' hrefs and the 1× size, or null if the picture cannot be decoded.</returns>
     public static Prepared? Write(byte[] picture, string siteDirectory)
     {
-        Image<Rgb24> source;
-        try { source = Image.Load<Rgb24>(picture); }
-        catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException) { return null; }
-        using (source)
-        {
-            var folder = Path.Combine(siteDirectory, SiteImageFiles.Folder);
-            Directory.CreateDirectory(folder);
-            var height = (int)Math.Round((double)source.Height * DisplayWidth / source.Width);
-            var oneX = Scaled(source, DisplayWidth, height, folder);
-            var twoX = Scaled(source, DisplayWidth * 2, height * 2, folder);
-            return new Prepared(oneX, $"{oneX} 1x, {twoX} 2x", DisplayWidth, height);
-        }
+        var scaled = JpegThumbnailer.Scale(picture, [DisplayWidth, DisplayWidth * 2]);
+        if (scaled == null) return null;
+        var folder = Path.Combine(siteDirectory, SiteImageFiles.Folder);
+        Directory.CreateDirectory(folder);
+        var hrefs = scaled.Select(s => Save(s.Jpeg, folder)).ToArray();
+        return new Prepared(hrefs[0], $"{hrefs[0]} 1x, {hrefs[1]} 2x", scaled[0].Width, scaled[0].Height);
     }
 
-    private static string Scaled(Image<Rgb24> source, int width, int height, string folder)
+    private static string Save(byte[] jpeg, string folder)
     {
-        using var scaled = source.Clone(x => x.Resize(Math.Min(width, source.Width), Math.Min(height, source.Height), KnownResamplers.Lanczos3));
-        using var stream = new MemoryStream();
-        scaled.SaveAsJpeg(stream, new JpegEncoder { Quality = 85 });
-        var bytes = stream.ToArray();
-        var name = "cover-" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16] + ".jpg";
-        File.WriteAllBytes(Path.Combine(folder, name), bytes);
+        var name = "cover-" + Convert.ToHexStringLower(SHA256.HashData(jpeg))[..16] + ".jpg";
+        File.WriteAllBytes(Path.Combine(folder, name), jpeg);
         return SiteImageFiles.Folder + "/" + name;
     }
 }

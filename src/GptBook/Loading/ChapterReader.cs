@@ -57,10 +57,16 @@ public sealed partial class ChapterReader
         {
             document = Markdown.Parse(text, BookMarkdownPipeline.Instance);
         }
-        catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
-            context.Diagnostics.Report(DiagnosticCodes.NestingTooDeep, new SourceSpan(context.ChapterFile, 1, 1),
-                $"the Markdown nests deeper than {BookMarkdownPipeline.MaximumNestingDepth} levels; the file is shown as plain paragraphs");
+            // Markdig refuses input nested deeper than its limit with an ArgumentException; any other failure of
+            // the parser is treated the same way: the text is still shown, and the diagnostic says why it is plain.
+            var nested = e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase);
+            context.Diagnostics.Report(nested ? DiagnosticCodes.NestingTooDeep : DiagnosticCodes.UnsupportedConstruct,
+                new SourceSpan(context.ChapterFile, 1, 1),
+                nested
+                    ? $"the Markdown nests deeper than {BookMarkdownPipeline.MaximumNestingDepth} levels; the file is shown as plain paragraphs"
+                    : $"the Markdown parser failed ({e.Message}); the file is shown as plain paragraphs");
             return new Chapter(chapterId, context.ChapterFile, reader.PlainParagraphs(text), []);
         }
         var whole = new SourceSpan(context.ChapterFile, 1, 1);

@@ -66,6 +66,16 @@ public class BookOptionsReaderTests
         Assert.Contains("not valid YAML", d.Message);
     }
 
+    [Theory]
+    [InlineData("", "GB0003", "content/book.yml:1:1")]
+    [InlineData("- a\n- b\n", "GB0003", "content/book.yml:1:1")]
+    [InlineData("id: t\ntitle: T\ntitle: U\n", "GB0002", "content/book.yml:3:1")]
+    public void A_book_yml_that_is_not_a_mapping_of_settings_is_an_error(string yaml, string code, string where)
+    {
+        var d = SingleError(Read(yaml), code);
+        Assert.Equal(where, d.Span.ToString());
+    }
+
     [Fact]
     public void An_unclosed_list_is_an_error()
     {

@@ -353,6 +353,12 @@ public sealed partial class ChapterReader
     private int AddInlineHtml(MdInline[] siblings, int index, SourceSpan span, List<Model.Inline> result)
     {
         var open = (HtmlInline)siblings[index];
+        if (BreakTag().IsMatch(open.Tag))
+        {
+            // <br> is the model's hard line break, which every writer (the PDF too) knows how to show.
+            result.Add(new LineBreak(span));
+            return index;
+        }
         var name = OpeningTagName(open.Tag);
         var last = index;
         if (name != null)
@@ -378,6 +384,9 @@ public sealed partial class ChapterReader
 
     [GeneratedRegex(@"^<([A-Za-z][A-Za-z0-9-]*)(\s[^>]*)?(?<!/)>$", RegexOptions.Singleline)]
     private static partial Regex OpeningTag();
+
+    [GeneratedRegex(@"^<br\s*/?>$", RegexOptions.IgnoreCase)]
+    private static partial Regex BreakTag();
 
     [GeneratedRegex(@"^</([A-Za-z][A-Za-z0-9-]*)\s*>$")]
     private static partial Regex ClosingTag();

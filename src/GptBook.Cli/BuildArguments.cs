@@ -4,7 +4,8 @@ namespace GptBook.Cli;
 
 /// <summary>The parsed arguments of <c>gptbook build</c>.</summary>
 /// <param name="ReportFile">Where to write a JSON report of stage times, peak memory and outputs (for the benchmark).</param>
-public sealed record BuildArguments(string BookFile, string OutputDirectory, OutputFormats Formats, bool Strict, string? ReportFile = null)
+/// <param name="Force">Rebuild even when nothing changed since the last build.</param>
+public sealed record BuildArguments(string BookFile, string OutputDirectory, OutputFormats Formats, bool Strict, string? ReportFile = null, bool Force = false)
 {
     public const string DefaultOutput = "output";
 
@@ -16,6 +17,7 @@ public sealed record BuildArguments(string BookFile, string OutputDirectory, Out
         var formats = OutputFormats.All;
         var strict = false;
         string? report = null;
+        var force = false;
         for (var i = 0; i < args.Length; i++)
         {
             var (name, inlineValue) = OptionSyntax.Split(args[i]);
@@ -31,6 +33,9 @@ public sealed record BuildArguments(string BookFile, string OutputDirectory, Out
                 case "--report":
                     if (!OptionSyntax.TakeValue(args, ref i, inlineValue, name, out var reportPath, out error)) return false;
                     report = reportPath;
+                    break;
+                case "--force":
+                    force = true;
                     break;
                 case "--strict":
                     if (!OptionSyntax.TryParseBool(inlineValue ?? "true", out strict))
@@ -60,7 +65,7 @@ public sealed record BuildArguments(string BookFile, string OutputDirectory, Out
             return false;
         }
         error = null;
-        result = new BuildArguments(book, output, formats, strict, report);
+        result = new BuildArguments(book, output, formats, strict, report, force);
         return true;
     }
 

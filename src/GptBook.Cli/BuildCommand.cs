@@ -9,7 +9,7 @@ internal static class BuildCommand
     {
         var reporter = new ConsoleReporter(Console.Error);
         var result = BookPublisher.Publish(
-            new PublishRequest(args.BookFile, args.OutputDirectory, args.Formats, args.Strict), reporter);
+            new PublishRequest(args.BookFile, args.OutputDirectory, args.Formats, args.Strict, Incremental: !args.Force), reporter);
         reporter.Summarize(result, args.Strict);
         if (args.ReportFile != null)
             BuildReportWriter.Write(args.ReportFile, result);
@@ -18,7 +18,7 @@ internal static class BuildCommand
 
     public static int ExitCode(PublishOutcome outcome) => outcome switch
     {
-        PublishOutcome.Built => CommandLine.Success,
+        PublishOutcome.Built or PublishOutcome.UpToDate => CommandLine.Success,
         PublishOutcome.ContentErrors => CommandLine.ContentErrors,
         _ => CommandLine.UsageError,
     };

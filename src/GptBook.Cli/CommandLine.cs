@@ -11,13 +11,14 @@ public static class CommandLine
     public const int UsageError = 2;
 
     public const string Usage = """
-        usage: gptbook build <book.yml|file.md> [--output DIR] [--format epub,pdf,site] [--strict]
+        usage: gptbook build <book.yml|file.md> [--output DIR] [--format epub,pdf,site] [--strict] [--force]
                gptbook serve <book.yml|file.md> [--output DIR] [--port N]
                gptbook --help | --version
 
           build    render the book into DIR (default: output/): <id>.epub, <id>.pdf and site/
           serve    build the site, serve DIR/site on 127.0.0.1, and rebuild when the content changes
           --strict treat warnings as errors
+          --force  rebuild even if nothing changed since the last build in DIR
         """;
 
     public static int Run(string[] args)

@@ -27,6 +27,10 @@ internal sealed class ConsoleReporter(TextWriter writer) : IPublishObserver
         var counts = $"{errors} error(s), {warnings} warning(s)";
         switch (result.Outcome)
         {
+            case PublishOutcome.UpToDate:
+                writer.WriteLine($"up to date (nothing changed since the last build), {counts}:");
+                foreach (var output in result.Outputs) writer.WriteLine($"  {output}");
+                break;
             case PublishOutcome.Built:
                 writer.WriteLine($"built in {total.TotalSeconds:0.00} s, {counts}:");
                 foreach (var output in result.Outputs) writer.WriteLine($"  {output}");

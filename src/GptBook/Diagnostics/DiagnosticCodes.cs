@@ -46,6 +46,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode ImageAnimated = new("GB0209", DiagnosticSeverity.Info, "animated image: first frame used");
     public static readonly DiagnosticCode SvgNotRasterized = new("GB0210", W, "SVG not rasterized for print");
     public static readonly DiagnosticCode SvgSanitized = new("GB0211", W, "unsafe SVG content removed");
+    public static readonly DiagnosticCode ColourProfileNotApplied = new("GB0212", DiagnosticSeverity.Info, "embedded colour profile not applied");
 
     // Layout and PDF
     public static readonly DiagnosticCode BoxTooLarge = new("GB0301", W, "content larger than a page");

@@ -26,7 +26,7 @@ public static class EpubWriter
     {
         try
         {
-            var entries = Assemble(book, options, images, diagnostics, fontsDirectory ?? Path.Combine(AppContext.BaseDirectory, "fonts"));
+            var entries = Assemble(book, options, images, diagnostics, fontsDirectory);
             var timestamp = BuildTimestamp.FromEnvironment(book.Metadata.Date);
             AtomicFile.Write(outputPath, stream => EpubZipWriter.Write(stream, entries, timestamp));
             return true;
@@ -40,7 +40,7 @@ public static class EpubWriter
     }
 
     /// <summary>Every file of the package except mimetype, by its path in the zip.</summary>
-    internal static IReadOnlyDictionary<string, byte[]> Assemble(Book book, BookOptions options, ImageCatalog images, DiagnosticBag diagnostics, string fontsDirectory)
+    internal static IReadOnlyDictionary<string, byte[]> Assemble(Book book, BookOptions options, ImageCatalog images, DiagnosticBag diagnostics, string? fontsDirectory)
     {
         var metadata = book.Metadata;
         var language = metadata.Language;
@@ -81,7 +81,7 @@ public static class EpubWriter
     }
 
     /// <summary>The configured cover if it can be used, else one drawn from the title; null if neither works.</summary>
-    private static PackageItem? CoverImage(Book book, BookOptions options, ImageCatalog images, PackageImages packageImages, DiagnosticBag diagnostics, string fontsDirectory)
+    private static PackageItem? CoverImage(Book book, BookOptions options, ImageCatalog images, PackageImages packageImages, DiagnosticBag diagnostics, string? fontsDirectory)
     {
         if (options.Epub.Cover is { Length: > 0 } configured)
         {
@@ -95,7 +95,8 @@ public static class EpubWriter
 
         try
         {
-            var png = CoverImageWriter.Write(book.Metadata, FontSet.Load(fontsDirectory));
+            var fonts = fontsDirectory == null ? FontSet.Bundled() : FontSet.Load(fontsDirectory);
+            var png = CoverImageWriter.Write(book.Metadata, fonts);
             return packageImages.AddGenerated(CoverImageId, EpubLayout.ImagesFolder + "cover.png", "image/png", png, "cover-image");
         }
         catch (Exception e) when (e is IOException or FontFormatException)

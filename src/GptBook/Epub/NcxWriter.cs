@@ -60,7 +60,7 @@ public static class NcxWriter
             xml.WriteAttributeString("id", "navpoint-" + order.ToString(CultureInfo.InvariantCulture));
             xml.WriteAttributeString("playOrder", order.ToString(CultureInfo.InvariantCulture));
             xml.WriteStartElement("navLabel", Ncx);
-            xml.WriteElementString("text", Ncx, entry.Title);
+            xml.WriteElementString("text", Ncx, entry.Label);
             xml.WriteEndElement();
             xml.WriteStartElement("content", Ncx);
             xml.WriteAttributeString("src", entry.Href);

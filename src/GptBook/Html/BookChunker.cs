@@ -44,7 +44,8 @@ public static class BookChunker
         for (var i = 0; i < drafts.Count; i++)
         {
             var d = drafts[i];
-            var title = d.Heading?.PlainText ?? d.Chapter.Title ?? book.Metadata.Title;
+            // Never blank: a page needs a <title>, and a nav entry needs text.
+            var title = new[] { d.Heading?.PlainText, d.Chapter.Title, book.Metadata.Title, names[i] }.First(t => !string.IsNullOrWhiteSpace(t))!.Trim();
             var notes = d.Chapter.Footnotes.Where(f => footnoteHome.GetValueOrDefault(f.Id) == d).ToArray();
             chunks.Add(new Chunk(i + 1, names[i], names[i] + fileExtension, title, d.Heading, d.Chapter, d.Blocks.ToArray(), notes));
         }

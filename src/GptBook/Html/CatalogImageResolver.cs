@@ -21,8 +21,9 @@ public sealed class CatalogImageResolver(ImageCatalog catalog, ImageProfile prof
         if (prepared == null)
         {
             if (_reported.Add(image.Key))
-                diagnostics.Report(DiagnosticCodes.ImageNotPrepared, image.Span, $"no prepared {profile} image for '{image.Source}'; a placeholder is shown");
-            return HtmlImage.Missing(image.Path ?? image.Source);
+                diagnostics.Report(DiagnosticCodes.ImageNotPrepared, image.Span, $"no prepared {profile} image for '{image.Path ?? image.Source}'; a placeholder is shown");
+            // The path is in the warning, for the author; the reader sees only that the picture is missing.
+            return HtmlImage.Missing("");
         }
 
         var src = File.Exists(prepared.Path) ? hrefOf(prepared) : null;
@@ -32,7 +33,7 @@ public sealed class CatalogImageResolver(ImageCatalog catalog, ImageProfile prof
             .Where(v => v.Href != null)
             .ToArray();
         var srcSet = variants.Length > 0 ? string.Join(", ", variants.Select(v => $"{v.Href} {v.Density}x").Prepend(src + " 1x")) : null;
-        var reason = prepared.Placeholder ?? (src == null ? image.Path ?? image.Source : null);
+        var reason = prepared.Placeholder ?? (src == null ? "" : null);
         return new HtmlImage(src, prepared.PixelWidth, prepared.PixelHeight, reason) { SrcSet = srcSet };
     }
 

@@ -3,7 +3,8 @@ namespace GptBook.Html;
 /// <summary>
 /// What the content writer shows for one image reference: a picture (<see cref="Src"/>, relative to the page,
 /// with its pixel size and an optional <see cref="SrcSet"/>), a visible placeholder box with
-/// <see cref="PlaceholderReason"/>, or both (a placeholder picture together with the reason).
+/// <see cref="PlaceholderReason"/> (which may be empty: the box then just says the image is missing), or both
+/// (a placeholder picture together with the reason).
 /// </summary>
 public sealed record HtmlImage(string? Src, int PixelWidth, int PixelHeight, string? PlaceholderReason)
 {

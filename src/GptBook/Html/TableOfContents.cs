@@ -2,7 +2,8 @@ namespace GptBook.Html;
 
 /// <summary>
 /// The book's headings down to a depth, nested by level, as EPUB nav, NCX and the site list them. A level that skips
-/// (h1 then h3) nests under the nearest shallower heading; a heading with nothing above it is a root entry.
+/// (h1 then h3) nests under the nearest shallower heading; a heading with nothing above it is a root entry. A book
+/// with no heading in range gets one entry per chunk, titled like the chunk.
 /// </summary>
 public static class TableOfContents
 {
@@ -21,7 +22,13 @@ public static class TableOfContents
                 open.Push(node);
             }
         }
-        return roots.Select(n => n.ToEntry()).ToArray();
+        if (roots.Count > 0) return roots.Select(n => n.ToEntry()).ToArray();
+
+        // A book without headings still needs a table of contents (EPUB requires a non-empty one): one entry per
+        // chunk, under its title, pointing at the chunk's start.
+        return book.Chunks
+            .Select(c => new TocEntry(new Model.Heading(1, [new Model.Text(c.Title, Model.SourceSpan.None)], "", Model.SourceSpan.None), c, []))
+            .ToArray();
     }
 
     /// <summary>How deep the nesting goes (1 for a flat list, 0 when empty): the NCX's dtb:depth.</summary>

@@ -22,14 +22,10 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         WriteFootnotes(xml, state);
     }
 
-    /// <summary>Blocks outside any chunk's flow (for example a site's landing page); links resolve as seen from <paramref name="from"/>.</summary>
-    public void WriteBlocks(XmlWriter xml, IEnumerable<Block> blocks, Chunk from)
-    {
-        var state = new ChunkState(from);
-        foreach (var block in blocks) WriteBlock(xml, block, state);
-    }
-
-    /// <summary>Inline content (for example a heading's text in a table of contents), as seen from <paramref name="from"/>.</summary>
+    /// <summary>
+    /// Inline content outside the chunk's flow (a heading's text in a table of contents), as seen from
+    /// <paramref name="from"/>. Links inside are written as their text, since the caller wraps the whole in a link.
+    /// </summary>
     public void WriteInlines(XmlWriter xml, IEnumerable<Inline> inlines, Chunk from) =>
         WriteInlines(xml, inlines, new ChunkState(from) { InsideLink = true });
 
@@ -93,7 +89,9 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         Attr(xml, "class", "figure");
         var image = context.ResolveImage(figure.Image);
         if (image.HasPicture) WriteImg(xml, image, figure.Image.Alt, "figure-image");
-        if (image.IsPlaceholder) WritePlaceholder(xml, "div", image.PlaceholderReason!, figure.Image.Alt);
+        // The alt text tells what the missing picture shows, unless the caption below already says it.
+        var placeholderAlt = figure.Image.Alt == Inline.PlainText(figure.Caption) ? "" : figure.Image.Alt;
+        if (image.IsPlaceholder) WritePlaceholder(xml, "div", image.PlaceholderReason!, placeholderAlt);
         if (figure.Number > 0 || figure.HasCaption)
         {
             Start(xml, "figcaption");
@@ -126,7 +124,10 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         xml.WriteEndElement();
     }
 
-    /// <summary>A visible box (block or inline) that says the image is missing and why, with the alt text.</summary>
+    /// <summary>
+    /// A visible box (block or inline) that says the image is missing, with what it would show (the alt text) and
+    /// why (the image stage's reason), each only if known.
+    /// </summary>
     private void WritePlaceholder(XmlWriter xml, string element, string reason, string alt)
     {
         var child = element == "div" ? "p" : "span";
@@ -136,11 +137,15 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         Attr(xml, "class", "image-placeholder-label");
         xml.WriteString(context.Labels.ImageMissing);
         End(xml);
-        if (element == "span") xml.WriteString(" ");
-        Start(xml, child);
-        Attr(xml, "class", "image-placeholder-reason");
-        xml.WriteString(alt.Length > 0 && alt != reason ? $"{alt} ({reason})" : reason);
-        End(xml);
+        foreach (var (text, cssClass) in new[] { (alt, "image-placeholder-alt"), (reason, "image-placeholder-reason") })
+        {
+            if (text.Length == 0) continue;
+            if (element == "span") xml.WriteString(" ");
+            Start(xml, child);
+            Attr(xml, "class", cssClass);
+            xml.WriteString(text);
+            End(xml);
+        }
         End(xml);
     }
 

@@ -26,13 +26,12 @@ internal sealed class ImageCache
 
     public string Directory { get; }
 
-    public static string Key(string settings, ReadOnlySpan<byte> content)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(StageVersion + "\n" + settings + "\n"));
-        hash.AppendData(content);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
+    /// <summary>The SHA-256 of a source file's bytes: computed once per source, then combined with each profile.</summary>
+    public static string ContentDigest(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    /// <summary>The entry key for one source (by its <see cref="ContentDigest"/>) under one profile's settings.</summary>
+    public static string Key(string settings, string contentDigest) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{StageVersion}\n{settings}\n{contentDigest}")));
 
     public string PathFor(string fileName) => Path.Combine(Directory, fileName);
 

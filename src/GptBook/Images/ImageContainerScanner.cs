@@ -48,7 +48,12 @@ internal static class ImageContainerScanner
         var pos = 2;
         while (pos < b.Length)
         {
-            if (b[pos] != 0xFF) return Truncated(markers, components, precision, hasJfif);
+            // Stray bytes between segments are tolerated, as decoders do; only running out of data counts.
+            if (b[pos] != 0xFF)
+            {
+                pos++;
+                continue;
+            }
             while (pos < b.Length && b[pos] == 0xFF) pos++;
             if (pos >= b.Length) break;
             var marker = b[pos++];

@@ -2,6 +2,7 @@ using GptBook.Configuration;
 using GptBook.Diagnostics;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using SixLabors.ImageSharp.Metadata.Profiles.Icc;
 
 namespace GptBook.Images;
 
@@ -34,7 +35,7 @@ internal static class ImageInspector
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            problem = Corrupt(path, e.Message);
+            problem = FromDecoderException(path, e);
             return null;
         }
         if (info == null || info.Width <= 0 || info.Height <= 0)
@@ -60,8 +61,36 @@ internal static class ImageInspector
             return null;
         }
         var orientation = info.Metadata.ExifProfile?.GetValue(ExifTag.Orientation)?.Value ?? 1;
-        return new ImageInspection(kind.Value, info.Width, info.Height, facts, orientation);
+        return new ImageInspection(kind.Value, info.Width, info.Height, facts, orientation)
+        {
+            ForeignColourProfile = ForeignColourProfile(info.Metadata.IccProfile),
+        };
     }
+
+    /// <summary>
+    /// The name of an embedded colour profile that is neither sRGB nor grey, or null. ImageSharp 2.1 decodes
+    /// without colour management, so such pixels are taken as sRGB (CMYK by a plain formula): worth a note.
+    /// </summary>
+    private static string? ForeignColourProfile(IccProfile? profile)
+    {
+        if (profile == null) return null;
+        try
+        {
+            if (profile.Header.DataColorSpace == IccColorSpaceType.Gray) return null;
+            var description = IccDescriptionReader.Read(profile.ToByteArray());
+            if (description != null && description.Contains("sRGB", StringComparison.OrdinalIgnoreCase)) return null;
+            return description ?? $"an unnamed {profile.Header.DataColorSpace} profile";
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return "an unreadable profile";
+        }
+    }
+
+    /// <summary>A decoder's complaint: a feature it lacks (some TIFF compressions, say) is "unsupported", anything else "corrupt".</summary>
+    public static ImageProblem FromDecoderException(string path, Exception e) => e is NotSupportedException
+        ? new ImageProblem(DiagnosticCodes.ImageUnsupported, $"image uses a feature the decoder does not support: {path} ({e.Message})")
+        : Corrupt(path, e.Message);
 
     public static ImageProblem Corrupt(string path, string detail) =>
         new(DiagnosticCodes.ImageCorrupt, $"image is corrupt or truncated: {path} ({detail})");
@@ -73,6 +102,9 @@ internal static class ImageInspector
 /// </summary>
 internal sealed record ImageInspection(ImageKind Kind, int Width, int Height, ContainerFacts Facts, ushort ExifOrientation)
 {
+    /// <summary>The name of an embedded non-sRGB colour profile (which is not applied), or null.</summary>
+    public string? ForeignColourProfile { get; init; }
+
     public bool SwapsSides => ExifOrientation is >= 5 and <= 8;
 
     public int OrientedWidth => SwapsSides ? Height : Width;

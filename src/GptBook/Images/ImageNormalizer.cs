@@ -59,6 +59,10 @@ internal sealed class ImageNormalizer
                 $"the file holds a {inspection.Kind.ToString().ToUpperInvariant()} image but its name says " +
                 $"{(named == null ? "no image format" : named.Value.ToString().ToUpperInvariant())}; it is used as " +
                 $"{inspection.Kind.ToString().ToUpperInvariant()}: {path}");
+        if (inspection.ForeignColourProfile != null)
+            Report(references, DiagnosticCodes.ColourProfileNotApplied,
+                $"image has the colour profile \"{inspection.ForeignColourProfile}\", which is not applied: its colours are " +
+                $"taken as sRGB and may shift slightly; export it as sRGB for exact colours: {path}");
         if (inspection.Facts.FrameCount > 1)
             Report(references, DiagnosticCodes.ImageAnimated,
                 $"image has {inspection.Facts.FrameCount} frames; only the first is used: {path}");
@@ -86,7 +90,7 @@ internal sealed class ImageNormalizer
                 continue;
             }
             // EPUB and site show the same sanitized SVG, whatever their raster settings.
-            var key = ImageCache.Key("svg", bytes);
+            var key = ImageCache.Key("svg", ImageCache.ContentDigest(bytes));
             lock (_entryLocks.GetOrAdd(key, _ => new object()))
             {
                 var cached = _cache.TryGet(key);
@@ -109,9 +113,10 @@ internal sealed class ImageNormalizer
     {
         var results = new Dictionary<ImageProfile, NormalizedImage>();
         var missing = new List<(ImageProfileRules Rules, string Key)>();
+        var digest = ImageCache.ContentDigest(bytes);
         foreach (var rules in _rules)
         {
-            var key = ImageCache.Key(rules.CacheSettings, bytes);
+            var key = ImageCache.Key(rules.CacheSettings, digest);
             var cached = _cache.TryGet(key);
             if (cached != null)
             {
@@ -123,7 +128,7 @@ internal sealed class ImageNormalizer
         if (missing.Count == 0) return results;
 
         // Two references to identical bytes under different names share cache entries: write them once.
-        lock (_entryLocks.GetOrAdd(ImageCache.Key("", bytes), _ => new object()))
+        lock (_entryLocks.GetOrAdd(digest, _ => new object()))
         {
             missing.RemoveAll(m =>
             {
@@ -139,21 +144,24 @@ internal sealed class ImageNormalizer
             });
             if (missing.Count == 0) return results;
 
-            using var reservation = _budget.Reserve((long)inspection.Width * inspection.Height * 4 * 3);
-            Image<Rgba32> image;
+            // Decoded pixels, a metadata-free copy, a resized or flattened clone: about four images' worth.
+            using var reservation = _budget.Reserve((long)inspection.Width * inspection.Height * 4 * 4);
+            Image<Rgba32>? image = null;
+            ImageCharacter character;
             try
             {
                 image = Image.Load<Rgba32>(ImageDecoding.Configuration, bytes);
                 _context.Statistics.CountDecode();
+                image.Mutate(x => x.AutoOrient());
+                character = ImageEncodingChooser.Analyse(image);
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (Exception e) when (e is not (OutOfMemoryException or IOException or UnauthorizedAccessException))
             {
-                return Fail(references, ImageInspector.Corrupt(path, e.Message));
+                image?.Dispose();
+                return Fail(references, ImageInspector.FromDecoderException(path, e));
             }
             using (image)
             {
-                image.Mutate(x => x.AutoOrient());
-                var character = ImageEncodingChooser.Analyse(image);
                 Image<Rgba32>? flattened = null;
                 try
                 {
@@ -228,13 +236,13 @@ internal sealed class ImageNormalizer
     private NormalizedImage WritePlaceholder(ImageProfile profile)
     {
         var rules = _rules.First(r => r.Profile == profile);
-        var dpi = rules.Targets(PlaceholderImageWriter.Width, PlaceholderImageWriter.Height)[0].Dpi;
-        var key = ImageCache.Key("placeholder;" + rules.CacheSettings, []);
+        var target = rules.Targets(PlaceholderImageWriter.Width, PlaceholderImageWriter.Height)[0];
+        var key = ImageCache.Key("placeholder;" + rules.CacheSettings, "");
         var cached = _cache.TryGet(key);
         if (cached != null) return cached;
         var name = $"placeholder-{key[..16]}.png";
-        PlaceholderImageWriter.Write(dpi, _cache.PathFor(name));
-        return _cache.Put(key, [new CachedFile(name, PlaceholderImageWriter.Width, PlaceholderImageWriter.Height, "image/png", dpi)]);
+        PlaceholderImageWriter.Write(target.Width, target.Height, target.Dpi, _cache.PathFor(name));
+        return _cache.Put(key, [new CachedFile(name, target.Width, target.Height, "image/png", target.Dpi)]);
     }
 
     private void Report(IReadOnlyList<ImageReference> references, DiagnosticCode code, string message)

@@ -9,7 +9,8 @@ namespace GptBook.Images;
 /// <item>Print: the picture is assumed to be printed as large as the text block allows (the text width, and at
 /// most <see cref="PdfOptions.MaxFigureHeight"/> of the text height); it is resampled to at most
 /// <see cref="ImageOptions.PrintMaxDpi"/> at that size, never upscaled, and its alpha is flattened onto white
-/// because the PDF writer places opaque images. The DPI recorded is the resolution at that printed size.</item>
+/// because the PDF writer places opaque images. The DPI recorded is the resolution at that printed size, but never
+/// less than <see cref="MinPrintDpi"/>: a small picture prints smaller rather than blurred to the full width.</item>
 /// <item>EPUB: the longest side at most <see cref="ImageOptions.EpubMaxSide"/>; 96 dpi.</item>
 /// <item>Site: <see cref="ImageOptions.SiteWidth"/> wide (or narrower: never upscaled) at 96 dpi, plus, with
 /// <see cref="ImageOptions.SiteRetina"/>, a 2× variant at 192 dpi when the source is at least twice that wide, so
@@ -20,6 +21,9 @@ namespace GptBook.Images;
 internal sealed record ImageProfileRules(ImageProfile Profile, ImageOptions Images, PdfOptions Pdf)
 {
     public const double CssDpi = 96;
+
+    /// <summary>Below this resolution a print image is not stretched to the text width; it keeps this density.</summary>
+    public const double MinPrintDpi = 150;
 
     public bool FlattensAlpha => Profile == ImageProfile.Print;
 
@@ -53,7 +57,9 @@ internal sealed record ImageProfileRules(ImageProfile Profile, ImageOptions Imag
                 var printedWidth = width * inchesPerPixel;
                 var maxWidth = (int)Math.Floor(printedWidth * Images.PrintMaxDpi);
                 var target = Fit(width, height, maxWidth, int.MaxValue);
-                return [new PixelTarget(target.Width, target.Height, Math.Round(target.Width / printedWidth, 2), "")];
+                // A small source would fill the area only at a blurry resolution; it prints smaller instead.
+                var dpi = Math.Max(target.Width / printedWidth, Math.Min(MinPrintDpi, Images.PrintMaxDpi));
+                return [new PixelTarget(target.Width, target.Height, Math.Round(dpi, 2), "")];
             }
             case ImageProfile.Epub:
             {

@@ -10,30 +10,33 @@ namespace GptBook.Images;
 /// </summary>
 internal static class PlaceholderImageWriter
 {
+    /// <summary>The size before a profile's limits apply (the site's 720 px makes it 720×405).</summary>
     public const int Width = 1200;
     public const int Height = 675;
-    private const int Stroke = 6;
 
-    public static void Write(double dpi, string path)
+    public static void Write(int width, int height, double dpi, string path)
     {
-        var background = new Rgba32(0xF3, 0xF3, 0xF3);
-        var border = new Rgba32(0xA8, 0xA8, 0xA8);
-        var cross = new Rgba32(0xCC, 0xCC, 0xCC);
-        using var image = new Image<Rgba32>(ImageDecoding.Configuration, Width, Height, background);
+        const double background = 0xF3, border = 0xA8, cross = 0xCC;
+        var stroke = Math.Max(2.0, width / 200.0);
+        using var image = new Image<Rgba32>(ImageDecoding.Configuration, width, height);
         image.ProcessPixelRows(rows =>
         {
-            for (var y = 0; y < Height; y++)
+            for (var y = 0; y < height; y++)
             {
                 var row = rows.GetRowSpan(y);
-                // The diagonals from corner to corner: x = y·W/H and x = W − y·W/H.
-                var d1 = y * (double)Width / Height;
-                var d2 = Width - d1;
-                for (var x = 0; x < Width; x++)
+                // The diagonals run corner to corner: x = (y + ½)·W/H and x = W − (y + ½)·W/H.
+                var d1 = (y + 0.5) * width / height;
+                var d2 = width - d1;
+                for (var x = 0; x < width; x++)
                 {
-                    var onBorder = x < Stroke || y < Stroke || x >= Width - Stroke || y >= Height - Stroke;
-                    var onCross = Math.Abs(x - d1) < Stroke || Math.Abs(x - d2) < Stroke;
-                    if (onBorder) row[x] = border;
-                    else if (onCross) row[x] = cross;
+                    var px = x + 0.5;
+                    var onBorder = x < stroke || y < stroke || x >= width - stroke || y >= height - stroke;
+                    // Horizontal distance to the nearer diagonal, turned into coverage for a soft edge.
+                    var distance = Math.Min(Math.Abs(px - d1), Math.Abs(px - d2)) * height / Math.Sqrt(width * width + height * height);
+                    var coverage = Math.Clamp(stroke / 2 + 0.5 - distance, 0, 1);
+                    var value = onBorder ? border : background + (cross - background) * coverage;
+                    var level = (byte)Math.Round(value);
+                    row[x] = new Rgba32(level, level, level);
                 }
             }
         });

@@ -71,15 +71,28 @@ public static class BookPublisher
             b => $"{b.Chapters.Count} chapter(s), {b.Headings().Count()} heading(s), {b.Figures().Count()} figure(s)");
 
         var outputDirectory = Path.GetFullPath(request.OutputDirectory);
+        var (epubPath, pdfPath, siteDirectory) = OutputPaths(book, outputDirectory);
+        var fingerprint = request.Incremental
+            ? Stage("check", () => BuildFingerprint.Compute(options, book, request.Formats, FontSet.Bundled().Directory,
+                OfferedDownloads(request.Formats, epubPath, pdfPath)))
+            : null;
+        var lastBuild = fingerprint == null ? null : BuildManifest.Read(outputDirectory);
+        if (lastBuild != null && lastBuild.Fingerprint == fingerprint && lastBuild.OutputsIntact(outputDirectory))
+        {
+            // Nothing the outputs depend on has changed, and they are as the last build left them.
+            foreach (var d in lastBuild.Diagnostics) diagnostics.Add(d);
+            outputs.AddRange(ExpectedOutputs(book, request.Formats, outputDirectory));
+            pages = lastBuild.Pages;
+            return Finish(Failed(diagnostics, request.Strict) ? PublishOutcome.ContentErrors : PublishOutcome.UpToDate);
+        }
+        var loadDiagnostics = diagnostics.Items.Count;
+
         var images = Stage("images", () => ImageStage.Run(book, options, Path.Combine(outputDirectory, ".cache", "images"),
             ProfilesFor(request.Formats), diagnostics));
 
         if (Failed(diagnostics, request.Strict))
             return Finish(PublishOutcome.ContentErrors);
 
-        var id = book.Metadata.Id;
-        var epubPath = Path.Combine(outputDirectory, id + ".epub");
-        var pdfPath = Path.Combine(outputDirectory, id + ".pdf");
         if (request.Formats.HasFlag(OutputFormats.Epub))
         {
             Stage("epub", () => { EpubWriter.Write(book, options, images, epubPath, diagnostics); return epubPath; }, SizeOf);
@@ -94,13 +107,44 @@ public static class BookPublisher
         }
         if (request.Formats.HasFlag(OutputFormats.Site))
         {
-            var siteDirectory = Path.Combine(outputDirectory, "site");
             SiteDownload[] downloads = [new("PDF", pdfPath), new("EPUB", epubPath)];
             Stage("site", () => { SiteWriter.Write(book, options, images, downloads, siteDirectory, diagnostics); return siteDirectory; });
             outputs.Add(Path.Combine(siteDirectory, "index.html"));
         }
 
-        return Finish(Failed(diagnostics, request.Strict) ? PublishOutcome.ContentErrors : PublishOutcome.Built);
+        if (Failed(diagnostics, request.Strict))
+            return Finish(PublishOutcome.ContentErrors);
+        if (fingerprint != null)
+        {
+            var written = ExpectedOutputs(book, request.Formats, outputDirectory).Select(o => o.EndsWith("index.html") ? siteDirectory : o);
+            new BuildManifest(fingerprint, BuildManifest.HashOutputs(outputDirectory, written), diagnostics.Items.Skip(loadDiagnostics).ToArray(), pages)
+                .Write(outputDirectory);
+        }
+        return Finish(PublishOutcome.Built);
+    }
+
+    /// <summary>
+    /// The site offers the PDF and EPUB for download. A site-only build offers whatever an earlier build left in
+    /// the output folder, so those files are inputs of this build.
+    /// </summary>
+    private static IEnumerable<string> OfferedDownloads(OutputFormats formats, string epubPath, string pdfPath)
+    {
+        if (!formats.HasFlag(OutputFormats.Site)) yield break;
+        if (!formats.HasFlag(OutputFormats.Pdf)) yield return pdfPath;
+        if (!formats.HasFlag(OutputFormats.Epub)) yield return epubPath;
+    }
+
+    private static (string Epub, string Pdf, string Site) OutputPaths(Book book, string outputDirectory) =>
+        (Path.Combine(outputDirectory, book.Metadata.Id + ".epub"),
+         Path.Combine(outputDirectory, book.Metadata.Id + ".pdf"),
+         Path.Combine(outputDirectory, "site"));
+
+    private static IEnumerable<string> ExpectedOutputs(Book book, OutputFormats formats, string outputDirectory)
+    {
+        var (epub, pdf, site) = OutputPaths(book, outputDirectory);
+        if (formats.HasFlag(OutputFormats.Epub)) yield return epub;
+        if (formats.HasFlag(OutputFormats.Pdf)) yield return pdf;
+        if (formats.HasFlag(OutputFormats.Site)) yield return Path.Combine(site, "index.html");
     }
 
     /// <summary>Unwinds the build after a stage's internal error has been reported.</summary>

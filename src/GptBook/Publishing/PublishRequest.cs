@@ -1,4 +1,7 @@
 namespace GptBook.Publishing;
 
-/// <summary>What to build: the book file (book.yml or a single .md), where to, which formats, and how strictly.</summary>
-public sealed record PublishRequest(string BookFile, string OutputDirectory, OutputFormats Formats, bool Strict);
+/// <summary>
+/// What to build: the book file (book.yml or a single .md), where to, which formats, and how strictly.
+/// <see cref="Incremental"/>: skip the images and writers when nothing changed since the last build in that folder.
+/// </summary>
+public sealed record PublishRequest(string BookFile, string OutputDirectory, OutputFormats Formats, bool Strict, bool Incremental = true);

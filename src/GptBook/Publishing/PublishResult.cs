@@ -7,6 +7,8 @@ public enum PublishOutcome
 {
     /// <summary>Every requested output was written (warnings allowed unless strict).</summary>
     Built,
+    /// <summary>Nothing the outputs depend on changed since the last build; they were left as they are.</summary>
+    UpToDate,
     /// <summary>The content has errors (or warnings under --strict); no output was replaced.</summary>
     ContentErrors,
     /// <summary>The book file or its settings are unusable; nothing was read past them.</summary>

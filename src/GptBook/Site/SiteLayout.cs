@@ -15,7 +15,9 @@ public static class SiteLayout
 
     private static readonly XNamespace X = PolyglotHtmlSerializer.Xhtml;
 
+    /// <param name="BodyClass">"page-home" or "page-chunk": lets the stylesheet tell the two kinds of page apart.</param>
     public sealed record PageParts(
+        string BodyClass,
         string Title,
         XElement Main,
         XElement? Toc,
@@ -49,6 +51,7 @@ public static class SiteLayout
             new XElement(X + "p", FooterText(metadata, siteLabels)));
 
         var body = new XElement(X + "body",
+            new XAttribute("class", page.BodyClass),
             new XElement(X + "a", new XAttribute("class", "skip-link"), new XAttribute("href", "#" + MainId), siteLabels.SkipToContent),
             header,
             new XElement(X + "div", new XAttribute("class", "layout"),

@@ -9,8 +9,8 @@ namespace GptBook.Site;
 /// What a web page adds to the shared content markup: a visible "#" link after every heading with an id, a
 /// scrolling box around every table, and keyboard focus for code that scrolls sideways. Then a last guard: the
 /// shared writer already sanitizes, but should anything script-like ever reach a site page (a script, style or
-/// embedding element, an on… handler, a URL attribute that is not local, http(s) or mailto), it is removed and
-/// reported as an error, never published.
+/// embedding element, an element outside XHTML, an on… handler, a URL attribute that is not local, http(s) or
+/// mailto), it is removed and reported as an error, never published.
 /// </summary>
 public static class SiteMarkupTransform
 {
@@ -88,16 +88,22 @@ public static class SiteMarkupTransform
         foreach (var element in body.DescendantsAndSelf().ToArray())
         {
             if (element.Parent == null && element != body) continue; // inside an element removed already
-            if (ForbiddenElements.Contains(element.Name.LocalName))
+            if (ForbiddenElements.Contains(element.Name.LocalName) || element.Name.Namespace != X)
             {
-                Report(diagnostics, fileName, $"<{element.Name.LocalName}> element");
+                Report(diagnostics, fileName, $"<{element.Name}> element");
                 element.Remove();
                 continue;
             }
             foreach (var attribute in element.Attributes().ToArray())
             {
                 var name = attribute.Name.LocalName.ToLowerInvariant();
-                if (name.StartsWith("on", StringComparison.Ordinal) || name == "style" || name == "srcdoc")
+                if (attribute.IsNamespaceDeclaration) continue;
+                if (attribute.Name.Namespace != XNamespace.None && attribute.Name.Namespace != XNamespace.Xml)
+                {
+                    // epub:type and the like: meaningless in a web page, and not HTML5.
+                    attribute.Remove();
+                }
+                else if (name.StartsWith("on", StringComparison.Ordinal) || name == "style" || name == "srcdoc")
                 {
                     Report(diagnostics, fileName, $"{name} attribute on <{element.Name.LocalName}>");
                     attribute.Remove();

@@ -24,8 +24,8 @@ public static class SiteWriter
     /// <param name="images">Prepared images; the site uses the <see cref="ImageProfile.Site"/> entries.</param>
     /// <param name="downloads">Built files to offer; those whose file does not exist are left out.</param>
     /// <param name="outputDirectory">The site folder (for example output/site); replaced as a whole.</param>
-    /// <param name="coverImage">The EPUB's cover picture (PNG or JPEG bytes), shown scaled on the home page; when
-    /// null, the home page draws a title card in HTML and CSS instead.</param>
+    /// <param name="coverImage">A cover picture (PNG or JPEG bytes) for the home page; when null, the cover of the
+    /// EPUB among the downloads is used, and without one the home page draws a title card in HTML and CSS.</param>
     /// <returns>True if the site was written; false (with an error reported) if the previous site was kept.</returns>
     public static bool Write(Book book, BookOptions options, ImageCatalog images, IReadOnlyList<SiteDownload> downloads,
         string outputDirectory, DiagnosticBag diagnostics, byte[]? coverImage = null)
@@ -56,13 +56,15 @@ public static class SiteWriter
         var titleSuffix = options.Site.BaseTitle ?? metadata.Title;
 
         var offered = CopyDownloads(staging, downloads, diagnostics);
+        coverImage ??= downloads.Where(d => d.FilePath.EndsWith(".epub", StringComparison.OrdinalIgnoreCase) && File.Exists(d.FilePath))
+            .Select(d => EpubCoverReader.Read(d.FilePath)).FirstOrDefault(bytes => bytes != null);
         var cover = coverImage == null ? null : SiteCoverImage.Write(coverImage, staging);
         if (coverImage != null && cover == null)
             diagnostics.Report(DiagnosticCodes.SiteCoverUnreadable, SourceSpan.None, "the cover picture could not be decoded; the home page shows a title card");
         var home = SiteHomePage.Build(metadata, labels, siteLabels, offered,
             SiteTableOfContents.Build(chunked, options.Epub.TocDepth, current: null, labels.TableOfContents, "home-toc"), cover);
         WritePage(staging, IndexFile, SiteLayout.Compose(metadata, labels, siteLabels,
-            new SiteLayout.PageParts(titleSuffix, home, Toc: null, NextHref: chunked.Chunks[0].FileName, Description: metadata.Description)),
+            new SiteLayout.PageParts("page-home", titleSuffix, home, Toc: null, NextHref: chunked.Chunks[0].FileName, Description: metadata.Description)),
             diagnostics);
 
         for (var i = 0; i < chunked.Chunks.Count; i++)
@@ -78,7 +80,7 @@ public static class SiteWriter
             var main = SiteLayout.Main(article, Pager(previous, next, metadata.Title, labels, siteLabels));
             var toc = SiteTableOfContents.Build(chunked, options.Epub.TocDepth, chunk, labels.TableOfContents);
             WritePage(staging, chunk.FileName, SiteLayout.Compose(metadata, labels, siteLabels,
-                new SiteLayout.PageParts($"{chunk.Title} · {titleSuffix}", main, toc,
+                new SiteLayout.PageParts("page-chunk", $"{chunk.Title} · {titleSuffix}", main, toc,
                     PreviousHref: previous?.FileName ?? IndexFile, NextHref: next?.FileName)),
                 diagnostics);
         }

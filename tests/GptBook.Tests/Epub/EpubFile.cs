@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace GptBook.Tests.Epub;
 
 /// <summary>An EPUB read back for assertions: its zip entries in order, and the package documents parsed.</summary>
-internal sealed class EpubFile
+public sealed class EpubFile
 {
     public static readonly XNamespace Opf = "http://www.idpf.org/2007/opf";
     public static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";

@@ -252,10 +252,41 @@ public sealed class EpubWriterTests : IDisposable
         Assert.Equal(["book.epub"], Directory.GetFiles(_epub.Directory).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public void When_the_file_system_refuses_the_temporary_file_the_existing_epub_stays()
+    {
+        var path = Path.Combine(_epub.Directory, "book.epub");
+        File.WriteAllText(path, "previous build");
+        // A folder where the temporary file should go: creating it fails, as a full disk or a permission would.
+        Directory.CreateDirectory(path + ".partial");
+        var book = SampleBooks.EveryBlock();
+        var ok = EpubWriter.Write(book, _epub.Options(book), ImageCatalog.Empty, path, _epub.Diagnostics, SampleEpub.Fonts);
+        Assert.False(ok);
+        Assert.Equal("previous build", File.ReadAllText(path));
+        Assert.Contains(_epub.Diagnostics.Items, d => d.Code == DiagnosticCodes.EpubNotWritten.Id);
+    }
+
     [SkippableFact]
     public void Epubcheck_passes_a_book_with_every_block_type()
     {
         Epubcheck.AssertValid(_epub.Write(SampleBooks.EveryBlock(), SampleBooks.Catalog(_epub.Directory)));
+    }
+
+    [SkippableFact]
+    public void A_book_without_headings_gets_a_toc_entry_per_chunk_and_passes_epubcheck()
+    {
+        var book = SampleBooks.Book([SampleBooks.P(SampleBooks.T("只有一段文字。"))]);
+        var path = _epub.Write(book, epub: new EpubOptions(TocDepth: 3));
+        var nav = new EpubFile(path).Nav.Descendants(Xhtml + "nav").First();
+        var entry = nav.Descendants(Xhtml + "a").Single();
+        Assert.Equal(("示例书", "ch001-sample.xhtml"), (entry.Value, entry.Attribute("href")!.Value));
+        Epubcheck.AssertValid(path);
+    }
+
+    [SkippableFact]
+    public void Epubcheck_passes_a_book_of_edge_cases()
+    {
+        Epubcheck.AssertValid(_epub.Write(SampleBooks.EdgeCases(), SampleBooks.Catalog(_epub.Directory)));
     }
 
     [SkippableFact]

@@ -7,7 +7,7 @@ using GptBook.Model;
 namespace GptBook.Tests.Epub;
 
 /// <summary>Writes hand-built books as EPUBs into a temporary folder.</summary>
-internal sealed class SampleEpub : IDisposable
+public sealed class SampleEpub : IDisposable
 {
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("gptbook-epub-").FullName;
 

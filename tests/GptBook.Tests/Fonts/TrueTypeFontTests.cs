@@ -53,6 +53,8 @@ public class TrueTypeFontTests
     public void CmapCoversTheArticleInTheBodyFace()
     {
         Assert.True(Serif.MappedCodePointCount > 30000, $"only {Serif.MappedCodePointCount} code points mapped");
+        Assert.Equal(Serif.MappedCodePointCount, Serif.CodePoints().Count());
+        Assert.Equal(Enumerable.Range(0x20, 0x5F), Mono.CodePoints().Where(c => c is >= 0x20 and < 0x7F));
         Assert.True(Mono.HasGlyph('a'));
         Assert.False(Mono.HasGlyph('模'));
         var article = File.ReadAllText(Path.Combine(GptBook.Tests.Support.RepositoryPaths.Content, "gpt1-to-gpt4.md"));

@@ -95,6 +95,17 @@ public class BookChunkerTests
     }
 
     [Fact]
+    public void Chunk_titles_are_never_blank()
+    {
+        var chunked = BookChunker.Split(EdgeCases(), 2);
+        Assert.All(chunked.Chunks, c => Assert.False(string.IsNullOrWhiteSpace(c.Title)));
+        Assert.Equal("示例书", chunked.Chunks.Single(c => c.Heading?.Id == "empty").Title);
+        // A heading inside a block quote does not split: it is not part of the outline.
+        Assert.DoesNotContain(chunked.Chunks, c => c.Heading?.Id == "quoted");
+        Assert.NotNull(chunked.ChunkOf("quoted"));
+    }
+
+    [Fact]
     public void A_book_without_blocks_still_has_one_chunk()
     {
         var chunked = BookChunker.Split(Book([]), 2);

@@ -71,6 +71,33 @@ internal static class SampleBooks
         return Book(blocks, footnotes);
     }
 
+    /// <summary>
+    /// Awkward shapes: an empty heading, a heading with a link and code, a heading inside a quote, an unreferenced
+    /// note, a header-only table, an empty list item, lists nested five deep, raw HTML with a table, a link inside a
+    /// link's text, a figure without caption or number.
+    /// </summary>
+    public static Book EdgeCases()
+    {
+        Block Nested(int depth) => depth == 0
+            ? P(T("最深处"))
+            : new ListBlock(depth % 2 == 0, 1, [new ListItem([P(T("第 " + depth + " 层")), Nested(depth - 1)], S())], S());
+        Block[] blocks =
+        [
+            P(T("标题之前的文字。")),
+            H(1, "", "empty"),
+            new Heading(2, [T("带"), new Link("https://example.com", null, [T("链接")], S()), T("和"), new InlineCode("code", S())], "linked", S()),
+            new BlockQuote([H(2, "引用中的标题", "quoted"), P(T("引文"))], S()),
+            new Table([ColumnAlignment.Default], [new TableCell([T("只有表头")], S())], [], S()),
+            new ListBlock(false, 1, [new ListItem([], S()), new ListItem([P(T("非空"))], S())], S()),
+            Nested(5),
+            new RawHtmlBlock("<table><tr><td>原始表格</td></tr></table><dl><dt>术语</dt><dd>定义</dd></dl>", "原始表格 术语 定义", S()),
+            P(new Link("#linked", null, [T("外层"), new Link("https://example.com", null, [T("内层")], S())], S())),
+            new Figure(Img(PhotoPath, ""), [], "fig-x", 0, S()),
+            new CodeBlock(null, "", S()),
+        ];
+        return Book(blocks, [new Footnote("fn-lonely", 1, "lonely", [P(T("没有人引用的注释。"))], S())]);
+    }
+
     /// <summary>A catalog with <see cref="PhotoPath"/> prepared as a real PNG in <paramref name="directory"/>.</summary>
     public static ImageCatalog Catalog(string directory, ImageProfile profile = ImageProfile.Epub)
     {

@@ -86,7 +86,9 @@ public sealed class XhtmlContentWriterTests : IDisposable
         Assert.Null(figure.Element(X + "img"));
         var box = figure.Elements(X + "div").Single(d => d.Attribute("class")?.Value == "image-placeholder");
         Assert.Contains("图片缺失", box.Value);
-        Assert.Contains(MissingPath, box.Value);
+        Assert.Contains("缺失的图", box.Value); // the alt text says what the picture would show
+        Assert.DoesNotContain(MissingPath, box.Value); // the path is for the author, in the warning
+        Assert.Contains(_diagnostics.Items, d => d.Message.Contains(MissingPath));
         Assert.Equal("图 2\u3000缺失图片的说明", figure.Element(X + "figcaption")!.Value);
         Assert.Single(_diagnostics.Items, d => d.Code == DiagnosticCodes.ImageNotPrepared.Id);
     }

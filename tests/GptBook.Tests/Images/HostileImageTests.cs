@@ -35,7 +35,8 @@ public sealed class HostileImageTests : IDisposable
             Assert.Equal(diagnostic.Message, image.Placeholder);
             Assert.Equal("image/png", image.MediaType);
             var info = Image.Identify(image.Path);
-            Assert.Equal((PlaceholderImageWriter.Width, PlaceholderImageWriter.Height), (info.Width, info.Height));
+            Assert.Equal((image.PixelWidth, image.PixelHeight), (info.Width, info.Height));
+            Assert.Equal(profile == ImageProfile.Site ? 720 : PlaceholderImageWriter.Width, info.Width);
         }
         Assert.Equal(0, run.Statistics.Decoded);
     }
@@ -118,6 +119,52 @@ public sealed class HostileImageTests : IDisposable
     }
 
     [Fact]
+    public void Jpeg_bomb_is_refused_from_its_frame_header()
+    {
+        using var photo = ImageTestBook.Photo(64, 64);
+        var bytes = Jpeg(photo);
+        var sof = JpegFrameHeaderOffset(bytes);
+        BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(sof + 5), 65000); // height
+        BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(sof + 7), 65000); // width
+        var reference = ImageTestBook.Local(_book.Write("img/bomb.jpg", bytes));
+        AssertRefused(_book.Run(reference), reference, DiagnosticCodes.ImageTooLarge);
+    }
+
+    [Fact]
+    public void Inspecting_a_bomb_allocates_next_to_nothing()
+    {
+        var bomb = PngWithHeader(100_000, 100_000);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var inspection = ImageInspector.Inspect(bomb, "bomb.png", new GptBook.Configuration.ImageOptions(), out var problem);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Null(inspection);
+        Assert.Equal("GB0204", problem!.Code.Id);
+        Assert.True(allocated < 4 * 1024 * 1024, $"inspecting the header allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
+    public void Png_text_chunks_and_exif_do_not_survive()
+    {
+        using var drawing = ImageTestBook.Drawing(40, 20, new Rgba32(1, 2, 3), new Rgba32(250, 250, 250));
+        drawing.Metadata.GetPngMetadata().TextData.Add(new PngTextData("Author", "Private Person", "", ""));
+        var exif = new ExifProfile();
+        exif.SetValue(ExifTag.GPSLatitudeRef, "N");
+        exif.SetValue(ExifTag.Artist, "Private Person");
+        drawing.Metadata.ExifProfile = exif;
+        var source = Png(drawing);
+        Assert.True(Contains(source, "Private Person"));
+        var reference = ImageTestBook.Local(_book.Write("img/tagged.png", source));
+        var run = _book.Run(reference);
+        foreach (var profile in new[] { ImageProfile.Print, ImageProfile.Epub, ImageProfile.Site })
+        {
+            var bytes = File.ReadAllBytes(run.Get(reference, profile).Path);
+            Assert.False(Contains(bytes, "Private Person"), $"{profile}: text survived");
+            Assert.False(Contains(bytes, "tEXt") || Contains(bytes, "iTXt") || Contains(bytes, "zTXt") || Contains(bytes, "eXIf"), $"{profile}: a metadata chunk survived");
+            Assert.True(Contains(bytes, "pHYs"), $"{profile}: the DPI is missing");
+        }
+    }
+
+    [Fact]
     public void File_over_the_byte_limit_is_GB0204_before_it_is_read()
     {
         _book.Images = _book.Images with { MaxBytes = 1000 };
@@ -177,6 +224,28 @@ public sealed class HostileImageTests : IDisposable
             Assert.Equal(3, written[JpegFrameHeaderOffset(written) + 9]);
         using var decoded = Image.Load<Rgba32>(written);
         Assert.Equal(255, decoded[0, 0].A);
+    }
+
+    [Fact]
+    public void Foreign_colour_profile_is_noted_and_not_written_out()
+    {
+        using var photo = ImageTestBook.Photo(64, 48);
+        var plain = Jpeg(photo);
+        // An APP2 ICC_PROFILE segment (one chunk of one) holding a minimal v2 RGB display profile named "Adobe RGB (1998)".
+        var icc = IccProfileNamed("Adobe RGB (1998)");
+        var app2Length = 2 + 14 + icc.Length;
+        byte[] app2 = [0xFF, 0xE2, (byte)(app2Length >> 8), (byte)app2Length, .. "ICC_PROFILE\0"u8, 1, 1, .. icc];
+        byte[] source = [.. plain.AsSpan(0, 2), .. app2, .. plain.AsSpan(2)];
+        Assert.Equal("Adobe RGB (1998)", IccDescriptionReader.Read(icc));
+        var reference = ImageTestBook.Local(_book.Write("img/adobe.jpg", source));
+        var run = _book.Run(reference, ImageProfile.Epub);
+        var note = Assert.Single(run.Diagnostics.Items);
+        Assert.Equal("GB0212", note.Code);
+        Assert.Equal(DiagnosticSeverity.Info, note.Severity);
+        Assert.Contains("Adobe RGB (1998)", note.Message);
+        var output = File.ReadAllBytes(run.Get(reference, ImageProfile.Epub).Path);
+        Assert.False(Contains(output, "ICC_PROFILE"));
+        Assert.False(Contains(output, "Adobe RGB"));
     }
 
     [Fact]
@@ -346,6 +415,29 @@ public sealed class HostileImageTests : IDisposable
             if (jpeg[i] == 0xFF && jpeg[i + 1] is 0xC0 or 0xC1 or 0xC2)
                 return i;
         throw new InvalidOperationException("no SOF marker");
+    }
+
+    /// <summary>A 128-byte ICC v2 header (RGB display profile, 'acsp'), a one-entry tag table and a 'desc' tag.</summary>
+    private static byte[] IccProfileNamed(string name)
+    {
+        var text = Encoding.ASCII.GetBytes(name + "\0");
+        var tag = new byte[12 + text.Length];
+        "desc"u8.CopyTo(tag);
+        BinaryPrimitives.WriteUInt32BigEndian(tag.AsSpan(8), (uint)text.Length);
+        text.CopyTo(tag, 12);
+        var profile = new byte[128 + 4 + 12 + tag.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(profile, (uint)profile.Length);
+        BinaryPrimitives.WriteUInt32BigEndian(profile.AsSpan(8), 0x02100000);
+        "mntr"u8.CopyTo(profile.AsSpan(12));
+        "RGB "u8.CopyTo(profile.AsSpan(16));
+        "XYZ "u8.CopyTo(profile.AsSpan(20));
+        "acsp"u8.CopyTo(profile.AsSpan(36));
+        BinaryPrimitives.WriteUInt32BigEndian(profile.AsSpan(128), 1);
+        "desc"u8.CopyTo(profile.AsSpan(132));
+        BinaryPrimitives.WriteUInt32BigEndian(profile.AsSpan(136), 144);
+        BinaryPrimitives.WriteUInt32BigEndian(profile.AsSpan(140), (uint)tag.Length);
+        tag.CopyTo(profile, 144);
+        return profile;
     }
 
     /// <summary>PNG signature, an IHDR with the given size (8-bit RGB), an empty IDAT and IEND, all with valid CRCs.</summary>

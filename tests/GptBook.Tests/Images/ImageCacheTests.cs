@@ -13,7 +13,7 @@ public sealed class ImageCacheTests : IDisposable
 
     public ImageCacheTests()
     {
-        using var a = ImageTestBook.Photo(1800, 1200, seed: 1);
+        using var a = ImageTestBook.Photo(1500, 1000, seed: 1);
         using var b = ImageTestBook.Photo(900, 600, seed: 2);
         _a = new(ImageTestBook.Local(_book.Write("img/a.png", a, new PngEncoder())));
         _b = new(ImageTestBook.Local(_book.Write("img/b.png", b, new PngEncoder())));

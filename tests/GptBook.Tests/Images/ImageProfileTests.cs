@@ -32,7 +32,7 @@ public sealed class ImageProfileTests : IDisposable
     [Fact]
     public void Print_resamples_a_large_photo_to_300_dpi_across_the_text_width()
     {
-        using var photo = ImageTestBook.Photo(4000, 3000);
+        using var photo = ImageTestBook.Photo(2800, 2100);
         var reference = ImageTestBook.Local(_book.Write("img/photo.png", photo, new PngEncoder()));
         var print = _book.Run(reference, ImageProfile.Print).Get(reference, ImageProfile.Print);
         // A5 minus 20 mm inner and 16 mm outer margins: 112 mm = 4.409 in; at 300 dpi, 1322 pixels.
@@ -58,14 +58,15 @@ public sealed class ImageProfileTests : IDisposable
     }
 
     [Fact]
-    public void Print_never_upscales_and_records_the_resulting_lower_dpi()
+    public void Print_never_upscales_and_prints_a_small_image_smaller_than_the_text_width()
     {
         using var drawing = ImageTestBook.Drawing(441, 200, new Rgba32(10, 20, 30), new Rgba32(200, 210, 220));
         var reference = ImageTestBook.Local(_book.Write("img/small.png", drawing, new PngEncoder()));
         var print = _book.Run(reference, ImageProfile.Print).Get(reference, ImageProfile.Print);
         Assert.Equal((441, 200), (print.PixelWidth, print.PixelHeight));
-        Assert.InRange(print.Dpi, 99, 101); // 441 px across 4.409 in
-        Assert.InRange(Dpi(print.Path), 99, 101);
+        // Filling the 4.409 in text width would mean 100 dpi; it prints at 150 dpi instead (2.94 in wide).
+        Assert.Equal(150, print.Dpi);
+        Assert.InRange(Dpi(print.Path), 149.9, 150.1);
     }
 
     [Fact]
@@ -155,7 +156,7 @@ public sealed class ImageProfileTests : IDisposable
             Assert.True(source.AsSpan(18).SequenceEqual(output.AsSpan(18)));
             Assert.True(source.AsSpan(0, 13).SequenceEqual(output.AsSpan(0, 13)));
         }
-        Assert.InRange(Dpi(run.Get(reference, ImageProfile.Print).Path), 90, 91); // 400 px across 4.409 in
+        Assert.InRange(Dpi(run.Get(reference, ImageProfile.Print).Path), 149.9, 150.1); // 400 px print at the 150 dpi floor
     }
 
     [Fact]

@@ -55,9 +55,23 @@ public sealed class SiteBrowserTests : IDisposable
         await CheckPageAsync(browser, new Uri(address, "ch003-summary.html"), "served-summary", 390, 844, mobile: true, dark: false);
     }
 
+    [SkippableFact]
+    public async Task The_contrast_probe_finds_low_contrast_text()
+    {
+        ExternalTool.Require("chromium");
+        var file = Path.Combine(_work, "grey.html");
+        File.WriteAllText(file, "<!DOCTYPE html><html lang=\"en\"><body style=\"background:#fff\"><p style=\"color:#999\">faint</p><p style=\"color:#333\">fine</p></body></html>");
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        await using var page = await browser.OpenPageAsync(800, 600, mobile: false);
+        await page.NavigateAsync(new Uri(file));
+        var failures = (string)(await page.EvaluateAsync(ContrastProbe.Script))!;
+        Assert.StartsWith("p. 'faint' 2.85", failures);
+        Assert.DoesNotContain("fine", failures);
+    }
+
     internal static async Task CheckPageAsync(HeadlessChromium browser, Uri url, string name, int width, int height, bool mobile, bool dark)
     {
-        var page = await browser.OpenPageAsync(width, height, mobile, dark);
+        await using var page = await browser.OpenPageAsync(width, height, mobile, dark);
         await page.NavigateAsync(url);
         var label = $"{name} at {width}px{(dark ? " dark" : "")}";
 
@@ -70,6 +84,8 @@ public sealed class SiteBrowserTests : IDisposable
         Assert.True(brokenImages == 0, $"{label}: {brokenImages} images did not load");
         var styled = (string)(await page.EvaluateAsync("getComputedStyle(document.body).lineHeight"))!;
         Assert.NotEqual("normal", styled); // the stylesheet loaded (under the page's own CSP)
+        var lowContrast = (string)(await page.EvaluateAsync(ContrastProbe.Script))!;
+        Assert.True(lowContrast.Length == 0, $"{label}: text below WCAG AA contrast:\n{lowContrast}");
 
         var viewport = ScreenshotCheck.Of(await page.ScreenshotAsync());
         Assert.Equal((width, height), (viewport.Width, viewport.Height));
@@ -79,6 +95,11 @@ public sealed class SiteBrowserTests : IDisposable
         Directory.CreateDirectory(ScreenshotDirectory);
         await File.WriteAllBytesAsync(Path.Combine(ScreenshotDirectory, $"{name}-{width}{(dark ? "-dark" : "")}.png"), full);
 
+        // Keyboard users: the skip link comes into view when focused, with a visible outline.
+        var skip = (string)(await page.EvaluateAsync(
+            "(() => { const a = document.querySelector('a.skip-link'); a.focus(); const s = getComputedStyle(a); " +
+            "return [document.activeElement === a, a.getBoundingClientRect().top >= 0, s.outlineStyle, s.outlineWidth].join(' '); })()"))!;
+        Assert.Equal("true true solid 3px", skip);
         Assert.True(page.Errors.Count == 0, $"{label}: {string.Join("\n", page.Errors)}");
     }
 }

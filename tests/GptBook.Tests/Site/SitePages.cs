@@ -7,7 +7,7 @@ namespace GptBook.Tests.Site;
 /// A written site read back: every .html page parsed as XML (the site writes polyglot HTML5, so a page that an XML
 /// parser rejects is already a failure), with helpers to enumerate the URLs it references.
 /// </summary>
-internal sealed class SitePages
+public sealed class SitePages
 {
     public static readonly XNamespace X = "http://www.w3.org/1999/xhtml";
 

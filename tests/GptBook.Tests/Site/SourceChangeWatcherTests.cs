@@ -39,7 +39,7 @@ public sealed class SourceChangeWatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task Changes_under_an_ignored_path_do_not_trigger_a_rebuild_but_others_do()
+    public async Task Changes_under_an_ignored_path_or_a_hidden_one_do_not_trigger_a_rebuild_but_others_do()
     {
         var output = Path.Combine(_work, "output");
         Directory.CreateDirectory(output);
@@ -49,6 +49,9 @@ public sealed class SourceChangeWatcherTests : IDisposable
             TimeSpan.FromMilliseconds(50));
 
         File.WriteAllText(Path.Combine(output, "index.html"), "written by a build");
+        Directory.CreateDirectory(Path.Combine(_work, ".git"));
+        File.WriteAllText(Path.Combine(_work, ".git", "index"), "a commit");
+        File.WriteAllText(Path.Combine(_work, ".chapter.md.swp"), "editor state");
         // Twenty quiet periods: long enough for a wrongly counted change to have fired.
         await Task.WhenAny(rebuilt.Task, Task.Delay(TimeSpan.FromSeconds(1)));
         Assert.False(rebuilt.Task.IsCompleted, "a change in the ignored output folder triggered a rebuild");

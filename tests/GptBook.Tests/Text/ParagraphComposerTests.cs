@@ -66,12 +66,23 @@ public class ParagraphComposerTests
     public void PunctuationInsideTheLineIsCompressedBeforeACharacterIsPushedOut()
     {
         // 3 Han, a comma, 6 Han fill 100 pt; the full stop may not start line 2: squeeze the comma by 5 pt instead.
-        var lines = Compose("一二三，四五六七八九。十", 100);
+        var lines = Compose("一二三，四五六七八九。十一", 100);
         Assert.Equal("一二三，四五六七八九。", Drawn(lines[0]));
         Assert.Equal(100, End(lines[0]), 9);
         var glyphs = Glyphs(lines[0], Measurer);
         Assert.Equal(35, glyphs[4].Start, 9); // 四 right after the comma's inked half
-        Assert.Equal("十", Drawn(lines[1]));
+        Assert.Equal("十一", Drawn(lines[1]));
+    }
+
+    [Fact]
+    public void TheLastLineDoesNotHoldALoneCharacter()
+    {
+        var lines = Compose("一二三四五六七八九十一二三四五六七八九十一。", 100);
+        Assert.Equal(["一二三四五六七八九十", "一二三四五六七八九", "十一。"], lines.Select(Drawn));
+        Assert.Equal(100, End(lines[1]), 9);
+        // Two characters on the last line are fine as they are.
+        var two = Compose("一二三四五六七八九十一二。", 100);
+        Assert.Equal(["一二三四五六七八九十", "一二。"], two.Select(Drawn));
     }
 
     [Fact]
@@ -100,6 +111,26 @@ public class ParagraphComposerTests
         var glyphs = Glyphs(line, Measurer);
         Assert.Equal(10, glyphs[1].Start, 9);
         Assert.Equal(15, glyphs[2].Start, 9); // the comma's blank half is gone
+    }
+
+    [Fact]
+    public void ConsecutiveClosingMarksLoseTheFirstBlankHalf()
+    {
+        var line = Compose("好。”他（《书》）。", 200, s => s with { Alignment = TextAlignment.Start }).Single();
+        var glyphs = Glyphs(line, Measurer);
+        // 好 0, 。 10, ” 15 (。 compressed), 他 25, （ 35, 《 40 (its blank left half gone), 书 50, 》 60, ） 65, 。 70.
+        Assert.Equal([0.0, 10, 15, 25, 35, 40, 50, 60, 65, 70], glyphs.Select(g => g.Start));
+        // The line-end full stop counts half its width.
+        Assert.Equal(75, line.Width.Points, 9);
+    }
+
+    [Fact]
+    public void HyphenatedCompoundsMayBreakAfterTheHyphenButNotModelNames()
+    {
+        var lines = Compose("一二三四五六七 zero-shot GPT-4", 100);
+        Assert.Equal(["一二三四五六七 zero-", "shot GPT-4"], lines.Select(Drawn));
+        var names = Compose("一二三四五六七八 GPT-4", 90);
+        Assert.Equal(["一二三四五六七八", "GPT-4"], names.Select(Drawn));
     }
 
     [Fact]
@@ -240,11 +271,54 @@ public class ParagraphComposerTests
     }
 
     [Fact]
+    public void AFootnoteReferenceStaysWithItsWordAndGetsNoHanLatinSpacing()
+    {
+        var note = Body with { Size = Length.Pt(6), Superscript = true };
+        var lines = Composer.Compose([new StyledText("一二三四五六七八九十", Body), new StyledText("12", note), new StyledText("一二", Body)],
+            new ParagraphSettings(Length.Pt(100)));
+        // The reference may not start line 2, so 十 goes down with it.
+        Assert.Equal(["一二三四五六七八九", "十12一二"], lines.Select(Drawn));
+        var glyphs = Glyphs(lines[1], Measurer);
+        Assert.Equal([0.0, 10, 13, 16, 26], glyphs.Select(g => g.Start));
+    }
+
+    [Fact]
+    public void AnApostropheInsideALatinWordIsPartOfTheWord()
+    {
+        var measurer = new FixedAdvanceMeasurer();
+        var line = Composer.Compose([new StyledText("OpenAI’s 模型", Body)], new ParagraphSettings(Length.Pt(200))).Single();
+        var glyphs = Glyphs(line, measurer);
+        // ’ is 1 em in the fake (as in the SC faces) and keeps half of it: s follows 5 pt after its start.
+        Assert.Equal(30, glyphs[6].Start, 9);
+        Assert.Equal(35, glyphs[7].Start, 9);
+        var lines = Compose("一二三四五六七八OpenAI’s", 100);
+        Assert.Equal("OpenAI’s", Drawn(lines[^1]));
+    }
+
+    [Fact]
+    public void ACharacterNoFaceHasIsSetOneEmWideInARunOfItsOwn()
+    {
+        var lines = new ParagraphComposer(new MissingGlyphMeasurer()).Compose([new StyledText("一☃二", Body)], new ParagraphSettings(Length.Pt(200)));
+        Assert.Equal(["一", "☃", "二"], lines.Single().Runs.Select(r => r.Text));
+        Assert.Equal([0.0, 10, 20], lines.Single().Runs.Select(r => r.X.Points));
+    }
+
+    private sealed class MissingGlyphMeasurer : ITextMeasurer
+    {
+        public double Advance(FontRole font, int codePoint) => codePoint == '☃' ? 0 : 1;
+        public bool HasGlyph(FontRole font, int codePoint) => codePoint != '☃';
+        public double Ascent(FontRole font) => 0.8;
+        public double Descent(FontRole font) => 0.2;
+    }
+
+    [Fact]
     public void EmptyInputGivesNoLines()
     {
         Assert.Empty(Composer.Compose([], new ParagraphSettings(Length.Pt(100))));
         Assert.Empty(Compose("", 100));
         Assert.Empty(Compose("   ", 100));
+        Assert.Empty(Compose("  \n  \n", 100));
+        Assert.Single(Compose("一\n", 100));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public static class CoverImageWriter
             var subtitleFont = fonts.Font(FontRole.SerifRegular);
             const double subtitleSize = 72;
             var lines = CoverTextWrapper.Wrap(metadata.Subtitle, subtitleFont, maxWidth / subtitleSize * subtitleFont.UnitsPerEm);
-            DrawLines(image, lines, subtitleFont, subtitleSize, y + 60 + subtitleSize, SubtitleColor, lineGap: 30);
+            DrawLines(image, lines, subtitleFont, subtitleSize, y + titleSize * 0.45 + subtitleSize * 1.2, SubtitleColor, lineGap: 30);
         }
 
         var authors = string.Join("、", metadata.Authors);
@@ -65,23 +65,28 @@ public static class CoverImageWriter
         {
             ColorType = PngColorType.Rgb,
             BitDepth = PngBitDepth.Bit8,
-            CompressionLevel = PngCompressionLevel.BestCompression,
+            CompressionLevel = PngCompressionLevel.DefaultCompression,
             FilterMethod = PngFilterMethod.Adaptive,
             ChunkFilter = PngChunkFilter.ExcludeAll,
         });
         return output.ToArray();
     }
 
-    /// <summary>The largest title size (from 200 px down) that fits in two lines, or three lines at the smallest size.</summary>
+    /// <summary>
+    /// The largest title size that keeps the title on as few lines as possible without getting small: one line down
+    /// to 150 px, else two lines down to 120 px, else three or more lines at whatever size fits from 110 px.
+    /// </summary>
     private static (double Size, IReadOnlyList<CoverTextLine> Lines) FitTitle(string title, TrueTypeFont font, double maxWidth)
     {
-        IReadOnlyList<CoverTextLine> lines = [];
-        for (double size = 200; size >= 110; size -= 10)
+        foreach (var (maxLines, smallest) in new[] { (1, 150), (2, 120), (3, 100) })
         {
-            lines = CoverTextWrapper.Wrap(title, font, maxWidth / size * font.UnitsPerEm);
-            if (lines.Count <= 2) return (size, lines);
+            for (double size = 200; size >= smallest; size -= 10)
+            {
+                var lines = CoverTextWrapper.Wrap(title, font, maxWidth / size * font.UnitsPerEm);
+                if (lines.Count <= maxLines) return (size, lines);
+            }
         }
-        return (110, lines);
+        return (100, CoverTextWrapper.Wrap(title, font, maxWidth / 100 * font.UnitsPerEm));
     }
 
     /// <summary>Draws left-aligned lines from the first baseline down; returns the last baseline.</summary>

@@ -13,7 +13,7 @@ namespace GptBook.Epub.Cover;
 public sealed class ScanlineRasterizer
 {
     public const int SubScanlines = 8;
-    private const double FlatnessTolerance = 0.1;
+    private const double FlatnessTolerance = 0.05;
 
     private readonly List<Edge> _edges = [];
     private (double X, double Y) _start;
@@ -74,10 +74,11 @@ public sealed class ScanlineRasterizer
         Close();
         var coverage = new float[width * height];
         var (top, bottom) = RowRange(height);
+        var edgesByRow = EdgesByRow(top, bottom);
         var row = new float[width + 1];
         for (var y = top; y < bottom; y++)
         {
-            if (!AccumulateRow(y, width, row)) continue;
+            if (!AccumulateRow(y, edgesByRow[y - top], width, row)) continue;
             for (var x = 0; x < width; x++) coverage[y * width + x] = Math.Min(1f, row[x] / SubScanlines);
         }
         return coverage;
@@ -89,12 +90,13 @@ public sealed class ScanlineRasterizer
         Close();
         var width = image.Width;
         var (top, bottom) = RowRange(image.Height);
+        var edgesByRow = EdgesByRow(top, bottom);
         var row = new float[width + 1];
         image.ProcessPixelRows(access =>
         {
             for (var y = top; y < bottom; y++)
             {
-                if (!AccumulateRow(y, width, row)) continue;
+                if (!AccumulateRow(y, edgesByRow[y - top], width, row)) continue;
                 var pixels = access.GetRowSpan(y);
                 for (var x = 0; x < width; x++)
                 {
@@ -122,17 +124,32 @@ public sealed class ScanlineRasterizer
         return (Math.Clamp((int)Math.Floor(minY), 0, height), Math.Clamp((int)Math.Ceiling(maxY), 0, height));
     }
 
+    /// <summary>For each pixel row from <paramref name="top"/>, the edges that cross it: each row then only looks at its own.</summary>
+    private List<Edge>[] EdgesByRow(int top, int bottom)
+    {
+        var rows = new List<Edge>[Math.Max(0, bottom - top)];
+        for (var i = 0; i < rows.Length; i++) rows[i] = [];
+        foreach (var e in _edges)
+        {
+            var first = Math.Max(top, (int)Math.Floor(e.Top));
+            var last = Math.Min(bottom - 1, (int)Math.Ceiling(e.Bottom) - 1);
+            for (var y = first; y <= last; y++) rows[y - top].Add(e);
+        }
+        return rows;
+    }
+
     /// <summary>Sums the covered length of each pixel of row <paramref name="y"/> over all sub-scanlines; false if nothing is covered.</summary>
-    private bool AccumulateRow(int y, int width, float[] row)
+    private static bool AccumulateRow(int y, List<Edge> edges, int width, float[] row)
     {
         Array.Clear(row);
+        if (edges.Count < 2) return false;
         var any = false;
         var crossings = new List<(double X, int Winding)>();
         for (var s = 0; s < SubScanlines; s++)
         {
             var sy = y + (s + 0.5) / SubScanlines;
             crossings.Clear();
-            foreach (var e in _edges)
+            foreach (var e in edges)
             {
                 if (sy < e.Top || sy >= e.Bottom) continue;
                 crossings.Add((e.X0 + (sy - e.Y0) * e.Slope, e.Winding));

@@ -46,34 +46,68 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
     {
         var code = settings.CodeWrap;
         var measure = settings.Measure.Points;
+        var breaks = new List<LineBreak>();
         var s = segment.Start;
-        var firstLine = firstSegment;
         while (s < segment.End)
         {
-            var indent = firstLine ? settings.FirstLineIndent.Points : 0;
+            var indent = breaks.Count == 0 && firstSegment ? settings.FirstLineIndent.Points : 0;
             var avail = measure - indent;
-            int b;
-            var wraps = false;
-            if (code && p.Natural(s, segment.End - 1) <= avail + Epsilon)
-                b = segment.End - 1;
-            else
+            LineBreak line;
+            if (code && p.Natural(s, segment.End - 1) > avail + Epsilon)
             {
-                if (code)
-                {
-                    avail -= p.MarkWidth;
-                    wraps = true;
-                }
-                b = ChooseBreak(p, s, segment.End, avail, code);
-                wraps &= b < segment.End - 1;
-                if (code && !wraps) avail += p.MarkWidth;
+                // A wrapped code line leaves room for the continuation mark.
+                var b = ChooseBreak(p, s, segment.End, avail - p.MarkWidth, code: true);
+                line = b < segment.End - 1 ? new LineBreak(s, b, indent, avail - p.MarkWidth, true) : new LineBreak(s, b, indent, avail, false);
             }
-            var lastOfSegment = b == segment.End - 1;
-            lines.Add(Arrange(p, text, settings, s, b, indent, avail, lastOfSegment, lastOfSegment && finalSegment, wraps, builder));
-            s = b + 1;
-            if (!code)
-                while (s < segment.End && p.Items[s].Kind == CharacterKind.Space) s++;
-            firstLine = false;
+            else
+                line = new LineBreak(s, code ? segment.End - 1 : ChooseBreak(p, s, segment.End, avail, code: false), indent, avail, false);
+            breaks.Add(line);
+            s = NextLineStart(p, line.End, segment.End, code);
         }
+        if (!code) AvoidLoneLastCharacter(p, segment, breaks);
+        foreach (var line in breaks)
+        {
+            var lastOfSegment = line.End == segment.End - 1;
+            lines.Add(Arrange(p, text, settings, line.Start, line.End, line.Indent, line.Avail, lastOfSegment,
+                lastOfSegment && finalSegment, line.WithMark, builder));
+        }
+    }
+
+    private readonly record struct LineBreak(int Start, int End, double Indent, double Avail, bool WithMark);
+
+    private static int NextLineStart(ParagraphItems p, int b, int end, bool code)
+    {
+        var s = b + 1;
+        if (!code)
+            while (s < end && p.Items[s].Kind == CharacterKind.Space) s++;
+        return s;
+    }
+
+    /// <summary>
+    /// A paragraph should not end with a line holding a single Han character (and its punctuation), 段末孤字:
+    /// the line before it gives up a character (or the word before it), if that leaves it at most three ems to spread.
+    /// </summary>
+    private static void AvoidLoneLastCharacter(ParagraphItems p, ParagraphItems.Segment segment, List<LineBreak> breaks)
+    {
+        if (breaks.Count < 2) return;
+        var last = breaks[^1];
+        var content = 0;
+        for (var k = last.Start; k <= last.End; k++)
+            if (!p.Items[k].NoStart && p.Items[k].Kind != CharacterKind.Space) content++;
+        if (content != 1 || p.Items[last.Start].Kind != CharacterKind.Han) return;
+
+        var previous = breaks[^2];
+        var em = p.Items[previous.Start].Size;
+        // Narrower than the line as it stands, so that at least one break opportunity moves down.
+        var narrower = Math.Min(previous.Avail - em, p.Width(previous.Start, p.ContentEnd(previous.Start, previous.End)) - 0.01);
+        var b = ChooseBreak(p, previous.Start, segment.End, narrower, code: false, squeeze: false);
+        if (b >= previous.End || b < previous.Start) return;
+        var contentEnd = p.ContentEnd(previous.Start, b);
+        if (p.Width(previous.Start, contentEnd) < previous.Avail - 3 * em) return;
+        var s = NextLineStart(p, b, segment.End, false);
+        if (p.Width(s, p.ContentEnd(s, segment.End - 1)) > last.Avail + Epsilon) return;
+        breaks[^2] = previous with { End = b };
+        breaks[^1] = last with { Start = s };
     }
 
     /// <summary>
@@ -82,7 +116,7 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
     /// first later break that fits by compressing punctuation and spaces (push in first, then push out). Inside a
     /// word longer than the line, the last item that fits.
     /// </summary>
-    private static int ChooseBreak(ParagraphItems p, int s, int end, double avail, bool code)
+    private static int ChooseBreak(ParagraphItems p, int s, int end, double avail, bool code, bool squeeze = true)
     {
         int bestNatural = -1, pushIn = -1, overflow = -1;
         for (var i = s; i < end; i++)
@@ -94,7 +128,7 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
                 var contentEnd = code ? i : p.ContentEnd(s, i);
                 var width = code ? natural : p.Width(s, contentEnd);
                 if (width <= avail + Epsilon) bestNatural = i;
-                else if (!code && pushIn < 0 && width - p.Shrinkable(s, contentEnd) <= avail + Epsilon) pushIn = i;
+                else if (!code && squeeze && pushIn < 0 && width - p.Shrinkable(s, contentEnd) <= avail + Epsilon) pushIn = i;
             }
             // No later break can fit once even the squeezed, trimmed width is past the measure.
             if (overflow >= 0 && natural - (code ? 0 : p.Shrinkable(s, i) + p.Items[i].Size / 2) > avail + Epsilon) break;
@@ -104,6 +138,8 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
         var prohibited = overflow > s && !(p.Items[overflow - 1].Kind == CharacterKind.Western && p.Items[overflow].Kind == CharacterKind.Western);
         if (prohibited && pushIn > bestNatural) return pushIn;
         if (bestNatural >= 0) return bestNatural;
+        // Nothing fits as it stands: squeezing beats cutting a word.
+        if (pushIn >= 0) return pushIn;
         return Math.Max(s, overflow - 1);
     }
 
@@ -132,10 +168,13 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
         {
             var stretchable = 0;
             for (var k = s; k < e; k++) if (p.Items[k].Stretch) stretchable++;
+            // A line cut from inside a URL or a long word has no such gaps: letter-space it evenly instead.
+            var everyGap = stretchable == 0;
+            if (everyGap) stretchable = e - s;
             if (stretchable > 0)
             {
                 var each = slack / stretchable;
-                for (var k = s; k < e; k++) if (p.Items[k].Stretch) gaps[k - s] += each;
+                for (var k = s; k < e; k++) if (everyGap || p.Items[k].Stretch) gaps[k - s] += each;
                 slack = 0;
             }
         }
@@ -157,8 +196,16 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
             var spacing = k0 < e ? gaps[k0 - s] : 0;
             var k1 = k0;
             double width = first.Advance;
-            while (k1 < e && gaps[k1 - s] == spacing && p.Items[k1 + 1].Source == first.Source && p.Items[k1 + 1].Face == first.Face)
+            // A gap unlike the one after it (Han–Latin spacing before a word) ends a one-character run, so that
+            // runs keep words whole and break where the spacing changes.
+            var single = k0 + 1 < e && gaps[k0 + 1 - s] != spacing
+                && !(first.Kind == CharacterKind.Western && p.Items[k0 + 1].Kind == CharacterKind.Western);
+            while (!single && k1 < e && gaps[k1 - s] == spacing && p.Items[k1 + 1].Source == first.Source && p.Items[k1 + 1].Face == first.Face
+                   && !first.Missing && !p.Items[k1 + 1].Missing)
             {
+                // Nor does a run take in the first letter of a word whose own spacing differs.
+                var next = k1 + 1;
+                if (next < e && gaps[next - s] != spacing && p.Items[next].Kind == CharacterKind.Western && p.Items[next + 1].Kind == CharacterKind.Western) break;
                 k1++;
                 width += spacing + p.Items[k1].Advance;
             }

@@ -25,6 +25,10 @@ internal sealed class ParagraphItems
         public bool FullWidth;
         public bool NoStart;
         public bool NoEnd;
+        /// <summary>From a superscript style (a footnote reference): bound to what precedes it, no Han–Latin spacing.</summary>
+        public bool Superscript;
+        /// <summary>No face has this character: it is set one em wide in a run of its own (drawn as .notdef).</summary>
+        public bool Missing;
         /// <summary>A line may break after this item.</summary>
         public bool BreakAfter;
         /// <summary>The gap after this item takes a share of the justification space.</summary>
@@ -96,7 +100,9 @@ internal sealed class ParagraphItems
 
     public static ParagraphItems Measure(IReadOnlyList<StyledText> text, ParagraphSettings settings, ITextMeasurer measurer)
     {
-        var items = new List<Item>();
+        var capacity = 0;
+        foreach (var part in text) capacity += part.Text.Length;
+        var items = new List<Item>(capacity);
         var segments = new List<Segment>();
         var segmentStart = 0;
         var column = 0;
@@ -105,7 +111,6 @@ internal sealed class ParagraphItems
         for (var source = 0; source < text.Count; source++)
         {
             var style = text[source].Style;
-            var size = style.Size.Points;
             var str = text[source].Text;
             lastSource = source;
             for (var i = 0; i < str.Length;)
@@ -134,11 +139,11 @@ internal sealed class ParagraphItems
                 if (cp == '\t' && code)
                 {
                     for (var n = settings.TabSize - column % Math.Max(1, settings.TabSize); n > 0; n--)
-                        items.Add(NewItem(' ', source, -1, 1, style.Font, size, measurer));
+                        items.Add(NewItem(' ', source, -1, 1, style, measurer));
                     column += settings.TabSize - column % Math.Max(1, settings.TabSize);
                     continue;
                 }
-                var item = NewItem(cp == '\t' ? ' ' : cp, source, at, count, style.Font, size, measurer);
+                var item = NewItem(cp == '\t' ? ' ' : cp, source, at, count, style, measurer);
                 // Outside code, runs of spaces set as one.
                 if (!code && item.Kind == CharacterKind.Space && items.Count > segmentStart && items[^1].Kind == CharacterKind.Space) continue;
                 items.Add(item);
@@ -146,8 +151,6 @@ internal sealed class ParagraphItems
             }
         }
         segments.Add(new Segment(segmentStart, items.Count, lastSource));
-        // A hard break at the very end adds no empty line.
-        if (segments.Count > 1 && segments[^1].Start == segments[^1].End) segments.RemoveAt(segments.Count - 1);
 
         Item[] array;
         if (code)
@@ -157,33 +160,38 @@ internal sealed class ParagraphItems
         }
         else
         {
-            array = DropSpaces(items, segments);
+            DropSpaces(items, segments);
+            array = items.ToArray();
             foreach (var segment in segments) SetGaps(array, segment, settings);
         }
-
-        var markFont = text.Count > 0 ? text[0].Style.Font : FontRole.Mono;
-        var markSize = text.Count > 0 ? text[0].Style.Size.Points : 0;
-        var markFace = FontRole.Mono;
-        double markWidth = 0;
-        if (code)
-        {
-            var first = true;
-            foreach (var rune in settings.ContinuationMark.EnumerateRunes())
-            {
-                var face = measurer.ResolveFace(markFont, rune.Value);
-                if (first) markFace = face;
-                first = false;
-                markWidth += measurer.Advance(markFace, rune.Value) * markSize;
-            }
-        }
+        // A hard break at the very end adds no empty line, and a paragraph of nothing has no lines at all.
+        while (segments.Count > 1 && segments[^1].Start == segments[^1].End) segments.RemoveAt(segments.Count - 1);
         if (segments.Count == 1 && segments[0].Start == segments[0].End) segments.Clear();
+        var (markFace, markWidth) = code ? MeasureMark(text, settings, measurer) : (FontRole.Mono, 0);
         return new ParagraphItems(array, segments, markFace, markWidth);
     }
 
-    private static Item NewItem(int cp, int source, int at, byte count, FontRole font, double size, ITextMeasurer measurer)
+    /// <summary>The face and width of the code-continuation mark, at the size of the paragraph's first run.</summary>
+    private static (FontRole Face, double Width) MeasureMark(IReadOnlyList<StyledText> text, ParagraphSettings settings, ITextMeasurer measurer)
     {
-        var face = measurer.ResolveFace(font, cp);
-        var advance = measurer.Advance(face, cp) * size;
+        if (text.Count == 0) return (FontRole.Mono, 0);
+        var style = text[0].Style;
+        FontRole? face = null;
+        double width = 0;
+        foreach (var rune in settings.ContinuationMark.EnumerateRunes())
+        {
+            face ??= measurer.ResolveFace(style.Font, rune.Value);
+            width += measurer.Advance(face.Value, rune.Value) * style.Size.Points;
+        }
+        return (face ?? style.Font, width);
+    }
+
+    private static Item NewItem(int cp, int source, int at, byte count, TextStyle style, ITextMeasurer measurer)
+    {
+        var size = style.Size.Points;
+        var face = measurer.ResolveFace(style.Font, cp);
+        var missing = cp != ' ' && !measurer.HasGlyph(face, cp);
+        var advance = missing ? size : measurer.Advance(face, cp) * size;
         var kind = Classify(cp);
         return new Item
         {
@@ -194,8 +202,10 @@ internal sealed class ParagraphItems
             Face = face,
             Kind = kind,
             FullWidth = kind is CharacterKind.ClosingMark or CharacterKind.OpeningMark && Math.Abs(advance - size) < size * 0.01,
-            NoStart = IsNoStart(cp),
+            NoStart = IsNoStart(cp) || style.Superscript,
             NoEnd = IsNoEnd(cp),
+            Superscript = style.Superscript,
+            Missing = missing,
             Size = size,
             Advance = advance,
         };
@@ -205,27 +215,29 @@ internal sealed class ParagraphItems
     /// Removes spaces at the start and end of each segment and next to full-width punctuation (whose blank half
     /// is space enough), and shifts the segment bounds to match.
     /// </summary>
-    private static Item[] DropSpaces(List<Item> items, List<Segment> segments)
+    private static void DropSpaces(List<Item> items, List<Segment> segments)
     {
-        var kept = new List<Item>(items.Count);
+        // Compacts in place: the write position never passes the read position.
+        var write = 0;
         for (var n = 0; n < segments.Count; n++)
         {
             var (start, end, style) = segments[n];
-            var newStart = kept.Count;
+            var newStart = write;
             for (var k = start; k < end; k++)
             {
-                if (items[k].Kind == CharacterKind.Space)
+                var item = items[k];
+                if (item.Kind == CharacterKind.Space)
                 {
-                    var atStart = kept.Count == newStart;
+                    var atStart = write == newStart;
                     var atEnd = k + 1 == end;
-                    var nextToMark = (!atStart && IsFullWidthMark(kept[^1])) || (!atEnd && IsFullWidthMark(items[k + 1]));
+                    var nextToMark = (!atStart && IsFullWidthMark(items[write - 1])) || (!atEnd && IsFullWidthMark(items[k + 1]));
                     if (atStart || atEnd || nextToMark) continue;
                 }
-                kept.Add(items[k]);
+                items[write++] = item;
             }
-            segments[n] = new Segment(newStart, kept.Count, style);
+            segments[n] = new Segment(newStart, write, style);
         }
-        return kept.ToArray();
+        items.RemoveRange(write, items.Count - write);
     }
 
     private static bool IsFullWidthMark(in Item item) =>
@@ -234,6 +246,7 @@ internal sealed class ParagraphItems
     private static void SetGaps(Item[] items, Segment segment, ParagraphSettings settings)
     {
         var (start, end, _) = segment;
+        MarkApostrophes(items, segment);
         for (var i = start; i < end - 1; i++)
         {
             ref var a = ref items[i];
@@ -262,28 +275,53 @@ internal sealed class ParagraphItems
                 }
             }
 
-            if (a.Kind == CharacterKind.ClosingMark && a.FullWidth && b.Kind == CharacterKind.OpeningMark && b.FullWidth)
-                glue -= a.Size / 2; // "，“": two blank halves meet; keep one.
+            // Adjacent full-width marks (，“ 。” ）。 “《): where a blank half meets a blank half or an inked one,
+            // one blank half goes, so that a mark pair is no wider than 1.5 em.
+            var aBlankRight = a.FullWidth && a.Kind == CharacterKind.ClosingMark;
+            var bBlankLeft = b.FullWidth && b.Kind == CharacterKind.OpeningMark;
+            if (aBlankRight && (bBlankLeft || (b.FullWidth && b.Kind == CharacterKind.ClosingMark)))
+                glue -= a.Size / 2;
+            else if (bBlankLeft && a.FullWidth && a.Kind == CharacterKind.OpeningMark)
+                glue -= b.Size / 2;
             else
             {
                 if (a.Kind == CharacterKind.ClosingMark && a.FullWidth) shrink += a.Size / 2;
                 if (b.Kind == CharacterKind.OpeningMark && b.FullWidth) shrink += b.Size / 2;
             }
 
+            if (a.Kind == CharacterKind.Western && a.FullWidth) glue -= a.Size / 2; // a full-width apostrophe
+
             a.Glue = glue;
             a.Shrink = shrink;
             var insidePair = IsInsidePair(items, start, i);
             var westernPair = a.Kind == CharacterKind.Western && b.Kind == CharacterKind.Western;
             a.Stretch = b.Kind != CharacterKind.Space && !westernPair && !insidePair;
-            a.BreakAfter = CanBreak(items, start, i, insidePair, westernPair);
+            a.BreakAfter = CanBreak(items, start, i, insidePair, westernPair && !IsCompoundHyphen(items, start, end, i));
         }
         if (end > start) items[end - 1].BreakAfter = true;
         AllowBreaksInOverlongWords(items, segment, Math.Max(0, settings.Measure.Points - settings.FirstLineIndent.Points));
     }
 
+    /// <summary>
+    /// ’ between two Latin letters (OpenAI’s, don’t) is an apostrophe, not a closing quote: part of the word, so no
+    /// break and no line-start rule; the SC faces draw it one em wide with the ink on the left, so it keeps half.
+    /// </summary>
+    private static void MarkApostrophes(Item[] items, Segment segment)
+    {
+        for (var i = segment.Start + 1; i < segment.End - 1; i++)
+        {
+            ref var item = ref items[i];
+            if (item.CodePoint != 0x2019 || !IsWesternLetterOrDigit(items[i - 1].CodePoint) || !IsWesternLetterOrDigit(items[i + 1].CodePoint)) continue;
+            item.Kind = CharacterKind.Western;
+            item.NoStart = false;
+            // FullWidth stays set: on a Western item it means "compress by half" (see SetGaps).
+        }
+    }
+
     /// <summary>The em of the Han side when one of the two is Han and the other a Latin letter or digit, else 0.</summary>
     private static double HanLatinEm(in Item a, in Item b)
     {
+        if (a.Superscript || b.Superscript) return 0;
         if (a.Kind == CharacterKind.Han && b.Kind == CharacterKind.Western && IsWesternLetterOrDigit(b.CodePoint)) return a.Size;
         if (b.Kind == CharacterKind.Han && a.Kind == CharacterKind.Western && IsWesternLetterOrDigit(a.CodePoint)) return b.Size;
         return 0;
@@ -299,6 +337,19 @@ internal sealed class ParagraphItems
         if (b.NoStart && !StartsPair(items, start, i + 1)) return false;
         if (a.Kind == CharacterKind.Space) return true;
         return !insidePair && !westernPair;
+    }
+
+    /// <summary>
+    /// A hyphen joining words of letters (zero-shot, state-of-the-art): a line may break after it, as in any
+    /// Western text. Not in GPT-4 or 1-2 (a digit follows or precedes), nor after a single letter.
+    /// </summary>
+    private static bool IsCompoundHyphen(Item[] items, int start, int end, int i)
+    {
+        if (items[i].CodePoint != '-') return false;
+        static bool Letter(in Item item) => item.CodePoint < 0x80 && char.IsAsciiLetter((char)item.CodePoint);
+        for (var k = i - 2; k < i; k++) if (k < start || !Letter(items[k])) return false;
+        for (var k = i + 1; k <= i + 3; k++) if (k >= end || !Letter(items[k])) return false;
+        return true;
     }
 
     /// <summary>Whether items i and i+1 are the two halves of one —— or …….</summary>
@@ -320,32 +371,40 @@ internal sealed class ParagraphItems
 
     /// <summary>
     /// A stretch without a break opportunity that is wider than a line (a URL, a long identifier) may break after
-    /// / . - ? &amp; _ = # before a letter or digit; one without any of those may break anywhere.
+    /// / . - ? &amp; _ = # before a letter or digit; where a piece between those is still wider than a line, it may
+    /// break anywhere (but not before a character that may not start a line).
     /// </summary>
     private static void AllowBreaksInOverlongWords(Item[] items, Segment segment, double lineWidth)
     {
         var from = segment.Start;
-        double width = 0;
         for (var i = segment.Start; i < segment.End; i++)
         {
-            width += items[i].Advance + (items[i].BreakAfter ? 0 : items[i].Glue);
             if (!items[i].BreakAfter) continue;
-            if (width > lineWidth && i > from)
+            if (Natural(items, from, i) > lineWidth)
             {
-                var urlPoints = false;
                 for (var k = from; k < i; k++)
                 {
                     if (items[k].Kind != CharacterKind.Western || !IsUrlBreakAfter(items[k].CodePoint)) continue;
                     var next = items[k + 1].CodePoint;
-                    if (next >= 0x80 || !char.IsAsciiLetterOrDigit((char)next)) continue;
-                    items[k].BreakAfter = true;
-                    urlPoints = true;
+                    if (next < 0x80 && char.IsAsciiLetterOrDigit((char)next)) items[k].BreakAfter = true;
                 }
-                if (!urlPoints)
-                    for (var k = from; k < i; k++) items[k].BreakAfter = !items[k + 1].NoStart;
+                var pieceStart = from;
+                for (var k = from; k <= i; k++)
+                {
+                    if (!items[k].BreakAfter) continue;
+                    if (Natural(items, pieceStart, k) > lineWidth)
+                        for (var j = pieceStart; j < k; j++) items[j].BreakAfter = !items[j + 1].NoStart;
+                    pieceStart = k + 1;
+                }
             }
             from = i + 1;
-            width = 0;
         }
+    }
+
+    private static double Natural(Item[] items, int s, int e)
+    {
+        double width = 0;
+        for (var k = s; k <= e; k++) width += items[k].Advance + (k < e ? items[k].Glue : 0);
+        return width;
     }
 }

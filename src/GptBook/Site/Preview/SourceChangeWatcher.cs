@@ -4,7 +4,8 @@ namespace GptBook.Site.Preview;
 /// Watches a book's folder and calls the caller's rebuild once things have been quiet for a moment, so that an
 /// editor's burst of writes (temp file, rename, touch) becomes one rebuild. Rebuilds never overlap: a change
 /// during a rebuild schedules one more afterwards. Paths the caller ignores (the output folder, above all, or a
-/// rebuild would trigger itself forever) don't count.
+/// rebuild would trigger itself forever) don't count, and neither do hidden files and folders (.git, editor swap
+/// files), which are never part of a book.
 /// </summary>
 public sealed class SourceChangeWatcher : IDisposable
 {
@@ -49,13 +50,16 @@ public sealed class SourceChangeWatcher : IDisposable
 
     private void OnPath(string fullPath)
     {
-        if (_ignore(fullPath)) return;
+        if (IsHidden(fullPath) || _ignore(fullPath)) return;
         lock (_lock)
         {
             if (_running) _pendingWhileRunning = true;
             else _timer.Change(_quietPeriod, Timeout.InfiniteTimeSpan);
         }
     }
+
+    private bool IsHidden(string fullPath) =>
+        Path.GetRelativePath(_watcher.Path, fullPath).Split(Path.DirectorySeparatorChar).Any(segment => segment.StartsWith('.') && segment != "..");
 
     private void RunRebuild()
     {

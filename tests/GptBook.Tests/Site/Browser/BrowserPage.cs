@@ -7,18 +7,27 @@ namespace GptBook.Tests.Site.Browser;
 /// One tab: navigate and wait for load, evaluate an expression, take a screenshot, and every console error,
 /// uncaught exception and browser-logged error (failed resource, CSP violation) seen since it opened.
 /// </summary>
-internal sealed class BrowserPage
+internal sealed class BrowserPage : IAsyncDisposable
 {
     private readonly DevToolsConnection _connection;
     private readonly string _sessionId;
+    private readonly string _targetId;
     private readonly ConcurrentQueue<string> _errors = new();
     private TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public BrowserPage(DevToolsConnection connection, string sessionId)
+    public BrowserPage(DevToolsConnection connection, string targetId, string sessionId)
     {
         _connection = connection;
+        _targetId = targetId;
         _sessionId = sessionId;
         connection.EventReceived += OnEvent;
+    }
+
+    /// <summary>Closes the tab, so a long test doesn't keep every page it looked at alive.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _connection.EventReceived -= OnEvent;
+        await _connection.SendAsync("Target.closeTarget", new JsonObject { ["targetId"] = _targetId });
     }
 
     public IReadOnlyCollection<string> Errors => _errors.ToArray();

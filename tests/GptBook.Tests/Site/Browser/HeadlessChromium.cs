@@ -67,9 +67,9 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     public async Task<BrowserPage> OpenPageAsync(int width, int height, bool mobile, bool dark = false)
     {
         var target = await _connection.SendAsync("Target.createTarget", new JsonObject { ["url"] = "about:blank" });
-        var attached = await _connection.SendAsync("Target.attachToTarget",
-            new JsonObject { ["targetId"] = (string)target["targetId"]!, ["flatten"] = true });
-        var page = new BrowserPage(_connection, (string)attached["sessionId"]!);
+        var targetId = (string)target["targetId"]!;
+        var attached = await _connection.SendAsync("Target.attachToTarget", new JsonObject { ["targetId"] = targetId, ["flatten"] = true });
+        var page = new BrowserPage(_connection, targetId, (string)attached["sessionId"]!);
         await page.InitializeAsync(width, height, mobile, dark);
         return page;
     }

@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Text;
+using GptBook.Configuration;
+using GptBook.Images;
+using GptBook.Model;
+
+namespace GptBook.Publishing;
+
+/// <summary>
+/// A hash of everything a build's outputs depend on: the tool's own code, the book file, every chapter, every
+/// local image and the cover, the bundled fonts, the requested formats and SOURCE_DATE_EPOCH. Equal fingerprints
+/// mean equal outputs (builds are deterministic), so a build whose fingerprint matches the last one's can skip
+/// the image stage and the writers.
+/// </summary>
+public static class BuildFingerprint
+{
+    /// <param name="offeredFiles">Files built earlier that this build copies without making them (the site's
+    /// downloads when only the site is built): their bytes are inputs too.</param>
+    public static string Compute(BookOptions options, Book book, OutputFormats formats, string fontsDirectory, IEnumerable<string> offeredFiles)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string text)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(text));
+            hash.AppendData([0]);
+        }
+        void AddFile(string label, string path)
+        {
+            Add(label);
+            if (File.Exists(path)) hash.AppendData(File.ReadAllBytes(path));
+            else Add("<missing>");
+        }
+
+        // Deterministic compilation makes the module version id a hash of the code: a new tool, a new fingerprint.
+        Add(typeof(BuildFingerprint).Assembly.ManifestModule.ModuleVersionId.ToString());
+        Add(formats.ToString());
+        Add(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") ?? "");
+        AddFile("book", options.BookFile);
+        foreach (var chapter in options.Chapters)
+            AddFile(chapter, Path.Combine(options.RootDirectory, chapter));
+        var images = ImageReferenceCollector.Collect(book)
+            .Where(i => i.Kind == ImageSourceKind.Local && i.Path != null).Select(i => i.Path!)
+            .Concat(options.Epub.Cover is { } cover ? [cover] : [])
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var image in images)
+            AddFile(image, Path.Combine(options.RootDirectory, image));
+        foreach (var offered in offeredFiles)
+            AddFile(Path.GetFileName(offered), offered);
+        foreach (var font in Directory.GetFiles(fontsDirectory, "*.ttf").Order(StringComparer.Ordinal))
+            Add($"{Path.GetFileName(font)}:{new FileInfo(font).Length}");
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

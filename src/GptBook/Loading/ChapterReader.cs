@@ -57,10 +57,16 @@ public sealed partial class ChapterReader
         {
             document = Markdown.Parse(text, BookMarkdownPipeline.Instance);
         }
-        catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
-            context.Diagnostics.Report(DiagnosticCodes.NestingTooDeep, new SourceSpan(context.ChapterFile, 1, 1),
-                $"the Markdown nests deeper than {BookMarkdownPipeline.MaximumNestingDepth} levels; the file is shown as plain paragraphs");
+            // Markdig refuses input nested deeper than its limit with an ArgumentException; any other failure of
+            // the parser is treated the same way: the text is still shown, and the diagnostic says why it is plain.
+            var nested = e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase);
+            context.Diagnostics.Report(nested ? DiagnosticCodes.NestingTooDeep : DiagnosticCodes.UnsupportedConstruct,
+                new SourceSpan(context.ChapterFile, 1, 1),
+                nested
+                    ? $"the Markdown nests deeper than {BookMarkdownPipeline.MaximumNestingDepth} levels; the file is shown as plain paragraphs"
+                    : $"the Markdown parser failed ({e.Message}); the file is shown as plain paragraphs");
             return new Chapter(chapterId, context.ChapterFile, reader.PlainParagraphs(text), []);
         }
         var whole = new SourceSpan(context.ChapterFile, 1, 1);
@@ -131,14 +137,14 @@ public sealed partial class ChapterReader
                 break;
             case MathBlock m:
                 Unsupported(span, "display math ($$ … $$)", "it is shown as code");
-                result.Add(new CodeBlock("math", m.Lines.ToString(), span));
+                result.Add(new CodeBlock("math", LinesOf(m), span));
                 break;
             case FencedCodeBlock f:
                 var info = f.Info?.Trim();
-                result.Add(new CodeBlock(string.IsNullOrEmpty(info) ? null : info.Split(' ')[0], f.Lines.ToString(), span));
+                result.Add(new CodeBlock(string.IsNullOrEmpty(info) ? null : info.Split(' ')[0], LinesOf(f), span));
                 break;
             case MdCodeBlock c:
-                result.Add(new CodeBlock(null, c.Lines.ToString(), span));
+                result.Add(new CodeBlock(null, LinesOf(c), span));
                 break;
             case ThematicBreakBlock:
                 result.Add(new ThematicBreak(span));
@@ -147,7 +153,7 @@ public sealed partial class ChapterReader
                 result.Add(ConvertTable(t, span));
                 break;
             case HtmlBlock html:
-                var sanitized = SanitizeHtml(html.Lines.ToString(), span);
+                var sanitized = SanitizeHtml(LinesOf(html), span);
                 if (sanitized.HasContent) result.Add(new RawHtmlBlock(sanitized.Xhtml, sanitized.Text.Trim(), span));
                 break;
             case LinkReferenceDefinitionGroup or BlankLineBlock or FootnoteGroup:
@@ -173,6 +179,9 @@ public sealed partial class ChapterReader
                 break;
         }
     }
+
+    /// <summary>A leaf block's lines joined with "\n": Markdig keeps a Windows file's "\r\n" inside them.</summary>
+    private static string LinesOf(LeafBlock block) => block.Lines.ToString().Replace("\r\n", "\n").Replace('\r', '\n');
 
     /// <summary>An image alone in its paragraph is a figure; an empty paragraph (whitespace only) is dropped.</summary>
     private static void AddParagraph(List<Model.Inline> content, SourceSpan span, List<Model.Block> result)
@@ -332,6 +341,7 @@ public sealed partial class ChapterReader
     {
         var target = LinkTargetResolver.Resolve(url, _context, span);
         if (target == null) result.AddRange(content);
+        else if (content.Count == 0) result.Add(new Link(target, title, [new Text(target.StartsWith("mailto:") ? target[7..] : target, span)], span)); // "[](url)": show the URL rather than an invisible link
         else result.Add(new Link(target, title, content, span));
     }
 
@@ -343,6 +353,12 @@ public sealed partial class ChapterReader
     private int AddInlineHtml(MdInline[] siblings, int index, SourceSpan span, List<Model.Inline> result)
     {
         var open = (HtmlInline)siblings[index];
+        if (BreakTag().IsMatch(open.Tag))
+        {
+            // <br> is the model's hard line break, which every writer (the PDF too) knows how to show.
+            result.Add(new LineBreak(span));
+            return index;
+        }
         var name = OpeningTagName(open.Tag);
         var last = index;
         if (name != null)
@@ -368,6 +384,9 @@ public sealed partial class ChapterReader
 
     [GeneratedRegex(@"^<([A-Za-z][A-Za-z0-9-]*)(\s[^>]*)?(?<!/)>$", RegexOptions.Singleline)]
     private static partial Regex OpeningTag();
+
+    [GeneratedRegex(@"^<br\s*/?>$", RegexOptions.IgnoreCase)]
+    private static partial Regex BreakTag();
 
     [GeneratedRegex(@"^</([A-Za-z][A-Za-z0-9-]*)\s*>$")]
     private static partial Regex ClosingTag();

@@ -29,9 +29,14 @@ public sealed class HeadingIdTransform(DiagnosticBag diagnostics) : ModelRewrite
     public static string Slug(string text)
     {
         var sb = new StringBuilder();
-        foreach (var rune in text.Normalize(NormalizationForm.FormKC).EnumerateRunes())
+        foreach (var original in text.EnumerateRunes())
         {
+            // Full-width Latin letters and digits ("ＧＰＴ２") are the same word as their ASCII forms. (Unicode
+            // normalization would do this, but it is unavailable under invariant globalization.)
+            var rune = original.Value is >= 0xFF01 and <= 0xFF5E ? new Rune(original.Value - 0xFEE0) : original;
             if (Rune.IsLetterOrDigit(rune)) sb.Append(Rune.ToLowerInvariant(rune).ToString());
+            else if (sb.Length > 0 && Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark
+                         or System.Globalization.UnicodeCategory.SpacingCombiningMark) sb.Append(rune.ToString()); // vowel signs are part of the word
             else if (rune.Value is '_' or '.' && sb.Length > 0) sb.Append((char)rune.Value);
             else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
         }

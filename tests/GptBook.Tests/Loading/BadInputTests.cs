@@ -125,6 +125,22 @@ public class BadInputTests
         Assert.Equal(ImageSourceKind.Refused, Assert.Single(book.Figures()).Image.Kind);
     }
 
+    [Fact]
+    public void Windows_line_endings_and_a_byte_order_mark_give_the_same_model()
+    {
+        const string markdown = "# 标题\n\n中文第一行\n中文第二行  \n硬换行\n\n```\ncode\nlines\n```\n";
+        using var unix = new TempBookDirectory();
+        unix.Write("content/c.md", markdown);
+        using var windows = new TempBookDirectory();
+        windows.Write("content/c.md", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(markdown.Replace("\n", "\r\n"))]);
+        var (a, da) = LoadChapter(unix, "content/c.md");
+        var (b, db) = LoadChapter(windows, "content/c.md");
+        Assert.Empty(da.Items);
+        Assert.Empty(db.Items);
+        Assert.Equal(ModelTextDump.Dump(a), ModelTextDump.Dump(b));
+        Assert.Contains(VisibleText.Of(a), s => s == "中文第一行中文第二行\n硬换行");
+    }
+
     private static int MaxDepth(Book book) => book.Chapters.SelectMany(c => c.Blocks).Select(Depth).DefaultIfEmpty(0).Max();
 
     private static int Depth(Block block) => 1 + block.Children().Select(Depth).DefaultIfEmpty(0).Max();

@@ -21,6 +21,16 @@ public class NormalizationRuleTests
         Assert.Equal(expected, SoftBreakRule.Replacement(before, after));
 
     [Theory]
+    [InlineData("GPT-1：不同关注点的起点", "gpt-1-不同关注点的起点")]
+    [InlineData("GPT-3.5：加入人类反馈", "gpt-3.5-加入人类反馈")]
+    [InlineData("２０２３年", "h-2023年")]
+    [InlineData("Café au lait", "café-au-lait")]
+    [InlineData("हिन्दी", "हिन्दी")]
+    [InlineData("？！", "section")]
+    public void Heading_slugs_keep_han_and_lowercase_latin(string text, string slug) =>
+        Assert.Equal(slug, GptBook.Transforms.HeadingIdTransform.Slug(text));
+
+    [Theory]
     [InlineData("Untitled", true)]
     [InlineData("untitled 3", true)]
     [InlineData("", true)]

@@ -26,7 +26,7 @@ internal static class ServeCommand
         var output = Path.GetFullPath(args.OutputDirectory) + Path.DirectorySeparatorChar;
         using var watcher = new SourceChangeWatcher(root,
             rebuild: () => reporter.Summarize(BookPublisher.Publish(request, reporter), strict: false),
-            ignore: path => Path.GetFullPath(path).StartsWith(output, StringComparison.Ordinal));
+            ignore: path => IsBuildArtefact(Path.GetFullPath(path), output));
 
         var server = new SitePreviewServer(Path.Combine(args.OutputDirectory, "site"), args.Port);
         var address = server.Start();
@@ -41,5 +41,17 @@ internal static class ServeCommand
         stop.Wait();
         server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return CommandLine.Success;
+    }
+
+    /// <summary>
+    /// Changes that are not the book's: the output folder (or every rebuild would trigger the next one), and
+    /// compilers' bin/obj folders when the book lives in a source repository, as this one does.
+    /// </summary>
+    private static bool IsBuildArtefact(string path, string outputDirectory)
+    {
+        var sep = Path.DirectorySeparatorChar;
+        return path.StartsWith(outputDirectory, StringComparison.Ordinal)
+               || path.Contains($"{sep}bin{sep}", StringComparison.Ordinal)
+               || path.Contains($"{sep}obj{sep}", StringComparison.Ordinal);
     }
 }

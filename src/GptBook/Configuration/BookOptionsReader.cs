@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GptBook.Diagnostics;
-using GptBook.Layout;
 using GptBook.Loading;
 using GptBook.Model;
 using GptBook.Normalization;
@@ -108,10 +107,10 @@ public static partial class BookOptionsReader
         var chapters = ReadChapters(section, root, bookFolderInRoot, diagnostics, display);
         var links = ReadLinks(section);
         var figures = ReadFigures(section, root);
-        var epub = ReadEpub(section, root);
-        var pdf = ReadPdf(section);
-        var images = ReadImages(section);
-        var site = ReadSite(section);
+        var epub = EpubOptionsReader.Read(section, root);
+        var pdf = PdfOptionsReader.Read(section);
+        var images = ImageOptionsReader.Read(section);
+        var site = SiteOptionsReader.Read(section);
         section.ReportUnknownKeys();
 
         if (metadata == null || chapters == null || ErrorCount(diagnostics) > errorsBefore) return null;
@@ -250,115 +249,6 @@ public static partial class BookOptionsReader
             if (!entry.HasErrors) figures[resolved.Path!] = new FigureOverride(caption, alt) { Span = section.SpanOf(key) };
         }
         return figures;
-    }
-
-    private static EpubOptions ReadEpub(YamlSection s, string root)
-    {
-        var defaults = new EpubOptions();
-        var section = s.Section("epub");
-        if (section == null) return defaults;
-        var split = section.Int("split_level", 1, 6) ?? defaults.SplitLevel;
-        var depth = section.Int("toc_depth", 1, 6) ?? defaults.TocDepth;
-        string? cover = null;
-        if (section.Scalar("cover") is { Value: { } coverValue } coverNode)
-        {
-            var resolved = RootedPathResolver.Resolve(Uri.UnescapeDataString(coverValue), "", root);
-            if (resolved.IsInside) cover = resolved.Path;
-            else section.Diagnostics.Report(RootedPathResolver.CodeFor(resolved.Refusal), section.SpanOf(coverNode),
-                $"cover '{coverValue}' is refused: {RootedPathResolver.Describe(resolved.Refusal)}");
-        }
-        section.ReportUnknownKeys();
-        return new EpubOptions(split, depth, cover);
-    }
-
-    private static PdfOptions ReadPdf(YamlSection s)
-    {
-        var d = new PdfOptions();
-        var section = s.Section("pdf");
-        if (section == null) return d;
-        var pageSize = d.PageSize;
-        if (section.Scalar("page_size") is { Value: { } sizeText } sizeNode)
-        {
-            if (PageSizeParser.TryParse(sizeText, out var size, out var error)) pageSize = size;
-            else section.Error(sizeNode, $"'pdf.page_size': {error}");
-        }
-        var zero = Length.Zero;
-        var maxMargin = Length.Mm(100);
-        var margins = section.Section("margins");
-        var inner = margins?.Length("inner", zero, maxMargin) ?? d.InnerMargin;
-        var outer = margins?.Length("outer", zero, maxMargin) ?? d.OuterMargin;
-        var top = margins?.Length("top", zero, maxMargin) ?? d.TopMargin;
-        var bottom = margins?.Length("bottom", zero, maxMargin) ?? d.BottomMargin;
-        margins?.ReportUnknownKeys();
-        var minText = Length.Mm(30);
-        if (pageSize.Width - inner - outer < minText || pageSize.Height - top - bottom < minText)
-            section.Error(margins is null ? section.Span : section.SpanOf(section.Node("margins")!),
-                $"the margins leave less than {minText.Millimetres:0}mm of text on a {pageSize.Name} page ({pageSize.Width.Millimetres:0.#}mm x {pageSize.Height.Millimetres:0.#}mm)");
-
-        var tocMin = d.TocMinLevel;
-        var tocMax = d.TocMaxLevel;
-        if (section.ScalarList("toc_levels") is { Count: > 0 } levels)
-        {
-            var parsed = levels.Select(l => int.TryParse(l.Value, out var v) && v is >= 1 and <= 6 ? v : -1).ToArray();
-            if (parsed.Any(v => v < 0) || levels.Count > 2)
-                section.Error(section.Node("toc_levels")!, "'pdf.toc_levels' must be one or two heading levels from 1 to 6, such as [2, 3]");
-            else
-            {
-                tocMin = parsed.Min();
-                tocMax = parsed.Max();
-            }
-        }
-        var options = d with
-        {
-            PageSize = pageSize,
-            InnerMargin = inner,
-            OuterMargin = outer,
-            TopMargin = top,
-            BottomMargin = bottom,
-            Bleed = section.Length("bleed", zero, Length.Mm(10)) ?? d.Bleed,
-            CropMarks = section.Bool("crop_marks") ?? d.CropMarks,
-            FontSize = section.Length("font_size", Length.Pt(6), Length.Pt(24)) ?? d.FontSize,
-            LineHeight = section.Double("line_height", 1.0, 3.0) ?? d.LineHeight,
-            TocMinLevel = tocMin,
-            TocMaxLevel = tocMax,
-            MaxFigureHeight = section.Double("max_figure_height", 0.1, 1.0) ?? d.MaxFigureHeight,
-        };
-        section.ReportUnknownKeys();
-        return options;
-    }
-
-    private static ImageOptions ReadImages(YamlSection s)
-    {
-        var d = new ImageOptions();
-        var section = s.Section("images");
-        if (section == null) return d;
-        var maxBytes = d.MaxBytes;
-        if (section.Scalar("max_bytes") is { Value: { } bytesText } bytesNode)
-        {
-            if (ByteSizeParser.TryParse(bytesText, out var b) && b >= 1024 && b <= 4L << 30) maxBytes = b;
-            else section.Error(bytesNode, $"'images.max_bytes' must be a size from 1KB to 4GB, such as \"50MB\", not '{bytesText}'");
-        }
-        var options = d with
-        {
-            MaxBytes = maxBytes,
-            MaxPixels = section.Int("max_pixels", 10_000, 1_000_000_000) ?? d.MaxPixels,
-            JpegQuality = section.Int("jpeg_quality", 1, 100) ?? d.JpegQuality,
-            PrintMaxDpi = section.Int("print_max_dpi", 72, 2400) ?? d.PrintMaxDpi,
-            EpubMaxSide = section.Int("epub_max_side", 100, 10_000) ?? d.EpubMaxSide,
-            SiteWidth = section.Int("site_width", 100, 4000) ?? d.SiteWidth,
-            SiteRetina = section.Bool("site_retina") ?? d.SiteRetina,
-        };
-        section.ReportUnknownKeys();
-        return options;
-    }
-
-    private static SiteOptions ReadSite(YamlSection s)
-    {
-        var section = s.Section("site");
-        if (section == null) return new SiteOptions();
-        var options = new SiteOptions(section.String("base_title"));
-        section.ReportUnknownKeys();
-        return options;
     }
 
 }

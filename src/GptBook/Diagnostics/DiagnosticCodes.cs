@@ -63,6 +63,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode RawHtmlNotWellFormed = new("GB0405", W, "raw HTML is not well-formed XHTML; shown as text");
     public static readonly DiagnosticCode EpubNotWritten = new("GB0406", E, "EPUB could not be written");
     public static readonly DiagnosticCode CoverNotDrawn = new("GB0407", W, "cover could not be drawn from the title");
+    public static readonly DiagnosticCode InvalidXmlCharacter = new("GB0408", W, "character not allowed in XHTML removed");
 
     // Site
     public static readonly DiagnosticCode SiteMarkupRemoved = new("GB0501", E, "script-like markup removed from a site page");

@@ -35,7 +35,8 @@ public static class EpubWriter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException or ArgumentException)
         {
-            // ArgumentException: XmlWriter refuses characters XML cannot hold (control characters in the text).
+            // ArgumentException: XmlWriter refuses characters XML cannot hold. Content text is cleaned before it gets
+            // there (GB0408); this catches whatever else might carry one, so the build still ends with a diagnostic.
             diagnostics.Report(DiagnosticCodes.EpubNotWritten, new SourceSpan(options.BookFile, 0, 0), $"{outputPath}: {e.Message}");
             return false;
         }

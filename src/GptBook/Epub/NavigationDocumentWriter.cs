@@ -43,7 +43,7 @@ public static class NavigationDocumentWriter
             xml.WriteStartElement("a", XhtmlNames.Xhtml);
             xml.WriteAttributeString("href", entry.Href);
             // The heading's own markup (emphasis, code) without its links: a nav entry is itself a link.
-            if (string.IsNullOrWhiteSpace(entry.Title)) xml.WriteString(entry.Label);
+            if (string.IsNullOrWhiteSpace(XmlCharacters.Clean(entry.Title))) xml.WriteString(entry.Label);
             else content.WriteInlines(xml, entry.Heading.Content, entry.Chunk);
             xml.WriteFullEndElement();
             if (entry.Children.Count > 0) WriteList(xml, entry.Children, content);

@@ -45,7 +45,8 @@ public static class BookChunker
         {
             var d = drafts[i];
             // Never blank: a page needs a <title>, and a nav entry needs text.
-            var title = new[] { d.Heading?.PlainText, d.Chapter.Title, book.Metadata.Title, names[i] }.First(t => !string.IsNullOrWhiteSpace(t))!.Trim();
+            var title = new[] { d.Heading?.PlainText, d.Chapter.Title, book.Metadata.Title, names[i] }
+                .Select(t => XmlCharacters.Clean(t ?? "").Trim()).First(t => t.Length > 0);
             var notes = d.Chapter.Footnotes.Where(f => footnoteHome.GetValueOrDefault(f.Id) == d).ToArray();
             chunks.Add(new Chunk(i + 1, names[i], names[i] + fileExtension, title, d.Heading, d.Chapter, d.Blocks.ToArray(), notes));
         }

@@ -14,6 +14,8 @@ namespace GptBook.Html;
 /// </summary>
 public sealed class XhtmlContentWriter(HtmlContentContext context)
 {
+    private readonly HashSet<SourceSpan> _reportedInvalidText = [];
+
     /// <summary>The chunk's blocks, then its footnotes (if any) in a notes section at the end.</summary>
     public void WriteChunk(XmlWriter xml, Chunk chunk)
     {
@@ -60,7 +62,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                 Start(xml, "code");
                 var language = CssToken(c.Language);
                 if (language != null) Attr(xml, "class", "language-" + language);
-                xml.WriteString(c.Code);
+                WriteText(xml, c.Code, c.Span);
                 End(xml);
                 End(xml);
                 break;
@@ -263,7 +265,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         switch (inline)
         {
             case Model.Text t:
-                xml.WriteString(t.Value);
+                WriteText(xml, t.Value, t.Span);
                 break;
             case Emphasis e:
                 Wrap(xml, "em", e.Content, state);
@@ -276,7 +278,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                 break;
             case InlineCode c:
                 Start(xml, "code");
-                xml.WriteString(c.Code);
+                WriteText(xml, c.Code, c.Span);
                 End(xml);
                 break;
             case Link l:
@@ -385,7 +387,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         if (!SanitizedMarkupWriter.TryWrite(xml, markup, inline, target => ResolveRawHref(target, state)))
         {
             context.Diagnostics.Report(DiagnosticCodes.RawHtmlNotWellFormed, span, "raw HTML could not be parsed as XHTML; its text is shown instead");
-            xml.WriteString(text);
+            WriteText(xml, text, span);
         }
     }
 
@@ -405,7 +407,21 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
     /// <summary>Always a full end tag: <c>&lt;p/&gt;</c> would be read as an unclosed element by an HTML parser.</summary>
     private static void End(XmlWriter xml) => xml.WriteFullEndElement();
 
-    private static void Attr(XmlWriter xml, string name, string value) => xml.WriteAttributeString(name, value);
+    /// <summary>Attribute values come from content too (alt, title); characters XML can't hold are dropped.</summary>
+    private static void Attr(XmlWriter xml, string name, string value) => xml.WriteAttributeString(name, XmlCharacters.Clean(value));
+
+    /// <summary>Content text, without the characters XML can't hold (reported, since they were in the source).</summary>
+    private void WriteText(XmlWriter xml, string text, SourceSpan span)
+    {
+        if (!XmlCharacters.IsClean(text))
+        {
+            // The same text may be written twice (a heading in its chunk and in the nav): report it once.
+            if (_reportedInvalidText.Add(span))
+                context.Diagnostics.Report(DiagnosticCodes.InvalidXmlCharacter, span, "control characters that XHTML cannot hold were removed from the text");
+            text = XmlCharacters.Clean(text);
+        }
+        xml.WriteString(text);
+    }
 
     /// <summary>The code block's language as a class token, or null if it has characters a class name can't hold.</summary>
     private static string? CssToken(string? language) =>

@@ -169,13 +169,13 @@ public sealed class BlockBoxBuilder
 
     /// <summary>
     /// A chapter title is set lower than the text of other pages (a sink of three lines); the heading's anchor
-    /// moves to the top of the sink, which (having a fragment) is kept even at the top of the page.
+    /// moves to the top of the sink, so links and bookmarks show the page from its head.
     /// </summary>
     private RowSequence WithChapterSink(RowSequence heading)
     {
         var anchors = heading.Rows[0].Fragments.OfType<AnchorFragment>().ToList();
         var seq = new RowSequence();
-        seq.Add(new BoxRow(_style.Leading * 3, anchors), false);
+        seq.Add(BoxRow.Sink(_style.Leading * 3) with { Fragments = anchors }, false);
         var first = heading.Rows[0];
         seq.Add(first with { Fragments = first.Fragments.Where(f => f is not AnchorFragment).ToList() }, heading.BreakAfter[0]);
         for (var i = 1; i < heading.Count; i++) seq.Add(heading.Rows[i], heading.BreakAfter[i]);

@@ -3,13 +3,18 @@ namespace GptBook.Layout;
 /// <summary>
 /// The unit of vertical layout: one line of text, an image, a table row, or vertical space. Fragments are relative
 /// to the row's top-left corner at the type area's left edge. A spacer row (no fragments) is dropped when it would
-/// stand at the top of a page. <see cref="Mark"/> carries a heading for the running heads.
+/// stand at the top of a page, unless it is a sink (the space above a chapter title). <see cref="Mark"/> carries a
+/// heading for the running heads.
 /// </summary>
 public sealed record BoxRow(Length Height, IReadOnlyList<PageFragment> Fragments, RunningMark? Mark = null)
 {
-    public bool IsSpacer => Fragments.Count == 0 && Mark == null;
+    public bool KeepAtTop { get; init; }
+
+    public bool IsSpacer => Fragments.Count == 0 && Mark == null && !KeepAtTop;
 
     public static BoxRow Space(Length height) => new(height, []);
+
+    public static BoxRow Sink(Length height) => new(height, []) { KeepAtTop = true };
 }
 
 /// <summary>A heading as the running heads see it.</summary>

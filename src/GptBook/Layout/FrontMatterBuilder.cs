@@ -65,7 +65,9 @@ public sealed class FrontMatterBuilder(LayoutContext context)
         var title = context.Labels.TableOfContents;
         var titleRun = new PositionedRun(title, titleStyle, Length.Zero, context.MeasureWidth(title, titleStyle), Length.Zero, title);
         var titleLeading = _style.HeadingLeading(1);
-        boxes.Add(new LayoutBox([new BoxRow(titleLeading, [new TextFragment(titleRun, Length.Zero, titleLeading * 0.78, toc.Child("H1"))])], [false], SourceSpan.None)
+        boxes.Add(new LayoutBox(
+            [BoxRow.Sink(_style.Leading * 3), new BoxRow(titleLeading, [new TextFragment(titleRun, Length.Zero, titleLeading * 0.78, toc.Child("H1"))])],
+            [false, false], SourceSpan.None)
         {
             SpaceAfter = _style.Leading * 1.2, KeepWithNext = true,
         });
@@ -103,7 +105,7 @@ public sealed class FrontMatterBuilder(LayoutContext context)
             if (i == rows.Count - 1)
             {
                 var baseline = row.Fragments.OfType<TextFragment>().Select(t => (Length?)t.Baseline).FirstOrDefault() ?? row.Height * 0.7;
-                var textEnd = indent + lines[i].Width;
+                var textEnd = indent + lines[i].Runs.Select(r => r.X + r.Width).DefaultIfEmpty(Length.Zero).Max();
                 fragments.AddRange(Leaders(textEnd + _style.BodySize * 0.5, width - numberWidth - _style.BodySize * 0.5, baseline));
                 var run = new PositionedRun(number, _style.Body, Length.Zero, numberWidth, Length.Zero, number);
                 fragments.Add(new TextFragment(run, width - numberWidth, baseline, link));

@@ -57,10 +57,16 @@ public sealed partial class ChapterReader
         {
             document = Markdown.Parse(text, BookMarkdownPipeline.Instance);
         }
-        catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
-            context.Diagnostics.Report(DiagnosticCodes.NestingTooDeep, new SourceSpan(context.ChapterFile, 1, 1),
-                $"the Markdown nests deeper than {BookMarkdownPipeline.MaximumNestingDepth} levels; the file is shown as plain paragraphs");
+            // Markdig refuses input nested deeper than its limit with an ArgumentException; any other failure of
+            // the parser is treated the same way: the text is still shown, and the diagnostic says why it is plain.
+            var nested = e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase);
+            context.Diagnostics.Report(nested ? DiagnosticCodes.NestingTooDeep : DiagnosticCodes.UnsupportedConstruct,
+                new SourceSpan(context.ChapterFile, 1, 1),
+                nested
+                    ? $"the Markdown nests deeper than {BookMarkdownPipeline.MaximumNestingDepth} levels; the file is shown as plain paragraphs"
+                    : $"the Markdown parser failed ({e.Message}); the file is shown as plain paragraphs");
             return new Chapter(chapterId, context.ChapterFile, reader.PlainParagraphs(text), []);
         }
         var whole = new SourceSpan(context.ChapterFile, 1, 1);
@@ -347,6 +353,12 @@ public sealed partial class ChapterReader
     private int AddInlineHtml(MdInline[] siblings, int index, SourceSpan span, List<Model.Inline> result)
     {
         var open = (HtmlInline)siblings[index];
+        if (BreakTag().IsMatch(open.Tag))
+        {
+            // <br> is the model's hard line break, which every writer (the PDF too) knows how to show.
+            result.Add(new LineBreak(span));
+            return index;
+        }
         var name = OpeningTagName(open.Tag);
         var last = index;
         if (name != null)
@@ -372,6 +384,9 @@ public sealed partial class ChapterReader
 
     [GeneratedRegex(@"^<([A-Za-z][A-Za-z0-9-]*)(\s[^>]*)?(?<!/)>$", RegexOptions.Singleline)]
     private static partial Regex OpeningTag();
+
+    [GeneratedRegex(@"^<br\s*/?>$", RegexOptions.IgnoreCase)]
+    private static partial Regex BreakTag();
 
     [GeneratedRegex(@"^</([A-Za-z][A-Za-z0-9-]*)\s*>$")]
     private static partial Regex ClosingTag();

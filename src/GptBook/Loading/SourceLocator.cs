@@ -22,8 +22,6 @@ internal sealed class SourceLocator
             if (text[i] == '\n') _lineStarts.Add(i + 1);
     }
 
-    public string File => _file;
-
     public SourceSpan At(int offset, int length = 0)
     {
         offset = Math.Clamp(offset, 0, _text.Length);

@@ -25,12 +25,6 @@ public static partial class UrlSchemes
         return m.Groups[1].Value;
     }
 
-    /// <summary>A URL a reader may follow: http(s), mailto, ftp, tel, a fragment, or nothing dangerous relative.</summary>
-    public static bool IsSafeLink(string url)
-    {
-        var scheme = SchemeOf(url);
-        return scheme == null || SafeLinkSchemes.Contains(scheme);
-    }
-
+    /// <summary>Whether a link with this scheme may reach a reader: http(s), mailto, ftp, tel.</summary>
     public static bool IsAllowedLinkScheme(string scheme) => SafeLinkSchemes.Contains(scheme);
 }

@@ -41,17 +41,17 @@ public static class PdfBookWriter
         var context = new LayoutContext(options.Pdf, measurer, new ParagraphLineComposer(new ParagraphComposer(measurer)), images,
             LanguageLabels.For(book.Metadata.Language), diagnostics);
         var layout = new BookLayoutEngine(context).Layout(book);
-        var bytes = Render(layout, book.Metadata, fonts, measurer, PublicationDate(book.Metadata),
+        var date = PublicationDate(book.Metadata, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+        var bytes = Render(layout, book.Metadata, fonts, measurer, date,
             (path, reason) => diagnostics.Report(DiagnosticCodes.ImageNotEmbedded, SourceSpan.None, $"{path}: {reason}; a placeholder box was drawn"));
         AtomicFile.WriteAllBytes(outputPath, bytes);
         return layout;
     }
 
-    /// <summary>SOURCE_DATE_EPOCH when set (reproducible builds), else midnight UTC of the book's date.</summary>
-    public static DateTimeOffset PublicationDate(BookMetadata metadata)
+    /// <summary>SOURCE_DATE_EPOCH when set to a valid value (reproducible builds), else midnight UTC of the book's date.</summary>
+    public static DateTimeOffset PublicationDate(BookMetadata metadata, string? sourceDateEpoch)
     {
-        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
-        if (long.TryParse(epoch, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        if (long.TryParse(sourceDateEpoch, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
             return DateTimeOffset.FromUnixTimeSeconds(seconds);
         return new DateTimeOffset(metadata.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
     }

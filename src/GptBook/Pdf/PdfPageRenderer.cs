@@ -57,13 +57,21 @@ internal sealed class PdfPageRenderer(
         {
             var annotation = new PdfLinkAnnotation { Rectangle = rect };
             annotation.Elements.SetName("/Subtype", "/Link");
-            annotation.Elements.SetValue("/Border", new PdfArray(null, new PdfInteger(0), new PdfInteger(0), new PdfInteger(0)));
+            annotation.Elements.SetValue("/Border", NoBorder());
             internalLinks.Add((annotation, link.Target[1..]));
             return annotation;
         }
         var web = PdfLinkAnnotation.CreateWebLink(rect, link.Target);
-        web.Elements.SetValue("/Border", new PdfArray(null, new PdfInteger(0), new PdfInteger(0), new PdfInteger(0)));
+        web.Elements.SetValue("/Border", NoBorder());
         return web;
+    }
+
+    /// <summary>Links are shown by their colour; a border would print a box around them.</summary>
+    private static PdfArray NoBorder()
+    {
+        var border = new PdfArray();
+        for (var i = 0; i < 3; i++) border.Elements.Add(new PdfInteger(0));
+        return border;
     }
 
     private void Draw(PageFragment fragment, XGraphics gfx)

@@ -71,8 +71,10 @@ public static class BookPublisher
             b => $"{b.Chapters.Count} chapter(s), {b.Headings().Count()} heading(s), {b.Figures().Count()} figure(s)");
 
         var outputDirectory = Path.GetFullPath(request.OutputDirectory);
+        var (epubPath, pdfPath, siteDirectory) = OutputPaths(book, outputDirectory);
         // Computed under --force too, so that the forced build's manifest lets the next plain build skip.
-        var fingerprint = Stage("check", () => BuildFingerprint.Compute(options, book, request.Formats, FontSet.Bundled().Directory));
+        var fingerprint = Stage("check", () => BuildFingerprint.Compute(options, book, request.Formats, FontSet.Bundled().Directory,
+            OfferedDownloads(request.Formats, epubPath, pdfPath)));
         var lastBuild = request.Incremental ? BuildManifest.Read(outputDirectory) : null;
         if (lastBuild != null && lastBuild.Fingerprint == fingerprint && lastBuild.OutputsIntact(outputDirectory))
         {
@@ -90,7 +92,6 @@ public static class BookPublisher
         if (Failed(diagnostics, request.Strict))
             return Finish(PublishOutcome.ContentErrors);
 
-        var (epubPath, pdfPath, siteDirectory) = OutputPaths(book, outputDirectory);
         var derived = new DerivedFileCache(Path.Combine(outputDirectory, ".cache", "derived"));
         if (request.Formats.HasFlag(OutputFormats.Epub))
         {
@@ -117,6 +118,17 @@ public static class BookPublisher
         new BuildManifest(fingerprint, BuildManifest.HashOutputs(outputDirectory, written), diagnostics.Items.Skip(loadDiagnostics).ToArray(), pages)
             .Write(outputDirectory);
         return Finish(PublishOutcome.Built);
+    }
+
+    /// <summary>
+    /// The site offers the PDF and EPUB for download. A site-only build offers whatever an earlier build left in
+    /// the output folder, so those files are inputs of this build.
+    /// </summary>
+    private static IEnumerable<string> OfferedDownloads(OutputFormats formats, string epubPath, string pdfPath)
+    {
+        if (!formats.HasFlag(OutputFormats.Site)) yield break;
+        if (!formats.HasFlag(OutputFormats.Pdf)) yield return pdfPath;
+        if (!formats.HasFlag(OutputFormats.Epub)) yield return epubPath;
     }
 
     private static (string Epub, string Pdf, string Site) OutputPaths(Book book, string outputDirectory) =>

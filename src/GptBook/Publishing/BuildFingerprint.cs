@@ -14,7 +14,9 @@ namespace GptBook.Publishing;
 /// </summary>
 public static class BuildFingerprint
 {
-    public static string Compute(BookOptions options, Book book, OutputFormats formats, string fontsDirectory)
+    /// <param name="offeredFiles">Files built earlier that this build copies without making them (the site's
+    /// downloads when only the site is built): their bytes are inputs too.</param>
+    public static string Compute(BookOptions options, Book book, OutputFormats formats, string fontsDirectory, IEnumerable<string> offeredFiles)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text)
@@ -42,6 +44,8 @@ public static class BuildFingerprint
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var image in images)
             AddFile(image, Path.Combine(options.RootDirectory, image));
+        foreach (var offered in offeredFiles)
+            AddFile(Path.GetFileName(offered), offered);
         foreach (var font in Directory.GetFiles(fontsDirectory, "*.ttf").Order(StringComparer.Ordinal))
             Add($"{Path.GetFileName(font)}:{new FileInfo(font).Length}");
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -1,11 +1,8 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
+using GptBook.Images;
 using GptBook.Publishing;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Jpeg;
-using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
 
 namespace GptBook.Site;
 
@@ -22,52 +19,54 @@ public static class SiteCoverImage
     public sealed record Prepared(string Src, string SrcSet, int Width, int Height);
 
     /// <returns>The written files' hrefs and the 1× size, or null if the picture cannot be decoded.</returns>
-    /// <param name="cache">Keeps the two scaled JPEGs between builds, keyed by the picture's hash: scaling a
+    /// <param name="cache">Keeps the scaled JPEGs between builds, keyed by the picture's hash: scaling a
     /// 1600 × 2400 cover costs more than writing the rest of the site.</param>
     public static Prepared? Write(byte[] picture, string siteDirectory, DerivedFileCache? cache = null)
     {
         var packed = (cache ?? DerivedFileCache.None).GetOrCreate("site-cover",
-            [Convert.ToHexStringLower(SHA256.HashData(picture)), DisplayWidth.ToString(CultureInfo.InvariantCulture)], () => Scale(picture));
-        if (packed.Length < 8) return null; // the picture could not be decoded
-        var height = BinaryPrimitives.ReadInt32LittleEndian(packed);
-        var oneXLength = BinaryPrimitives.ReadInt32LittleEndian(packed.AsSpan(4));
+            [Convert.ToHexStringLower(SHA256.HashData(picture)), DisplayWidth.ToString(CultureInfo.InvariantCulture)], () => Pack(picture));
+        var scaled = Unpack(packed);
+        if (scaled.Count < 2) return null; // the picture could not be decoded
         var folder = Path.Combine(siteDirectory, SiteImageFiles.Folder);
         Directory.CreateDirectory(folder);
-        var oneX = Save(packed.AsSpan(8, oneXLength), folder);
-        var twoX = Save(packed.AsSpan(8 + oneXLength), folder);
-        return new Prepared(oneX, $"{oneX} 1x, {twoX} 2x", DisplayWidth, height);
+        var hrefs = scaled.Select(s => Save(s.Jpeg, folder)).ToArray();
+        return new Prepared(hrefs[0], $"{hrefs[0]} 1x, {hrefs[1]} 2x", scaled[0].Width, scaled[0].Height);
     }
 
-    /// <summary>The 1× height, the 1× JPEG's length, the 1× and the 2× JPEG, in one array (empty if the picture
+    /// <summary>The 1× and 2× JPEGs in one array, each as width, height, length and bytes (empty when the picture
     /// cannot be decoded), so that the cache holds one entry per cover.</summary>
-    private static byte[] Scale(byte[] picture)
+    private static byte[] Pack(byte[] picture)
     {
-        Image<Rgb24> source;
-        try { source = Image.Load<Rgb24>(picture); }
-        catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException) { return []; }
-        using (source)
+        var scaled = JpegThumbnailer.Scale(picture, [DisplayWidth, DisplayWidth * 2]);
+        if (scaled == null) return [];
+        using var packed = new MemoryStream();
+        Span<byte> header = stackalloc byte[12];
+        foreach (var (jpeg, width, height) in scaled)
         {
-            var height = (int)Math.Round((double)source.Height * DisplayWidth / source.Width);
-            var oneX = Scaled(source, DisplayWidth, height);
-            var twoX = Scaled(source, DisplayWidth * 2, height * 2);
-            var packed = new byte[8 + oneX.Length + twoX.Length];
-            BinaryPrimitives.WriteInt32LittleEndian(packed, height);
-            BinaryPrimitives.WriteInt32LittleEndian(packed.AsSpan(4), oneX.Length);
-            oneX.CopyTo(packed, 8);
-            twoX.CopyTo(packed, 8 + oneX.Length);
-            return packed;
+            BinaryPrimitives.WriteInt32LittleEndian(header, width);
+            BinaryPrimitives.WriteInt32LittleEndian(header[4..], height);
+            BinaryPrimitives.WriteInt32LittleEndian(header[8..], jpeg.Length);
+            packed.Write(header);
+            packed.Write(jpeg);
         }
+        return packed.ToArray();
     }
 
-    private static byte[] Scaled(Image<Rgb24> source, int width, int height)
+    private static List<(byte[] Jpeg, int Width, int Height)> Unpack(byte[] packed)
     {
-        using var scaled = source.Clone(x => x.Resize(Math.Min(width, source.Width), Math.Min(height, source.Height), KnownResamplers.Lanczos3));
-        using var stream = new MemoryStream();
-        scaled.SaveAsJpeg(stream, new JpegEncoder { Quality = 85 });
-        return stream.ToArray();
+        var scaled = new List<(byte[], int, int)>();
+        for (var at = 0; at + 12 <= packed.Length;)
+        {
+            var length = BinaryPrimitives.ReadInt32LittleEndian(packed.AsSpan(at + 8));
+            if (length < 0 || at + 12 + length > packed.Length) return []; // a damaged entry: treated as undecodable
+            scaled.Add((packed.AsSpan(at + 12, length).ToArray(), BinaryPrimitives.ReadInt32LittleEndian(packed.AsSpan(at)),
+                BinaryPrimitives.ReadInt32LittleEndian(packed.AsSpan(at + 4))));
+            at += 12 + length;
+        }
+        return scaled;
     }
 
-    private static string Save(ReadOnlySpan<byte> jpeg, string folder)
+    private static string Save(byte[] jpeg, string folder)
     {
         var name = "cover-" + Convert.ToHexStringLower(SHA256.HashData(jpeg))[..16] + ".jpg";
         File.WriteAllBytes(Path.Combine(folder, name), jpeg);

@@ -44,9 +44,11 @@ public class BookOptionsReaderTests
         Assert.Equal(["content/gpt1-to-gpt4.md"], options.Chapters);
         Assert.Equal("https://arxiv.org/abs/2303.12712",
             options.LinkMap["../参考文档合集/pdf-sparks-of-artificial-general-intelligence-early-experiments-with-gpt-4"]);
-        Assert.Equal(4, options.Figures.Count);
+        Assert.Equal(5, options.Figures.Count);
+        Assert.Null(options.Figures["assets/2.3从GPT1到GPT4/Untitled 1.png"].Caption);
         Assert.Equal("基于人类反馈的强化学习（RLHF）的三个步骤", options.Figures["assets/2.3从GPT1到GPT4/Untitled 3.png"].Caption);
-        Assert.Equal("content/book.yml:31:3", options.Figures["assets/2.3从GPT1到GPT4/Untitled 3.png"].Span.ToString());
+        var keyLine = Array.FindIndex(File.ReadAllLines(RepositoryPaths.BookYml), l => l.Contains("\"assets/2.3从GPT1到GPT4/Untitled 3.png\":")) + 1;
+        Assert.Equal($"content/book.yml:{keyLine}:3", options.Figures["assets/2.3从GPT1到GPT4/Untitled 3.png"].Span.ToString());
         Assert.Equal(new EpubOptions(2, 3, null), options.Epub);
         Assert.Equal(PageSize.A5, options.Pdf.PageSize);
         Assert.Equal(20, options.Pdf.InnerMargin.Millimetres, 6);
@@ -64,6 +66,16 @@ public class BookOptionsReaderTests
         var d = SingleError(Read("id: t\ntitle: T\nlanguage: zh-CN: oops\nchapters: [a.md]\n"), "GB0002");
         Assert.Equal("content/book.yml:3:16", d.Span.ToString());
         Assert.Contains("not valid YAML", d.Message);
+    }
+
+    [Theory]
+    [InlineData("", "GB0003", "content/book.yml:1:1")]
+    [InlineData("- a\n- b\n", "GB0003", "content/book.yml:1:1")]
+    [InlineData("id: t\ntitle: T\ntitle: U\n", "GB0002", "content/book.yml:3:1")]
+    public void A_book_yml_that_is_not_a_mapping_of_settings_is_an_error(string yaml, string code, string where)
+    {
+        var d = SingleError(Read(yaml), code);
+        Assert.Equal(where, d.Span.ToString());
     }
 
     [Fact]

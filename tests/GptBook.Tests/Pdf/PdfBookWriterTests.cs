@@ -115,6 +115,17 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClass
         Assert.All(letters.Select(l => l.FontName).Distinct(), name => Assert.Matches("^[A-Z]{6}\\+", name));
     }
 
+    [Theory]
+    [InlineData("1700000000", "2023-11-14T22:13:20+00:00")]
+    [InlineData(null, "2026-11-30T00:00:00+00:00")]
+    [InlineData("not a number", "2026-11-30T00:00:00+00:00")]
+    [InlineData("-5", "2026-11-30T00:00:00+00:00")]
+    public void The_date_comes_from_source_date_epoch_or_the_book(string? epoch, string expected)
+    {
+        var date = GptBook.Pdf.PdfBookWriter.PublicationDate(output.Article.Book.Metadata, epoch);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), date);
+    }
+
     [Fact]
     public void Writing_twice_gives_identical_bytes()
     {
@@ -260,6 +271,29 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClass
         Assert.Contains(written.Diagnostics.Items, d => d.Code == "GB0305");
         using var pdf = PdfDocument.Open(written.Path);
         Assert.Contains("broken.png", string.Concat(pdf.GetPages().Select(p => p.Text)));
+    }
+
+    [Fact]
+    public void Degenerate_books_are_written_without_exceptions()
+    {
+        var s = new SourceSpan("odd.md", 1, 1);
+        var meta = SampleBooks.Metadata("空");
+        var giantCell = new TableCell([new GptBook.Model.Text(string.Concat(Enumerable.Repeat("很长的单元格文字。", 400)), s)], s);
+        Book[] books =
+        [
+            new(meta, []),
+            new(meta, [new Chapter("empty", "empty.md", [], [])]),
+            new(meta, [new Chapter("fig", "fig.md", [new Figure(new ImageReference("x.png", ImageSourceKind.Local, "x.png", "", s), [], "f", 0, s)], [])]),
+            new(meta, [new Chapter("table", "table.md", [new Table([ColumnAlignment.Default], [new TableCell([], s)], [[giantCell]], s)], [])]),
+            new(meta, [new Chapter("heads", "heads.md", Enumerable.Range(1, 6).Select(l => (Block)new Heading(l, [], "h" + l, s)).ToList(), [])]),
+        ];
+        for (var i = 0; i < books.Length; i++)
+        {
+            var written = output.Write(books[i], $"degenerate-{i}.pdf");
+            using var pdf = PdfDocument.Open(written.Path);
+            Assert.Equal(written.Layout.Pages.Count, pdf.NumberOfPages);
+            Assert.Equal(0, pdf.NumberOfPages % 2);
+        }
     }
 
     [SkippableFact]

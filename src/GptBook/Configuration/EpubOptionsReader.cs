@@ -1,0 +1,26 @@
+using GptBook.Normalization;
+
+namespace GptBook.Configuration;
+
+/// <summary>The <c>epub:</c> section of book.yml: split level, TOC depth, cover (a root-relative path, confined to the root).</summary>
+internal static class EpubOptionsReader
+{
+    public static EpubOptions Read(YamlSection s, string root)
+    {
+        var defaults = new EpubOptions();
+        var section = s.Section("epub");
+        if (section == null) return defaults;
+        var split = section.Int("split_level", 1, 6) ?? defaults.SplitLevel;
+        var depth = section.Int("toc_depth", 1, 6) ?? defaults.TocDepth;
+        string? cover = null;
+        if (section.Scalar("cover") is { Value: { } coverValue } coverNode)
+        {
+            var resolved = RootedPathResolver.Resolve(Uri.UnescapeDataString(coverValue), "", root);
+            if (resolved.IsInside) cover = resolved.Path;
+            else section.Diagnostics.Report(RootedPathResolver.CodeFor(resolved.Refusal), section.SpanOf(coverNode),
+                $"cover '{coverValue}' is refused: {RootedPathResolver.Describe(resolved.Refusal)}");
+        }
+        section.ReportUnknownKeys();
+        return new EpubOptions(split, depth, cover);
+    }
+}

@@ -38,7 +38,12 @@ bool CliIsUpToDate()
 {
     var stamp = new System.IO.FileInfo(cliStamp);
     if (!stamp.Exists || !System.IO.File.Exists(cliDll)) return false;
-    var inputs = GetFiles("./src/**/*.cs") + GetFiles("./src/**/*.csproj") + GetFiles("./Directory.*.props") + GetFiles("./assets/fonts/*.ttf");
+    // The CLI's own projects only, without their bin/ and obj/ (building the benchmarks or the tests rewrites
+    // generated files there, which says nothing about the CLI).
+    var inputs = (GetFiles("./src/GptBook/**/*.cs") + GetFiles("./src/GptBook.Cli/**/*.cs") + GetFiles("./src/GptBook*/GptBook*.csproj")
+            + GetFiles("./src/GptBook/Site/Assets/*")
+            + GetFiles("./Directory.*.props") + GetFiles("./assets/fonts/*.ttf"))
+        .Where(f => !f.FullPath.Contains("/obj/") && !f.FullPath.Contains("/bin/"));
     return inputs.All(f => System.IO.File.GetLastWriteTimeUtc(f.FullPath) <= stamp.LastWriteTimeUtc);
 }
 

@@ -15,11 +15,6 @@ public partial class ArticleLineBreakingTests
 {
     private const double Size = 10.5;
     private const double Tolerance = 0.01;
-    /// <summary>
-    /// First-fit gave 0.285, 0.525, 0.408, 0.446, 0.260 em at <see cref="Measures"/>; total fit 0.275, 0.311, 0.272,
-    /// 0.215, 0.260 (what is left are first lines that cannot take the Latin word after them, and nothing else can change).
-    /// </summary>
-    private const double MaxHanSpacing = 0.32;
     private const string NoStart = "、，。．：；！？”’」』）］｝〕〗】》〉～·・／,.;:!?)]}%";
     private const string NoEnd = "“‘「『（［｛〔〖【《〈([{";
 
@@ -132,17 +127,29 @@ public partial class ArticleLineBreakingTests
     /// </summary>
     private static double WorstHanSpacing(double measure) =>
         ArticleParagraphs().Select(p => Compose(p, measure)).SelectMany(lines => lines.Take(lines.Count - 1))
-            .SelectMany(l => l.Runs).Where(r => r.Text.Any(c => c >= 0x4E00 && c <= 0x9FFF))
+            // Runs of Han and CJK punctuation only: a two-character run such as "年3" carries the Han–Latin quarter em.
+            .SelectMany(l => l.Runs).Where(r => r.Text.Length >= 2 && r.Text.All(c => c >= 0x3000))
             .Select(r => r.LetterSpacing.Points / Size).DefaultIfEmpty(0).Max();
 
-    [Theory]
-    [MemberData(nameof(Measures))]
-    public void TotalFitKeepsHanSpacingEven(double measure)
+    /// <summary>
+    /// The widest spacing allowed per measure. First-fit gave 0.236, 0.311, 0.408, 0.446 and 0.134 em at these
+    /// measures; total fit gives 0.110, 0.311, 0.258, 0.069 and 0.134. What is left at 297.64 and 311.8 are first
+    /// lines that cannot take the Latin word after them ("…在一个巨大的" before "BooksCorpus"), where no other
+    /// choice of breaks helps.
+    /// </summary>
+    public static TheoryData<double, double> SpacingLimits => new()
     {
-        // First-fit spread "GPT-1 于 2018 年由 OpenAI 推出。在一个巨大的" by 0.2 em and more between characters
-        // when "BooksCorpus" went down; total fit lets the lines before give and take a character instead.
+        { 250, 0.15 }, { 297.64, 0.32 }, { 311.8, 0.30 }, { 317.48, 0.10 }, { 340.2, 0.15 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SpacingLimits))]
+    public void TotalFitKeepsHanSpacingEven(double measure, double limit)
+    {
+        // First-fit spread a line by up to 0.45 em between characters when a Latin word went down; total fit lets
+        // the lines before give and take characters instead.
         var worst = WorstHanSpacing(measure);
-        Assert.True(worst <= MaxHanSpacing, $"worst extra Han spacing {worst:F3} em at measure {measure}");
+        Assert.True(worst <= limit, $"worst extra Han spacing {worst:F3} em at measure {measure}");
     }
 
     [Fact]

@@ -91,6 +91,21 @@ public sealed class BookLayoutEngineTests
     }
 
     [Fact]
+    public void A_book_without_headings_at_the_toc_levels_gets_no_empty_contents_page()
+    {
+        var s = new SourceSpan("note.md", 1, 1);
+        var meta = new BookMetadata("note", "短笺", null, "zh-CN", ["作者"], new DateOnly(2026, 1, 1), null, []);
+        var book = new Book(meta, [new Chapter("note", "note.md",
+            [new Heading(1, [new Model.Text("短笺", s)], "note", s), new Paragraph([new Model.Text("只有一段正文。", s)], s)], [])]);
+
+        var layout = Layout(book);
+
+        Assert.Equal([PageKind.Cover, PageKind.FrontMatter], layout.Pages.Take(layout.BodyStartIndex).Select(p => p.Kind));
+        Assert.DoesNotContain(layout.Pages, p => p.Fragments.OfType<TextFragment>().Any(t => t.Run.Text.Contains(LanguageLabels.Chinese.TableOfContents)));
+        Assert.True(layout.Pages[layout.BodyStartIndex].IsRightHand);
+    }
+
+    [Fact]
     public void Front_matter_is_numbered_in_roman_and_the_body_starts_on_a_right_hand_page_one()
     {
         var layout = Layout(LongBook());

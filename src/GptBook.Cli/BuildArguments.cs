@@ -45,23 +45,13 @@ public sealed record BuildArguments(string BookFile, string OutputDirectory, Out
                     }
                     break;
                 default:
-                    if (name.StartsWith('-'))
-                    {
-                        error = $"unknown option '{name}'";
-                        return false;
-                    }
-                    if (book != null)
-                    {
-                        error = $"only one book file may be given ('{book}', then '{name}')";
-                        return false;
-                    }
-                    book = args[i];
+                    if (!OptionSyntax.TakeBookFile(args[i], name, ref book, out error)) return false;
                     break;
             }
         }
         if (book == null)
         {
-            error = "no book file given (a book.yml or a single .md file)";
+            error = OptionSyntax.NoBookFile;
             return false;
         }
         error = null;

@@ -29,6 +29,21 @@ internal static class OptionSyntax
         return true;
     }
 
+    /// <summary>
+    /// An argument no option claimed: the book file, if it is the first one and not an unknown option.
+    /// </summary>
+    public static bool TakeBookFile(string arg, string name, ref string? book, out string? error)
+    {
+        error = name.StartsWith('-') ? $"unknown option '{name}'"
+            : book != null ? $"only one book file may be given ('{book}', then '{name}')"
+            : null;
+        if (error != null) return false;
+        book = arg;
+        return true;
+    }
+
+    public const string NoBookFile = "no book file given (a book.yml or a single .md file)";
+
     public static bool TryParseBool(string text, out bool value)
     {
         switch (text.ToLowerInvariant())

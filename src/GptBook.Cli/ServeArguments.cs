@@ -28,16 +28,11 @@ public sealed record ServeArguments(string BookFile, string OutputDirectory, int
                     }
                     break;
                 default:
-                    if (name.StartsWith('-') || book != null)
-                    {
-                        error = book == null ? $"unknown option '{name}'" : $"only one book file may be given ('{book}', then '{name}')";
-                        return false;
-                    }
-                    book = args[i];
+                    if (!OptionSyntax.TakeBookFile(args[i], name, ref book, out error)) return false;
                     break;
             }
         }
-        error = book == null ? "no book file given (a book.yml or a single .md file)" : null;
+        error = book == null ? OptionSyntax.NoBookFile : null;
         if (error != null) return false;
         result = new ServeArguments(book!, output, port);
         return true;

@@ -57,7 +57,7 @@ public sealed class BlockBoxBuilder
                 return new LayoutBox(seq.Rows, seq.BreakAfter, h.Span)
                 {
                     SpaceBefore = _style.SpaceBeforeHeading(h.Level), SpaceAfter = _style.SpaceAfterHeading(h.Level),
-                    KeepWithNext = true, StartsChapter = firstInChapter || h.Level == 1,
+                    KeepWithNext = true, StartsChapter = firstInChapter || h.Level == 1, IsFloatBarrier = h.Level <= 3,
                 };
             }
             case Figure f:

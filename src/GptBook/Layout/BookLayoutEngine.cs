@@ -32,7 +32,8 @@ public sealed class BookLayoutEngine(LayoutContext context)
 
         Dictionary<string, string>? printed = null;
         IReadOnlyList<PaginatedPage> toc = [];
-        var settled = false;
+        // A book with no heading in the TOC's levels (a single-heading note, say) gets no empty contents page.
+        var settled = !headings.Any(InToc);
         for (var pass = 0; pass < MaxPasses && !settled; pass++)
         {
             var numbers = printed;

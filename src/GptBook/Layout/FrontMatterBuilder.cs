@@ -106,7 +106,7 @@ public sealed class FrontMatterBuilder(LayoutContext context)
             {
                 var baseline = row.Fragments.OfType<TextFragment>().Select(t => (Length?)t.Baseline).FirstOrDefault() ?? row.Height * 0.7;
                 var textEnd = indent + lines[i].Runs.Select(r => r.X + r.Width).DefaultIfEmpty(Length.Zero).Max();
-                fragments.AddRange(Leaders(textEnd + _style.BodySize * 0.5, width - numberWidth - _style.BodySize * 0.5, baseline));
+                fragments.AddRange(Leaders(textEnd + _style.BodySize * LeaderGap, width - numberWidth - _style.BodySize * LeaderGap, width, baseline));
                 var run = new PositionedRun(number, _style.Body, Length.Zero, numberWidth, Length.Zero, number);
                 fragments.Add(new TextFragment(run, width - numberWidth, baseline, link));
             }
@@ -115,13 +115,24 @@ public sealed class FrontMatterBuilder(LayoutContext context)
         return seq;
     }
 
-    /// <summary>Dots on a fixed grid measured from the right edge, so leaders line up from entry to entry.</summary>
-    private IEnumerable<PageFragment> Leaders(Length from, Length to, Length baseline)
+    /// <summary>The least space, in em, between an entry's text and its first leader dot, and between the last dot and the page number.</summary>
+    private const double LeaderGap = 0.5;
+
+    /// <summary>
+    /// Dots on one grid for the whole TOC, counted back from the right edge of the measure (<paramref name="edge"/>),
+    /// so that they stand in columns from entry to entry whatever the widths of the page numbers; a dot is set only
+    /// where it leaves at least <see cref="LeaderGap"/> to the text before it and to the number after it. The gap
+    /// after the text is therefore between half an em and half an em plus one pitch.
+    /// </summary>
+    private IEnumerable<PageFragment> Leaders(Length from, Length to, Length edge, Length baseline)
     {
-        var pitch = _style.BodySize * 0.6;
-        var dot = new PositionedRun(".", _style.Body, Length.Zero, context.MeasureWidth(".", _style.Body), Length.Zero, "");
-        var count = (int)Math.Floor((to - from) / pitch);
-        for (var k = count; k >= 1 && count < 1000; k--)
-            yield return new TextFragment(dot, to - pitch * k, baseline, null, TextColor.Muted);
+        var pitch = _style.BodySize * 0.5;
+        var dotWidth = context.MeasureWidth(".", _style.Body);
+        var dot = new PositionedRun(".", _style.Body, Length.Zero, dotWidth, Length.Zero, "");
+        // Grid positions edge - k·pitch, from the first that ends before the number to the last that starts after the text.
+        var first = (int)Math.Ceiling((edge - to + dotWidth) / pitch - 1e-9);
+        var last = (int)Math.Floor((edge - from) / pitch + 1e-9);
+        for (var k = last; k >= first && last - k < 1000; k--)
+            yield return new TextFragment(dot, edge - pitch * k, baseline, null, TextColor.Muted);
     }
 }

@@ -38,6 +38,11 @@ public sealed class LayoutBox
     public bool IsFloat { get; init; }
     /// <summary>The box starts a chapter: it begins a new page, and that page gets no running head or folio.</summary>
     public bool StartsChapter { get; init; }
+    /// <summary>
+    /// Deferred floats are set before this box (a section heading), as LaTeX's placeins does at sections: a figure
+    /// never lands in a later section than its own.
+    /// </summary>
+    public bool IsFloatBarrier { get; init; }
     public IReadOnlyList<BoxRow> RepeatOnBreak { get; init; } = [];
 
     public Length Height => Sum(0, Rows.Count);

@@ -6,7 +6,9 @@ namespace GptBook.Layout;
 /// Fills pages from a page provider with boxes, in order: measure (pure) → arrange. Keep rules come from the
 /// boxes' break points; a heading chain (<see cref="LayoutBox.KeepWithNext"/>) moves to the next page unless the
 /// start of what follows fits with it; a float that doesn't fit waits for the top of the next page while later
-/// boxes fill the space before it (floats keep their order). A box that cannot fit even on an empty page is
+/// boxes fill the space before it (floats keep their order), but not past a section heading
+/// (<see cref="LayoutBox.IsFloatBarrier"/>): the text fills the page up to the heading, the floats go to the top of
+/// the next page and the heading follows them. A box that cannot fit even on an empty page is
 /// reported (GB0301) and split without its keep rules; a row taller than a whole page is clipped to the page.
 /// Every loop is bounded, so no input can hang the layout.
 /// </summary>
@@ -35,11 +37,11 @@ public sealed class Paginator(PageProvider pages, DiagnosticBag diagnostics)
             if (box.StartsChapter)
             {
                 // Floats never drift into the next chapter: they get pages of their own before it opens.
-                var flush = _deferred.Count + 1;
-                while (_deferred.Count > 0 && flush-- > 0) StartPage();
+                FlushDeferred();
                 if (!AtTop) StartPage();
                 _page!.IsChapterOpening = true;
             }
+            else if (box.IsFloatBarrier) FlushDeferred();
 
             var space = AtTop ? Length.Zero : Length.Max(box.SpaceBefore, _spaceAfterPrevious);
             var available = Remaining - space;
@@ -100,6 +102,13 @@ public sealed class Paginator(PageProvider pages, DiagnosticBag diagnostics)
     }
 
     private bool AtTop => _y <= Length.Zero;
+
+    /// <summary>Starts pages until every deferred float is set (each new page takes what fits at its top).</summary>
+    private void FlushDeferred()
+    {
+        var flush = _deferred.Count + 1;
+        while (_deferred.Count > 0 && flush-- > 0) StartPage();
+    }
 
     private Length Remaining => _page!.Region.Area.Height - _y;
 

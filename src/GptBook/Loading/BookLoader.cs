@@ -30,10 +30,14 @@ public static class BookLoader
         return Transform(book, options, diagnostics);
     }
 
-    /// <summary>The transforms, in their one correct order (ids must exist before links to them are checked).</summary>
+    /// <summary>
+    /// The transforms, in their one correct order (spaces between Han, in the text and in overridden captions, go before heading ids are made from the text;
+    /// ids must exist before links to them are checked).
+    /// </summary>
     public static Book Transform(Book book, BookOptions options, DiagnosticBag diagnostics)
     {
         book = new FigureOverrideTransform(options.Figures, diagnostics).Rewrite(book);
+        book = new HanSpaceTransform().Rewrite(book);
         book = new HeadingIdTransform(diagnostics).Rewrite(book);
         book = new FigureNumberTransform().Rewrite(book);
         book = new FootnoteNumberTransform().Rewrite(book);

@@ -57,6 +57,55 @@ public sealed class BookLayoutEngineTests
     }
 
     [Fact]
+    public void Toc_leaders_stand_in_columns_half_an_em_from_the_text_and_the_number()
+    {
+        var options = new PdfOptions();
+        var em = options.FontSize.Points;
+        var layout = Layout(LongBook(), options);
+        var rows = layout.Pages.Where(p => p.Kind == PageKind.FrontMatter)
+            .SelectMany(p => p.Fragments.OfType<TextFragment>().Where(t => t.Baseline > Length.Zero).GroupBy(t => (p.Index, t.Baseline.Points)))
+            .Select(g => g.OrderBy(t => t.X.Points).ToList())
+            .Where(r => r.Any(t => t.Run.Text == "."))
+            .ToList();
+        Assert.True(rows.Count >= 40);
+        // Page numbers of one and two digits (the long book runs past page 9), so the number widths differ.
+        Assert.Contains(rows, r => r[^1].Run.Text.Length == 1);
+        Assert.Contains(rows, r => r[^1].Run.Text.Length == 2);
+        // Left and right pages have their type areas at different x: dots are compared within the type area.
+        double InArea(TextFragment t) => (t.X - layout.Geometry.TextBlock(layout.Pages.First(p => p.Fragments.Contains(t)).IsRightHand).X).Points;
+        var dots = rows.SelectMany(r => r.Where(t => t.Run.Text == ".").Select(InArea)).ToList();
+        var pitch = rows[0].Where(t => t.Run.Text == ".").Select(t => t.X.Points).Order().Zip(rows[0].Where(t => t.Run.Text == ".").Select(t => t.X.Points).Order().Skip(1), (a, b) => b - a).First();
+        var anchor = dots.Max();
+        // Columns: every dot of every entry lies on one grid.
+        Assert.All(dots, x => Assert.Equal(0, Math.Abs(Math.IEEERemainder(anchor - x, pitch)), 6));
+        foreach (var row in rows)
+        {
+            var firstDot = row.FindIndex(t => t.Run.Text == ".");
+            var lastDot = row.FindLastIndex(t => t.Run.Text == ".");
+            var textEnd = row.Take(firstDot).Max(t => (t.X + t.Run.Width).Points);
+            var gap = row[firstDot].X.Points - textEnd;
+            Assert.InRange(gap, 0.5 * em - 1e-6, 0.5 * em + pitch + 1e-6);
+            var number = row[^1];
+            Assert.True(number.X.Points - (row[lastDot].X + row[lastDot].Run.Width).Points >= 0.5 * em - 1e-6, $"last dot too close to {number.Run.Text}");
+        }
+    }
+
+    [Fact]
+    public void A_book_without_headings_at_the_toc_levels_gets_no_empty_contents_page()
+    {
+        var s = new SourceSpan("note.md", 1, 1);
+        var meta = new BookMetadata("note", "短笺", null, "zh-CN", ["作者"], new DateOnly(2026, 1, 1), null, []);
+        var book = new Book(meta, [new Chapter("note", "note.md",
+            [new Heading(1, [new Model.Text("短笺", s)], "note", s), new Paragraph([new Model.Text("只有一段正文。", s)], s)], [])]);
+
+        var layout = Layout(book);
+
+        Assert.Equal([PageKind.Cover, PageKind.FrontMatter], layout.Pages.Take(layout.BodyStartIndex).Select(p => p.Kind));
+        Assert.DoesNotContain(layout.Pages, p => p.Fragments.OfType<TextFragment>().Any(t => t.Run.Text.Contains(LanguageLabels.Chinese.TableOfContents)));
+        Assert.True(layout.Pages[layout.BodyStartIndex].IsRightHand);
+    }
+
+    [Fact]
     public void Front_matter_is_numbered_in_roman_and_the_body_starts_on_a_right_hand_page_one()
     {
         var layout = Layout(LongBook());

@@ -183,4 +183,31 @@ public sealed class PaginatorTests
         Assert.True(pages[2].IsChapterOpening);
         Assert.False(pages[1].IsChapterOpening);
     }
+
+    [Fact]
+    public void A_deferred_figure_is_set_before_the_next_section_heading()
+    {
+        var heading = new RowSequence();
+        heading.Add(Row("section"), false);
+        var section = new LayoutBox(heading.Rows, heading.BreakAfter, SourceSpan.None) { KeepWithNext = true, IsFloatBarrier = true };
+        var pages = Paginate(Filler(6), Single("figure", 55, isFloat: true), Single("text", 10), section, Single("body.1", 10), Single("body.2", 10));
+        // The text after the figure fills the page up to the heading, and no further.
+        Assert.Equal((0, 60.0), Where(pages, "text"));
+        Assert.Equal((1, 0.0), Where(pages, "figure"));
+        Assert.Equal((1, 55.0), Where(pages, "section"));
+        Assert.Equal((1, 65.0), Where(pages, "body.1"));
+        Assert.DoesNotContain(pages[0].Fragments.OfType<AnchorFragment>(), a => a.Id is "section" or "body.1");
+    }
+
+    [Fact]
+    public void A_heading_that_is_no_barrier_lets_the_text_flow_past_a_deferred_figure()
+    {
+        var heading = new RowSequence();
+        heading.Add(Row("h4"), false);
+        var minor = new LayoutBox(heading.Rows, heading.BreakAfter, SourceSpan.None) { KeepWithNext = true };
+        var pages = Paginate(Filler(6), Single("figure", 55, isFloat: true), Single("text", 10), minor, Single("body.1", 10));
+        Assert.Equal((0, 70.0), Where(pages, "h4"));
+        Assert.Equal((0, 80.0), Where(pages, "body.1"));
+        Assert.Equal((1, 0.0), Where(pages, "figure"));
+    }
 }

@@ -77,7 +77,7 @@ public class ArticleTests
         var sparks = Assert.Single(links);
         Assert.Equal("https://arxiv.org/abs/2303.12712", sparks.Target);
         Assert.Equal("点击阅读论文", Inline.PlainText(sparks.Content));
-        Assert.Contains(book.AllBlocks().OfType<Paragraph>(), p => Inline.PlainText(p.Content).Contains("zero-shot 相关解释 性能"));
+        Assert.Contains(book.AllBlocks().OfType<Paragraph>(), p => Inline.PlainText(p.Content).Contains("zero-shot 相关解释性能"));
         var todo = Assert.Single(diagnostics.Items, d => d.Code == "GB0102");
         Assert.Equal(DiagnosticSeverity.Warning, todo.Severity);
         Assert.Equal("content/gpt1-to-gpt4.md:17:41", todo.Span.ToString());

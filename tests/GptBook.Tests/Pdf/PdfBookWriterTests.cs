@@ -335,8 +335,10 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClass
         Assert.Equal(0, result.ExitCode);
         var text = result.StdOut;
         Assert.DoesNotMatch("[\u2F00-\u2FDF\uF900-\uFAFF]", text);
-        var squeezed = Squeeze(text);
-        var paragraphs = output.Article.Book.AllBlocks().OfType<Paragraph>().Select(p => Squeeze(Inline.PlainText(p.Content))).Where(p => p.Length > 20).ToList();
+        // pdftotext joins a line ending in a hyphen to the next without it (zero-|shot gives "zeroshot"), so hyphens
+        // are compared away on both sides.
+        var squeezed = Squeeze(text).Replace("-", "");
+        var paragraphs = output.Article.Book.AllBlocks().OfType<Paragraph>().Select(p => Squeeze(Inline.PlainText(p.Content)).Replace("-", "")).Where(p => p.Length > 20).ToList();
         var position = 0;
         foreach (var paragraph in paragraphs)
         {

@@ -32,6 +32,19 @@ public class ParagraphComposerTests
     }
 
     [Fact]
+    public void ALatinWordPushedDownSharesItsSlackWithTheLineBefore()
+    {
+        // 17 Han characters, then a word that cannot join them on the second line. First-fit sets 10 + 7 and
+        // spreads the 30 pt left on the second line over its 6 gaps (0.5 em each); total fit sets 9 + 8, and no gap
+        // takes more than 20 pt / 7.
+        var lines = Compose(new string('字', 17) + "abcdefgh字字", 100);
+        Assert.Equal([new string('字', 9), new string('字', 8), "abcdefgh字字"], lines.Select(Drawn));
+        Assert.All(lines.Take(2), l => Assert.Equal(100, End(l), 6));
+        Assert.Equal(10 / 8.0, lines[0].Runs[0].LetterSpacing.Points, 9);
+        Assert.Equal(20 / 7.0, lines[1].Runs[0].LetterSpacing.Points, 9);
+    }
+
+    [Fact]
     public void FirstLineIndentShortensTheFirstLineOnly()
     {
         var lines = Compose(new string('字', 20), 100, s => s with { FirstLineIndent = Length.Pt(20) });

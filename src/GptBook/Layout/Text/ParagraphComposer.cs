@@ -10,9 +10,10 @@ namespace GptBook.Layout.Text;
 /// character is pushed to the next line (先挤进，后推出); every line but the last justified by spreading space
 /// between characters and at spaces. Over-long words and URLs break at / . - ? &amp; _ = # or, failing that, anywhere.
 /// <para>
-/// The algorithm is first-fit: each line takes the longest run of items that fits, looking back to the last
-/// allowed break. Widths come from prefix sums, so the whole paragraph costs time linear in its length (plus the
-/// look-ahead of at most one line). Deterministic: no culture, no hashing, only the measurer's advances.
+/// Prose is broken by <see cref="TotalFitLineBreaker"/> (the least total spreading and squeezing over the
+/// paragraph); code, and prose that cannot be set that way, first-fit: each line takes the longest run of items
+/// that fits. Widths come from prefix sums, so a paragraph costs time linear in its length times the items per
+/// line. Deterministic: no culture, no hashing, only the measurer's advances.
 /// </para>
 /// </summary>
 public sealed class ParagraphComposer(ITextMeasurer measurer)
@@ -44,27 +45,9 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
     private void BreakSegment(ParagraphItems p, ParagraphItems.Segment segment, IReadOnlyList<StyledText> text,
         ParagraphSettings settings, bool firstSegment, bool finalSegment, List<ComposedLine> lines, StringBuilder builder)
     {
-        var code = settings.CodeWrap;
-        var measure = settings.Measure.Points;
-        var breaks = new List<LineBreak>();
-        var s = segment.Start;
-        while (s < segment.End)
-        {
-            var indent = breaks.Count == 0 && firstSegment ? settings.FirstLineIndent.Points : 0;
-            var avail = measure - indent;
-            LineBreak line;
-            if (code && p.Natural(s, segment.End - 1) > avail + Epsilon)
-            {
-                // A wrapped code line leaves room for the continuation mark.
-                var b = ChooseBreak(p, s, segment.End, avail - p.MarkWidth, code: true);
-                line = b < segment.End - 1 ? new LineBreak(s, b, indent, avail - p.MarkWidth, true) : new LineBreak(s, b, indent, avail, false);
-            }
-            else
-                line = new LineBreak(s, code ? segment.End - 1 : ChooseBreak(p, s, segment.End, avail, code: false), indent, avail, false);
-            breaks.Add(line);
-            s = NextLineStart(p, line.End, segment.End, code);
-        }
-        if (!code) AvoidLoneLastCharacter(p, segment, breaks);
+        var breaks = settings.CodeWrap
+            ? FirstFit(p, segment, settings, firstSegment)
+            : TotalFitLineBreaker.Break(p, segment, settings, firstSegment) ?? FirstFitAvoidingLoneCharacter(p, segment, settings, firstSegment);
         foreach (var line in breaks)
         {
             var lastOfSegment = line.End == segment.End - 1;
@@ -73,21 +56,47 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
         }
     }
 
-    private readonly record struct LineBreak(int Start, int End, double Indent, double Avail, bool WithMark);
-
-    private static int NextLineStart(ParagraphItems p, int b, int end, bool code)
+    private static List<ChosenLine> FirstFitAvoidingLoneCharacter(ParagraphItems p, ParagraphItems.Segment segment, ParagraphSettings settings, bool firstSegment)
     {
-        var s = b + 1;
-        if (!code)
-            while (s < end && p.Items[s].Kind == CharacterKind.Space) s++;
-        return s;
+        var breaks = FirstFit(p, segment, settings, firstSegment);
+        AvoidLoneLastCharacter(p, segment, breaks);
+        return breaks;
     }
+
+    /// <summary>Each line takes the longest run of items that fits (code, and the fallback when total fit finds no feasible set).</summary>
+    private static List<ChosenLine> FirstFit(ParagraphItems p, ParagraphItems.Segment segment, ParagraphSettings settings, bool firstSegment)
+    {
+        var code = settings.CodeWrap;
+        var measure = settings.Measure.Points;
+        var breaks = new List<ChosenLine>();
+        var s = segment.Start;
+        while (s < segment.End)
+        {
+            var indent = breaks.Count == 0 && firstSegment ? settings.FirstLineIndent.Points : 0;
+            var avail = measure - indent;
+            ChosenLine line;
+            if (code && p.Natural(s, segment.End - 1) > avail + Epsilon)
+            {
+                // A wrapped code line leaves room for the continuation mark.
+                var b = ChooseBreak(p, s, segment.End, avail - p.MarkWidth, code: true);
+                line = b < segment.End - 1 ? new ChosenLine(s, b, indent, avail - p.MarkWidth, true) : new ChosenLine(s, b, indent, avail, false);
+            }
+            else
+                line = new ChosenLine(s, code ? segment.End - 1 : ChooseBreak(p, s, segment.End, avail, code: false), indent, avail, false);
+            breaks.Add(line);
+            s = NextLineStart(p, line.End, segment.End, code);
+        }
+        return breaks;
+    }
+
+    private static int NextLineStart(ParagraphItems p, int b, int end, bool code) =>
+        code ? b + 1 : TotalFitLineBreaker.NextLineStart(p, b, end);
 
     /// <summary>
     /// A paragraph should not end with a line holding a single Han character (and its punctuation), 段末孤字:
     /// the line before it gives up a character (or the word before it), if that leaves it at most three ems to spread.
     /// </summary>
-    private static void AvoidLoneLastCharacter(ParagraphItems p, ParagraphItems.Segment segment, List<LineBreak> breaks)
+    private static void AvoidLoneLastCharacter(ParagraphItems p, ParagraphItems.Segment segment, List<ChosenLine> breaks)
     {
         if (breaks.Count < 2) return;
         var last = breaks[^1];

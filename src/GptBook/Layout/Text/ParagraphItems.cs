@@ -50,6 +50,7 @@ internal sealed class ParagraphItems
     private readonly double[] _advanceSums;
     private readonly double[] _glueSums;
     private readonly double[] _shrinkSums;
+    private readonly int[] _stretchCounts;
 
     private ParagraphItems(Item[] items, List<Segment> segments, FontRole markFace, double markWidth)
     {
@@ -60,11 +61,13 @@ internal sealed class ParagraphItems
         _advanceSums = new double[items.Length + 1];
         _glueSums = new double[items.Length + 1];
         _shrinkSums = new double[items.Length + 1];
+        _stretchCounts = new int[items.Length + 1];
         for (var i = 0; i < items.Length; i++)
         {
             _advanceSums[i + 1] = _advanceSums[i] + items[i].Advance;
             _glueSums[i + 1] = _glueSums[i] + items[i].Glue;
             _shrinkSums[i + 1] = _shrinkSums[i] + items[i].Shrink;
+            _stretchCounts[i + 1] = _stretchCounts[i] + (items[i].Stretch ? 1 : 0);
         }
     }
 
@@ -84,6 +87,9 @@ internal sealed class ParagraphItems
 
     /// <summary>How much the gaps between items s..e may shrink in all.</summary>
     public double Shrinkable(int s, int e) => _shrinkSums[e] - _shrinkSums[s];
+
+    /// <summary>How many gaps between items s..e take a share of the justification space.</summary>
+    public int StretchCount(int s, int e) => _stretchCounts[e] - _stretchCounts[s];
 
     /// <summary>The blank half of a full-width closing mark that ends a line (GB/T 15834 §5.1.10).</summary>
     public double Trim(int e) => Items[e].Kind == CharacterKind.ClosingMark && Items[e].FullWidth ? Items[e].Size / 2 : 0;

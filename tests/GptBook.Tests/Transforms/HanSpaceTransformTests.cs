@@ -1,0 +1,54 @@
+using GptBook.Configuration;
+using GptBook.Diagnostics;
+using GptBook.Loading;
+using GptBook.Model;
+using GptBook.Tests.Support;
+
+namespace GptBook.Tests.Transforms;
+
+/// <summary>Spaces between Han characters are export artefacts and leave the model; Han–Latin spaces stay.</summary>
+public class HanSpaceTransformTests
+{
+    private static Book Load(string markdown)
+    {
+        using var dir = new TempBookDirectory();
+        dir.Write("content/book.yml", "id: t\ntitle: T\nlanguage: zh-CN\nchapters: [a.md]\n");
+        dir.Write("content/a.md", markdown);
+        var diagnostics = new DiagnosticBag();
+        var options = BookOptionsReader.Read(dir.PathOf("content/book.yml"), diagnostics);
+        Assert.NotNull(options);
+        return BookLoader.Load(options, diagnostics);
+    }
+
+    private static string Paragraph(Book book, int n = 0) => Inline.PlainText(book.AllBlocks().OfType<Paragraph>().ElementAt(n).Content);
+
+    [Fact]
+    public void A_space_left_by_a_placeholder_link_between_Han_characters_is_removed()
+    {
+        var book = Load("# 标题\n\n其在各种任务上的 zero-shot [相关解释](@todo) 性能。\n");
+        Assert.Equal("其在各种任务上的 zero-shot 相关解释性能。", Paragraph(book));
+    }
+
+    [Fact]
+    public void Spaces_are_removed_across_emphasis_and_link_boundaries_and_next_to_CJK_punctuation()
+    {
+        var book = Load("# 标题\n\n这是 **重要** 的，而 *强调*  。还有 [链接](https://example.com/) 文本 “引号” 结束\n");
+        Assert.Equal("这是重要的，而强调。还有链接文本“引号”结束", Paragraph(book));
+        // The structure stays: the emphasis and the link keep their own text.
+        var content = book.AllBlocks().OfType<Paragraph>().First().Content;
+        Assert.Equal("重要", Inline.PlainText(Assert.Single(content.OfType<Strong>()).Content));
+        Assert.Equal("链接", Inline.PlainText(Assert.Single(content.OfType<Link>()).Content));
+    }
+
+    [Fact]
+    public void Han_Latin_spaces_code_and_Latin_text_are_left_alone()
+    {
+        var book = Load("# 标题 二\n\nGPT-1 于 2018 年由 OpenAI 推出。\n\n代码 `中 文` 之间 and English words stay\n");
+        Assert.Equal("GPT-1 于 2018 年由 OpenAI 推出。", Paragraph(book));
+        var second = book.AllBlocks().OfType<Paragraph>().ElementAt(1).Content;
+        // Code is a wall: the spaces beside it are not looked through, nor is its own text touched.
+        Assert.Equal("中 文", Assert.Single(second.OfType<InlineCode>()).Code);
+        Assert.Equal("代码 中 文 之间 and English words stay", Paragraph(book, 1));
+        Assert.Equal("标题二", book.Headings().First().PlainText);
+    }
+}

@@ -12,9 +12,10 @@ public static class SiteTableOfContents
 {
     private static readonly XNamespace X = PolyglotHtmlSerializer.Xhtml;
 
+    /// <param name="entries">The book's <see cref="TableOfContents"/>, computed once for all pages.</param>
     /// <param name="current">The chunk being shown, or null on the home page.</param>
     /// <param name="cssClass">Extra class for the nav element ("home-toc" on the home page).</param>
-    public static XElement Build(ChunkedBook book, int tocDepth, Chunk? current, string heading, string? cssClass = null)
+    public static XElement Build(IReadOnlyList<TocEntry> entries, Chunk? current, string heading, string? cssClass = null)
     {
         var headingId = SiteLayout.TocId + "-heading";
         return new XElement(X + "nav",
@@ -23,7 +24,7 @@ public static class SiteTableOfContents
             new XAttribute("aria-labelledby", headingId),
             new XElement(X + "div", new XAttribute("class", "toc-panel"),
                 new XElement(X + "h2", new XAttribute("id", headingId), new XAttribute("class", "toc-heading"), heading),
-                List(TableOfContents.Build(book, tocDepth), current)));
+                List(entries, current)));
     }
 
     private static XElement List(IEnumerable<TocEntry> entries, Chunk? current) =>

@@ -51,6 +51,8 @@ public static class SiteWriter
         var labels = LanguageLabels.For(metadata.Language);
         var siteLabels = SiteLabels.For(metadata.Language);
         var chunked = BookChunker.Split(book, options.Epub.SplitLevel, PageExtension);
+        // Every page shows the whole table of contents: computed once, not once per page.
+        var tocEntries = TableOfContents.Build(chunked, options.Epub.TocDepth);
         var imageFiles = new SiteImageFiles();
         var resolver = new CatalogImageResolver(images, ImageProfile.Site, imageFiles.HrefOf, diagnostics);
         var content = new XhtmlContentWriter(new HtmlContentContext(chunked, labels, HtmlFlavor.Html5, resolver.Resolve, diagnostics));
@@ -63,7 +65,7 @@ public static class SiteWriter
         if (coverImage != null && cover == null)
             diagnostics.Report(DiagnosticCodes.SiteCoverUnreadable, SourceSpan.None, "the cover picture could not be decoded; the home page shows a title card");
         var home = SiteHomePage.Build(metadata, labels, siteLabels, offered,
-            SiteTableOfContents.Build(chunked, options.Epub.TocDepth, current: null, labels.TableOfContents, "home-toc"), cover);
+            SiteTableOfContents.Build(tocEntries, current: null, labels.TableOfContents, "home-toc"), cover);
         WritePage(staging, IndexFile, SiteLayout.Compose(metadata, labels, siteLabels,
             new SiteLayout.PageParts("page-home", titleSuffix, home, Toc: null, NextHref: chunked.Chunks[0].FileName, Description: metadata.Description)),
             diagnostics);
@@ -79,7 +81,7 @@ public static class SiteWriter
             SiteMarkupTransform.Decorate(article, siteLabels);
 
             var main = SiteLayout.Main(article, Pager(previous, next, metadata.Title, labels, siteLabels));
-            var toc = SiteTableOfContents.Build(chunked, options.Epub.TocDepth, chunk, labels.TableOfContents);
+            var toc = SiteTableOfContents.Build(tocEntries, chunk, labels.TableOfContents);
             WritePage(staging, chunk.FileName, SiteLayout.Compose(metadata, labels, siteLabels,
                 new SiteLayout.PageParts("page-chunk", $"{chunk.Title} · {titleSuffix}", main, toc,
                     PreviousHref: previous?.FileName ?? IndexFile, NextHref: next?.FileName)),

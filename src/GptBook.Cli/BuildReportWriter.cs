@@ -16,7 +16,7 @@ internal static class BuildReportWriter
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteString("outcome", result.Outcome.ToString());
-        json.WriteNumber("total_ms", result.Timings.Sum(t => t.Elapsed.TotalMilliseconds));
+        json.WriteNumber("total_ms", result.Elapsed.TotalMilliseconds);
         json.WriteNumber("peak_working_set_bytes", Process.GetCurrentProcess().PeakWorkingSet64);
         json.WriteNumber("pages", result.Pages);
         json.WriteStartArray("stages");

@@ -23,7 +23,7 @@ internal sealed class ConsoleReporter(TextWriter writer) : IPublishObserver
             writer.WriteLine(d.ToString());
         var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        var total = result.Timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Elapsed);
+        var total = result.Elapsed;
         var counts = $"{errors} error(s), {warnings} warning(s)";
         switch (result.Outcome)
         {

@@ -21,13 +21,14 @@ public static class BookPublisher
     public static PublishResult Publish(PublishRequest request, IPublishObserver observer)
     {
         var diagnostics = new DiagnosticBag();
+        var clock = Stopwatch.StartNew();
         try
         {
-            return Run(request, observer, diagnostics);
+            return Run(request, observer, diagnostics) with { Elapsed = clock.Elapsed };
         }
         catch (StageFailedException)
         {
-            return new PublishResult(PublishOutcome.ContentErrors, diagnostics.Sorted(), [], []);
+            return new PublishResult(PublishOutcome.ContentErrors, diagnostics.Sorted(), [], []) { Elapsed = clock.Elapsed };
         }
     }
 
@@ -55,8 +56,11 @@ public static class BookPublisher
                 throw new StageFailedException();
             }
             clock.Stop();
-            timings.Add(new StageTiming(name, clock.Elapsed));
-            observer.StageFinished(name, clock.Elapsed, detail?.Invoke(value));
+            lock (timings)
+            {
+                timings.Add(new StageTiming(name, clock.Elapsed));
+                observer.StageFinished(name, clock.Elapsed, detail?.Invoke(value));
+            }
             return value;
         }
 
@@ -80,7 +84,7 @@ public static class BookPublisher
         {
             // Nothing the outputs depend on has changed, and they are as the last build left them.
             foreach (var d in lastBuild.Diagnostics) diagnostics.Add(d);
-            outputs.AddRange(ExpectedOutputs(book, request.Formats, outputDirectory));
+            outputs.AddRange(Products(request.Formats, epubPath, pdfPath, siteDirectory).Select(p => Shown(p, siteDirectory)));
             pages = lastBuild.Pages;
             return Finish(Failed(diagnostics, request.Strict) ? PublishOutcome.ContentErrors : PublishOutcome.UpToDate);
         }
@@ -93,18 +97,31 @@ public static class BookPublisher
             return Finish(PublishOutcome.ContentErrors);
 
         var derived = new DerivedFileCache(Path.Combine(outputDirectory, ".cache", "derived"));
-        if (request.Formats.HasFlag(OutputFormats.Epub))
+        // The PDF and the EPUB share nothing but read-only inputs, so on a machine with a second core the PDF (the
+        // longer of the two) is written alongside the EPUB. The site copies both, so it waits for them.
+        var pdf = request.Formats.HasFlag(OutputFormats.Pdf)
+            ? Task.Run(() => Stage("pdf", () => PdfBookWriter.Write(book, options, images, FontSet.Bundled(), pdfPath, diagnostics),
+                l => $"{l.Pages.Count} pages, {SizeOf(pdfPath)}"))
+            : null;
+        StageFailedException? epubFailed = null;
+        try
         {
-            Stage("epub", () => { EpubWriter.Write(book, options, images, epubPath, diagnostics, cache: derived); return epubPath; }, SizeOf);
-            outputs.Add(epubPath);
+            if (request.Formats.HasFlag(OutputFormats.Epub))
+            {
+                Stage("epub", () => { EpubWriter.Write(book, options, images, epubPath, diagnostics, cache: derived); return epubPath; }, SizeOf);
+                outputs.Add(epubPath);
+            }
         }
-        if (request.Formats.HasFlag(OutputFormats.Pdf))
+        catch (StageFailedException e)
         {
-            var layout = Stage("pdf", () => PdfBookWriter.Write(book, options, images, FontSet.Bundled(), pdfPath, diagnostics),
-                l => $"{l.Pages.Count} pages, {SizeOf(pdfPath)}");
-            pages = layout.Pages.Count;
+            epubFailed = e; // still let the PDF finish: the process must not end under a writer in mid-file
+        }
+        if (pdf != null)
+        {
+            pages = pdf.GetAwaiter().GetResult().Pages.Count;
             outputs.Add(pdfPath);
         }
+        if (epubFailed != null) throw epubFailed;
         if (request.Formats.HasFlag(OutputFormats.Site))
         {
             SiteDownload[] downloads = [new("PDF", pdfPath), new("EPUB", epubPath)];
@@ -114,8 +131,8 @@ public static class BookPublisher
 
         if (Failed(diagnostics, request.Strict))
             return Finish(PublishOutcome.ContentErrors);
-        var written = ExpectedOutputs(book, request.Formats, outputDirectory).Select(o => o.EndsWith("index.html") ? siteDirectory : o);
-        new BuildManifest(fingerprint, BuildManifest.HashOutputs(outputDirectory, written), diagnostics.Items.Skip(loadDiagnostics).ToArray(), pages)
+        var products = Products(request.Formats, epubPath, pdfPath, siteDirectory);
+        new BuildManifest(fingerprint, BuildManifest.HashOutputs(outputDirectory, products), diagnostics.Items.Skip(loadDiagnostics).ToArray(), pages)
             .Write(outputDirectory);
         return Finish(PublishOutcome.Built);
     }
@@ -136,13 +153,16 @@ public static class BookPublisher
          Path.Combine(outputDirectory, book.Metadata.Id + ".pdf"),
          Path.Combine(outputDirectory, "site"));
 
-    private static IEnumerable<string> ExpectedOutputs(Book book, OutputFormats formats, string outputDirectory)
+    /// <summary>What the requested formats make: the EPUB file, the PDF file, the site folder.</summary>
+    private static IEnumerable<string> Products(OutputFormats formats, string epub, string pdf, string site)
     {
-        var (epub, pdf, site) = OutputPaths(book, outputDirectory);
         if (formats.HasFlag(OutputFormats.Epub)) yield return epub;
         if (formats.HasFlag(OutputFormats.Pdf)) yield return pdf;
-        if (formats.HasFlag(OutputFormats.Site)) yield return Path.Combine(site, "index.html");
+        if (formats.HasFlag(OutputFormats.Site)) yield return site;
     }
+
+    /// <summary>How a product is named to the user: the site by its home page.</summary>
+    private static string Shown(string product, string site) => product == site ? Path.Combine(site, "index.html") : product;
 
     /// <summary>Unwinds the build after a stage's internal error has been reported.</summary>
     private sealed class StageFailedException : Exception;

@@ -26,4 +26,8 @@ public sealed record PublishResult(
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<string> Outputs,
     IReadOnlyList<StageTiming> Timings,
-    int Pages = 0);
+    int Pages = 0)
+{
+    /// <summary>The whole build's wall time; less than the stages' sum, since the PDF and EPUB are written side by side.</summary>
+    public TimeSpan Elapsed { get; init; }
+}

@@ -5,8 +5,9 @@ namespace GptBook.Site;
 
 /// <summary>
 /// The table of contents as nested lists of links, from the same <see cref="TableOfContents"/> the EPUB's nav uses.
-/// The same list appears on the home page and beside every chunk, where the link that opens the current chunk
-/// carries aria-current="page" (and the stylesheet marks it).
+/// The home page shows all of it. Beside a chunk it shows the top-level entries and opens only the branch that
+/// leads to the current chunk, whose link carries aria-current="page": the whole list on every page would make a
+/// long book's site grow with the square of its length (16 MB of sidebars at 80 chapters) and bury the reader's place.
 /// </summary>
 public static class SiteTableOfContents
 {
@@ -33,5 +34,9 @@ public static class SiteTableOfContents
                 new XAttribute("href", e.Href),
                 e.Chunk == current && e.Chunk.Heading == e.Heading ? new XAttribute("aria-current", "page") : null,
                 e.Title.Length > 0 ? e.Title : e.Href),
-            e.Children.Count > 0 ? List(e.Children, current) : null)));
+            e.Children.Count > 0 && (current == null || Leads(e, current)) ? List(e.Children, current) : null)));
+
+    /// <summary>True when the entry is the current chunk's or one of its descendants is.</summary>
+    private static bool Leads(TocEntry entry, Chunk current) =>
+        entry.Chunk == current || entry.Children.Any(c => Leads(c, current));
 }

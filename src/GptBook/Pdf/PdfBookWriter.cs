@@ -56,6 +56,16 @@ public static class PdfBookWriter
         return new DateTimeOffset(metadata.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// Loads the bundled faces into PDFsharp ahead of <see cref="Write"/>, so that a caller can overlap that one-off
+    /// cost with work of its own (the publisher does it while the book is read). Safe to call from any thread.
+    /// </summary>
+    public static void PrepareFonts(FontSet fonts)
+    {
+        BundledFontResolver.Register(fonts);
+        PdfPageRenderer.LoadFaces();
+    }
+
     internal static byte[] Render(BookLayout layout, BookMetadata metadata, FontSet fonts, ITextMeasurer measurer, DateTimeOffset date,
         Action<string, string> imageFailed)
     {

@@ -149,6 +149,16 @@ internal sealed class PdfPageRenderer(
         return _images[path] = image;
     }
 
+    /// <summary>
+    /// Makes PDFsharp read each bundled face once (it parses and checksums the whole 10–15 MB file the first time a
+    /// face is used); the results stay in PDFsharp's process-wide font cache for the real drawing.
+    /// </summary>
+    internal static void LoadFaces()
+    {
+        foreach (var role in Enum.GetValues<FontRole>())
+            _ = new XFont(FontSet.FaceName(role), 10, XFontStyleEx.Regular, FontOptions);
+    }
+
     private XFont Font(FontRole role, double size)
     {
         var key = (role, Math.Round(size, 3));

@@ -90,6 +90,12 @@ public static class BookPublisher
         }
         var loadDiagnostics = diagnostics.Items.Count;
 
+        // PDFsharp reads each 10–15 MB face in full the first time it is used; do that on the other core while the
+        // images are prepared. A failure here is not reported: the PDF stage meets the same problem and reports it.
+        var fontsReady = request.Formats.HasFlag(OutputFormats.Pdf)
+            ? Task.Run(() => { try { PdfBookWriter.PrepareFonts(FontSet.Bundled()); } catch (Exception) { } })
+            : Task.CompletedTask;
+
         var images = Stage("images", () => ImageStage.Run(book, options, Path.Combine(outputDirectory, ".cache", "images"),
             ProfilesFor(request.Formats), diagnostics));
 
@@ -100,8 +106,8 @@ public static class BookPublisher
         // The PDF and the EPUB share nothing but read-only inputs, so on a machine with a second core the PDF (the
         // longer of the two) is written alongside the EPUB. The site copies both, so it waits for them.
         var pdf = request.Formats.HasFlag(OutputFormats.Pdf)
-            ? Task.Run(() => Stage("pdf", () => PdfBookWriter.Write(book, options, images, FontSet.Bundled(), pdfPath, diagnostics),
-                l => $"{l.Pages.Count} pages, {SizeOf(pdfPath)}"))
+            ? fontsReady.ContinueWith(_ => Stage("pdf", () => PdfBookWriter.Write(book, options, images, FontSet.Bundled(), pdfPath, diagnostics),
+                l => $"{l.Pages.Count} pages, {SizeOf(pdfPath)}"), TaskScheduler.Default)
             : null;
         StageFailedException? epubFailed = null;
         try

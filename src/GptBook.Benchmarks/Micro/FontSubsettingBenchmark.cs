@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using GptBook.Fonts;
 using GptBook.Layout.Text;
+using GptBook.Pdf;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -18,7 +19,7 @@ public class FontSubsettingBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        BenchmarkFontResolver.Install(ArticleFixture.Fonts);
+        PdfBookWriter.PrepareFonts(ArticleFixture.Fonts); // the writer's own resolver, serving the bundled faces
         _paragraphs = ArticleFixture.Paragraphs(ArticleFixture.Article().Book);
     }
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using GptBook.Fonts;
 using GptBook.Layout.Text;
+using GptBook.Pdf;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -26,7 +27,7 @@ public class WidthMeasurementBenchmark
         var fonts = ArticleFixture.Fonts;
         _paragraphs = ArticleFixture.Paragraphs(ArticleFixture.Article().Book);
         _measurer = new FontMetricsMeasurer(fonts);
-        BenchmarkFontResolver.Install(fonts);
+        PdfBookWriter.PrepareFonts(fonts); // the writer's own resolver, serving the bundled faces
         _document = new PdfDocument();
         _graphics = XGraphics.FromPdfPage(_document.AddPage());
         _font = new XFont(FontSet.FaceName(FontRole.SerifRegular), 10.5);

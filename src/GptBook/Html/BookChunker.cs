@@ -71,7 +71,7 @@ public static class BookChunker
     {
         var home = new Dictionary<string, Draft>(StringComparer.Ordinal);
         foreach (var draft in drafts)
-            foreach (var reference in draft.Blocks.SelectMany(b => b.DescendantsAndSelf()).SelectMany(InlinesOf).SelectMany(Flatten).OfType<FootnoteReference>())
+            foreach (var reference in draft.Blocks.SelectMany(b => b.DescendantsAndSelf()).SelectMany(b => b.InlineContent()).SelectMany(list => list).SelectMany(i => i.DescendantsAndSelf()).OfType<FootnoteReference>())
             {
                 home.TryAdd(reference.FootnoteId, draft);
                 referenced.Add(reference.FootnoteId);
@@ -90,25 +90,6 @@ public static class BookChunker
             Figure f => f.Id,
             _ => null,
         }).OfType<string>().Where(id => id.Length > 0);
-
-    /// <summary>The inlines a block holds directly (not those of nested blocks, which DescendantsAndSelf visits).</summary>
-    internal static IEnumerable<Inline> InlinesOf(Block block) => block switch
-    {
-        Heading h => h.Content,
-        Paragraph p => p.Content,
-        Figure f => f.Caption,
-        Table t => t.Header.Concat(t.Rows.SelectMany(r => r)).SelectMany(c => c.Content),
-        _ => [],
-    };
-
-    internal static IEnumerable<Inline> Flatten(Inline inline) => inline switch
-    {
-        Emphasis e => e.Content.SelectMany(Flatten).Prepend(inline),
-        Strong s => s.Content.SelectMany(Flatten).Prepend(inline),
-        Strikethrough s => s.Content.SelectMany(Flatten).Prepend(inline),
-        Link l => l.Content.SelectMany(Flatten).Prepend(inline),
-        _ => [inline],
-    };
 
     internal static string ChunkName(int index, string id)
     {

@@ -17,15 +17,23 @@ public abstract record Block(SourceSpan Span)
     }
 
     public virtual IEnumerable<Block> Children() => [];
+
+    /// <summary>The inline lists this block holds itself (not those of nested blocks, which <see cref="Children"/> reach).</summary>
+    public virtual IEnumerable<IReadOnlyList<Inline>> InlineContent() => [];
 }
 
 /// <summary>A heading, level 1–6. <see cref="Id"/> is unique in the book and stable across builds.</summary>
 public sealed record Heading(int Level, IReadOnlyList<Inline> Content, string Id, SourceSpan Span) : Block(Span)
 {
+    public override IEnumerable<IReadOnlyList<Inline>> InlineContent() => [Content];
+
     public string PlainText => Inline.PlainText(Content);
 }
 
-public sealed record Paragraph(IReadOnlyList<Inline> Content, SourceSpan Span) : Block(Span);
+public sealed record Paragraph(IReadOnlyList<Inline> Content, SourceSpan Span) : Block(Span)
+{
+    public override IEnumerable<IReadOnlyList<Inline>> InlineContent() => [Content];
+}
 
 /// <summary>
 /// A numbered figure: one image and an optional caption. <see cref="Number"/> is 0 until the figure numbering
@@ -34,6 +42,8 @@ public sealed record Paragraph(IReadOnlyList<Inline> Content, SourceSpan Span) :
 public sealed record Figure(ImageReference Image, IReadOnlyList<Inline> Caption, string Id, int Number, SourceSpan Span) : Block(Span)
 {
     public bool HasCaption => Caption.Count > 0;
+
+    public override IEnumerable<IReadOnlyList<Inline>> InlineContent() => [Caption];
 }
 
 public sealed record BlockQuote(IReadOnlyList<Block> Blocks, SourceSpan Span) : Block(Span)
@@ -61,7 +71,10 @@ public sealed record Table(
     IReadOnlyList<ColumnAlignment> Alignments,
     IReadOnlyList<TableCell> Header,
     IReadOnlyList<IReadOnlyList<TableCell>> Rows,
-    SourceSpan Span) : Block(Span);
+    SourceSpan Span) : Block(Span)
+{
+    public override IEnumerable<IReadOnlyList<Inline>> InlineContent() => Header.Concat(Rows.SelectMany(r => r)).Select(c => c.Content);
+}
 
 public sealed record TableCell(IReadOnlyList<Inline> Content, SourceSpan Span);
 

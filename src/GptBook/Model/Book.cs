@@ -6,6 +6,10 @@ public sealed record Book(BookMetadata Metadata, IReadOnlyList<Chapter> Chapters
     /// <summary>Every block of every chapter, depth-first, in reading order.</summary>
     public IEnumerable<Block> AllBlocks() => Chapters.SelectMany(c => c.Blocks.SelectMany(b => b.DescendantsAndSelf()));
 
+    /// <summary>Every block of every chapter and of its footnotes, depth-first, in reading order.</summary>
+    public IEnumerable<Block> AllBlocksWithFootnotes() =>
+        Chapters.SelectMany(c => c.Blocks.Concat(c.Footnotes.SelectMany(f => f.Blocks))).SelectMany(b => b.DescendantsAndSelf());
+
     public IEnumerable<Figure> Figures() => AllBlocks().OfType<Figure>();
 
     public IEnumerable<Heading> Headings() => AllBlocks().OfType<Heading>();

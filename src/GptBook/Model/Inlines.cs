@@ -14,6 +14,18 @@ public abstract record Inline(SourceSpan Span)
     }
 
     internal abstract void AppendPlainText(StringBuilder sb);
+
+    /// <summary>The inlines nested in this one (emphasis, strong, strikethrough and link content).</summary>
+    public virtual IReadOnlyList<Inline> Children => [];
+
+    /// <summary>This inline followed by every inline nested in it, depth-first.</summary>
+    public IEnumerable<Inline> DescendantsAndSelf()
+    {
+        yield return this;
+        foreach (var child in Children)
+            foreach (var d in child.DescendantsAndSelf())
+                yield return d;
+    }
 }
 
 public sealed record Text(string Value, SourceSpan Span) : Inline(Span)
@@ -23,16 +35,22 @@ public sealed record Text(string Value, SourceSpan Span) : Inline(Span)
 
 public sealed record Emphasis(IReadOnlyList<Inline> Content, SourceSpan Span) : Inline(Span)
 {
+    public override IReadOnlyList<Inline> Children => Content;
+
     internal override void AppendPlainText(StringBuilder sb) => sb.Append(PlainText(Content));
 }
 
 public sealed record Strong(IReadOnlyList<Inline> Content, SourceSpan Span) : Inline(Span)
 {
+    public override IReadOnlyList<Inline> Children => Content;
+
     internal override void AppendPlainText(StringBuilder sb) => sb.Append(PlainText(Content));
 }
 
 public sealed record Strikethrough(IReadOnlyList<Inline> Content, SourceSpan Span) : Inline(Span)
 {
+    public override IReadOnlyList<Inline> Children => Content;
+
     internal override void AppendPlainText(StringBuilder sb) => sb.Append(PlainText(Content));
 }
 
@@ -47,6 +65,8 @@ public sealed record InlineCode(string Code, SourceSpan Span) : Inline(Span)
 /// </summary>
 public sealed record Link(string Target, string? Title, IReadOnlyList<Inline> Content, SourceSpan Span) : Inline(Span)
 {
+    public override IReadOnlyList<Inline> Children => Content;
+
     public bool IsInternal => Target.StartsWith('#');
 
     internal override void AppendPlainText(StringBuilder sb) => sb.Append(PlainText(Content));

@@ -13,12 +13,11 @@ public sealed class FootnoteNumberTransform : ModelRewriter
 
     public override Book Rewrite(Book book)
     {
-        foreach (var chapter in book.Chapters)
-        {
-            foreach (var block in chapter.Blocks) Collect(block);
-            foreach (var footnote in chapter.Footnotes)
-                foreach (var block in footnote.Blocks) Collect(block);
-        }
+        var references = book.AllBlocksWithFootnotes()
+            .SelectMany(b => b.InlineContent()).SelectMany(list => list).SelectMany(i => i.DescendantsAndSelf())
+            .OfType<FootnoteReference>();
+        foreach (var r in references)
+            _numbers.TryAdd(r.FootnoteId, _numbers.Count + 1);
         foreach (var chapter in book.Chapters)
             foreach (var footnote in chapter.Footnotes)
                 _numbers.TryAdd(footnote.Id, _numbers.Count + 1);
@@ -43,35 +42,4 @@ public sealed class FootnoteNumberTransform : ModelRewriter
     }
 
     public static string IdFor(int number) => $"fn-{number}";
-
-    private void Collect(Block block)
-    {
-        foreach (var b in block.DescendantsAndSelf())
-            foreach (var inlines in InlinesOf(b))
-                Collect(inlines);
-    }
-
-    private void Collect(IEnumerable<Inline> inlines)
-    {
-        foreach (var inline in inlines)
-            switch (inline)
-            {
-                case FootnoteReference r:
-                    _numbers.TryAdd(r.FootnoteId, _numbers.Count + 1);
-                    break;
-                case Emphasis e: Collect(e.Content); break;
-                case Strong s: Collect(s.Content); break;
-                case Strikethrough s: Collect(s.Content); break;
-                case Link l: Collect(l.Content); break;
-            }
-    }
-
-    private static IEnumerable<IReadOnlyList<Inline>> InlinesOf(Block block) => block switch
-    {
-        Heading h => [h.Content],
-        Paragraph p => [p.Content],
-        Figure f => [f.Caption],
-        Table t => t.Header.Concat(t.Rows.SelectMany(r => r)).Select(c => c.Content),
-        _ => [],
-    };
 }

@@ -46,8 +46,8 @@ public static class BuildFingerprint
             AddFile(image, Path.Combine(options.RootDirectory, image));
         foreach (var offered in offeredFiles)
             AddFile(Path.GetFileName(offered), offered);
-        foreach (var font in Directory.GetFiles(fontsDirectory, "*.ttf").Order(StringComparer.Ordinal))
-            Add($"{Path.GetFileName(font)}:{new FileInfo(font).Length}");
+        foreach (var font in DerivedFileCache.FontInputs(fontsDirectory))
+            Add(font);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

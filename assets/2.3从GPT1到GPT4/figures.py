@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the article's five figures as SVG, from the data below (see README.md; facts from shared FIGURES.md).
+"""Writes the article's five figures as SVG, from the data below (see README.md; facts listed in docs/figures.md).
 
 Standard library only. Every number drawn is in this file, with its source. Coordinates are in SVG user units on a
 1200-unit-wide canvas; README.md renders them at 2x (2400 px wide) with rsvg-convert and the bundled fonts.

@@ -1,3 +1,4 @@
+
 namespace GptBook.Benchmarks;
 
 /// <summary>Arguments of the end-to-end benchmark; defaults suit `dotnet cake --target=Bench` from the repository root.</summary>

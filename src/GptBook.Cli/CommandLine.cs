@@ -1,3 +1,4 @@
+
 namespace GptBook.Cli;
 
 /// <summary>

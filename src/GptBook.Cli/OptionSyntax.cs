@@ -1,3 +1,4 @@
+
 namespace GptBook.Cli;
 
 /// <summary>The option forms every command accepts: <c>--name value</c> and <c>--name=value</c>.</summary>

@@ -1,3 +1,4 @@
+
 namespace GptBook.Cli;
 
 /// <summary>The parsed arguments of <c>gptbook serve</c>. Port 0 lets the system choose a free one.</summary>

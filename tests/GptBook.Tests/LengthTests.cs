@@ -1,3 +1,4 @@
+
 namespace GptBook.Tests;
 
 public class LengthTests
@@ -9,7 +10,7 @@ public class LengthTests
     [InlineData("20", 20)]
     public void Parses_units_into_millimetres(string text, double mm)
     {
-        Assert.True(GptBook.Layout.Length.TryParse(text, out var length));
+        Assert.True(GptBook.Units.Length.TryParse(text, out var length));
         Assert.Equal(mm, length.Millimetres, 6);
     }
 }

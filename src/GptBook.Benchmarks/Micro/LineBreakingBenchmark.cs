@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using GptBook.Fonts;
 using GptBook.Layout;
 using GptBook.Layout.Text;
+using GptBook.Units;
 
 namespace GptBook.Benchmarks.Micro;
 

@@ -16,6 +16,12 @@ public sealed record BookOptions
 
     public required BookMetadata Metadata { get; init; }
 
+    /// <summary>
+    /// The title is the first chapter's first heading, once the chapters are read (a single .md file with no
+    /// book.yml); <see cref="Metadata"/> holds the file name as the title until then.
+    /// </summary>
+    public bool TitleFromFirstHeading { get; init; }
+
     /// <summary>Chapter files in reading order, relative to the root.</summary>
     public required IReadOnlyList<string> Chapters { get; init; }
 

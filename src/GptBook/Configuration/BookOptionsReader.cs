@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GptBook.Diagnostics;
-using GptBook.Loading;
 using GptBook.Model;
-using GptBook.Normalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using GptBook.Sources;
 
 namespace GptBook.Configuration;
 

@@ -1,4 +1,4 @@
-using GptBook.Normalization;
+using GptBook.Sources;
 
 namespace GptBook.Configuration;
 

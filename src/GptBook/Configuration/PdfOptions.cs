@@ -1,4 +1,4 @@
-using GptBook.Layout;
+using GptBook.Units;
 
 namespace GptBook.Configuration;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using GptBook.Diagnostics;
-using GptBook.Loading;
 using GptBook.Model;
+using GptBook.Sources;
 
 namespace GptBook.Configuration;
 
@@ -20,7 +20,7 @@ internal static class SingleMarkdownOptionsReader
         if (text == null) return null;
 
         var id = IdFromFileName(Path.GetFileNameWithoutExtension(full));
-        var title = FirstHeadingReader.Read(text) ?? Path.GetFileNameWithoutExtension(full);
+        var title = Path.GetFileNameWithoutExtension(full);
         var language = text.Any(c => c is >= '\u4E00' and <= '\u9FFF') ? "zh-CN" : "en";
         return new BookOptions
         {
@@ -28,6 +28,7 @@ internal static class SingleMarkdownOptionsReader
             BookFile = full,
             Metadata = new BookMetadata(id, title, null, language, [], BookOptionsReader.DefaultDate, null, []),
             Chapters = [relative],
+            TitleFromFirstHeading = true,
         };
     }
 

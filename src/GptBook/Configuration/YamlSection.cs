@@ -1,8 +1,8 @@
 using System.Globalization;
 using GptBook.Diagnostics;
-using GptBook.Layout;
 using GptBook.Model;
 using YamlDotNet.RepresentationModel;
+using GptBook.Units;
 
 namespace GptBook.Configuration;
 
@@ -111,7 +111,7 @@ internal sealed class YamlSection
     {
         var node = Scalar(key);
         if (node == null) return null;
-        if (Layout.Length.TryParse(node.Value ?? "", out var v) && v >= min && v <= max) return v;
+        if (Units.Length.TryParse(node.Value ?? "", out var v) && v >= min && v <= max) return v;
         Error(node, $"'{Name(key)}' must be a length from {min.Millimetres:0.#}mm to {max.Millimetres:0.#}mm (such as \"20mm\" or \"10.5pt\"), not '{node.Value}'");
         return null;
     }

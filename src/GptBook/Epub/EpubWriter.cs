@@ -6,7 +6,7 @@ using GptBook.Fonts;
 using GptBook.Html;
 using GptBook.Images;
 using GptBook.Model;
-using GptBook.Publishing;
+using GptBook.IO;
 
 namespace GptBook.Epub;
 

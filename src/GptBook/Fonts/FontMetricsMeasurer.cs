@@ -1,4 +1,3 @@
-using GptBook.Layout.Text;
 
 namespace GptBook.Fonts;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using GptBook.Layout.Text;
 
 namespace GptBook.Fonts;
 

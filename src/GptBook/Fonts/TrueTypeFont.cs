@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using GptBook.Units;
 
 namespace GptBook.Fonts;
 

@@ -4,6 +4,7 @@ using GptBook.Model;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
+using GptBook.IO;
 
 namespace GptBook.Images;
 
@@ -100,7 +101,7 @@ internal sealed class ImageNormalizer
                     results[rules.Profile] = cached;
                     continue;
                 }
-                Publishing.AtomicFile.WriteAllBytes(_cache.PathFor(key + ".svg"), svg.Bytes);
+                IO.AtomicFile.WriteAllBytes(_cache.PathFor(key + ".svg"), svg.Bytes);
                 results[rules.Profile] = _cache.Put(key, [new CachedFile(key + ".svg", svg.Width, svg.Height, "image/svg+xml", ImageProfileRules.CssDpi)]);
                 _context.Statistics.CountWrite();
             }

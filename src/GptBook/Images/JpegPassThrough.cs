@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using GptBook.Publishing;
+using GptBook.IO;
 
 namespace GptBook.Images;
 

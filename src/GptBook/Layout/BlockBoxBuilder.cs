@@ -2,6 +2,8 @@ using System.Globalization;
 using GptBook.Diagnostics;
 using GptBook.Layout.Text;
 using GptBook.Model;
+using GptBook.Units;
+using GptBook.Fonts;
 
 namespace GptBook.Layout;
 

@@ -1,4 +1,5 @@
 using GptBook.Model;
+using GptBook.Units;
 
 namespace GptBook.Layout;
 

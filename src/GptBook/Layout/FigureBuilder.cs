@@ -1,6 +1,7 @@
 using GptBook.Images;
 using GptBook.Layout.Text;
 using GptBook.Model;
+using GptBook.Units;
 
 namespace GptBook.Layout;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using GptBook.Layout.Text;
 using GptBook.Model;
+using GptBook.Units;
+using GptBook.Fonts;
 
 namespace GptBook.Layout;
 

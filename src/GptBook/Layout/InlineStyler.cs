@@ -1,6 +1,7 @@
 using System.Text;
 using GptBook.Layout.Text;
 using GptBook.Model;
+using GptBook.Fonts;
 
 namespace GptBook.Layout;
 

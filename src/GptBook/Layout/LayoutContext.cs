@@ -4,6 +4,8 @@ using GptBook.Images;
 using GptBook.Layout.Text;
 using System.Text;
 using GptBook.Model;
+using GptBook.Units;
+using GptBook.Fonts;
 
 namespace GptBook.Layout;
 

@@ -1,5 +1,7 @@
 using GptBook.Configuration;
 using GptBook.Layout.Text;
+using GptBook.Units;
+using GptBook.Fonts;
 
 namespace GptBook.Layout;
 

@@ -1,3 +1,5 @@
+using GptBook.Units;
+
 namespace GptBook.Layout;
 
 /// <summary>Moves fragments built relative to a row's top-left corner to where the row is arranged on the page.</summary>

@@ -1,4 +1,5 @@
 using GptBook.Configuration;
+using GptBook.Units;
 
 namespace GptBook.Layout;
 

@@ -1,4 +1,5 @@
 using GptBook.Diagnostics;
+using GptBook.Units;
 
 namespace GptBook.Layout;
 

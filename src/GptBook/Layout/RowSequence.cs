@@ -1,3 +1,5 @@
+using GptBook.Units;
+
 namespace GptBook.Layout;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using GptBook.Layout.Text;
 using GptBook.Model;
+using GptBook.Units;
 
 namespace GptBook.Layout;
 

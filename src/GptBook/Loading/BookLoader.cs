@@ -2,6 +2,8 @@ using GptBook.Configuration;
 using GptBook.Diagnostics;
 using GptBook.Model;
 using GptBook.Transforms;
+using GptBook.Sources;
+using GptBook.Normalization;
 
 namespace GptBook.Loading;
 
@@ -26,8 +28,10 @@ public static class BookLoader
             for (var n = 2; !ids.Add(unique); n++) unique = $"{id}-{n}";
             chapters.Add(ChapterReader.Read(unique, text, new ChapterReadContext(options, file, diagnostics)));
         }
-        var book = new Book(options.Metadata, chapters);
-        return Transform(book, options, diagnostics);
+        var book = Transform(new Book(options.Metadata, chapters), options, diagnostics);
+        return options.TitleFromFirstHeading && TitleOf(book) is { } title
+            ? book with { Metadata = book.Metadata with { Title = title } }
+            : book;
     }
 
     /// <summary>
@@ -42,6 +46,13 @@ public static class BookLoader
         book = new FigureNumberTransform().Rewrite(book);
         book = new FootnoteNumberTransform().Rewrite(book);
         return new InternalLinkTransform(diagnostics).Rewrite(book);
+    }
+
+    /// <summary>The plain text of the book's first heading, when it has any text.</summary>
+    private static string? TitleOf(Book book)
+    {
+        var title = book.Chapters.Select(c => c.Title).FirstOrDefault(t => t != null)?.Trim();
+        return string.IsNullOrEmpty(title) ? null : title;
     }
 
     /// <summary>A chapter's id: its file name without extension, as a slug ("gpt1-to-gpt4.md" → "gpt1-to-gpt4").</summary>

@@ -21,6 +21,7 @@ using CodeBlock = GptBook.Model.CodeBlock;
 using MdListBlock = Markdig.Syntax.ListBlock;
 using MdCodeBlock = Markdig.Syntax.CodeBlock;
 using TableCell = GptBook.Model.TableCell;
+using GptBook.Units;
 
 namespace GptBook.Loading;
 

@@ -1,3 +1,4 @@
+
 namespace GptBook.Model;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Xml;
+using GptBook.Policies;
 
 namespace GptBook.Normalization;
 

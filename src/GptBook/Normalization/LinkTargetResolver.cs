@@ -1,6 +1,7 @@
 using GptBook.Diagnostics;
-using GptBook.Loading;
 using GptBook.Model;
+using GptBook.Sources;
+using GptBook.Policies;
 
 namespace GptBook.Normalization;
 

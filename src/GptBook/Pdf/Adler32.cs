@@ -1,3 +1,4 @@
+
 namespace GptBook.Pdf;
 
 /// <summary>The Adler-32 checksum (RFC 1950) that ends a zlib stream; .NET exposes no public implementation.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using GptBook.Fonts;
-using GptBook.Layout.Text;
 using PdfSharp.Fonts;
 
 namespace GptBook.Pdf;

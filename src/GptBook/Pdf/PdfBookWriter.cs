@@ -6,11 +6,11 @@ using GptBook.Images;
 using GptBook.Layout;
 using GptBook.Layout.Text;
 using GptBook.Model;
-using GptBook.Publishing;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Annotations;
 using PdfSharp.UniversalAccessibility;
+using GptBook.IO;
 
 namespace GptBook.Pdf;
 

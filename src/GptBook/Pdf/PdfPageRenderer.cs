@@ -4,6 +4,7 @@ using GptBook.Layout.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Annotations;
+using GptBook.Units;
 
 namespace GptBook.Pdf;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
+using GptBook.Units;
 
 namespace GptBook.Pdf;
 

@@ -2,6 +2,7 @@ using GptBook.Layout;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
+using GptBook.Units;
 
 namespace GptBook.Pdf;
 

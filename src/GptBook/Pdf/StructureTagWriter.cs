@@ -2,6 +2,7 @@ using GptBook.Layout;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf.Annotations;
 using PdfSharp.UniversalAccessibility;
+using GptBook.Units;
 
 namespace GptBook.Pdf;
 

@@ -8,6 +8,7 @@ using GptBook.Loading;
 using GptBook.Model;
 using GptBook.Pdf;
 using GptBook.Site;
+using GptBook.IO;
 
 namespace GptBook.Publishing;
 

@@ -3,6 +3,7 @@ using System.Text;
 using GptBook.Configuration;
 using GptBook.Images;
 using GptBook.Model;
+using GptBook.IO;
 
 namespace GptBook.Publishing;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using GptBook.Diagnostics;
 using GptBook.Model;
+using GptBook.IO;
 
 namespace GptBook.Publishing;
 

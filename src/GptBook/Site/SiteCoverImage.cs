@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using GptBook.Images;
-using GptBook.Publishing;
+using GptBook.IO;
 
 namespace GptBook.Site;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using GptBook.Model;
+using GptBook.Units;
 
 namespace GptBook.Site;
 

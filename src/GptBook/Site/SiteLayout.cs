@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using GptBook.Model;
+using GptBook.Units;
 
 namespace GptBook.Site;
 

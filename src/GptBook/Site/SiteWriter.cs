@@ -4,7 +4,7 @@ using GptBook.Diagnostics;
 using GptBook.Html;
 using GptBook.Images;
 using GptBook.Model;
-using GptBook.Publishing;
+using GptBook.IO;
 
 namespace GptBook.Site;
 

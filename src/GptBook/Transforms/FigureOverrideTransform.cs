@@ -1,6 +1,7 @@
 using GptBook.Configuration;
 using GptBook.Diagnostics;
 using GptBook.Model;
+using GptBook.Units;
 
 namespace GptBook.Transforms;
 

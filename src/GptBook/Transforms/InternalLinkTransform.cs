@@ -1,6 +1,6 @@
+using GptBook.Normalization;
 using GptBook.Diagnostics;
 using GptBook.Model;
-using GptBook.Normalization;
 
 namespace GptBook.Transforms;
 

@@ -4,7 +4,7 @@ using GptBook.Tests.Support;
 namespace GptBook.Tests.Architecture;
 
 /// <summary>
-/// References point one way (DESIGN.md): the model depends on nothing; only the reading stages touch Markdig;
+/// References point one way (docs/architecture.md): the model depends on nothing; only the reading stages touch Markdig;
 /// only the PDF writer touches PDFsharp; only the image stage (and the cover rasterizer that paints pixels)
 /// touches ImageSharp; only configuration touches YAML. Checked on the sources, so a stray `using` fails here.
 /// </summary>
@@ -38,6 +38,63 @@ public partial class LayeringTests
             .ToArray();
         Assert.True(offenders.Length == 0, string.Join("\n", offenders));
     }
+
+    /// <summary>
+    /// The stage folders in data-flow order (docs/architecture.md): a folder may use only the folders before it.
+    /// A new folder must be placed here, which is the moment to decide where it belongs.
+    /// </summary>
+    private static readonly string[] Layers =
+    [
+        "Units", "Policies", "IO", "Model", "Diagnostics", "Sources", "Configuration", "Normalization", "Transforms",
+        "Loading", "Fonts", "Images", "Layout", "Pdf", "Html", "Epub", "Site", "Publishing",
+    ];
+
+    [Fact]
+    public void Every_folder_has_its_place_in_the_layers()
+    {
+        var folders = Directory.GetDirectories(Library).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj")).Order();
+        Assert.Equal(Layers.Order(), folders);
+    }
+
+    [Fact]
+    public void A_folder_uses_only_the_folders_below_it()
+    {
+        var offenders = new List<string>();
+        foreach (var file in SourceFiles())
+        {
+            var folder = TopFolder(file);
+            var rank = Array.IndexOf(Layers, folder);
+            var text = File.ReadAllText(file);
+            var used = Usings(file).Concat(QualifiedNamePattern().Matches(text).Select(m => m.Groups[1].Value))
+                .Where(u => u.StartsWith("GptBook.", StringComparison.Ordinal))
+                .Select(u => u.Split('.')[1])
+                .Where(Layers.Contains)
+                .Distinct();
+            foreach (var other in used)
+                if (other != folder && Array.IndexOf(Layers, other) > rank)
+                    offenders.Add($"{Path.GetRelativePath(Library, file)} uses {other}, which comes after {folder}");
+        }
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
+
+    [Fact]
+    public void A_file_declares_the_namespace_of_its_folder()
+    {
+        var offenders = SourceFiles()
+            .Select(f => (File: f, Namespace: NamespacePattern().Match(File.ReadAllText(f)).Groups[1].Value))
+            .Where(x => !x.Namespace.StartsWith("GptBook." + TopFolder(x.File), StringComparison.Ordinal))
+            .Select(x => $"{Path.GetRelativePath(Library, x.File)}: namespace {x.Namespace}")
+            .ToArray();
+        Assert.True(offenders.Length == 0, string.Join("\n", offenders));
+    }
+
+    private static string TopFolder(string file) => Path.GetRelativePath(Library, file).Split(Path.DirectorySeparatorChar)[0];
+
+    [GeneratedRegex(@"\b(GptBook\.[A-Z]\w*)\.")]
+    private static partial Regex QualifiedNamePattern();
+
+    [GeneratedRegex(@"^namespace\s+([\w.]+)", RegexOptions.Multiline)]
+    private static partial Regex NamespacePattern();
 
     private static IEnumerable<string> SourceFiles() =>
         Directory.GetFiles(Library, "*.cs", SearchOption.AllDirectories)

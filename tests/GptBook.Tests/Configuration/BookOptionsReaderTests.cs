@@ -245,7 +245,9 @@ public class BookOptionsReaderTests
         Assert.Empty(diagnostics.Items);
         Assert.NotNull(options);
         Assert.Equal("my-article", options.Metadata.Id);
-        Assert.Equal("从 GPT1 到 GPT4", options.Metadata.Title);
+        Assert.True(options.TitleFromFirstHeading);
+        // The title is the first heading's text, which the loader reads with the chapter.
+        Assert.Equal("从 GPT1 到 GPT4", GptBook.Loading.BookLoader.Load(options, diagnostics).Metadata.Title);
         Assert.Equal("zh-CN", options.Metadata.Language);
         Assert.Equal(dir.Root, options.RootDirectory);
         Assert.Equal(["notes/My Article.md"], options.Chapters);
@@ -257,6 +259,7 @@ public class BookOptionsReaderTests
         using var dir = new TempBookDirectory();
         dir.Write("notes/plain.md", "just text\n");
         var options = BookOptionsReader.Read(dir.PathOf("notes/plain.md"), new DiagnosticBag());
-        Assert.Equal(("plain", "plain", "en"), (options!.Metadata.Id, options.Metadata.Title, options.Metadata.Language));
+        var book = GptBook.Loading.BookLoader.Load(options!, new DiagnosticBag());
+        Assert.Equal(("plain", "plain", "en"), (book.Metadata.Id, book.Metadata.Title, book.Metadata.Language));
     }
 }

@@ -36,7 +36,7 @@ public class CoverImageWriterTests
     [Fact]
     public void Long_titles_wrap_and_closing_punctuation_never_starts_a_line()
     {
-        var font = Fonts.Font(GptBook.Layout.Text.FontRole.SansBold);
+        var font = Fonts.Font(GptBook.Fonts.FontRole.SansBold);
         var lines = CoverTextWrapper.Wrap("一个非常非常长的书名，用来测试换行是否正确", font, font.UnitsPerEm * 10.5);
         Assert.True(lines.Count >= 2);
         Assert.All(lines, l => Assert.True(l.WidthUnits <= font.UnitsPerEm * 11.5));

@@ -3,6 +3,7 @@ using GptBook.Diagnostics;
 using GptBook.Images;
 using GptBook.Layout;
 using GptBook.Model;
+using GptBook.Units;
 
 namespace GptBook.Tests.Layout;
 

@@ -1,5 +1,7 @@
 using GptBook.Layout;
 using GptBook.Layout.Text;
+using GptBook.Units;
+using GptBook.Fonts;
 
 namespace GptBook.Tests.Layout;
 

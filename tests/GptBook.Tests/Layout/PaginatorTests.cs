@@ -2,6 +2,7 @@ using GptBook.Configuration;
 using GptBook.Diagnostics;
 using GptBook.Layout;
 using GptBook.Model;
+using GptBook.Units;
 
 namespace GptBook.Tests.Layout;
 

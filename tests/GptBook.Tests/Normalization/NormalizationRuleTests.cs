@@ -1,5 +1,7 @@
 using GptBook.Normalization;
 using GptBook.Tests.Support;
+using GptBook.Sources;
+using GptBook.Policies;
 
 namespace GptBook.Tests.Normalization;
 

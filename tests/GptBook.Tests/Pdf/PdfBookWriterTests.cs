@@ -7,6 +7,7 @@ using GptBook.Tests.Support;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using PdfSharpReader = PdfSharp.Pdf.IO.PdfReader;
+using GptBook.Units;
 
 namespace GptBook.Tests.Pdf;
 

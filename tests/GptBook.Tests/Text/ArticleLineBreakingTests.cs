@@ -4,11 +4,13 @@ using GptBook.Layout.Text;
 using GptBook.Tests.Fonts;
 using GptBook.Tests.Support;
 using static GptBook.Tests.Text.ComposedText;
+using GptBook.Units;
+using GptBook.Fonts;
 
 namespace GptBook.Tests.Text;
 
 /// <summary>
-/// Line breaking of the real article with the real fonts, checked against the rules of TYPESETTING.md with the
+/// Line breaking of the real article with the real fonts, checked against the rules of docs/typesetting.md with the
 /// character lists written out here (not taken from the implementation).
 /// </summary>
 public partial class ArticleLineBreakingTests

@@ -1,4 +1,5 @@
 using GptBook.Layout.Text;
+using GptBook.Fonts;
 
 namespace GptBook.Tests.Text;
 

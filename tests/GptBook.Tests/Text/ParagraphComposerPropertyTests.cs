@@ -2,6 +2,8 @@ using System.Text;
 using GptBook.Layout;
 using GptBook.Layout.Text;
 using static GptBook.Tests.Text.ComposedText;
+using GptBook.Units;
+using GptBook.Fonts;
 
 namespace GptBook.Tests.Text;
 

@@ -1,6 +1,8 @@
 using GptBook.Layout;
 using GptBook.Layout.Text;
 using static GptBook.Tests.Text.ComposedText;
+using GptBook.Units;
+using GptBook.Fonts;
 
 namespace GptBook.Tests.Text;
 

@@ -1,5 +1,4 @@
 using GptBook.Fonts;
-using GptBook.Layout.Text;
 using GptBook.Model;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;

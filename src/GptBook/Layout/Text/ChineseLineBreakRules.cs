@@ -1,7 +1,7 @@
 namespace GptBook.Layout.Text;
 
 /// <summary>
-/// The character tables of /work/shared/TYPESETTING.md (clreq "basic" strictness, cross-checked with jlreq and the
+/// The character tables of docs/typesetting.md (clreq "basic" strictness, cross-checked with jlreq and the
 /// OOXML zh-CN kinsoku lists): which characters may not start or end a line, which punctuation marks are full
 /// width with a blank half that may be compressed, and which characters count as Han or Western for spacing.
 /// </summary>

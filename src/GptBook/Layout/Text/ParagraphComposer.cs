@@ -1,9 +1,11 @@
 using System.Text;
+using GptBook.Units;
+using GptBook.Fonts;
 
 namespace GptBook.Layout.Text;
 
 /// <summary>
-/// Breaks a paragraph into lines and positions its runs, following /work/shared/TYPESETTING.md: breaks between
+/// Breaks a paragraph into lines and positions its runs, following docs/typesetting.md: breaks between
 /// Han characters and at spaces, never inside Latin words or numbers; clreq "basic" line-start and line-end
 /// prohibitions; —— and …… kept whole; 1/4 em between Han and Latin letters or digits (a source space there is
 /// collapsed into it); a full-width mark at a line end trimmed to half width, and other marks compressed before a

@@ -1,5 +1,6 @@
 using System.Text;
 using static GptBook.Layout.Text.ChineseLineBreakRules;
+using GptBook.Fonts;
 
 namespace GptBook.Layout.Text;
 

@@ -1,3 +1,5 @@
+using GptBook.Units;
+
 namespace GptBook.Layout.Text;
 
 /// <summary>How the lines of a paragraph are aligned within the measure.</summary>

@@ -1,3 +1,6 @@
+using GptBook.Units;
+using GptBook.Fonts;
+
 namespace GptBook.Layout.Text;
 
 /// <summary>

@@ -1,3 +1,4 @@
+
 namespace GptBook.Layout.Text;
 
 /// <summary>

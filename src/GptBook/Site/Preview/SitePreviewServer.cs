@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using GptBook.Units;
 
 namespace GptBook.Site.Preview;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace GptBook.Publishing;
+namespace GptBook.IO;
 
 /// <summary>
 /// Bytes that are costly to make but depend only on a few inputs (the drawn EPUB cover, the site's scaled cover),

@@ -1,4 +1,4 @@
-namespace GptBook.Layout.Text;
+namespace GptBook.Fonts;
 
 /// <summary>
 /// The bundled faces, by what they are used for (files in assets/fonts/). The layout measures with these and the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GptBook.Layout;
+namespace GptBook.Units;
 
 /// <summary>A length in PDF points (1/72 inch). The one unit for every layout dimension; build with the factories.</summary>
 public readonly record struct Length(double Points) : IComparable<Length>

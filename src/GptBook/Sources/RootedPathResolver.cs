@@ -1,4 +1,5 @@
-namespace GptBook.Normalization;
+
+namespace GptBook.Sources;
 
 /// <summary>Why a path was refused; <see cref="None"/> when it resolved inside the book root.</summary>
 public enum PathRefusal { None, EscapesRoot, Absolute, FileUrl }

@@ -1,7 +1,7 @@
 using GptBook.Configuration;
 using GptBook.Diagnostics;
 
-namespace GptBook.Loading;
+namespace GptBook.Normalization;
 
 /// <summary>What reading one chapter is handed: the book's options, the chapter's root-relative file, and where to report.</summary>
 public sealed record ChapterReadContext(BookOptions Options, string ChapterFile, DiagnosticBag Diagnostics)

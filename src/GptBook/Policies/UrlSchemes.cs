@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace GptBook.Normalization;
+namespace GptBook.Policies;
 
 /// <summary>
 /// Which URL schemes a link may carry into the outputs. The scheme is read the way browsers read it (ignoring

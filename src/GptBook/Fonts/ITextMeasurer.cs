@@ -1,4 +1,4 @@
-namespace GptBook.Layout.Text;
+namespace GptBook.Fonts;
 
 /// <summary>
 /// Advance widths and vertical metrics, in em (1.0 = the font size), read from the fonts' own tables.

@@ -1,4 +1,4 @@
-namespace GptBook.Publishing;
+namespace GptBook.IO;
 
 /// <summary>
 /// Writes outputs so that a reader of the target never sees a half-written file, and a failed build leaves the

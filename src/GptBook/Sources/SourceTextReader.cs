@@ -2,7 +2,7 @@ using System.Text;
 using GptBook.Diagnostics;
 using GptBook.Model;
 
-namespace GptBook.Loading;
+namespace GptBook.Sources;
 
 /// <summary>
 /// Reads a source file as strict UTF-8 (a leading BOM is dropped). Invalid bytes are never replaced silently:

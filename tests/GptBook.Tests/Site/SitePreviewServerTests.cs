@@ -152,7 +152,7 @@ public sealed class SitePreviewServerTests : IDisposable
 
         var served = Encoding.UTF8.GetString((await RawAsync(address, "GET / HTTP/1.1")).Body);
         Assert.Contains("content=\"default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'\"", served);
-        Assert.Contains("<script src=\"/__gptbook/live.js\"></script></body>", served);
+        Assert.Contains("<script src=\"/__gptbook/live.js\" data-generation=\"1\"></script></body>", served);
         Assert.Contains("<link rel=\"stylesheet\" href=\"/__gptbook/preview.css\" /></head>", served);
         Assert.DoesNotContain("gptbook-preview-error", served);
         Assert.Equal(page, File.ReadAllText(Path.Combine(_site, "index.html")));

@@ -19,7 +19,9 @@ public static partial class PreviewPageInjector
     public const string Stylesheet = Prefix + "preview.css";
     public const string Events = Prefix + "events";
 
-    public static byte[] Inject(byte[] page, string? failure)
+    /// <param name="generation">The build the page comes from: the script reloads the page when the server's
+    /// generation is another one.</param>
+    public static byte[] Inject(byte[] page, int generation, string? failure)
     {
         var html = Encoding.UTF8.GetString(page);
         html = PolicyMeta().Replace(html, m => m.Groups[1].Value + Escape(WidenPolicy(WebUtility.HtmlDecode(m.Groups[2].Value))) + m.Groups[3].Value, 1);
@@ -29,14 +31,14 @@ public static partial class PreviewPageInjector
             var body = BodyStart().Match(html);
             html = body.Success ? html.Insert(body.Index + body.Length, Banner(failure)) : Banner(failure) + html;
         }
-        return Encoding.UTF8.GetBytes(InsertBefore(html, "</body>", $"<script src=\"{LiveScript}\"></script>", last: true));
+        return Encoding.UTF8.GetBytes(InsertBefore(html, "</body>", $"<script src=\"{LiveScript}\" data-generation=\"{generation}\"></script>", last: true));
     }
 
     /// <summary>A page for a request the site cannot answer because no build has succeeded yet.</summary>
-    public static byte[] FailurePage(string failure) => Inject(Encoding.UTF8.GetBytes(
+    public static byte[] FailurePage(int generation, string failure) => Inject(Encoding.UTF8.GetBytes(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\" />" +
         $"<meta http-equiv=\"Content-Security-Policy\" content=\"{SiteContentSecurityPolicy.Value}\" />" +
-        "<title>Build failed</title></head><body></body></html>\n"), failure);
+        "<title>Build failed</title></head><body></body></html>\n"), generation, failure);
 
     /// <summary>The policy with 'self' added to script-src and connect-src (created from nothing if absent).</summary>
     public static string WidenPolicy(string policy)

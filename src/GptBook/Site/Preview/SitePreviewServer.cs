@@ -163,7 +163,7 @@ public sealed class SitePreviewServer : IAsyncDisposable
         if (file == null)
         {
             if (state?.Failure is { } failure && IsPageRequest(request.Target))
-                await WriteBodyAsync(stream, 503, "Service Unavailable", SiteMediaTypes.For(".html"), PreviewPageInjector.FailurePage(failure), head, cancel);
+                await WriteBodyAsync(stream, 503, "Service Unavailable", SiteMediaTypes.For(".html"), PreviewPageInjector.FailurePage(state.Generation, failure), head, cancel);
             else
                 await WriteStatusAsync(stream, 404, "Not Found", cancel);
             return;
@@ -177,7 +177,7 @@ public sealed class SitePreviewServer : IAsyncDisposable
             return;
         }
         if (state != null && file.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
-            body = PreviewPageInjector.Inject(body, state.Failure);
+            body = PreviewPageInjector.Inject(body, state.Generation, state.Failure);
         await WriteBodyAsync(stream, 200, "OK", SiteMediaTypes.For(file), body, head, cancel);
     }
 

@@ -1,10 +1,10 @@
 // Served by `gptbook serve` only and injected by it into the pages it serves; never part of a built site.
-// The server sends the build's generation number; when it changes (a rebuild finished, or failed), reload.
+// The page was served at one build generation (data-generation); the server streams the current one. When they
+// differ (a rebuild finished or failed, even before this page connected), reload.
 (() => {
-  let seen = null;
+  const served = document.currentScript && document.currentScript.dataset.generation;
   const events = new EventSource('/__gptbook/events');
   events.onmessage = (e) => {
-    if (seen === null) seen = e.data;
-    else if (e.data !== seen) location.reload();
+    if (e.data !== served) location.reload();
   };
 })();

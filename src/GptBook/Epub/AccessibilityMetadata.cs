@@ -12,8 +12,7 @@ namespace GptBook.Epub;
 /// <item>accessModeSufficient: textual alone only when every picture has alt text; textual,visual always.</item>
 /// <item>accessibilityFeature: tableOfContents and readingOrder always (nav.xhtml, one spine in reading order);
 /// structuralNavigation when there are headings; alternativeText when there are pictures and every one has alt
-/// text; pageNavigation when there is a page list; MathML when the content carries MathML; table headers when
-/// tables have them.</item>
+/// text; pageNavigation when there is a page list; MathML when the content carries MathML.</item>
 /// <item>accessibilityHazard: none, unless an animation is kept (an animated GIF), whose flashing nobody checked.</item>
 /// <item>accessibilitySummary: sentences in the book's language saying all of the above.</item>
 /// <item>dcterms:conformsTo EPUB Accessibility 1.1 - WCAG 2.1 Level AA, only when every picture has alt text and
@@ -93,7 +92,6 @@ public sealed record AccessibilityMetadata(
             if (HasPageList) yield return "pageNavigation";
             if (Pictures > 0 && EveryPictureHasAlt) yield return "alternativeText";
             if (HasMathMl) yield return "MathML";
-            if (HasTables) yield return "tableHeaders";
         }
     }
 

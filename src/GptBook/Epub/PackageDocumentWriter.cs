@@ -128,7 +128,7 @@ public static class PackageDocumentWriter
         foreach (var keyword in metadata.Keywords.Where(k => !string.IsNullOrWhiteSpace(k)))
             xml.WriteElementString("dc", "subject", Dc, keyword);
         // Only a date the book gives: a made-up one would be shown by readers as the publication date.
-        if (metadata.Date is { } date) xml.WriteElementString("dc", "date", Dc, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (metadata.HasDate) xml.WriteElementString("dc", "date", Dc, metadata.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (extras.PageBreakSource != null)
         {
             // The print edition the page list follows: dc:source marked as the source of the pagination (EPUB 3.2,

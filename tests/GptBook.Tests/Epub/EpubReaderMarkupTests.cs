@@ -72,6 +72,15 @@ public sealed class EpubReaderMarkupTests : IDisposable
     }
 
     [Fact]
+    public void A_book_without_a_date_has_no_dc_date()
+    {
+        var dated = Book([H(1, "第一章", "c1"), P(T("正文。"))]);
+        Assert.Single(new EpubFile(_epub.Write(dated, name: "dated.epub")).Metadata.Elements(Dc + "date"));
+        var undated = dated with { Metadata = dated.Metadata with { HasDate = false } };
+        Assert.Empty(new EpubFile(_epub.Write(undated, name: "undated.epub")).Metadata.Elements(Dc + "date"));
+    }
+
+    [Fact]
     public void Every_epub_type_in_the_content_has_its_aria_role()
     {
         var file = new EpubFile(_epub.Write(EveryBlock(), Catalog(_epub.Directory)));

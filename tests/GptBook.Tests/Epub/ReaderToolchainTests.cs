@@ -143,7 +143,10 @@ public sealed partial class ReaderToolchainTests(ReaderToolchainTests.Books book
         System.IO.Directory.CreateDirectory(inspect);
         var run = ExternalTool.Run("calibre-debug", ["--inspect-mobi", azw3], TimeSpan.FromMinutes(2), workingDirectory: inspect, environment: Headless);
         Assert.True(run.ExitCode == 0, run.Output);
-        var decompiled = System.IO.Directory.GetDirectories(inspect, "*", SearchOption.AllDirectories).Single(d => Path.GetFileName(d) == "decompiled_book");
+        // calibre writes what it took apart beside the book.
+        var decompiled = new[] { inspect, Path.GetDirectoryName(azw3)! }
+            .SelectMany(d => System.IO.Directory.GetDirectories(d, "*", SearchOption.AllDirectories))
+            .First(d => Path.GetFileName(d) == "decompiled_book");
         var header = File.ReadAllText(Path.Combine(decompiled, "header.txt"));
         Assert.Contains("Cover_Image", header); // the Kindle cover, from the guide and the cover-image item
         var html = System.IO.Directory.GetFiles(Path.Combine(decompiled, "files"), "*.html").Select(File.ReadAllText).ToArray();

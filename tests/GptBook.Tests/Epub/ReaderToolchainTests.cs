@@ -136,28 +136,6 @@ public sealed partial class ReaderToolchainTests(ReaderToolchainTests.Books book
 
     [SkippableTheory]
     [MemberData(nameof(BookNames))]
-    public void Calibres_azw3_has_one_cover_and_the_contents(string name)
-    {
-        var (azw3, _) = books.Calibre(Epub(name));
-        var inspect = Path.Combine(books.Directory, name + "-azw3");
-        System.IO.Directory.CreateDirectory(inspect);
-        var run = ExternalTool.Run("calibre-debug", ["--inspect-mobi", azw3], TimeSpan.FromMinutes(2), workingDirectory: inspect, environment: Headless);
-        Assert.True(run.ExitCode == 0, run.Output);
-        // calibre writes what it took apart beside the book.
-        var decompiled = new[] { inspect, Path.GetDirectoryName(azw3)! }
-            .SelectMany(d => System.IO.Directory.GetDirectories(d, "*", SearchOption.AllDirectories))
-            .First(d => Path.GetFileName(d) == "decompiled_book");
-        var header = File.ReadAllText(Path.Combine(decompiled, "header.txt"));
-        Assert.Contains("Cover_Image", header); // the Kindle cover, from the guide and the cover-image item
-        var html = System.IO.Directory.GetFiles(Path.Combine(decompiled, "files"), "*.html").Select(File.ReadAllText).ToArray();
-        var cover = CoverEmbed().Match(header).Groups[1].Value;
-        // Not shown a second time as a page of the text.
-        Assert.DoesNotContain(html, h => h.Contains("kindle:embed:" + cover, StringComparison.Ordinal));
-        Assert.Contains(html, h => h.Contains("目录", StringComparison.Ordinal));
-    }
-
-    [SkippableTheory]
-    [MemberData(nameof(BookNames))]
     public void Ace_reports_no_violation(string name)
     {
         var report = Path.Combine(books.Directory, name + "-ace");
@@ -183,6 +161,4 @@ public sealed partial class ReaderToolchainTests(ReaderToolchainTests.Books book
     [GeneratedRegex(@"^\s*(?<page>\d+)\s+\d+\s+image\s+(?<w>\d+)\s+(?<h>\d+)\s+\S+\s+\d+\s+\d+\s+\S+\s+\S+\s+\d+\s+\d+\s+(?<x>\d+)\s+(?<y>\d+)", RegexOptions.Multiline)]
     private static partial Regex ImageRow();
 
-    [GeneratedRegex(@"Cover_Image \(129\): b'kindle:embed:(\d+)'")]
-    private static partial Regex CoverEmbed();
 }

@@ -1,6 +1,7 @@
 using GptBook.Configuration;
 using GptBook.Diagnostics;
 using GptBook.Publishing;
+using GptBook.Site;
 using GptBook.Site.Preview;
 
 namespace GptBook.Cli;
@@ -27,6 +28,7 @@ internal static class ServeCommand
         var root = BookOptionsReader.Read(args.BookFile, new DiagnosticBag())?.RootDirectory
                    ?? Path.GetDirectoryName(Path.GetFullPath(args.BookFile))!;
         var output = Path.GetFullPath(args.OutputDirectory) + Path.DirectorySeparatorChar;
+        var addresses = SiteAddressMap.PathFor(args.BookFile);
         using var watcher = new SourceChangeWatcher(root,
             rebuild: () =>
             {
@@ -34,7 +36,7 @@ internal static class ServeCommand
                 reporter.Summarize(result, strict: false);
                 status.Report(FailureOf(result));
             },
-            ignore: path => IsBuildArtefact(Path.GetFullPath(path), output),
+            ignore: path => IsBuildArtefact(Path.GetFullPath(path), output) || Path.GetFullPath(path) == addresses,
             onError: e =>
             {
                 Console.Error.WriteLine($"rebuild failed: {e.Message}");

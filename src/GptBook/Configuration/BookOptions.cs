@@ -25,6 +25,13 @@ public sealed record BookOptions
     /// <summary>Chapter files in reading order, relative to the root.</summary>
     public required IReadOnlyList<string> Chapters { get; init; }
 
+    /// <summary>
+    /// A chapter's own slug, by its file (relative to the root), for those that give one in book.yml
+    /// (<c>- {file: a.md, slug: intro}</c>): the chapter's id, and so its page's address on the site, instead of
+    /// the slug of its file name. Lets a file be renamed without moving the chapter's address.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ChapterSlugs { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Link targets as written in the Markdown (decoded) → the URL to use instead.</summary>
     public IReadOnlyDictionary<string, string> LinkMap { get; init; } = new Dictionary<string, string>();
 

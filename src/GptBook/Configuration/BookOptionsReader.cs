@@ -103,7 +103,8 @@ public static partial class BookOptionsReader
         var bookFolderInRoot = RelativeToRoot(root, bookFolder);
 
         var metadata = ReadMetadata(section);
-        var chapters = ReadChapters(section, root, bookFolderInRoot, diagnostics, display);
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var chapters = ReadChapters(section, root, bookFolderInRoot, diagnostics, display, slugs);
         var links = ReadLinks(section);
         var figures = ReadFigures(section, root);
         var epub = EpubOptionsReader.Read(section, root);
@@ -119,6 +120,7 @@ public static partial class BookOptionsReader
             BookFile = full,
             Metadata = metadata,
             Chapters = chapters,
+            ChapterSlugs = slugs,
             LinkMap = links,
             Figures = figures,
             Epub = epub,
@@ -164,11 +166,15 @@ public static partial class BookOptionsReader
             s.String("publisher"), s.String("rights")) { HasDate = s.Scalar("date") != null };
     }
 
-    private static List<string>? ReadChapters(YamlSection s, string root, string bookFolderInRoot, DiagnosticBag diagnostics, string display)
+    /// <summary>The chapter files; an entry may be a file name, or a mapping with <c>file</c> and <c>slug</c>
+    /// (the slugs go into <paramref name="slugs"/>, by the file's root-relative path).</summary>
+    private static List<string>? ReadChapters(YamlSection s, string root, string bookFolderInRoot, DiagnosticBag diagnostics, string display,
+        Dictionary<string, string> slugs)
     {
-        var entries = s.ScalarList("chapters");
+        var entries = ChapterEntries(s, out var slugOf, out var anyEntry);
         if (entries == null || entries.Count == 0)
         {
+            if (anyEntry) return null; // each bad entry has been reported
             s.Error(s.Span, "'chapters' is required: the list of Markdown files, in reading order, relative to book.yml");
             return null;
         }
@@ -199,9 +205,59 @@ public static partial class BookOptionsReader
                 continue;
             }
             chapters.Add(resolved.Path!);
+            if (slugOf.TryGetValue(entry, out var slug))
+            {
+                if (slugs.ContainsValue(slug.Value!))
+                {
+                    s.Error(slug, $"the slug '{slug.Value}' is given to two chapters; each chapter needs its own address");
+                    ok = false;
+                }
+                slugs[resolved.Path!] = slug.Value!;
+            }
         }
         return ok ? chapters : null;
     }
+
+    /// <summary>The chapters list's file names, and for mapping entries their slug node by file node.</summary>
+    private static IReadOnlyList<YamlScalarNode>? ChapterEntries(YamlSection s, out Dictionary<YamlScalarNode, YamlScalarNode> slugOf, out bool anyEntry)
+    {
+        slugOf = [];
+        anyEntry = s.Node("chapters") is YamlSequenceNode { Children.Count: > 0 };
+        if (s.Node("chapters") is not YamlSequenceNode sequence || sequence.Children.All(c => c is YamlScalarNode))
+            return s.ScalarList("chapters");
+        var files = new List<YamlScalarNode>();
+        foreach (var item in sequence.Children)
+        {
+            if (item is YamlScalarNode { Value: not null } scalar)
+            {
+                files.Add(scalar);
+                continue;
+            }
+            if (item is not YamlMappingNode mapping)
+            {
+                s.Error(item, "each entry of 'chapters' must be a file name, or a mapping with 'file' and 'slug'");
+                continue;
+            }
+            var entry = s.Child(mapping, "chapters");
+            var file = entry.Scalar("file");
+            var slug = entry.Scalar("slug");
+            entry.ReportUnknownKeys();
+            if (file?.Value is not { Length: > 0 })
+            {
+                s.Error(item, "a chapter given as a mapping needs 'file': the Markdown file, relative to book.yml");
+                continue;
+            }
+            files.Add(file);
+            if (slug?.Value is not { Length: > 0 } text) continue;
+            if (!SlugPattern().IsMatch(text))
+                s.Error(slug, $"the slug '{text}' must be lowercase letters (Han characters too), digits, '-', '.' or '_', starting with a letter or digit");
+            else slugOf[file] = slug;
+        }
+        return files;
+    }
+
+    [GeneratedRegex(@"^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}._-]*$")]
+    private static partial Regex SlugPattern();
 
     private static Dictionary<string, string> ReadLinks(YamlSection s)
     {

@@ -71,6 +71,8 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode SiteDownloadMissing = new("GB0503", DiagnosticSeverity.Info, "download not offered: file not built");
     public static readonly DiagnosticCode SiteDownloadNameClash = new("GB0504", W, "download not offered: its name clashes with a site file");
     public static readonly DiagnosticCode SiteCoverUnreadable = new("GB0505", W, "cover picture could not be decoded; title card shown");
+    public static readonly DiagnosticCode SiteAddressGone = new("GB0510", DiagnosticSeverity.Info, "an old site address leads to no chapter any more");
+    public static readonly DiagnosticCode SiteAddressIgnored = new("GB0511", W, "site-addresses.json entry ignored");
 
     // The build itself
     public static readonly DiagnosticCode InternalError = new("GB0900", E, "internal error in a stage");

@@ -6,9 +6,11 @@ namespace GptBook.Html;
 
 /// <summary>
 /// Splits a book once into chunks, for the EPUB and the site alike: every chapter starts a chunk, and so does every
-/// top-level heading of level ≤ the split level. Chunk names are <c>ch</c> + a three-digit reading-order number +
-/// an ASCII slug of the heading (or chapter) id, so they are stable across builds of the same content and safe in
-/// every file system and reading system. Footnotes go to the chunk of their first reference.
+/// top-level heading of level ≤ the split level. Footnotes go to the chunk of their first reference.
+/// By default chunk names are <c>ch</c> + a three-digit reading-order number + an ASCII slug of the heading (or
+/// chapter) id (<see cref="PositionalName"/>): stable across builds of the same content and safe in every file
+/// system and reading system. A writer whose addresses must survive a chapter inserted in front (the site) passes
+/// its own naming; the chunker keeps names unique whatever it proposes.
 /// </summary>
 public static class BookChunker
 {
@@ -17,7 +19,10 @@ public static class BookChunker
     /// <param name="book">The book, after ids and figure numbers have been assigned.</param>
     /// <param name="splitLevel">Headings of this level or higher (1 … splitLevel) start a new chunk.</param>
     /// <param name="fileExtension">Appended to each chunk name: <c>.xhtml</c> for EPUB, <c>.html</c> for the site.</param>
-    public static ChunkedBook Split(Book book, int splitLevel, string fileExtension = ".xhtml")
+    /// <param name="naming">The names a chunk may take, best first; <see cref="PositionalName"/> when null.</param>
+    /// <param name="reservedNames">Names no chunk may take (the writer's own files), compared without case.</param>
+    public static ChunkedBook Split(Book book, int splitLevel, string fileExtension = ".xhtml",
+        Func<ChunkPlace, IEnumerable<string>>? naming = null, IEnumerable<string>? reservedNames = null)
     {
         var drafts = new List<Draft>();
         foreach (var chapter in book.Chapters)
@@ -28,15 +33,15 @@ public static class BookChunker
                 var startsChunk = block is Heading h && h.Level <= splitLevel;
                 if (current == null || (startsChunk && current.Blocks.Count > 0))
                 {
-                    current = new Draft(chapter, startsChunk ? (Heading)block : null);
+                    current = new Draft(chapter, startsChunk ? (Heading)block : null, opensChapter: current == null);
                     drafts.Add(current);
                 }
                 current.Blocks.Add(block);
             }
-            if (current == null) drafts.Add(new Draft(chapter, null)); // an empty chapter still gets a page
+            if (current == null) drafts.Add(new Draft(chapter, null, opensChapter: true)); // an empty chapter still gets a page
         }
 
-        var names = drafts.Select((d, i) => ChunkName(i + 1, d.Heading?.Id ?? d.Chapter.Id)).ToArray();
+        var names = Names(drafts, naming ?? (place => [PositionalName(place)]), reservedNames ?? []);
         var referenced = new HashSet<string>(StringComparer.Ordinal);
         var footnoteHome = AssignFootnotes(book, drafts, referenced);
 
@@ -91,6 +96,33 @@ public static class BookChunker
             _ => null,
         }).OfType<string>().Where(id => id.Length > 0);
 
+    /// <summary>
+    /// Each draft's name: the first of its candidates not yet taken, else the last one with -2, -3 …. Chunks that
+    /// open a chapter choose first, in reading order, then the others, so that a section never takes the name a
+    /// chapter would have had. Compared without case: a case-insensitive file system must not see two equal names.
+    /// </summary>
+    private static string[] Names(List<Draft> drafts, Func<ChunkPlace, IEnumerable<string>> naming, IEnumerable<string> reserved)
+    {
+        var taken = new HashSet<string>(reserved, StringComparer.OrdinalIgnoreCase);
+        var names = new string[drafts.Count];
+        var order = Enumerable.Range(0, drafts.Count).OrderBy(i => drafts[i].OpensChapter ? 0 : 1).ThenBy(i => i);
+        foreach (var i in order)
+        {
+            var d = drafts[i];
+            var candidates = naming(new ChunkPlace(i + 1, d.Chapter, d.Heading, d.OpensChapter)).Where(n => n.Length > 0).ToArray();
+            if (candidates.Length == 0) candidates = [PositionalName(new ChunkPlace(i + 1, d.Chapter, d.Heading, d.OpensChapter))];
+            var name = candidates.FirstOrDefault(taken.Add);
+            for (var n = 2; name == null; n++)
+                if (taken.Add($"{candidates[^1]}-{n}")) name = $"{candidates[^1]}-{n}";
+            names[i] = name;
+        }
+        return names;
+    }
+
+    /// <summary>The EPUB's names: <c>ch</c> + the three-digit reading-order number + an ASCII slug of the heading
+    /// (or chapter) id, such as <c>ch003-gpt-1</c>; a valid XML id, as package manifests need.</summary>
+    public static string PositionalName(ChunkPlace place) => ChunkName(place.Index, place.Heading?.Id ?? place.Chapter.Id);
+
     internal static string ChunkName(int index, string id)
     {
         var slug = Slug(id);
@@ -112,10 +144,11 @@ public static class BookChunker
         return sb.ToString().Trim('-');
     }
 
-    private sealed class Draft(Chapter chapter, Heading? heading)
+    private sealed class Draft(Chapter chapter, Heading? heading, bool opensChapter)
     {
         public Chapter Chapter { get; } = chapter;
         public Heading? Heading { get; } = heading;
+        public bool OpensChapter { get; } = opensChapter;
         public List<Block> Blocks { get; } = [];
     }
 }

@@ -23,7 +23,7 @@ public static class BookLoader
         {
             var text = SourceTextReader.Read(Path.Combine(options.RootDirectory, file), file, diagnostics);
             if (text == null) continue;
-            var id = ChapterIdFor(file);
+            var id = options.ChapterSlugs.TryGetValue(file, out var slug) ? ChapterIdFromSlug(slug) : ChapterIdFor(file);
             var unique = id;
             for (var n = 2; !ids.Add(unique); n++) unique = $"{id}-{n}";
             chapters.Add(ChapterReader.Read(unique, text, new ChapterReadContext(options, file, diagnostics)));
@@ -61,4 +61,8 @@ public static class BookLoader
         var id = HeadingIdTransform.Slug(Path.GetFileNameWithoutExtension(file));
         return id.StartsWith("h-", StringComparison.Ordinal) ? "c-" + id[2..] : id;
     }
+
+    /// <summary>A chapter's id from the slug book.yml gives it: the slug, with "c-" in front of a leading digit so
+    /// that it stays a valid XML name like every other id.</summary>
+    public static string ChapterIdFromSlug(string slug) => char.IsAsciiDigit(slug[0]) ? "c-" + slug : slug;
 }

@@ -77,14 +77,17 @@ public static class BookPublisher
 
         var outputDirectory = Path.GetFullPath(request.OutputDirectory);
         var (epubPath, pdfPath, siteDirectory) = OutputPaths(book, outputDirectory);
+        var addressesFile = SiteAddressMap.PathFor(options.BookFile);
         // Computed under --force too, so that the forced build's manifest lets the next plain build skip.
         var fingerprint = Stage("check", () => BuildFingerprint.Compute(options, book, request.Formats, FontSet.Bundled().Directory,
-            OfferedDownloads(request.Formats, epubPath, pdfPath)));
+            OfferedDownloads(request.Formats, epubPath, pdfPath),
+            request.Formats.HasFlag(OutputFormats.Site) ? SiteWriter.Addresses(book, options, SiteAddressMap.Read(addressesFile, new DiagnosticBag())).ToJson() : null));
         var lastBuild = request.Incremental ? BuildManifest.Read(outputDirectory) : null;
         if (lastBuild != null && lastBuild.Fingerprint == fingerprint && lastBuild.OutputsIntact(outputDirectory))
         {
             // Nothing the outputs depend on has changed, and they are as the last build left them.
             foreach (var d in lastBuild.Diagnostics) diagnostics.Add(d);
+            if (request.Formats.HasFlag(OutputFormats.Site)) SiteAddressMap.Keep(siteDirectory, addressesFile); // if the author deleted it
             outputs.AddRange(Products(request.Formats, epubPath, pdfPath, siteDirectory).Select(p => Shown(p, siteDirectory)));
             pages = lastBuild.Pages;
             return Finish(Failed(diagnostics, request.Strict) ? PublishOutcome.ContentErrors : PublishOutcome.UpToDate);
@@ -150,8 +153,11 @@ public static class BookPublisher
         if (request.Formats.HasFlag(OutputFormats.Site))
         {
             SiteDownload[] downloads = [new("PDF", pdfPath), new("EPUB", epubPath)];
-            Stage("site", () => { SiteWriter.Write(book, options, images, downloads, siteDirectory, diagnostics, cache: derived); return siteDirectory; });
+            var written = Stage("site", () => SiteWriter.Write(book, options, images, downloads, siteDirectory, diagnostics, cache: derived,
+                addresses: SiteAddressMap.Read(addressesFile, diagnostics)));
             outputs.Add(Path.Combine(siteDirectory, "index.html"));
+            // The map of every address the site has published goes beside book.yml too, for the author to commit.
+            if (written && !Failed(diagnostics, request.Strict)) SiteAddressMap.Keep(siteDirectory, addressesFile);
         }
 
         if (Failed(diagnostics, request.Strict))

@@ -17,7 +17,11 @@ public static class BuildFingerprint
 {
     /// <param name="offeredFiles">Files built earlier that this build copies without making them (the site's
     /// downloads when only the site is built): their bytes are inputs too.</param>
-    public static string Compute(BookOptions options, Book book, OutputFormats formats, string fontsDirectory, IEnumerable<string> offeredFiles)
+    /// <param name="siteAddresses">The site's address map as this build will write it (it decides the redirect
+    /// pages): the map that results, not the file read, so that the file the first build creates does not make the
+    /// next one rebuild.</param>
+    public static string Compute(BookOptions options, Book book, OutputFormats formats, string fontsDirectory, IEnumerable<string> offeredFiles,
+        byte[]? siteAddresses = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text)
@@ -47,6 +51,11 @@ public static class BuildFingerprint
             AddFile(image, Path.Combine(options.RootDirectory, image));
         foreach (var offered in offeredFiles)
             AddFile(Path.GetFileName(offered), offered);
+        if (siteAddresses != null)
+        {
+            Add("site addresses");
+            hash.AppendData(siteAddresses);
+        }
         foreach (var font in DerivedFileCache.FontInputs(fontsDirectory))
             Add(font);
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -1,15 +1,17 @@
 namespace GptBook.Site;
 
 /// <summary>
-/// The files every site carries besides its pages: the stylesheet and the icon (without an icon, browsers ask
-/// for /favicon.ico and log a 404). Compiled into the library, so any book gets the same design.
+/// The files every site carries besides its pages: the stylesheet, the one script (search; every page reads without
+/// it) and the icon (without an icon, browsers ask for /favicon.ico and log a 404). Compiled into the library, so
+/// any book gets the same design.
 /// </summary>
 public static class SiteAssets
 {
     public const string Stylesheet = "site.css";
     public const string Icon = "favicon.svg";
+    public const string Script = "site.js";
 
-    public static readonly IReadOnlyList<string> Files = [Icon, Stylesheet];
+    public static readonly IReadOnlyList<string> Files = [Icon, Script, Stylesheet];
 
     public static byte[] Bytes(string file) => Bytes(file, "GptBook.Site.Assets.");
 

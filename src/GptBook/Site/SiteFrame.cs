@@ -26,9 +26,16 @@ public sealed record SiteFrame(
 
     /// <summary>The address of a site file once published, or null without a base URL. The home page is the base
     /// URL itself, as hosts serve and readers share it.</summary>
-    public string? AbsoluteUrl(string fileName) =>
-        BaseUrl == null ? null : BaseUrl + (fileName == SiteWriter.IndexFile ? "" : EscapePath(fileName));
+    public string? AbsoluteUrl(string href) =>
+        BaseUrl == null ? null : BaseUrl + (href == SiteWriter.IndexFile ? "" : EscapeHref(href));
 
-    /// <summary>A site path as a URL path: each segment percent-encoded (Han characters included), slashes kept.</summary>
-    public static string EscapePath(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+    /// <summary>A site href as URL text: each path segment and the fragment percent-encoded (Han characters
+    /// included), slashes and the "#" kept.</summary>
+    public static string EscapeHref(string href)
+    {
+        var hash = href.IndexOf('#');
+        var path = hash < 0 ? href : href[..hash];
+        var escaped = string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+        return hash < 0 ? escaped : escaped + "#" + Uri.EscapeDataString(href[(hash + 1)..]);
+    }
 }

@@ -39,6 +39,12 @@ public sealed record SiteLabels
     public required string SearchResults { get; init; }
     public required string SearchNeedsScript { get; init; }
 
+    /// <summary>What the results page says for a query that finds nothing; {q} is the query.</summary>
+    public required string SearchNone { get; init; }
+
+    /// <summary>What the results page says for a query that finds something; {n} is the count, {q} the query.</summary>
+    public required string SearchFound { get; init; }
+
     public static readonly SiteLabels Chinese = new()
     {
         SkipToContent = "跳到正文",
@@ -58,7 +64,9 @@ public sealed record SiteLabels
         Search = "搜索",
         SearchPlaceholder = "搜索全书",
         SearchResults = "搜索结果",
-        SearchNeedsScript = "搜索需要浏览器启用 JavaScript。不用脚本，也可以从目录找到每一章、每一节。",
+        SearchNeedsScript = "搜索需要浏览器启用 JavaScript。不用脚本，也可以从目录找到每一章、每一节：",
+        SearchNone = "没有找到“{q}”。",
+        SearchFound = "“{q}”：找到 {n} 处。",
     };
 
     public static readonly SiteLabels English = new()
@@ -80,7 +88,9 @@ public sealed record SiteLabels
         Search = "Search",
         SearchPlaceholder = "Search the book",
         SearchResults = "Search results",
-        SearchNeedsScript = "Search needs JavaScript to be enabled. Without it, the contents lead to every chapter and section.",
+        SearchNeedsScript = "Search needs JavaScript to be enabled. Without it, the contents lead to every chapter and section:",
+        SearchNone = "Nothing found for “{q}”.",
+        SearchFound = "“{q}”: {n} found.",
     };
 
     public static SiteLabels For(string language) =>

@@ -19,6 +19,8 @@ public static class SiteLayout
     /// <param name="FileName">The page's own file in the site, for its canonical address.</param>
     /// <param name="OpenGraphType">"book" for the home page, "article" for a chapter's page, "website" otherwise.</param>
     /// <param name="Indexable">False for pages search engines should not list (the 404 page, old addresses).</param>
+    /// <param name="RefreshTo">For a page left at an old address: where it sends the browser at once (and what its
+    /// canonical link names).</param>
     public sealed record PageParts(
         string BodyClass,
         string FileName,
@@ -29,14 +31,15 @@ public static class SiteLayout
         string? NextHref = null,
         string? Description = null,
         string OpenGraphType = "website",
-        bool Indexable = true);
+        bool Indexable = true,
+        string? RefreshTo = null);
 
     public static XElement Compose(SiteFrame frame, PageParts page)
     {
         var (metadata, labels, siteLabels) = (frame.Metadata, frame.Labels, frame.SiteLabels);
         var root = frame.Root;
         var description = page.Description is { Length: > 0 } d ? d : metadata.Description;
-        var canonical = page.Indexable ? frame.AbsoluteUrl(page.FileName) : null;
+        var canonical = page.RefreshTo != null ? frame.AbsoluteUrl(page.RefreshTo) : page.Indexable ? frame.AbsoluteUrl(page.FileName) : null;
         var head = new XElement(X + "head",
             new XElement(X + "meta", new XAttribute("charset", "utf-8")),
             new XElement(X + "meta", new XAttribute("name", "viewport"), new XAttribute("content", "width=device-width, initial-scale=1")),
@@ -46,16 +49,20 @@ public static class SiteLayout
             description is { Length: > 0 } ? Meta("name", "description", description) : null,
             metadata.Authors.Count > 0 ? Meta("name", "author", string.Join(siteLabels.AuthorSeparator, metadata.Authors)) : null,
             page.Indexable ? null : Meta("name", "robots", "noindex"),
+            page.RefreshTo != null ? Meta("http-equiv", "refresh", "0; url=" + page.RefreshTo) : null,
             canonical != null ? Link("canonical", canonical) : null,
             SharingTags(frame, page, description, canonical),
             Link("icon", root + SiteAssets.Icon, "image/svg+xml"),
             Link("stylesheet", root + SiteAssets.Stylesheet),
+            // The site's one script, deferred: it never holds up the page, which reads fully without it.
+            new XElement(X + "script", new XAttribute("src", root + SiteAssets.Script), new XAttribute("defer", "defer")),
             page.PreviousHref != null ? Link("prev", page.PreviousHref) : null,
             page.NextHref != null ? Link("next", page.NextHref) : null);
 
         var header = new XElement(X + "header", new XAttribute("class", "site-header"),
             new XElement(X + "div", new XAttribute("class", "site-header-inner"),
                 new XElement(X + "a", new XAttribute("class", "site-title"), new XAttribute("href", root + SiteWriter.IndexFile), metadata.Title),
+                page.FileName == Search.SearchPage.FileName ? null : SearchBox(frame),
                 page.Toc != null
                     ? new XElement(X + "a", new XAttribute("class", "toc-jump"), new XAttribute("href", "#" + TocId), labels.TableOfContents)
                     : null));
@@ -74,6 +81,19 @@ public static class SiteLayout
             new XAttribute(XNamespace.Xml + "lang", metadata.Language),
             head, body);
     }
+
+    /// <summary>
+    /// The header's search box: site.js shows it and sends Enter to the results page; without a script it stays
+    /// hidden (its space kept, so nothing moves when it appears), since it could do nothing.
+    /// </summary>
+    private static XElement SearchBox(SiteFrame frame) =>
+        new(X + "div", new XAttribute("class", "site-search"), new XAttribute("role", "search"),
+            new XElement(X + "input",
+                new XAttribute("type", "search"),
+                new XAttribute("aria-label", frame.SiteLabels.SearchPlaceholder),
+                new XAttribute("placeholder", frame.SiteLabels.SearchPlaceholder),
+                new XAttribute("autocomplete", "off"),
+                new XAttribute("data-results", frame.Root + Search.SearchPage.FileName)));
 
     /// <summary>The main landmark, the skip link's target.</summary>
     public static XElement Main(params object[] content) =>

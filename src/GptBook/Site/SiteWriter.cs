@@ -27,13 +27,17 @@ public static class SiteWriter
     /// <param name="coverImage">A cover picture (PNG or JPEG bytes) for the home page; when null, the cover of the
     /// EPUB among the downloads is used, and without one the home page draws a title card in HTML and CSS.</param>
     /// <param name="cache">Where the scaled cover is kept between builds; none by default.</param>
+    /// <param name="addresses">The addresses earlier builds published (<see cref="SiteAddressMap"/>), or null for a
+    /// book that has none yet; the site writes the updated map as <see cref="SiteAddressMap.FileName"/>.</param>
     /// <returns>True if the site was written; false (with an error reported) if the previous site was kept.</returns>
     public static bool Write(Book book, BookOptions options, ImageCatalog images, IReadOnlyList<SiteDownload> downloads,
-        string outputDirectory, DiagnosticBag diagnostics, byte[]? coverImage = null, DerivedFileCache? cache = null)
+        string outputDirectory, DiagnosticBag diagnostics, byte[]? coverImage = null, DerivedFileCache? cache = null,
+        SiteAddressMap? addresses = null)
     {
         try
         {
-            AtomicFile.ReplaceDirectory(outputDirectory, staging => WriteInto(staging, book, options, images, downloads, coverImage, cache ?? DerivedFileCache.None, diagnostics));
+            AtomicFile.ReplaceDirectory(outputDirectory, staging => WriteInto(staging, book, options, images, downloads, coverImage,
+                cache ?? DerivedFileCache.None, addresses, diagnostics));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -44,13 +48,25 @@ public static class SiteWriter
         }
     }
 
+    /// <summary>The address map a build with these inputs writes (for the build's fingerprint).</summary>
+    public static SiteAddressMap Addresses(Book book, BookOptions options, SiteAddressMap? addresses) =>
+        Plan(book, options, Chunk(book, options), addresses, new DiagnosticBag()).Map;
+
+    /// <summary>The site's pages: the EPUB's chunks, under the site's stable names.</summary>
+    private static ChunkedBook Chunk(Book book, BookOptions options) =>
+        BookChunker.Split(book, options.Epub.SplitLevel, PageExtension, SiteChunkNames.Candidates, SiteChunkNames.Reserved);
+
+    private static SiteAddressPlan Plan(Book book, BookOptions options, ChunkedBook chunked, SiteAddressMap? addresses, DiagnosticBag diagnostics) =>
+        SiteAddressPlan.Make(addresses, chunked, addresses == null ? BookChunker.Split(book, options.Epub.SplitLevel, PageExtension) : chunked, diagnostics);
+
     private static void WriteInto(string staging, Book book, BookOptions options, ImageCatalog images,
-        IReadOnlyList<SiteDownload> downloads, byte[]? coverImage, DerivedFileCache cache, DiagnosticBag diagnostics)
+        IReadOnlyList<SiteDownload> downloads, byte[]? coverImage, DerivedFileCache cache, SiteAddressMap? addresses, DiagnosticBag diagnostics)
     {
         var metadata = book.Metadata;
         var labels = LanguageLabels.For(metadata.Language);
         var siteLabels = SiteLabels.For(metadata.Language);
-        var chunked = BookChunker.Split(book, options.Epub.SplitLevel, PageExtension);
+        var chunked = Chunk(book, options);
+        var plan = Plan(book, options, chunked, addresses, diagnostics);
         // Every page shows the whole table of contents: computed once, not once per page.
         var tocEntries = TableOfContents.Build(chunked, options.Epub.TocDepth);
         var imageFiles = new SiteImageFiles();
@@ -99,6 +115,13 @@ public static class SiteWriter
                     notFound.Root, cssClass: "home-toc")),
                 Toc: null, Indexable: false)),
             diagnostics, notFound.Root);
+        WritePage(staging, Search.SearchPage.FileName, SiteLayout.Compose(frame,
+            new SiteLayout.PageParts("page-home page-search", Search.SearchPage.FileName, $"{siteLabels.SearchResults} · {frame.TitleSuffix}",
+                Search.SearchPage.Main(frame), Toc: null, Indexable: false)),
+            diagnostics, data: Search.SearchPage.IndexBlock(Search.SearchIndex.ToJson(Search.SearchSections.Of(chunked))));
+        foreach (var redirect in plan.Redirects)
+            WritePage(staging, redirect.Address, SiteRedirectPage.Compose(frame, redirect), diagnostics);
+        File.WriteAllBytes(Path.Combine(staging, SiteAddressMap.FileName), plan.Map.ToJson());
         SiteMap.Write(staging, frame, chunked.Chunks.Select(c => c.FileName).Prepend(IndexFile));
 
         foreach (var asset in SiteAssets.Files)
@@ -106,9 +129,11 @@ public static class SiteWriter
         imageFiles.CopyTo(staging);
     }
 
-    private static void WritePage(string staging, string fileName, XElement page, DiagnosticBag diagnostics, string root = "")
+    /// <param name="data">Our own data block (the search index), added after the guard, which would remove any script.</param>
+    private static void WritePage(string staging, string fileName, XElement page, DiagnosticBag diagnostics, string root = "", XElement? data = null)
     {
         SiteMarkupTransform.Guard(page, fileName, diagnostics, root);
+        if (data != null) page.Element(PolyglotHtmlSerializer.Xhtml + "body")!.Add(data);
         File.WriteAllBytes(Path.Combine(staging, fileName), PolyglotHtmlSerializer.Serialize(page));
     }
 
@@ -133,7 +158,8 @@ public static class SiteWriter
     private static IReadOnlyList<SiteHomePage.Download> CopyDownloads(string staging, IReadOnlyList<SiteDownload> downloads, DiagnosticBag diagnostics)
     {
         var offered = new List<SiteHomePage.Download>();
-        var names = new HashSet<string>([IndexFile, SiteImageFiles.Folder, SiteMap.FileName, SiteMap.RobotsFile, .. SiteAssets.Files],
+        var names = new HashSet<string>([IndexFile, SiteImageFiles.Folder, SiteMap.FileName, SiteMap.RobotsFile, SiteAddressMap.FileName,
+            SiteNotFoundPage.FileName, Search.SearchPage.FileName, .. SiteAssets.Files],
             StringComparer.OrdinalIgnoreCase);
         foreach (var download in downloads)
         {

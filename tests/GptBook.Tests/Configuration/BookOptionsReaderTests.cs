@@ -237,6 +237,37 @@ public class BookOptionsReaderTests
     }
 
     [Fact]
+    public void A_chapter_may_give_its_own_slug()
+    {
+        var (options, diagnostics) = Read("id: t\ntitle: T\nlanguage: zh-CN\nchapters:\n  - a.md\n  - {file: b.md, slug: 第二章-intro}\n",
+            d => d.Write("content/b.md", "# B\n"));
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(["content/a.md", "content/b.md"], options!.Chapters);
+        Assert.Equal("第二章-intro", options.ChapterSlugs["content/b.md"]);
+        Assert.False(options.ChapterSlugs.ContainsKey("content/a.md"));
+    }
+
+    [Theory]
+    [InlineData("  - {file: a.md, slug: Intro}", "content/book.yml:5:24", "lowercase")]
+    [InlineData("  - {file: a.md, slug: ../x}", "content/book.yml:5:24", "lowercase")]
+    [InlineData("  - {slug: intro}", "content/book.yml:5:5", "needs 'file'")]
+    [InlineData("  - [a.md]", "content/book.yml:5:5", "mapping with 'file' and 'slug'")]
+    public void A_bad_chapter_entry_or_slug_is_an_error(string entry, string where, string message)
+    {
+        var d = SingleError(Read("id: t\ntitle: T\nlanguage: zh-CN\nchapters:\n" + entry + "\n"), "GB0003");
+        Assert.Equal(where, d.Span.ToString());
+        Assert.Contains(message, d.Message);
+    }
+
+    [Fact]
+    public void Two_chapters_may_not_share_a_slug()
+    {
+        var d = SingleError(Read("id: t\ntitle: T\nlanguage: zh-CN\nchapters:\n  - {file: a.md, slug: x}\n  - {file: b.md, slug: x}\n",
+            dir => dir.Write("content/b.md", "# B\n")), "GB0003");
+        Assert.Contains("two chapters", d.Message);
+    }
+
+    [Fact]
     public void Links_must_map_to_web_urls()
     {
         var d = SingleError(Read(Minimal + "links:\n  \"../x.pdf\": javascript:alert(1)\n"), "GB0003");

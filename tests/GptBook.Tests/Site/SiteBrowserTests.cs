@@ -37,7 +37,7 @@ public sealed class SiteBrowserTests : IDisposable
         ExternalTool.Require("chromium");
         var site = BuildSample();
         await using var browser = await HeadlessChromium.LaunchAsync();
-        foreach (var page in new[] { "index.html", "ch002-history.html" })
+        foreach (var page in new[] { "index.html", "history.html" })
             foreach (var (width, height, mobile) in new[] { (1280, 900, false), (390, 844, true) })
                 foreach (var dark in new[] { false, true })
                     await CheckPageAsync(browser, new Uri(Path.Combine(site, page)), $"sample-{Path.GetFileNameWithoutExtension(page)}", width, height, mobile, dark);
@@ -52,7 +52,7 @@ public sealed class SiteBrowserTests : IDisposable
         var address = server.Start();
         await using var browser = await HeadlessChromium.LaunchAsync();
         await CheckPageAsync(browser, address, "served-index", 1280, 900, mobile: false, dark: false);
-        await CheckPageAsync(browser, new Uri(address, "ch003-summary.html"), "served-summary", 390, 844, mobile: true, dark: false);
+        await CheckPageAsync(browser, new Uri(address, "summary.html"), "served-summary", 390, 844, mobile: true, dark: false);
     }
 
     [SkippableFact]
@@ -66,7 +66,7 @@ public sealed class SiteBrowserTests : IDisposable
         var address = server.Start();
         await using var browser = await HeadlessChromium.LaunchAsync();
         await using var page = await browser.OpenPageAsync(1280, 900, mobile: false);
-        await page.NavigateAsync(new Uri(address, "ch002-history.html"));
+        await page.NavigateAsync(new Uri(address, "history.html"));
         await page.EvaluateAsync("window.stale = true");
 
         // A rebuild that finishes at any moment, even before the page has connected, reloads it.

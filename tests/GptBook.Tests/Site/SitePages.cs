@@ -46,6 +46,25 @@ public sealed class SitePages
         url.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https:", StringComparison.OrdinalIgnoreCase)
         || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Fails unless the only scripts on the page are the site's own: site.js, loaded in the head, and on search.html
+    /// the search index as a JSON data block (which never runs). Counts the raw text too, so that a script the XML
+    /// view would not show (in a comment, say) cannot pass.
+    /// </summary>
+    public void AssertOnlyOwnScripts(string name)
+    {
+        var page = Pages[name];
+        var scripts = page.Descendants(X + "script").ToArray();
+        var head = page.Root!.Element(X + "head")!;
+        Assert.Single(scripts, s => s.Parent == head && (string?)s.Attribute("src") == "site.js" && s.Value.Length == 0);
+        var data = scripts.Where(s => s.Parent != head).ToArray();
+        if (name == "search.html")
+            Assert.True(data.Length == 1 && (string?)data[0].Attribute("type") == "application/json" && data[0].Attribute("src") == null, name);
+        else Assert.Empty(data);
+        var text = File.ReadAllText(Path.Combine(Directory, name));
+        Assert.Equal(scripts.Length, System.Text.RegularExpressions.Regex.Matches(text, "<script", System.Text.RegularExpressions.RegexOptions.IgnoreCase).Count);
+    }
+
     public static IEnumerable<string> Ids(XDocument page) =>
         page.Descendants().Select(e => (string?)e.Attribute("id")).OfType<string>();
 }

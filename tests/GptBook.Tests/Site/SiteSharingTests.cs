@@ -52,7 +52,7 @@ public sealed class SiteSharingTests(SharingSitesFixture sites) : IClassFixture<
     public void Every_page_has_a_description_from_its_first_paragraph_and_opengraph_and_twitter_tags()
     {
         var site = sites.Relative;
-        var history = site.Pages["ch002-history.html"];
+        var history = site.Pages["history.html"];
         var description = Meta(history, "name", "description")!;
         Assert.StartsWith("GPT-1 于 2018 年由 OpenAI 推出。", description);
         Assert.True(description.Length <= SitePageDescription.MaxLength, description);
@@ -76,9 +76,9 @@ public sealed class SiteSharingTests(SharingSitesFixture sites) : IClassFixture<
     public void A_base_url_gives_canonical_links_absolute_sharing_urls_with_the_cover_a_sitemap_and_robots_txt()
     {
         var site = sites.Published;
-        var history = site.Pages["ch002-history.html"];
+        var history = site.Pages["history.html"];
         var canonical = (string?)history.Descendants(X + "link").Single(l => (string?)l.Attribute("rel") == "canonical").Attribute("href");
-        Assert.Equal("https://example.org/books/sample/ch002-history.html", canonical);
+        Assert.Equal("https://example.org/books/sample/history.html", canonical);
         Assert.Equal(canonical, Meta(history, "property", "og:url"));
         Assert.Equal("https://example.org/books/sample/", Meta(site.Pages["index.html"], "property", "og:url"));
         var image = Meta(history, "property", "og:image")!;
@@ -89,8 +89,8 @@ public sealed class SiteSharingTests(SharingSitesFixture sites) : IClassFixture<
         var sitemap = XDocument.Load(Path.Combine(site.Directory, "sitemap.xml"));
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var locations = sitemap.Root!.Elements(sm + "url").Select(u => u.Element(sm + "loc")!.Value).ToArray();
-        Assert.Equal(["https://example.org/books/sample/", "https://example.org/books/sample/ch001-sample-book.html",
-            "https://example.org/books/sample/ch002-history.html", "https://example.org/books/sample/ch003-summary.html"], locations);
+        Assert.Equal(["https://example.org/books/sample/", "https://example.org/books/sample/sample.html",
+            "https://example.org/books/sample/history.html", "https://example.org/books/sample/summary.html"], locations);
         Assert.All(sitemap.Root.Elements(sm + "url"), u => Assert.Equal("2026-11-30", u.Element(sm + "lastmod")!.Value));
         Assert.Equal("User-agent: *\nAllow: /\n\nSitemap: https://example.org/books/sample/sitemap.xml\n", File.ReadAllText(Path.Combine(site.Directory, "robots.txt")));
     }
@@ -102,13 +102,13 @@ public sealed class SiteSharingTests(SharingSitesFixture sites) : IClassFixture<
         Assert.Equal("zh-CN", (string?)relative.Root!.Attribute("lang"));
         Assert.Equal("找不到这一页", relative.Descendants(X + "h1").Single().Value);
         Assert.Equal("noindex", Meta(relative, "name", "robots"));
-        Assert.Contains(relative.Descendants(X + "a"), a => (string?)a.Attribute("href") == "ch002-history.html");
+        Assert.Contains(relative.Descendants(X + "a"), a => (string?)a.Attribute("href") == "history.html");
 
         // A host serves 404.html for a missing address at any depth: with the base URL its links start from the root.
         var rooted = sites.Published.Pages["404.html"];
         var hrefs = rooted.Descendants().Select(e => (string?)e.Attribute("href")).OfType<string>().Where(h => !h.StartsWith('#')).ToArray();
         Assert.Contains("/books/sample/site.css", hrefs);
-        Assert.Contains("/books/sample/ch002-history.html", hrefs);
+        Assert.Contains("/books/sample/history.html", hrefs);
         Assert.All(hrefs, h => Assert.StartsWith("/books/sample/", h));
         Assert.Null(Meta(rooted, "property", "og:url"));
     }

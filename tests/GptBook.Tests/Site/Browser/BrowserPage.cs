@@ -47,10 +47,17 @@ internal sealed class BrowserPage : IAsyncDisposable
         });
     }
 
-    public async Task NavigateAsync(Uri url)
+    /// <summary>From now on the page runs no script of its own, as for a reader who has turned JavaScript off
+    /// (the test's own evaluations still work).</summary>
+    public Task DisableScriptsAsync() => SendAsync("Emulation.setScriptExecutionDisabled", new JsonObject { ["value"] = true });
+
+    public Task NavigateAsync(Uri url) => NavigateAsync(url.AbsoluteUri);
+
+    /// <summary>Opens a URL given as text (a file: URL with a query, which Uri would escape).</summary>
+    public async Task NavigateAsync(string url)
     {
         _loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var result = await SendAsync("Page.navigate", new JsonObject { ["url"] = url.AbsoluteUri });
+        var result = await SendAsync("Page.navigate", new JsonObject { ["url"] = url });
         if (result["errorText"] is JsonValue error)
             throw new InvalidOperationException($"Navigation to {url} failed: {error}");
         var finished = await Task.WhenAny(_loaded.Task, Task.Delay(TimeSpan.FromSeconds(30)));

@@ -73,6 +73,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode SiteCoverUnreadable = new("GB0505", W, "cover picture could not be decoded; title card shown");
     public static readonly DiagnosticCode SiteAddressGone = new("GB0510", DiagnosticSeverity.Info, "an old site address leads to no chapter any more");
     public static readonly DiagnosticCode SiteAddressIgnored = new("GB0511", W, "site-addresses.json entry ignored");
+    public static readonly DiagnosticCode SiteFontsNotWritten = new("GB0512", W, "the site's web fonts could not be written; system fonts named");
 
     // The build itself
     public static readonly DiagnosticCode InternalError = new("GB0900", E, "internal error in a stage");

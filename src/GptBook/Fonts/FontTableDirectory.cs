@@ -43,6 +43,8 @@ internal sealed class FontTableDirectory
 
     public bool Contains(string tag) => _tables.ContainsKey(tag);
 
+    public IEnumerable<string> Tags => _tables.Keys;
+
     /// <summary>The bytes of a required table; a missing one is a format error naming the table.</summary>
     public ReadOnlyMemory<byte> Required(ReadOnlyMemory<byte> file, string tag, string fontName, int minimumLength = 0)
     {

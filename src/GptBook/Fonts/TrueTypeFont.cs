@@ -76,6 +76,13 @@ public sealed class TrueTypeFont
     /// <summary>Reads a font from its bytes; <paramref name="name"/> only labels error messages.</summary>
     public static TrueTypeFont Parse(byte[] file, string name) => new(file, name);
 
+    /// <summary>A table's bytes as they are in the file, or null when the font has none (for writers that copy
+    /// tables: the web-font subsetter).</summary>
+    internal ReadOnlyMemory<byte>? Table(string tag) => _tables.Contains(tag) ? _tables.Optional(_file, tag) : null;
+
+    /// <summary>The tags of the tables the file holds.</summary>
+    internal IEnumerable<string> TableTags => _tables.Tags;
+
     /// <summary>The file name (or the label given to <see cref="Parse"/>), for messages.</summary>
     public string Name { get; }
 

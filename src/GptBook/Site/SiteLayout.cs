@@ -54,6 +54,7 @@ public static class SiteLayout
             SharingTags(frame, page, description, canonical),
             Link("icon", root + SiteAssets.Icon, "image/svg+xml"),
             Link("stylesheet", root + SiteAssets.Stylesheet),
+            Link("stylesheet", root + WebFonts.WebFontWriter.Stylesheet),
             // The site's one script, deferred: it never holds up the page, which reads fully without it.
             new XElement(X + "script", new XAttribute("src", root + SiteAssets.Script), new XAttribute("defer", "defer")),
             page.PreviousHref != null ? Link("prev", page.PreviousHref) : null,

@@ -59,7 +59,7 @@ public static class SiteTableOfContents
     {
         var fold = Count(entries) > FoldSectionsAbove;
         return new XElement(X + "ol", entries.Select(e => new XElement(X + "li",
-            Link(e, null, root),
+            Link(e, null, root, "toc-chapter"),
             e.Children.Count == 0 ? null
             : fold ? new XElement(X + "details", new XAttribute("class", "toc-sections"),
                 new XElement(X + "summary", labels.SectionCount(Count(e.Children))),
@@ -77,9 +77,10 @@ public static class SiteTableOfContents
                 ? new XElement(X + "ol", entry.Children.Select(c => Item(c, current, root)))
                 : null);
 
-    private static XElement Link(TocEntry entry, Chunk? current, string root) =>
+    private static XElement Link(TocEntry entry, Chunk? current, string root, string? cssClass = null) =>
         new(X + "a",
             new XAttribute("href", root + entry.Href),
+            cssClass != null ? new XAttribute("class", cssClass) : null,
             entry.Chunk == current && entry.Chunk.Heading == entry.Heading ? new XAttribute("aria-current", "page") : null,
             entry.Title.Length > 0 ? entry.Title : entry.Href);
 

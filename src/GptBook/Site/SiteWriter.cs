@@ -1,6 +1,8 @@
 using System.Xml.Linq;
 using GptBook.Configuration;
 using GptBook.Diagnostics;
+using GptBook.Fonts;
+using GptBook.Site.WebFonts;
 using GptBook.Html;
 using GptBook.Images;
 using GptBook.Model;
@@ -29,15 +31,16 @@ public static class SiteWriter
     /// <param name="cache">Where the scaled cover is kept between builds; none by default.</param>
     /// <param name="addresses">The addresses earlier builds published (<see cref="SiteAddressMap"/>), or null for a
     /// book that has none yet; the site writes the updated map as <see cref="SiteAddressMap.FileName"/>.</param>
+    /// <param name="fonts">The bundled faces the pages are set in (subset into web fonts); the library's own when null.</param>
     /// <returns>True if the site was written; false (with an error reported) if the previous site was kept.</returns>
     public static bool Write(Book book, BookOptions options, ImageCatalog images, IReadOnlyList<SiteDownload> downloads,
         string outputDirectory, DiagnosticBag diagnostics, byte[]? coverImage = null, DerivedFileCache? cache = null,
-        SiteAddressMap? addresses = null)
+        SiteAddressMap? addresses = null, FontSet? fonts = null)
     {
         try
         {
             AtomicFile.ReplaceDirectory(outputDirectory, staging => WriteInto(staging, book, options, images, downloads, coverImage,
-                cache ?? DerivedFileCache.None, addresses, diagnostics));
+                cache ?? DerivedFileCache.None, addresses, fonts, diagnostics));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -60,8 +63,12 @@ public static class SiteWriter
         SiteAddressPlan.Make(addresses, chunked, addresses == null ? BookChunker.Split(book, options.Epub.SplitLevel, PageExtension) : chunked, diagnostics);
 
     private static void WriteInto(string staging, Book book, BookOptions options, ImageCatalog images,
-        IReadOnlyList<SiteDownload> downloads, byte[]? coverImage, DerivedFileCache cache, SiteAddressMap? addresses, DiagnosticBag diagnostics)
+        IReadOnlyList<SiteDownload> downloads, byte[]? coverImage, DerivedFileCache cache, SiteAddressMap? addresses, FontSet? fonts,
+        DiagnosticBag diagnostics)
     {
+        fonts ??= BundledFonts(diagnostics);
+        var characters = fonts == null ? null : new WebFontCharacters(fonts);
+        var pages = new PageWriter(staging, diagnostics, characters);
         var metadata = book.Metadata;
         var labels = LanguageLabels.For(metadata.Language);
         var siteLabels = SiteLabels.For(metadata.Language);
@@ -84,10 +91,9 @@ public static class SiteWriter
 
         var home = SiteHomePage.Build(metadata, labels, siteLabels, offered,
             SiteTableOfContents.Build(tocEntries, current: null, labels.TableOfContents, siteLabels, cssClass: "home-toc"), cover);
-        WritePage(staging, IndexFile, SiteLayout.Compose(frame,
+        pages.Write(IndexFile, SiteLayout.Compose(frame,
             new SiteLayout.PageParts("page-home", IndexFile, frame.TitleSuffix, home, Toc: null, NextHref: chunked.Chunks[0].FileName,
-                Description: metadata.Description ?? SitePageDescription.Of(book.AllBlocks()), OpenGraphType: "book")),
-            diagnostics);
+                Description: metadata.Description ?? SitePageDescription.Of(book.AllBlocks()), OpenGraphType: "book")));
 
         for (var i = 0; i < chunked.Chunks.Count; i++)
         {
@@ -101,40 +107,58 @@ public static class SiteWriter
 
             var main = SiteLayout.Main(article, Pager(previous, next, metadata.Title, labels, siteLabels));
             var toc = SiteTableOfContents.Build(tocEntries, chunk, labels.TableOfContents, siteLabels);
-            WritePage(staging, chunk.FileName, SiteLayout.Compose(frame,
+            pages.Write(chunk.FileName, SiteLayout.Compose(frame,
                 new SiteLayout.PageParts("page-chunk", chunk.FileName, $"{chunk.Title} · {frame.TitleSuffix}", main, toc,
                     PreviousHref: previous?.FileName ?? IndexFile, NextHref: next?.FileName,
-                    Description: SitePageDescription.Of(chunk.Blocks), OpenGraphType: "article")),
-                diagnostics);
+                    Description: SitePageDescription.Of(chunk.Blocks), OpenGraphType: "article")));
         }
 
         var notFound = frame with { Root = SiteNotFoundPage.RootFor(frame.BaseUrl) };
-        WritePage(staging, SiteNotFoundPage.FileName, SiteLayout.Compose(notFound,
+        pages.Write(SiteNotFoundPage.FileName, SiteLayout.Compose(notFound,
             new SiteLayout.PageParts("page-home page-not-found", SiteNotFoundPage.FileName, $"{siteLabels.NotFoundTitle} · {frame.TitleSuffix}",
                 SiteNotFoundPage.Main(notFound, SiteTableOfContents.Build(tocEntries, current: null, labels.TableOfContents, siteLabels,
                     notFound.Root, cssClass: "home-toc")),
                 Toc: null, Indexable: false)),
-            diagnostics, notFound.Root);
-        WritePage(staging, Search.SearchPage.FileName, SiteLayout.Compose(frame,
+            notFound.Root);
+        pages.Write(Search.SearchPage.FileName, SiteLayout.Compose(frame,
             new SiteLayout.PageParts("page-home page-search", Search.SearchPage.FileName, $"{siteLabels.SearchResults} · {frame.TitleSuffix}",
                 Search.SearchPage.Main(frame), Toc: null, Indexable: false)),
-            diagnostics, data: Search.SearchPage.IndexBlock(Search.SearchIndex.ToJson(Search.SearchSections.Of(chunked))));
+            data: Search.SearchPage.IndexBlock(Search.SearchIndex.ToJson(Search.SearchSections.Of(chunked))));
         foreach (var redirect in plan.Redirects)
-            WritePage(staging, redirect.Address, SiteRedirectPage.Compose(frame, redirect), diagnostics);
+            pages.Write(redirect.Address, SiteRedirectPage.Compose(frame, redirect));
         File.WriteAllBytes(Path.Combine(staging, SiteAddressMap.FileName), plan.Map.ToJson());
         SiteMap.Write(staging, frame, chunked.Chunks.Select(c => c.FileName).Prepend(IndexFile));
 
+        WebFontWriter.Write(staging, fonts, characters, cache);
         foreach (var asset in SiteAssets.Files)
             File.WriteAllBytes(Path.Combine(staging, asset), SiteAssets.Bytes(asset));
         imageFiles.CopyTo(staging);
     }
 
-    /// <param name="data">Our own data block (the search index), added after the guard, which would remove any script.</param>
-    private static void WritePage(string staging, string fileName, XElement page, DiagnosticBag diagnostics, string root = "", XElement? data = null)
+    /// <summary>The bundled faces, or null (reported) when they cannot be read: the site then names system fonts only.</summary>
+    private static FontSet? BundledFonts(DiagnosticBag diagnostics)
     {
-        SiteMarkupTransform.Guard(page, fileName, diagnostics, root);
-        if (data != null) page.Element(PolyglotHtmlSerializer.Xhtml + "body")!.Add(data);
-        File.WriteAllBytes(Path.Combine(staging, fileName), PolyglotHtmlSerializer.Serialize(page));
+        try { return FontSet.Bundled(); }
+        catch (Exception e) when (e is FileNotFoundException or FontFormatException)
+        {
+            diagnostics.Report(DiagnosticCodes.SiteFontsNotWritten, SourceSpan.None,
+                $"the site's web fonts were not written ({e.Message}); its pages name the readers' system fonts only");
+            return null;
+        }
+    }
+
+    /// <summary>Guards and writes each page, and notes the characters it shows for the web fonts.</summary>
+    private sealed class PageWriter(string staging, DiagnosticBag diagnostics, WebFontCharacters? characters)
+    {
+        /// <param name="root">See <see cref="SiteMarkupTransform.Guard"/>.</param>
+        /// <param name="data">Our own data block (the search index), added after the guard, which would remove any script.</param>
+        public void Write(string fileName, XElement page, string root = "", XElement? data = null)
+        {
+            SiteMarkupTransform.Guard(page, fileName, diagnostics, root);
+            characters?.Add(page);
+            if (data != null) page.Element(PolyglotHtmlSerializer.Xhtml + "body")!.Add(data);
+            File.WriteAllBytes(Path.Combine(staging, fileName), PolyglotHtmlSerializer.Serialize(page));
+        }
     }
 
     /// <summary>Previous and next page; the first page's previous is the home page.</summary>
@@ -159,7 +183,7 @@ public static class SiteWriter
     {
         var offered = new List<SiteHomePage.Download>();
         var names = new HashSet<string>([IndexFile, SiteImageFiles.Folder, SiteMap.FileName, SiteMap.RobotsFile, SiteAddressMap.FileName,
-            SiteNotFoundPage.FileName, Search.SearchPage.FileName, .. SiteAssets.Files],
+            SiteNotFoundPage.FileName, Search.SearchPage.FileName, WebFontWriter.Folder, WebFontWriter.Stylesheet, .. SiteAssets.Files],
             StringComparer.OrdinalIgnoreCase);
         foreach (var download in downloads)
         {

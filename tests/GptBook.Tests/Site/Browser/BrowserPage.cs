@@ -89,6 +89,18 @@ internal sealed class BrowserPage : IAsyncDisposable
         return false;
     }
 
+    /// <summary>The fonts Chromium really drew the first element matching <paramref name="selector"/> with: family
+    /// name, whether it came from the page (a web font), and how many glyphs of the element's text each drew.</summary>
+    public async Task<IReadOnlyList<(string Family, bool WebFont, int Glyphs)>> PlatformFontsAsync(string selector)
+    {
+        await SendAsync("DOM.enable");
+        await SendAsync("CSS.enable");
+        var document = await SendAsync("DOM.getDocument");
+        var node = await SendAsync("DOM.querySelector", new JsonObject { ["nodeId"] = document["root"]!["nodeId"]!.GetValue<int>(), ["selector"] = selector });
+        var fonts = await SendAsync("CSS.getPlatformFontsForNode", new JsonObject { ["nodeId"] = node["nodeId"]!.GetValue<int>() });
+        return fonts["fonts"]!.AsArray().Select(f => ((string)f!["familyName"]!, (bool)f["isCustomFont"]!, (int)f["glyphCount"]!)).ToArray();
+    }
+
     public async Task<byte[]> ScreenshotAsync(bool fullPage = false)
     {
         var parameters = new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = fullPage };

@@ -21,7 +21,9 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         _connection = connection;
     }
 
-    public static async Task<HeadlessChromium> LaunchAsync()
+    /// <param name="withoutCjkSystemFonts">Give the browser only the DejaVu faces as system fonts (a fontconfig of
+    /// its own), as on a Linux desktop with no Chinese font installed: whatever Chinese it draws comes from the page.</param>
+    public static async Task<HeadlessChromium> LaunchAsync(bool withoutCjkSystemFonts = false)
     {
         var executable = ExternalTool.Require("chromium");
         var profile = Directory.CreateTempSubdirectory("gptbook-chromium-").FullName;
@@ -31,6 +33,16 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (withoutCjkSystemFonts)
+        {
+            var config = Path.Combine(profile, "fonts.conf");
+            File.WriteAllText(config, $"""
+                <?xml version="1.0"?>
+                <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+                <fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>{Path.Combine(profile, "fontconfig-cache")}</cachedir></fontconfig>
+                """);
+            psi.Environment["FONTCONFIG_FILE"] = config;
+        }
         foreach (var argument in new[]
                  {
                      "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using GptBook.Fonts;
+using GptBook.Tests.Fonts;
+using GptBook.Site.WebFonts;
+using GptBook.Tests.Site.Browser;
+using GptBook.Tests.Support;
+
+namespace GptBook.Tests.Site;
+
+/// <summary>The book's own typefaces on the web: subsets of the characters the pages show, as valid WOFF2, declared
+/// slice by slice, and really drawn by Chromium on a machine with no Chinese font of its own.</summary>
+public sealed partial class SiteWebFontTests(ArticleSiteFixture article) : IClassFixture<ArticleSiteFixture>
+{
+    private string Css => File.ReadAllText(Path.Combine(article.Site.Directory, WebFontWriter.Stylesheet));
+
+    private sealed record Face(string Family, string File, IReadOnlyList<(int First, int Last)> Ranges, string Display);
+
+    private IReadOnlyList<Face> Faces() => FontFace().Matches(Css).Select(m => new Face(m.Groups[1].Value, m.Groups[2].Value,
+        m.Groups[4].Value.Split(',').Select(r => r[2..].Split('-')).Select(p => (Convert.ToInt32(p[0], 16), Convert.ToInt32(p[^1], 16))).ToArray(),
+        m.Groups[3].Value)).ToArray();
+
+    [GeneratedRegex("""@font-face \{\s*font-family: "([^"]+)";\s*src: url\("([^"]+)"\) format\("woff2"\);\s*font-weight: 100 900;\s*font-display: (\w+);\s*unicode-range: ([^;]+);\s*\}""")]
+    private static partial Regex FontFace();
+
+    [Fact]
+    public void Every_character_the_article_shows_is_in_exactly_one_slice_of_the_face_the_pdf_would_use()
+    {
+        var faces = Faces();
+        Assert.NotEmpty(faces);
+        Assert.All(faces, f => Assert.Equal("swap", f.Display));
+        Assert.All(faces, f => Assert.True(File.Exists(Path.Combine(article.Site.Directory, f.File)), f.File));
+        var fonts = FontSet.Bundled();
+        // Reading text: paragraphs' own text, outside bold, code and links (which have roles of their own).
+        var text = string.Concat(article.Site.Pages.Values.SelectMany(p => p.Descendants(SitePages.X + "article")).SelectMany(a => a.Descendants(SitePages.X + "p"))
+            .SelectMany(p => p.DescendantNodes().OfType<System.Xml.Linq.XText>())
+            .Where(t => t.Ancestors().TakeWhile(e => e.Name.LocalName != "p").All(e => e.Name.LocalName == "span"))
+            .Select(t => t.Value));
+        foreach (var rune in text.EnumerateRunes().Where(r => r.Value > ' ' && !System.Text.Rune.IsWhiteSpace(r)).Distinct())
+        {
+            // Body text: the face the PDF's chain picks for body text.
+            var face = WebTypography.FaceFor(fonts, FontRole.SerifRegular, rune.Value);
+            Assert.Equal(fonts.ResolveFace(FontRole.SerifRegular, rune.Value), face ?? FontRole.SerifRegular);
+            if (face != FontRole.SerifRegular) continue;
+            var slices = faces.Where(f => f.Family == WebTypography.Family(FontRole.SerifRegular)
+                && f.Ranges.Any(r => rune.Value >= r.First && rune.Value <= r.Last)).ToArray();
+            Assert.True(slices.Length == 1, $"'{rune}' is in {slices.Length} slices of the body face");
+            var subset = TrueTypeFont.Parse(Woff2Test.Decode(File.ReadAllBytes(Path.Combine(article.Site.Directory, slices[0].File))), slices[0].File);
+            Assert.True(subset.HasGlyph(rune.Value), $"'{rune}' is declared by {slices[0].File} but not in it");
+        }
+    }
+
+    [Fact]
+    public void The_fonts_are_small_and_the_stylesheet_names_the_system_fonts_after_ours()
+    {
+        var total = Faces().Sum(f => new FileInfo(Path.Combine(article.Site.Directory, f.File)).Length);
+        Assert.InRange(total, 20_000, 400_000); // the article's ~900 characters in four faces
+        Assert.Contains("--gb-serif: \"GptBook Serif\", \"Noto Serif CJK SC\"", Css);
+        Assert.Contains("--gb-sans: \"GptBook Sans Bold\", \"GptBook Serif\", system-ui", Css);
+        Assert.Contains("font-src 'self'", File.ReadAllText(Path.Combine(article.Site.Directory, "index.html")));
+    }
+
+    [SkippableFact]
+    public async Task Without_a_chinese_system_font_chromium_draws_the_text_in_the_books_own_faces()
+    {
+        ExternalTool.Require("chromium");
+        await using var browser = await HeadlessChromium.LaunchAsync(withoutCjkSystemFonts: true);
+        await using var page = await browser.OpenPageAsync(390, 844, mobile: true);
+        var chapter = article.Site.Pages.Keys.First(k => (string?)article.Site.Pages[k].Root!.Element(SitePages.X + "body")!.Attribute("class") == "page-chunk");
+        await page.NavigateAsync(new Uri(Path.Combine(article.Site.Directory, chapter)));
+        Assert.True(await page.WaitForAsync("document.fonts.status === 'loaded' && document.fonts.size > 0"), "the fonts did not load");
+
+        var body = await page.PlatformFontsAsync("article p");
+        Assert.True(body.Count > 0 && body.Where(f => f.WebFont).Sum(f => f.Glyphs) > 0.9 * body.Sum(f => f.Glyphs),
+            "body text: " + string.Join(", ", body));
+        Assert.Contains(body, f => f.WebFont && f.Family.Contains("Noto Serif SC"));
+        var heading = await page.PlatformFontsAsync("article h1, article h2");
+        Assert.All(heading, f => Assert.True(f.WebFont && f.Family.Contains("Noto Sans SC"), "heading: " + string.Join(", ", heading)));
+
+        // And it shows: Han glyphs are drawn, not the empty boxes of a missing font (a box is the same for all).
+        Directory.CreateDirectory(SiteBrowserTests.ScreenshotDirectory);
+        await File.WriteAllBytesAsync(Path.Combine(SiteBrowserTests.ScreenshotDirectory, "article-no-cjk-system-font-390.png"), await page.ScreenshotAsync());
+        Assert.True(page.Errors.Count == 0, string.Join("\n", page.Errors));
+    }
+}

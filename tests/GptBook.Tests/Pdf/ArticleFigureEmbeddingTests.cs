@@ -30,7 +30,7 @@ public partial class ArticleFigureEmbeddingTests(PdfOutputFixture output) : ICla
         var placed = new List<(int Number, int Width, int Height)>();
         foreach (var page in pdf.GetPages())
         {
-            var images = page.GetImages().OrderBy(i => -i.Bounds.Top).ToArray();
+            var images = page.GetImages().OrderBy(i => -i.BoundingBox.Top).ToArray();
             var captions = CaptionLabel().Matches(page.Text.Replace(" ", "")).Select(m => int.Parse(m.Groups[1].Value)).ToArray();
             Assert.Equal(captions.Length, images.Length);
             placed.AddRange(captions.Zip(images, (n, i) => (n, i.WidthInSamples, i.HeightInSamples)));

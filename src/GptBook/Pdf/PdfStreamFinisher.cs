@@ -13,7 +13,8 @@ namespace GptBook.Pdf;
 /// file (document IDs, font-subset tags, annotation names, clock times). So the writer saves without compression,
 /// and this step reopens that file, compresses every stream itself with <see cref="ZLibStream"/> (a complete zlib
 /// stream, checksum included; streams PDFsharp had already deflated, such as image data, get the missing checksum
-/// appended), and replaces every random or clock-derived value with one derived from the book.
+/// appended), and replaces every random or clock-derived value with one derived from the book. It also corrects
+/// the ToUnicode maps of characters beyond the Basic Multilingual Plane (<see cref="ToUnicodeCMapFix"/>).
 /// </summary>
 internal static partial class PdfStreamFinisher
 {
@@ -35,6 +36,8 @@ internal static partial class PdfStreamFinisher
         foreach (var obj in document.Internals.GetAllObjects())
         {
             if (obj is not PdfDictionary dict) continue;
+            if (dict.Stream is { Value.Length: > 0 } && dict.Elements["/Filter"] == null && ToUnicodeCMapFix.TryFix(dict.Stream.Value) is { } cmap)
+                dict.Stream.Value = cmap;
             if (dict.Stream is { Value.Length: > 0 }) Compress(dict);
             else if (dict.Elements.ContainsKey("/Length")) dict.Elements.Remove("/Filter"); // PDFsharp marks blank pages' empty content as deflated
             RenameSubset(dict, "/BaseFont", subsetTags);

@@ -161,7 +161,7 @@ public static partial class BookOptionsReader
 
         if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(title) || string.IsNullOrEmpty(language)) return null;
         return new BookMetadata(id, title, s.String("subtitle"), language, authors, date, s.String("description"), keywords,
-            s.String("publisher"), s.String("rights"));
+            s.String("publisher"), s.String("rights")) { HasDate = s.Scalar("date") != null };
     }
 
     private static List<string>? ReadChapters(YamlSection s, string root, string bookFolderInRoot, DiagnosticBag diagnostics, string display)

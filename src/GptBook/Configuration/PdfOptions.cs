@@ -5,7 +5,8 @@ namespace GptBook.Configuration;
 /// <summary>
 /// Print settings. Margins are mirrored: <see cref="InnerMargin"/> is at the spine. <see cref="Bleed"/> is added
 /// around the trim box on every side; with <see cref="CropMarks"/> the media box grows to hold the marks.
-/// The TOC lists headings from <see cref="TocMinLevel"/> to <see cref="TocMaxLevel"/>.
+/// The TOC lists the headings of <see cref="TocLevels"/>; unset, a book of several chapters lists its chapter
+/// titles and two levels below them (1–3), a single article the levels below its title (2–3).
 /// </summary>
 public sealed record PdfOptions
 {
@@ -18,8 +19,11 @@ public sealed record PdfOptions
     public bool CropMarks { get; init; }
     public Length FontSize { get; init; } = Length.Pt(10.5);
     public double LineHeight { get; init; } = 1.7;
-    public int TocMinLevel { get; init; } = 2;
-    public int TocMaxLevel { get; init; } = 3;
+    /// <summary>The heading levels (1–6, ascending, any set) listed in the TOC; null for the default.</summary>
+    public IReadOnlyList<int>? TocLevels { get; init; }
+
+    /// <summary>The levels the TOC lists for a book of <paramref name="chapterCount"/> chapters.</summary>
+    public IReadOnlyList<int> TocLevelsFor(int chapterCount) => TocLevels ?? (chapterCount > 1 ? [1, 2, 3] : [2, 3]);
     /// <summary>Figures are scaled to at most this fraction of the text block's height.</summary>
     public double MaxFigureHeight { get; init; } = 0.6;
 }

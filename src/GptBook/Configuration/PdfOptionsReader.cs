@@ -32,18 +32,14 @@ internal static class PdfOptionsReader
             section.Error(margins is null ? section.Span : section.SpanOf(section.Node("margins")!),
                 $"the margins leave less than {minText.Millimetres:0}mm of text on a {pageSize.Name} page ({pageSize.Width.Millimetres:0.#}mm x {pageSize.Height.Millimetres:0.#}mm)");
 
-        var tocMin = d.TocMinLevel;
-        var tocMax = d.TocMaxLevel;
+        var tocLevels = d.TocLevels;
         if (section.ScalarList("toc_levels") is { Count: > 0 } levels)
         {
             var parsed = levels.Select(l => int.TryParse(l.Value, out var v) && v is >= 1 and <= 6 ? v : -1).ToArray();
-            if (parsed.Any(v => v < 0) || levels.Count > 2)
-                section.Error(section.Node("toc_levels")!, "'pdf.toc_levels' must be one or two heading levels from 1 to 6, such as [2, 3]");
+            if (parsed.Any(v => v < 0))
+                section.Error(section.Node("toc_levels")!, "'pdf.toc_levels' must be heading levels from 1 to 6, such as [1, 2, 3] or [2, 3]");
             else
-            {
-                tocMin = parsed.Min();
-                tocMax = parsed.Max();
-            }
+                tocLevels = parsed.Distinct().Order().ToArray();
         }
         var options = d with
         {
@@ -56,8 +52,7 @@ internal static class PdfOptionsReader
             CropMarks = section.Bool("crop_marks") ?? d.CropMarks,
             FontSize = section.Length("font_size", Length.Pt(6), Length.Pt(24)) ?? d.FontSize,
             LineHeight = section.Double("line_height", 1.0, 3.0) ?? d.LineHeight,
-            TocMinLevel = tocMin,
-            TocMaxLevel = tocMax,
+            TocLevels = tocLevels,
             MaxFigureHeight = section.Double("max_figure_height", 0.1, 1.0) ?? d.MaxFigureHeight,
         };
         section.ReportUnknownKeys();

@@ -26,7 +26,7 @@ internal static class SingleMarkdownOptionsReader
         {
             RootDirectory = root,
             BookFile = full,
-            Metadata = new BookMetadata(id, title, null, language, [], BookOptionsReader.DefaultDate, null, []),
+            Metadata = new BookMetadata(id, title, null, language, [], BookOptionsReader.DefaultDate, null, []) { HasDate = false },
             Chapters = [relative],
             TitleFromFirstHeading = true,
         };

@@ -27,7 +27,7 @@ public sealed class BlockBoxBuilder
     {
         _context = context;
         _style = context.Style;
-        _styler = new InlineStyler(_style);
+        _styler = new InlineStyler(context);
         _code = new CodeBlockBuilder(context);
         _tables = new TableBuilder(context, _styler);
         _figures = new FigureBuilder(context, _styler);
@@ -133,7 +133,53 @@ public sealed class BlockBoxBuilder
         }
     }
 
+    /// <summary>
+    /// A paragraph's lines; a picture in it too large for a line (<see cref="PictureSizes"/>) interrupts them and
+    /// is set as a block where it occurs, the text after it going on unindented.
+    /// </summary>
     public RowSequence ParagraphRows(IReadOnlyList<Inline> content, Length width, StructureNode node, TextStyle baseStyle, Length indent)
+    {
+        var seq = new RowSequence();
+        var first = true;
+        foreach (var (text, image, link) in SplitAtBlockImages(content))
+        {
+            if (image != null)
+            {
+                seq.Append(_figures.BlockImage(image.Image, width, node, link), _style.BlockGap / 2);
+                continue;
+            }
+            var lines = TextLines(text, width, node, baseStyle, first ? indent : Length.Zero);
+            if (lines.Count == 0) continue;
+            seq.Append(RowSequence.Lines(lines), seq.Count > 0 ? _style.BlockGap / 2 : Length.Zero);
+            first = false;
+        }
+        return seq;
+    }
+
+    /// <summary>Runs of inlines between pictures set as blocks (alone, or alone in a link).</summary>
+    private IEnumerable<(IReadOnlyList<Inline> Text, InlineImage? Image, string? Link)> SplitAtBlockImages(IReadOnlyList<Inline> content)
+    {
+        var run = new List<Inline>();
+        foreach (var inline in content)
+        {
+            var (image, link) = inline switch
+            {
+                InlineImage i => (i, null),
+                Link { Content: [InlineImage i] } l => (i, l.Target),
+                _ => ((InlineImage?)null, (string?)null),
+            };
+            if (image != null && PictureSizes.IsBlock(_context, image.Image))
+            {
+                if (run.Count > 0) yield return (run, null, null);
+                run = [];
+                yield return ([], image, link);
+            }
+            else run.Add(inline);
+        }
+        if (run.Count > 0) yield return (run, null, null);
+    }
+
+    private List<BoxRow> TextLines(IReadOnlyList<Inline> content, Length width, StructureNode node, TextStyle baseStyle, Length indent)
     {
         var all = new List<BoxRow>();
         var first = true;
@@ -145,7 +191,7 @@ public sealed class BlockBoxBuilder
             all.AddRange(TextRowBuilder.Rows(lines, baseStyle.Size * _style.LineHeight, Length.Zero, node));
             first = false;
         }
-        return RowSequence.Lines(all);
+        return all;
     }
 
     private RowSequence HeadingRows(Heading h, Length width, StructureNode parent)

@@ -29,6 +29,8 @@ public sealed class BookLayoutEngine(LayoutContext context)
         var body = new Paginator(new PageProvider(g, 0), context.Diagnostics).Paginate(bodyBoxes);
         var bodyLabels = BodyAnchorLabels(body);
         var headings = book.Headings().ToList();
+        var tocLevels = context.Options.TocLevelsFor(book.Chapters.Count);
+        bool InToc(Heading h) => tocLevels.Contains(h.Level);
 
         Dictionary<string, string>? printed = null;
         IReadOnlyList<PaginatedPage> toc = [];
@@ -38,7 +40,7 @@ public sealed class BookLayoutEngine(LayoutContext context)
         {
             var numbers = printed;
             toc = new Paginator(new PageProvider(g, 2), new DiagnosticBag())
-                .Paginate(front.TableOfContents(headings, id => numbers != null && numbers.TryGetValue(id, out var l) ? l : null, root));
+                .Paginate(front.TableOfContents(headings, tocLevels, id => numbers != null && numbers.TryGetValue(id, out var l) ? l : null, root));
             settled = numbers != null && headings.Where(InToc).All(h => numbers.GetValueOrDefault(h.Id) == bodyLabels.GetValueOrDefault(h.Id));
             printed = bodyLabels;
         }
@@ -63,13 +65,19 @@ public sealed class BookLayoutEngine(LayoutContext context)
         if (pages.Count % 2 == 1) pages.Add(Blank(pages.Count, PageKind.FrontMatter, Roman(pages.Count + 1), decorator));
         var bodyStart = pages.Count;
 
-        string? section = null;
+        // Verso heads name the chapter in a book of several chapters (the book in a single article), recto heads the
+        // section: the TOC's levels below the chapter.
+        var chapters = book.Chapters.Count > 1;
+        string? section = null, chapter = null;
         for (var i = 0; i < body.Count; i++)
         {
             var p = body[i];
             var label = (i + 1).ToString(CultureInfo.InvariantCulture);
-            var sectionMarks = p.Marks.Where(m => m.Level >= context.Options.TocMinLevel && m.Level <= context.Options.TocMaxLevel).ToList();
-            var head = p.Region.IsRightHand ? sectionMarks.FirstOrDefault()?.Text ?? section ?? book.Metadata.Title : book.Metadata.Title;
+            var sectionMarks = p.Marks.Where(m => tocLevels.Contains(m.Level) && !(chapters && m.Level == 1)).ToList();
+            if (chapters && p.Marks.LastOrDefault(m => m.Level == 1) is { } opened) (chapter, section) = (opened.Text, null);
+            var head = p.Region.IsRightHand
+                ? sectionMarks.FirstOrDefault()?.Text ?? section ?? chapter ?? book.Metadata.Title
+                : chapter ?? book.Metadata.Title;
             if (sectionMarks.Count > 0) section = sectionMarks[^1].Text;
             var fragments = new List<PageFragment>(p.Fragments);
             if (!p.IsChapterOpening) decorator.AddRunningHead(fragments, p.Region, head, label);
@@ -88,8 +96,6 @@ public sealed class BookLayoutEngine(LayoutContext context)
         var outline = headings.Where(h => anchors.ContainsKey(h.Id)).Select(h => new OutlineEntry(h.PlainText, h.Level, h.Id)).ToList();
         return new BookLayout(g, pages, outline, bodyStart, anchors);
     }
-
-    private bool InToc(Heading h) => h.Level >= context.Options.TocMinLevel && h.Level <= context.Options.TocMaxLevel;
 
     private static Dictionary<string, string> BodyAnchorLabels(IReadOnlyList<PaginatedPage> body)
     {

@@ -7,8 +7,8 @@ using GptBook.Fonts;
 namespace GptBook.Layout;
 
 /// <summary>
-/// The cover (title, subtitle, authors and date from the book's metadata, set on the trimmed page without running
-/// heads) and the table of contents: headings from <c>TocMinLevel</c> to <c>TocMaxLevel</c>, indented by level,
+/// The cover (title, subtitle, authors and, when the book gives one, the date from its metadata, set on the trimmed page without running
+/// heads) and the table of contents: the headings of the TOC's levels, each level indented 2 em more than the one above,
 /// with dot leaders to right-aligned page numbers; each entry is one link to its heading.
 /// </summary>
 public sealed class FrontMatterBuilder(LayoutContext context)
@@ -35,8 +35,11 @@ public sealed class FrontMatterBuilder(LayoutContext context)
         var metaStyle = new TextStyle(FontRole.SerifRegular, _style.BodySize * 1.1);
         if (metadata.Authors.Count > 0)
             bottom = Centered(string.Join("　", metadata.Authors), metaStyle, area, bottom, metaStyle.Size * 1.6, node.Child("P"), fragments);
-        var date = metadata.Date.ToString(metadata.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "yyyy年M月d日" : "d MMMM yyyy", CultureInfo.InvariantCulture);
-        Centered(date, metaStyle with { Size = _style.BodySize }, area, bottom + metaStyle.Size * 0.4, metaStyle.Size * 1.6, node.Child("P"), fragments);
+        if (metadata.HasDate)
+        {
+            var date = metadata.Date.ToString(metadata.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "yyyy年M月d日" : "d MMMM yyyy", CultureInfo.InvariantCulture);
+            Centered(date, metaStyle with { Size = _style.BodySize }, area, bottom + metaStyle.Size * 0.4, metaStyle.Size * 1.6, node.Child("P"), fragments);
+        }
         return fragments;
     }
 
@@ -58,7 +61,7 @@ public sealed class FrontMatterBuilder(LayoutContext context)
     /// The TOC as boxes. <paramref name="pageLabel"/> gives each heading's page label; null while unknown (the
     /// first pass), when a placeholder of typical width is set instead.
     /// </summary>
-    public List<LayoutBox> TableOfContents(IEnumerable<Heading> headings, Func<string, string?> pageLabel, StructureNode root)
+    public List<LayoutBox> TableOfContents(IEnumerable<Heading> headings, IReadOnlyList<int> levels, Func<string, string?> pageLabel, StructureNode root)
     {
         var toc = root.Child("TOC");
         var width = context.Geometry.TextWidth;
@@ -73,23 +76,29 @@ public sealed class FrontMatterBuilder(LayoutContext context)
         {
             SpaceAfter = _style.Leading * 1.2, KeepWithNext = true,
         });
-        var min = context.Options.TocMinLevel;
-        var max = Math.Max(min, context.Options.TocMaxLevel);
-        foreach (var h in headings.Where(h => h.Level >= min && h.Level <= max))
+        foreach (var h in headings.Where(h => levels.Contains(h.Level)))
         {
-            var seq = Entry(h, pageLabel(h.Id), toc.Child("TOCI"), width, min);
+            var rank = IndexOf(levels, h.Level);
+            var seq = Entry(h, pageLabel(h.Id), toc.Child("TOCI"), width, rank);
             boxes.Add(new LayoutBox(seq.Rows, seq.BreakAfter, h.Span)
             {
-                SpaceBefore = h.Level == min ? _style.Leading * 0.5 : Length.Zero,
+                SpaceBefore = rank == 0 ? _style.Leading * 0.5 : Length.Zero,
             });
         }
         return boxes;
     }
 
-    private RowSequence Entry(Heading h, string? label, StructureNode item, Length width, int minLevel)
+    private static int IndexOf(IReadOnlyList<int> levels, int level)
     {
-        var style = h.Level == minLevel ? _style.Strong : _style.Body;
-        var indent = _style.BodySize * 2 * (h.Level - minLevel);
+        for (var i = 0; i < levels.Count; i++) if (levels[i] == level) return i;
+        return -1;
+    }
+
+    /// <summary>One entry; <paramref name="rank"/> is its level's place among the TOC's levels (0: the top one, set bold).</summary>
+    private RowSequence Entry(Heading h, string? label, StructureNode item, Length width, int rank)
+    {
+        var style = rank == 0 ? _style.Strong : _style.Body;
+        var indent = _style.BodySize * 2 * rank;
         var number = label ?? "00";
         var numberWidth = context.MeasureWidth(number, _style.Body);
         var gap = _style.BodySize * 2.5;

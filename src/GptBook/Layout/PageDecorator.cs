@@ -6,7 +6,7 @@ namespace GptBook.Layout;
 /// <summary>
 /// Adds what is on a page but not of the text, all as artifacts: the running head (the book title on left-hand
 /// pages, the current section on right-hand pages) centred above the type area over a hairline, the folio at the
-/// outer corner of the same line, and crop marks when asked for. The cover, blank pages and chapter-opening pages
+/// outer corner of the same line, and crop marks (in registration colour) when asked for. The cover, blank pages and chapter-opening pages
 /// (those where an h1 or a chapter begins) get neither head nor folio.
 /// </summary>
 public sealed class PageDecorator(LayoutContext context)
@@ -41,8 +41,8 @@ public sealed class PageDecorator(LayoutContext context)
         {
             var sx = x == trim.X ? -1 : 1;
             var sy = y == trim.Y ? -1 : 1;
-            fragments.Add(new RuleFragment(x + sx * gap, y, x + sx * (gap + len), y, t));
-            fragments.Add(new RuleFragment(x, y + sy * gap, x, y + sy * (gap + len), t));
+            fragments.Add(new CropMarkFragment(x + sx * gap, y, x + sx * (gap + len), y, t));
+            fragments.Add(new CropMarkFragment(x, y + sy * gap, x, y + sy * (gap + len), t));
         }
     }
 

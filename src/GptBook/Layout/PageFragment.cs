@@ -23,9 +23,15 @@ public enum TextColor { Body, Muted, Link }
 public sealed record ImageFragment(string? ImagePath, Rect Box, string? PlaceholderText, StructureNode? Structure)
     : PageFragment(Structure);
 
-/// <summary>A straight line (rules, quote bars, table borders, crop marks).</summary>
+/// <summary>A straight line (rules, quote bars, table borders).</summary>
 public sealed record RuleFragment(Length X1, Length Y1, Length X2, Length Y2, Length Thickness, StructureNode? Structure = null)
     : PageFragment(Structure);
+
+/// <summary>
+/// A crop mark outside the trim box: drawn in registration colour (every separation at 100 %), so that it
+/// appears on each printing plate, and always an artifact.
+/// </summary>
+public sealed record CropMarkFragment(Length X1, Length Y1, Length X2, Length Y2, Length Thickness) : PageFragment((StructureNode?)null);
 
 /// <summary>A light filled rectangle behind content (code block backgrounds).</summary>
 public sealed record ShadeFragment(Rect Box, StructureNode? Structure = null) : PageFragment(Structure);

@@ -10,6 +10,7 @@ public static class PageFragmentOffset
         TextFragment t => t with { X = t.X + dx, Baseline = t.Baseline + dy },
         ImageFragment i => i with { Box = i.Box.Offset(dx, dy) },
         RuleFragment r => r with { X1 = r.X1 + dx, Y1 = r.Y1 + dy, X2 = r.X2 + dx, Y2 = r.Y2 + dy },
+        CropMarkFragment c => c with { X1 = c.X1 + dx, Y1 = c.Y1 + dy, X2 = c.X2 + dx, Y2 = c.Y2 + dy },
         ShadeFragment s => s with { Box = s.Box.Offset(dx, dy) },
         LinkFragment l => l with { Box = l.Box.Offset(dx, dy) },
         AnchorFragment a => a with { X = a.X + dx, Y = a.Y + dy },

@@ -15,7 +15,11 @@ public sealed record Book(BookMetadata Metadata, IReadOnlyList<Chapter> Chapters
     public IEnumerable<Heading> Headings() => AllBlocks().OfType<Heading>();
 }
 
-/// <summary>What a reader sees on the cover and in the package metadata.</summary>
+/// <summary>
+/// What a reader sees on the cover and in the package metadata. <see cref="Date"/> is always set (outputs need a
+/// timestamp); <see cref="HasDate"/> says whether the book gave it, so that a default is never printed as if it
+/// were the publication date.
+/// </summary>
 public sealed record BookMetadata(
     string Id,
     string Title,
@@ -26,7 +30,10 @@ public sealed record BookMetadata(
     string? Description,
     IReadOnlyList<string> Keywords,
     string? Publisher = null,
-    string? Rights = null);
+    string? Rights = null)
+{
+    public bool HasDate { get; init; } = true;
+}
 
 /// <summary>
 /// One source file's worth of blocks. <see cref="Id"/> is stable across builds (derived from the file name).

@@ -76,12 +76,15 @@ public static class PdfBookWriter
         {
             document.Options.NoCompression = true;
             document.Options.CompressContentStreams = false;
+            // PDFsharp writes colours as rg/RG (DeviceRGB) unless the document is in CMYK mode; then as k/K.
+            document.Options.ColorMode = PdfColorMode.Cmyk;
             var ua = UAManager.ForDocument(document);
             ua.SetDocumentLanguage(metadata.Language);
             var tags = new StructureTagWriter(ua.StructureBuilder);
             var links = new List<(PdfLinkAnnotation, string)>();
             var g = layout.Geometry;
             var parentTree = new ParentTreeStash(document);
+            var registration = new RegistrationMarkWriter(document);
             using (var renderer = new PdfPageRenderer(measurer, tags, links, imageFailed))
             {
                 foreach (var page in layout.Pages)
@@ -92,8 +95,9 @@ public static class PdfBookWriter
                     pdfPage.Height = XUnit.FromPoint(g.MediaHeight.Points);
                     pdfPage.TrimBox = PdfBox(g.TrimBox, g);
                     pdfPage.BleedBox = PdfBox(g.BleedBox, g);
-                    using var gfx = XGraphics.FromPdfPage(pdfPage);
-                    renderer.Render(page, pdfPage, gfx, g.MediaHeight);
+                    using (var gfx = XGraphics.FromPdfPage(pdfPage))
+                        renderer.Render(page, pdfPage, gfx, g.MediaHeight);
+                    registration.Append(pdfPage, page.Fragments.OfType<CropMarkFragment>(), g.MediaHeight);
                 }
                 tags.CloseAll();
             }
@@ -109,9 +113,13 @@ public static class PdfBookWriter
         }
         using var output = new MemoryStream();
         var seed = string.Join("\n", metadata.Id, metadata.Title, metadata.Language, pdfDate, layout.Pages.Count.ToString(CultureInfo.InvariantCulture));
-        PdfStreamFinisher.Finish(uncompressed, output, seed, pdfDate, d => ApplyMetadata(d, metadata, pdfDate));
+        PdfStreamFinisher.Finish(uncompressed, output, seed, pdfDate, d => ApplyMetadata(d, metadata, pdfDate),
+            id => XmpPacket.Build(metadata, date, id, Producer));
         return output.ToArray();
     }
+
+    /// <summary>PDFsharp prefixes any other producer with its own name and version; this one it keeps.</summary>
+    private const string Producer = "PDFsharp 6.2.4 (GptBook)";
 
     private static void ApplyMetadata(PdfDocument document, BookMetadata metadata, string pdfDate)
     {
@@ -121,7 +129,9 @@ public static class PdfBookWriter
         info.Subject = metadata.Description ?? metadata.Subtitle ?? "";
         info.Keywords = string.Join(", ", metadata.Keywords);
         info.Creator = "GptBook";
-        info.Elements.SetString("/Producer", "PDFsharp 6.2.4 (GptBook)");
+        info.Elements.SetString("/Producer", Producer);
+        info.Elements.SetString("/GTS_PDFXVersion", PdfXConformance.Version);
+        info.Elements.SetName("/Trapped", "/False");
         info.Elements["/CreationDate"] = new PdfString(pdfDate);
         info.Elements["/ModDate"] = new PdfString(pdfDate);
         document.Internals.Catalog.Elements.SetString("/Lang", metadata.Language);

@@ -12,7 +12,7 @@ namespace GptBook.Pdf;
 /// <summary>
 /// Draws a laid-out page: text runs (character by character where justification added letter spacing, so every
 /// glyph lands where the composer put it), images (SVG figures as vectors, see <see cref="VectorDrawingRenderer"/>),
-/// rules, shading and link annotations, each inside its structure element or as an artifact. Internal links are recorded and pointed at their targets once every page exists.
+/// rules, shading and link annotations, each inside its structure element or as an artifact, in black ink only (<see cref="PrintInks"/>). Internal links are recorded and pointed at their targets once every page exists.
 /// </summary>
 internal sealed class PdfPageRenderer(
     ITextMeasurer measurer, StructureTagWriter tags, List<(PdfLinkAnnotation Link, string Id)> internalLinks, Action<string, string> imageFailed)
@@ -25,10 +25,9 @@ internal sealed class PdfPageRenderer(
     private readonly Dictionary<string, VectorDrawing?> _drawings = new(StringComparer.Ordinal);
     private VectorDrawingRenderer? _vectorRenderer;
     private PdfPage? _page;
-    private readonly XBrush _body = new XSolidBrush(XColor.FromArgb(20, 20, 20));
-    private readonly XBrush _muted = new XSolidBrush(XColor.FromArgb(110, 110, 110));
-    private readonly XBrush _link = new XSolidBrush(XColor.FromArgb(20, 60, 140));
-    private readonly XBrush _shade = new XSolidBrush(XColor.FromArgb(244, 244, 242));
+    private readonly XBrush _body = new XSolidBrush(PrintInks.Text);
+    private readonly XBrush _muted = new XSolidBrush(PrintInks.Muted);
+    private readonly XBrush _shade = new XSolidBrush(PrintInks.Shade);
 
     public void Render(LayoutPage page, PdfPage pdfPage, XGraphics gfx, Length mediaHeight)
     {
@@ -38,6 +37,7 @@ internal sealed class PdfPageRenderer(
             switch (fragment)
             {
                 case AnchorFragment:
+                case CropMarkFragment: // drawn after the page's graphics, in registration colour (RegistrationMarkWriter)
                     break;
                 case LinkFragment link:
                     var annotation = CreateLink(link, mediaHeight);
@@ -86,7 +86,7 @@ internal sealed class PdfPageRenderer(
                 DrawText(t, gfx);
                 break;
             case RuleFragment r:
-                gfx.DrawLine(new XPen(XColors.Black, r.Thickness.Points) { LineCap = XLineCap.Flat }, r.X1.Points, r.Y1.Points, r.X2.Points, r.Y2.Points);
+                gfx.DrawLine(new XPen(PrintInks.Rule, r.Thickness.Points) { LineCap = XLineCap.Flat }, r.X1.Points, r.Y1.Points, r.X2.Points, r.Y2.Points);
                 break;
             case ShadeFragment s:
                 gfx.DrawRectangle(_shade, ToXRect(s.Box));
@@ -102,7 +102,7 @@ internal sealed class PdfPageRenderer(
         var run = t.Run;
         if (run.Text.Length == 0) return;
         var font = Font(run.Style.Font, run.Style.Size.Points);
-        var brush = t.Color switch { TextColor.Muted => _muted, TextColor.Link => _link, _ => _body };
+        var brush = t.Color == TextColor.Muted ? _muted : _body;
         var baseline = t.Baseline.Points - (run.Style.Superscript ? run.Style.Size.Points * 0.55 : 0);
         if (Math.Abs(run.LetterSpacing.Points) < 0.001)
         {
@@ -133,7 +133,7 @@ internal sealed class PdfPageRenderer(
             gfx.DrawImage(image, box);
             return;
         }
-        gfx.DrawRectangle(new XPen(XColor.FromArgb(150, 150, 150), 0.75) { DashStyle = XDashStyle.Dash }, _shade, box);
+        gfx.DrawRectangle(new XPen(PrintInks.PlaceholderFrame, 0.75) { DashStyle = XDashStyle.Dash }, _shade, box);
         var text = i.PlaceholderText ?? Path.GetFileName(i.ImagePath) ?? "";
         var size = 9.0;
         var font = Font(FontRole.SerifRegular, size);

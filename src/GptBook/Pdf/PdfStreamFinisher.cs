@@ -13,12 +13,14 @@ namespace GptBook.Pdf;
 /// file (document IDs, font-subset tags, annotation names, clock times). So the writer saves without compression,
 /// and this step reopens that file, compresses every stream itself with <see cref="ZLibStream"/> (a complete zlib
 /// stream, checksum included; streams PDFsharp had already deflated, such as image data, get the missing checksum
-/// appended), and replaces every random or clock-derived value with one derived from the book. It also corrects
-/// the ToUnicode maps of characters beyond the Basic Multilingual Plane (<see cref="ToUnicodeCMapFix"/>).
+/// appended), replaces every random or clock-derived value with one derived from the book, makes the file PDF/X-4
+/// (<see cref="PdfXConformance"/>) and puts in its own XMP packet (<see cref="MetadataStreamReplacer"/>). It also
+/// corrects the ToUnicode maps of characters beyond the Basic Multilingual Plane (<see cref="ToUnicodeCMapFix"/>).
 /// </summary>
 internal static partial class PdfStreamFinisher
 {
-    public static void Finish(byte[] uncompressed, Stream output, string seed, string pdfDate, Action<PdfDocument> reapplyMetadata)
+    public static void Finish(byte[] uncompressed, Stream output, string seed, string pdfDate, Action<PdfDocument> reapplyMetadata,
+        Func<string, byte[]> xmpPacket)
     {
         using var input = new MemoryStream(uncompressed, writable: false);
         using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
@@ -32,7 +34,7 @@ internal static partial class PdfStreamFinisher
             document.Internals.RemoveObject(metadata);
         }
 
-        var subsetTags = new Dictionary<string, string>(StringComparer.Ordinal);
+        var subsetTags = SubsetTags(document);
         foreach (var obj in document.Internals.GetAllObjects())
         {
             if (obj is not PdfDictionary dict) continue;
@@ -48,6 +50,7 @@ internal static partial class PdfStreamFinisher
                 if (dict.Elements.ContainsKey("/M")) dict.Elements["/M"] = new PdfString(pdfDate);
             }
         }
+        PdfXConformance.Apply(document);
 
         var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(seed)))[..32];
         var raw = Encoding.Latin1.GetString(Convert.FromHexString(id));
@@ -57,25 +60,17 @@ internal static partial class PdfStreamFinisher
         using var saved = new MemoryStream();
         document.Save(saved, closeStream: false);
         var bytes = saved.ToArray();
-        FixSaveTimeIdentifiers(bytes, id);
-        output.Write(bytes);
+        FixTrailerId(bytes, id);
+        output.Write(MetadataStreamReplacer.Replace(bytes, xmpPacket(id)));
     }
 
     /// <summary>
-    /// PDFsharp generates the XMP packet (with random xmpMM:DocumentID and InstanceID UUIDs) and a new second
-    /// trailer ID while saving, after any hook we have. Both are fixed-length ASCII fields written uncompressed, so
-    /// they are overwritten in place with values derived from the book; lengths, and so every xref offset, stay the same.
+    /// PDFsharp generates a new second trailer ID while saving, after any hook we have. It is a fixed-length ASCII
+    /// field, so it is overwritten in place with the value derived from the book; every xref offset stays the same.
     /// </summary>
-    private static void FixSaveTimeIdentifiers(byte[] bytes, string id)
+    private static void FixTrailerId(byte[] bytes, string id)
     {
         var text = Encoding.Latin1.GetString(bytes);
-        var uuid = $"{id[..8]}-{id[8..12]}-{id[12..16]}-{id[16..20]}-{id[20..32]}".ToLowerInvariant();
-        foreach (var marker in new[] { "<xmpMM:DocumentID>uuid:", "<xmpMM:InstanceID>uuid:" })
-        {
-            var at = text.IndexOf(marker, StringComparison.Ordinal);
-            if (at >= 0 && at + marker.Length + 36 <= bytes.Length)
-                Encoding.ASCII.GetBytes(uuid).CopyTo(bytes, at + marker.Length);
-        }
         var trailer = TrailerId().Matches(text);
         if (trailer.Count > 0)
         {
@@ -147,19 +142,30 @@ internal static partial class PdfStreamFinisher
         return output.ToArray();
     }
 
-    /// <summary>Replaces a font subset's random six-letter tag with one derived from the font's name.</summary>
+    /// <summary>
+    /// A tag for each font subset, from the subset's own bytes (ISO 32000-1 9.6.4 asks for a tag that differs when
+    /// the subset does): PDFsharp's are random, and a fixed one would name two different subsets alike. Keyed by
+    /// PDFsharp's tagged name, which the Type 0 font, its CID font and its descriptor share.
+    /// </summary>
+    private static Dictionary<string, string> SubsetTags(PdfDocument document)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var obj in document.Internals.GetAllObjects())
+        {
+            if (obj is not PdfDictionary dict || dict.Elements.GetName("/Type") != "/FontDescriptor") continue;
+            if (dict.Elements["/FontName"] is not PdfName { Value: { Length: > 8 } name } || name[7] != '+') continue;
+            var file = (dict.Elements.GetReference("/FontFile2") ?? dict.Elements.GetReference("/FontFile3"))?.Value as PdfDictionary;
+            var hash = SHA256.HashData(file?.Stream?.Value ?? Encoding.UTF8.GetBytes(name));
+            var tag = new string(hash.Take(6).Select(b => (char)('A' + b % 26)).ToArray());
+            tags[name] = "/" + tag + name[7..];
+        }
+        return tags;
+    }
+
+    /// <summary>Replaces a font subset's random six-letter tag with the one derived from its bytes.</summary>
     private static void RenameSubset(PdfDictionary dict, string key, Dictionary<string, string> tags)
     {
-        if (dict.Elements[key] is not PdfName name) return;
-        var value = name.Value;
-        if (value.Length < 9 || value[7] != '+') return;
-        var baseName = value[8..];
-        if (!tags.TryGetValue(value, out var replacement))
-        {
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(baseName + "#" + tags.Count));
-            var tag = new string(hash.Take(6).Select(b => (char)('A' + b % 26)).ToArray());
-            tags[value] = replacement = "/" + tag + "+" + baseName;
-        }
-        dict.Elements[key] = new PdfName(replacement);
+        if (dict.Elements[key] is PdfName name && tags.TryGetValue(name.Value, out var replacement))
+            dict.Elements[key] = new PdfName(replacement);
     }
 }

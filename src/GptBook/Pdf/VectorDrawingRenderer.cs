@@ -192,7 +192,21 @@ internal sealed class VectorDrawingRenderer(Func<FontRole, double, XFont> font)
 
     private static XMatrix Matrix(Affine a) => new(a.A, a.B, a.C, a.D, a.E, a.F);
 
-    private static XColor Color(VectorColor c) => XColor.FromArgb((int)Math.Round(c.Alpha * 255), c.R, c.G, c.B);
+    /// <summary>
+    /// The print PDF is PDF/X-4 with a CMYK output intent, where device RGB is not allowed in the page content: a
+    /// figure's sRGB colour is drawn as the CMYK that the plain under-colour-removal formula gives (K from the
+    /// darkest channel), so neutral greys and black print in black ink only, as the body text does.
+    /// </summary>
+    private static XColor Color(VectorColor c)
+    {
+        var (r, g, b) = (c.R / 255.0, c.G / 255.0, c.B / 255.0);
+        var k = 1 - Math.Max(r, Math.Max(g, b));
+        var color = k >= 1
+            ? XColor.FromCmyk(0, 0, 0, 1)
+            : XColor.FromCmyk((1 - r - k) / (1 - k), (1 - g - k) / (1 - k), (1 - b - k) / (1 - k), k);
+        if (c.Alpha < 1) color.A = Math.Clamp(c.Alpha, 0, 1);
+        return color;
+    }
 
-    private static XColor Opaque(VectorColor c) => XColor.FromArgb(c.R, c.G, c.B);
+    private static XColor Opaque(VectorColor c) => Color(c with { Alpha = 1 });
 }

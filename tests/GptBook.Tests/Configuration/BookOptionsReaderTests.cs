@@ -54,7 +54,7 @@ public class BookOptionsReaderTests
         Assert.Equal(20, options.Pdf.InnerMargin.Millimetres, 6);
         Assert.Equal(16, options.Pdf.OuterMargin.Millimetres, 6);
         Assert.Equal(10.5, options.Pdf.FontSize.Points, 6);
-        Assert.Equal((2, 3), (options.Pdf.TocMinLevel, options.Pdf.TocMaxLevel));
+        Assert.Equal([2, 3], options.Pdf.TocLevels);
         Assert.Equal(50L * 1024 * 1024, options.Images.MaxBytes);
         Assert.Equal(40_000_000, options.Images.MaxPixels);
         Assert.Equal(1600, options.Images.EpubMaxSide);
@@ -159,6 +159,29 @@ public class BookOptionsReaderTests
         var d = SingleError(Read(Minimal + "pdf:\n" + line + "\n"), "GB0003");
         Assert.Equal(where, d.Span.ToString());
         Assert.Contains(message, d.Message);
+    }
+
+    [Theory]
+    [InlineData("[1, 2, 3]", new[] { 1, 2, 3 })]
+    [InlineData("[3, 1]", new[] { 1, 3 })]
+    [InlineData("[1, 2, 3, 4, 5, 6]", new[] { 1, 2, 3, 4, 5, 6 })]
+    public void Toc_levels_may_be_any_set_of_heading_levels(string yaml, int[] levels)
+    {
+        var (options, diagnostics) = Read(Minimal + $"pdf:\n  toc_levels: {yaml}\n");
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(levels, options!.Pdf.TocLevels);
+    }
+
+    [Fact]
+    public void A_book_without_a_date_says_so_and_one_with_a_date_keeps_it()
+    {
+        var (undated, _) = Read(Minimal);
+        Assert.False(undated!.Metadata.HasDate);
+        Assert.Null(undated.Pdf.TocLevels);
+        Assert.Equal([1, 2, 3], undated.Pdf.TocLevelsFor(3));
+        Assert.Equal([2, 3], undated.Pdf.TocLevelsFor(1));
+        var (dated, _) = Read(Minimal + "date: 2025-05-04\n");
+        Assert.True(dated!.Metadata.HasDate);
     }
 
     [Theory]

@@ -106,6 +106,71 @@ public sealed class BookLayoutEngineTests
         Assert.True(layout.Pages[layout.BodyStartIndex].IsRightHand);
     }
 
+    /// <summary>Three chapters, each an h1 with two h2 sections of which the second has an h3 and an h4.</summary>
+    private static Book ChapteredBook(bool dated = true)
+    {
+        var s = new SourceSpan("ch.md", 1, 1);
+        var chapters = new List<Chapter>();
+        for (var c = 1; c <= 3; c++)
+        {
+            Block H(int level, string text, string id) => new Heading(level, [new Model.Text(text, s)], id, s);
+            var p = new Paragraph([new Model.Text(string.Concat(Enumerable.Repeat("章节里的正文段落。", 12)), s)], s);
+            chapters.Add(new Chapter("c" + c, $"c{c}.md",
+                [H(1, $"第{c}章", $"c{c}"), p, H(2, $"{c}.1 节", $"c{c}-1"), p, H(2, $"{c}.2 节", $"c{c}-2"), H(3, $"{c}.2.1 小节", $"c{c}-2-1"), p, H(4, $"{c}.2.1.1 段", $"c{c}-2-1-1"), p], []));
+        }
+        var meta = new BookMetadata("chaptered", "分章的书", null, "zh-CN", ["作者"], new DateOnly(1980, 1, 1), null, []) { HasDate = dated };
+        return new Book(meta, chapters);
+    }
+
+    [Fact]
+    public void A_book_of_several_chapters_lists_the_chapter_titles_by_default()
+    {
+        var entries = TocEntries(Layout(ChapteredBook())).Select(e => e.Id).ToList();
+        Assert.Equal(["c1", "c1-1", "c1-2", "c1-2-1", "c2", "c2-1", "c2-2", "c2-2-1", "c3", "c3-1", "c3-2", "c3-2-1"], entries);
+    }
+
+    [Theory]
+    [InlineData(new[] { 1, 2, 3, 4 }, 15)]
+    [InlineData(new[] { 1, 4 }, 6)]
+    [InlineData(new[] { 2, 3 }, 9)]
+    public void Any_set_of_toc_levels_is_listed_and_indented_by_rank(int[] levels, int count)
+    {
+        var layout = Layout(ChapteredBook(), new PdfOptions { TocLevels = levels });
+        var entries = TocEntries(layout).ToList();
+        Assert.Equal(count, entries.Count);
+        // Each listed level is indented one step (2 em) more than the listed level above it, whatever its number.
+        var levelOf = ChapteredBook().Headings().ToDictionary(h => h.Id, h => h.Level);
+        foreach (var page in layout.Pages.Where(p => p.Kind == PageKind.FrontMatter))
+        {
+            var area = layout.Geometry.TextBlock(page.IsRightHand);
+            foreach (var link in page.Fragments.OfType<LinkFragment>())
+            {
+                var x = page.Fragments.OfType<TextFragment>().Where(t => ReferenceEquals(t.Structure, link.Structure)).Min(t => t.X);
+                var rank = Array.IndexOf(levels, levelOf[link.Target.TrimStart('#')]);
+                Assert.Equal(21.0 * rank, (x - area.X).Points, 3);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_book_without_a_date_prints_none_on_its_title_page()
+    {
+        var undated = Layout(ChapteredBook(dated: false)).Pages[0].Fragments.OfType<TextFragment>().Select(t => t.Run.Text).ToList();
+        var dated = Layout(ChapteredBook(dated: true)).Pages[0].Fragments.OfType<TextFragment>().Select(t => t.Run.Text).ToList();
+        Assert.Contains("1980年1月1日", dated);
+        Assert.DoesNotContain(undated, t => t.Contains("1980") || t.Contains('年'));
+        Assert.Contains("作者", undated);
+    }
+
+    [Fact]
+    public void In_a_book_of_chapters_left_running_heads_name_the_chapter()
+    {
+        var layout = Layout(ChapteredBook());
+        var body = layout.Pages.Skip(layout.BodyStartIndex).Where(p => !p.IsChapterOpening && !p.IsRightHand && p.Fragments.OfType<TextFragment>().Any(t => t.Structure != null)).ToList();
+        Assert.NotEmpty(body);
+        Assert.All(body, p => Assert.Contains(p.Fragments.OfType<TextFragment>(), t => t.Structure == null && t.Run.Text.StartsWith('第') && t.Run.Text.EndsWith('章')));
+    }
+
     [Fact]
     public void Front_matter_is_numbered_in_roman_and_the_body_starts_on_a_right_hand_page_one()
     {
@@ -161,7 +226,7 @@ public sealed class BookLayoutEngineTests
         Assert.Equal(Length.Mm(13).Points, g.TrimBox.X.Points, 6);
         Assert.Equal(Length.Mm(10).Points, g.BleedBox.X.Points, 6);
         var layout = Layout(LongBook(), options);
-        var marks = layout.Pages[0].Fragments.OfType<RuleFragment>().Where(r => r.Structure == null).ToList();
+        var marks = layout.Pages[0].Fragments.OfType<CropMarkFragment>().Where(r => r.Structure == null).ToList();
         Assert.True(marks.Count >= 8);
         Assert.All(marks.Skip(marks.Count - 8), m => Assert.False(
             m.X1 > g.BleedBox.X && m.X1 < g.BleedBox.Right && m.Y1 > g.BleedBox.Y && m.Y1 < g.BleedBox.Bottom, "a crop mark inside the bleed"));

@@ -56,6 +56,7 @@ public sealed class BlockBoxBuilder
             {
                 var seq = HeadingRows(h, Width, root);
                 if (firstInChapter || h.Level == 1) seq = WithChapterSink(seq);
+                RowOrigins.Stamp(seq, h);
                 return new LayoutBox(seq.Rows, seq.BreakAfter, h.Span)
                 {
                     SpaceBefore = _style.SpaceBeforeHeading(h.Level), SpaceAfter = _style.SpaceAfterHeading(h.Level),
@@ -64,7 +65,7 @@ public sealed class BlockBoxBuilder
             }
             case Figure f:
             {
-                var seq = _figures.Rows(f, Width, root);
+                var seq = RowOrigins.Stamp(_figures.Rows(f, Width, root), f);
                 return new LayoutBox(seq.Rows, seq.BreakAfter, f.Span)
                 {
                     SpaceBefore = _style.Leading * 0.8, SpaceAfter = _style.Leading * 0.8, IsFloat = true, StartsChapter = firstInChapter,
@@ -73,6 +74,7 @@ public sealed class BlockBoxBuilder
             case Table t:
             {
                 var (seq, header) = _tables.Rows(t, Width, root);
+                RowOrigins.Stamp(seq, t);
                 return new LayoutBox(seq.Rows, seq.BreakAfter, t.Span)
                 {
                     SpaceBefore = _style.Leading * 0.7, SpaceAfter = _style.Leading * 0.7, RepeatOnBreak = header, StartsChapter = firstInChapter,
@@ -94,8 +96,11 @@ public sealed class BlockBoxBuilder
         }
     }
 
-    /// <summary>Any block as rows at a given width: used at the top level and inside lists and quotes.</summary>
-    public RowSequence Rows(Block block, Length width, StructureNode parent, int depth)
+    /// <summary>Any block as rows at a given width (used at the top level and inside lists and quotes), each row knowing where in the model it begins.</summary>
+    public RowSequence Rows(Block block, Length width, StructureNode parent, int depth) =>
+        RowOrigins.Stamp(UnstampedRows(block, width, parent, depth), block);
+
+    private RowSequence UnstampedRows(Block block, Length width, StructureNode parent, int depth)
     {
         if (depth > MaxNesting)
         {
@@ -244,7 +249,7 @@ public sealed class BlockBoxBuilder
             foreach (var b in item.Blocks)
             {
                 var inner = b is Paragraph p
-                    ? ParagraphRows(p.Content, width - indent, body.Child("P"), _style.Body, Length.Zero)
+                    ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, body.Child("P"), _style.Body, Length.Zero), p)
                     : Rows(b, width - indent, body, depth + 1);
                 content.Append(inner, _style.BlockGap / 2);
             }
@@ -286,7 +291,7 @@ public sealed class BlockBoxBuilder
         foreach (var b in quote.Blocks)
         {
             var inner = b is Paragraph p
-                ? ParagraphRows(p.Content, width - indent, node.Child("P"), _style.Body, Length.Zero)
+                ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, node.Child("P"), _style.Body, Length.Zero), p)
                 : Rows(b, width - indent, node, depth + 1);
             content.Append(inner, _style.BlockGap / 2);
         }

@@ -1,3 +1,4 @@
+using GptBook.Model;
 using GptBook.Units;
 
 namespace GptBook.Layout;
@@ -11,6 +12,9 @@ namespace GptBook.Layout;
 public sealed record BoxRow(Length Height, IReadOnlyList<PageFragment> Fragments, RunningMark? Mark = null)
 {
     public bool KeepAtTop { get; init; }
+
+    /// <summary>Where in the model this row's content begins (for the EPUB's page list); null for space and decoration.</summary>
+    public ModelPosition? Origin { get; init; }
 
     public bool IsSpacer => Fragments.Count == 0 && Mark == null && !KeepAtTop;
 

@@ -39,7 +39,7 @@ public sealed class FootnoteSectionBuilder(LayoutContext context, BlockBoxBuilde
             foreach (var b in fn.Blocks)
             {
                 var inner = b is Paragraph p
-                    ? builder.ParagraphRows(p.Content, builder.Width - indent, node.Child("P"), _style.Small, Length.Zero)
+                    ? RowOrigins.Stamp(builder.ParagraphRows(p.Content, builder.Width - indent, node.Child("P"), _style.Small, Length.Zero), p)
                     : builder.Rows(b, builder.Width - indent, node, 1);
                 seq.Append(inner, _style.BlockGap / 2);
             }

@@ -37,7 +37,8 @@ public static class ExternalTool
         return null;
     }
 
-    public static Result Run(string tool, IEnumerable<string> arguments, TimeSpan? timeout = null, string? workingDirectory = null)
+    public static Result Run(string tool, IEnumerable<string> arguments, TimeSpan? timeout = null, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(Require(tool))
         {
@@ -47,6 +48,7 @@ public static class ExternalTool
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         foreach (var a in arguments) psi.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

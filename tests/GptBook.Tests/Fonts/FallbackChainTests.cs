@@ -69,7 +69,7 @@ public sealed class FallbackChainTests(PrintableCharactersBook fixture) : IClass
             {
                 text.Append(letter.Value);
                 if (string.IsNullOrWhiteSpace(letter.Value)) continue;
-                var role = RoleOf(letter.FontName);
+                var role = RoleOf(letter.FontName ?? "");
                 seen.Add(role);
                 var cp = char.ConvertToUtf32(letter.Value, 0);
                 Assert.True(BundledFonts.Set.Font(role).HasGlyph(cp), $"'{letter.Value}' (U+{cp:X4}) drawn with {letter.FontName}, which lacks it");

@@ -27,8 +27,8 @@ public sealed class VectorFigureTests(VectorFigureBook fixture) : IClassFixture<
         var text = string.Concat(letters.Select(l => l.Value));
         foreach (var expected in new[] { "矢量文字𠮷", "🚀", "旋转的说明", "ℝ⟨x⟩", VectorFigureBook.MasterText })
             Assert.Contains(expected, text);
-        Assert.Contains(letters, l => l.Value == "𠮷" && l.FontName.Contains("HanaMinB", StringComparison.Ordinal));
-        Assert.Contains(letters, l => l.Value == "🚀" && l.FontName.Contains("Noto Emoji", StringComparison.Ordinal));
+        Assert.Contains(letters, l => l.Value == "𠮷" && (l.FontName ?? "").Contains("HanaMinB", StringComparison.Ordinal));
+        Assert.Contains(letters, l => l.Value == "🚀" && (l.FontName ?? "").Contains("Noto Emoji", StringComparison.Ordinal));
         // The rotated caption's letters follow its baseline, not the page's.
         var rotated = letters.First(l => l.Value == "旋");
         Assert.NotEqual(0, Math.Round(rotated.GlyphRectangle.Rotation));

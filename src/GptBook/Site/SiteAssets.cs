@@ -12,9 +12,13 @@ public static class SiteAssets
 
     public static readonly IReadOnlyList<string> Files = [Icon, Stylesheet];
 
-    public static byte[] Bytes(string file)
+    public static byte[] Bytes(string file) => Bytes(file, "GptBook.Site.Assets.");
+
+    /// <summary>A file compiled into the library under <paramref name="resourcePrefix"/> (the preview server's own
+    /// files live under another prefix, so that they can never be written into a site).</summary>
+    public static byte[] Bytes(string file, string resourcePrefix)
     {
-        var resource = "GptBook.Site.Assets." + file;
+        var resource = resourcePrefix + file;
         using var stream = typeof(SiteAssets).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Embedded resource {resource} is missing.");
         using var copy = new MemoryStream();

@@ -2,7 +2,8 @@ namespace GptBook.Site;
 
 /// <summary>
 /// The files every site carries besides its pages: the stylesheet and the icon (without an icon, browsers ask
-/// for /favicon.ico and log a 404). Compiled into the library, so any book gets the same design.
+/// for /favicon.ico and log a 404). Compiled into the library, so any book gets the same design. The stylesheet
+/// is served with the font stacks (<see cref="SiteFontStacks"/>) ahead of it.
 /// </summary>
 public static class SiteAssets
 {
@@ -21,6 +22,7 @@ public static class SiteAssets
         using var stream = typeof(SiteAssets).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Embedded resource {resource} is missing.");
         using var copy = new MemoryStream();
+        if (file == Stylesheet) copy.Write(System.Text.Encoding.UTF8.GetBytes(SiteFontStacks.Css));
         stream.CopyTo(copy);
         return copy.ToArray();
     }

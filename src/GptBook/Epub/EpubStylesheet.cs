@@ -1,4 +1,5 @@
 using System.Text;
+using GptBook.Fonts;
 
 namespace GptBook.Epub;
 
@@ -10,13 +11,24 @@ namespace GptBook.Epub;
 /// the reader's own settings still work), figures that never exceed the screen and keep their aspect ratio from
 /// CSS alone (the markup carries no pixel sizes: see <c>XhtmlContentWriter</c>), Han–Latin spacing (native
 /// <c>text-autospace</c> where the engine has it, else the writer's marked spans), and only simple properties
-/// (no negative margins, no positioning, no flex) so older Kindle renderers lay it out the same.
+/// (no negative margins, no positioning, no flex) so older Kindle renderers lay it out the same. Each font stack
+/// ends with the bundled fallback faces in the order the PDF uses them (<see cref="FontFallbackChain"/>), so a
+/// reader that has them shows ℝ, ⟨ ⟩, 𠮷 and emoji with the same faces as the print.
 /// </summary>
 public static class EpubStylesheet
 {
     public static byte[] Bytes() => new UTF8Encoding(false).GetBytes(Css);
 
-    public const string Css = """
+    private static readonly string SerifStack = FontFallbackChain.CssStack(
+        [.. FontFallbackChain.CssFamilies(FontRole.SerifRegular), "Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", "Songti SC", "STSong", "SimSun"], "serif");
+
+    private static readonly string SansStack = FontFallbackChain.CssStack(
+        [.. FontFallbackChain.CssFamilies(FontRole.SansBold), "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "PingFang SC", "Heiti SC", "Microsoft YaHei"], "sans-serif");
+
+    private static readonly string MonoStack = FontFallbackChain.CssStack(
+        [.. FontFallbackChain.CssFamilies(FontRole.Mono), "Sarasa Mono SC", "Noto Sans Mono CJK SC", "Menlo", "Consolas"], "monospace");
+
+    public static readonly string Css = $$"""
         @charset "utf-8";
 
         html, body {
@@ -25,7 +37,7 @@ public static class EpubStylesheet
         }
 
         body {
-          font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", "Songti SC", "STSong", "SimSun", serif;
+          font-family: {{SerifStack}};
           line-height: 1.8;
           text-align: justify;
           text-justify: inter-character;
@@ -56,7 +68,7 @@ public static class EpubStylesheet
         }
 
         h1, h2, h3, h4, h5, h6 {
-          font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "PingFang SC", "Heiti SC", "Microsoft YaHei", sans-serif;
+          font-family: {{SansStack}};
           font-weight: bold;
           line-height: 1.4;
           text-align: left;
@@ -75,7 +87,7 @@ public static class EpubStylesheet
         a { color: inherit; text-decoration: underline; }
 
         code, pre, kbd, samp {
-          font-family: "Sarasa Mono SC", "Noto Sans Mono CJK SC", "Menlo", "Consolas", monospace;
+          font-family: {{MonoStack}};
           font-size: 0.9em;
         }
 

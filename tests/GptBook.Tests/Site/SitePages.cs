@@ -62,7 +62,7 @@ public sealed class SitePages
             Assert.True(data.Length == 1 && (string?)data[0].Attribute("type") == "application/json" && data[0].Attribute("src") == null, name);
         else Assert.Empty(data);
         var text = File.ReadAllText(Path.Combine(Directory, name));
-        Assert.Equal(scripts.Length, System.Text.RegularExpressions.Regex.Matches(text, "<script", System.Text.RegularExpressions.RegexOptions.IgnoreCase).Count);
+        Assert.Equal(scripts.Length, System.Text.RegularExpressions.Regex.Count(text, "<script", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
     }
 
     public static IEnumerable<string> Ids(XDocument page) =>

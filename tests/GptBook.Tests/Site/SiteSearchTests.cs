@@ -121,7 +121,7 @@ public sealed class SiteSearchTests(ArticleSiteFixture article) : IClassFixture<
             }
             var text = (string)(await page.EvaluateAsync("document.querySelector('main').innerText"))!;
             Assert.True(text.Trim().Length > 10, $"{name}: the main text is missing without JavaScript");
-            Assert.Equal(false, (bool)(await page.EvaluateAsync("document.documentElement.classList.contains('has-search')"))!);
+            Assert.False((bool)(await page.EvaluateAsync("document.documentElement.classList.contains('has-search')"))!);
             var styled = (string)(await page.EvaluateAsync("getComputedStyle(document.body).lineHeight"))!;
             Assert.NotEqual("normal", styled);
             if (name == SearchPage.FileName)

@@ -149,8 +149,9 @@ internal sealed class ParagraphItems
                     column = 0;
                     continue;
                 }
-                // Carriage returns, other controls, zero-width spaces, soft hyphens and BOMs carry nothing to set.
-                if (cp is '\r' or 0x200B or 0x00AD or 0xFEFF || (cp < 0x20 && cp != '\t')) continue;
+                // Carriage returns, other controls, zero-width spaces, soft hyphens and BOMs carry nothing to set, nor
+                // do emoji variation selectors and joiners (FontFallbackChain.IsIgnorable).
+                if (cp is '\r' or 0x200B or 0x00AD or 0xFEFF || (cp < 0x20 && cp != '\t') || FontFallbackChain.IsIgnorable(cp)) continue;
 
                 if (cp == '\t' && code)
                 {

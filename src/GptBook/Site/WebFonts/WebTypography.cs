@@ -12,9 +12,9 @@ namespace GptBook.Site.WebFonts;
 /// <item>Reading text: Noto Serif SC Regular; bold text (strong, b, th, the current contents entry …): Noto Serif SC
 /// Bold; headings and titles: Noto Sans SC Bold, bold inside them included; code: JetBrains Mono.</item>
 /// <item>Each face is its own CSS family declared for every weight, so the browser never fakes bold or swaps a
-/// face by weight, and each role's family list is the face followed by the bundled fallback chain
-/// (<see cref="FontSet.ResolveFace"/>), then the reader's system fonts: the browser picks per character exactly
-/// the face the PDF uses.</item>
+/// face by weight. Each character goes into the face the bundled fallback chain gives it
+/// (<see cref="FontSet.ResolveFace"/>, as in the PDF: ℝ to Noto Serif, 𠮷 to HanaMinB …), and each role's family
+/// list names those faces, then the reader's own: the browser draws every character with the PDF's face.</item>
 /// </list>
 /// </summary>
 public static class WebTypography
@@ -52,44 +52,65 @@ public static class WebTypography
         new(Effect.Code, [new("code"), new("kbd"), new("samp"), new("pre")]),
     ];
 
-    /// <summary>The faces a role's text may be set in, in the order the browser tries them: the role's face, then
-    /// the chain's fallback (Noto Serif SC Regular draws what the others lack, as in the PDF).</summary>
-    public static IReadOnlyList<FontRole> Stack(FontRole role) =>
-        role == FontRole.SerifRegular ? [FontRole.SerifRegular] : [role, FontRole.SerifRegular];
-
-    /// <summary>The face that draws <paramref name="codePoint"/> in text of <paramref name="role"/>: the first face
-    /// of its stack that has the glyph (the browser's rule), which is the chain's choice; null when none has it.</summary>
+    /// <summary>
+    /// The face that draws <paramref name="codePoint"/> in text of <paramref name="role"/>: the bundled fallback
+    /// chain's choice (<see cref="FontSet.ResolveFace"/>, as in the PDF); null when no bundled face has it (the
+    /// reader's own fonts draw it) or it draws nothing (variation selectors, joiners).
+    /// </summary>
     public static FontRole? FaceFor(FontSet fonts, FontRole role, int codePoint)
     {
-        foreach (var face in Stack(role))
-            if (fonts.Font(face).HasGlyph(codePoint)) return face;
-        return null;
+        if (FontFallbackChain.IsIgnorable(codePoint)) return null;
+        var face = fonts.ResolveFace(role, codePoint);
+        return fonts.Font(face).HasGlyph(codePoint) ? face : null;
     }
 
-    /// <summary>The CSS family name of one face.</summary>
-    public static string Family(FontRole face) => face switch
+    /// <summary>The CSS family name of one face as the site ships it (the name the PDF writer gives it too).</summary>
+    public static string Family(FontRole face) => FontSet.FaceName(face);
+
+    /// <summary>The reader's own faces of a role's kind: what shows while ours load, or if they cannot.</summary>
+    private static IReadOnlyList<string> SystemFamilies(FontRole role) => role switch
     {
-        FontRole.SerifRegular => "GptBook Serif",
-        FontRole.SerifBold => "GptBook Serif Bold",
-        FontRole.SansBold => "GptBook Sans Bold",
-        FontRole.Mono => "GptBook Mono",
-        _ => throw new ArgumentOutOfRangeException(nameof(face), face, null),
+        FontRole.SansBold => ["system-ui", "-apple-system", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", .. FontFallbackChain.CssFamilies(role), "Source Han Sans SC"],
+        FontRole.Mono => ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "Liberation Mono", .. FontFallbackChain.CssFamilies(role), "Noto Sans Mono CJK SC"],
+        _ => [.. FontFallbackChain.CssFamilies(role), "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "STSong", "SimSun"],
     };
 
-    /// <summary>The reader's own fonts after ours, by kind: what shows while ours load, or if they cannot.</summary>
-    private static string System(FontRole role) => role switch
+    private static string Generic(FontRole role) => role switch
     {
-        FontRole.SansBold => "system-ui, -apple-system, \"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif",
-        FontRole.Mono => "ui-monospace, \"SFMono-Regular\", Menlo, Consolas, \"Liberation Mono\", \"Noto Sans Mono CJK SC\", monospace",
-        _ => "\"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Songti SC\", \"STSong\", SimSun, serif",
+        FontRole.SansBold => "sans-serif",
+        FontRole.Mono => "monospace",
+        _ => "serif",
     };
+
+    /// <summary>
+    /// A role's font-family list, in the chain's order: the role's face and every other face the site ships (each
+    /// limited by unicode-range to the characters the chain gives it, so their order among themselves decides
+    /// nothing), then the reader's faces of that kind, then the fallback faces by their system names in chain order
+    /// (colour emoji before the book's monochrome emoji face: on a screen colour is what readers expect).
+    /// </summary>
+    public static string Stack(FontRole role, IReadOnlySet<FontRole> shipped)
+    {
+        var names = new List<string>();
+        void Add(string name)
+        {
+            if (!names.Contains(name)) names.Add(name);
+        }
+        foreach (var face in new[] { role, FontRole.SerifRegular }.Concat(FontFallbackChain.Fallbacks))
+            if (shipped.Contains(face) && face != FontRole.Emoji) Add(Family(face));
+        foreach (var name in SystemFamilies(role)) Add(name);
+        foreach (var fallback in FontFallbackChain.Fallbacks)
+        {
+            foreach (var name in FontFallbackChain.CssFamilies(fallback)) Add(name);
+            if (fallback == FontRole.Emoji && shipped.Contains(FontRole.Emoji)) Add(Family(FontRole.Emoji));
+        }
+        return string.Join(", ", names.Select(n => n.All(c => char.IsAsciiLetter(c) || c == '-') ? n : $"\"{n}\"").Append(Generic(role)));
+    }
 
     /// <summary>The typography part of fonts.css: each role's family list (ours only for the faces the site ships)
     /// and the rules that give each piece of text its role.</summary>
     public static string Css(IReadOnlySet<FontRole> shipped)
     {
-        string Stack(FontRole role) =>
-            string.Join(", ", WebTypography.Stack(role).Where(shipped.Contains).Select(f => $"\"{Family(f)}\"").Append(System(role)));
+        string Stack(FontRole role) => WebTypography.Stack(role, shipped);
         var css = new StringBuilder();
         css.Append(":root {\n");
         css.Append($"  --gb-serif: {Stack(FontRole.SerifRegular)};\n");

@@ -12,7 +12,8 @@ namespace GptBook.Tests.Pdf;
 /// The article's five figures reach the PDF as real pictures, at the pixel size the image stage prepared for
 /// print, each on the page that carries its caption.
 /// </summary>
-public partial class ArticleFigureEmbeddingTests(PdfOutputFixture output) : IClassFixture<PdfOutputFixture>
+[Collection(PdfOutputCollection.Name)]
+public partial class ArticleFigureEmbeddingTests(PdfOutputFixture output)
 {
     [Fact]
     public void Each_of_the_five_figures_is_embedded_at_its_print_size_on_the_page_of_its_caption()

@@ -11,7 +11,8 @@ using PigDocument = UglyToad.PdfPig.PdfDocument;
 namespace GptBook.Tests.Pdf;
 
 /// <summary>The print PDF as a print shop's preflight reads it: PDF/X-4, black ink, registration marks, subset tags.</summary>
-public sealed class PrintConformanceTests(PdfOutputFixture output) : IClassFixture<PdfOutputFixture>
+[Collection(PdfOutputCollection.Name)]
+public sealed class PrintConformanceTests(PdfOutputFixture output)
 {
     [Fact]
     public void Every_letter_is_black_ink_only_and_no_content_stream_sets_an_rgb_colour()
@@ -104,6 +105,20 @@ public sealed class PrintConformanceTests(PdfOutputFixture output) : IClassFixtu
         // The same face subset differently in the two books gets a different tag.
         var serif = (article.Single(n => n.EndsWith("Serif SC Regular", StringComparison.Ordinal)), constructs.Single(n => n.EndsWith("Serif SC Regular", StringComparison.Ordinal)));
         Assert.NotEqual(serif.Item1, serif.Item2);
+    }
+
+    [Fact]
+    public void A_footnote_is_set_at_the_foot_of_the_page_that_references_it()
+    {
+        using var pdf = PigDocument.Open(output.Constructs.Path);
+        var page = Assert.Single(pdf.GetPages(), p => p.Text.Contains("以及脚注", StringComparison.Ordinal));
+        var note = page.GetWords().Where(w => w.Text.Contains("脚注的内容", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(note);
+        // Below every line of body text on that page, and in the smaller size.
+        var body = page.Letters.Where(l => l.PointSize > 10).ToList();
+        Assert.True(note[0].BoundingBox.Top < body.Min(l => l.GlyphRectangle.Bottom), "the note is not below the text");
+        Assert.True(note[0].Letters[0].PointSize < 10);
+        Assert.Single(pdf.GetPages(), p => p.Text.Contains("脚注的内容", StringComparison.Ordinal));
     }
 
     private static List<string> SubsetNames(string path)

@@ -121,6 +121,16 @@ public sealed class PrintConformanceTests(PdfOutputFixture output)
         Assert.Single(pdf.GetPages(), p => p.Text.Contains("脚注的内容", StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    public void The_text_layer_reads_the_source_without_inserted_spaces_or_hyphens()
+    {
+        var result = GptBook.Tests.Support.ExternalTool.Run("pdftotext", ["-enc", "UTF-8", output.Article.Path, "-"]);
+        Assert.Equal(0, result.ExitCode);
+        // The source has no space in these; the Han–Latin quarter em and the justification are positioning only.
+        Assert.Contains("迁移学习使GPT成为一个执行", result.StdOut.Replace("\n", ""));
+        Assert.Contains("OpenAI设计", result.StdOut.Replace("\n", ""));
+    }
+
     private static List<string> SubsetNames(string path)
     {
         using var document = PdfSharpReader.Open(path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);

@@ -7,7 +7,8 @@ namespace GptBook.Cli;
 
 /// <summary>
 /// <c>gptbook serve</c>: builds the site, serves it on 127.0.0.1 only, and rebuilds it whenever something under the
-/// book root changes (the output folder excepted). Runs until Ctrl+C.
+/// book root changes (the output folder excepted). Pages reload by themselves after each rebuild, and show the
+/// diagnostics of a failed one above the last good build. Runs until Ctrl+C.
 /// </summary>
 internal static class ServeCommand
 {
@@ -20,15 +21,27 @@ internal static class ServeCommand
         reporter.Summarize(first, strict: false);
         if (first.Outcome == PublishOutcome.ConfigurationError)
             return CommandLine.UsageError;
+        var status = new PreviewBuildStatus();
+        status.Report(FailureOf(first));
 
         var root = BookOptionsReader.Read(args.BookFile, new DiagnosticBag())?.RootDirectory
                    ?? Path.GetDirectoryName(Path.GetFullPath(args.BookFile))!;
         var output = Path.GetFullPath(args.OutputDirectory) + Path.DirectorySeparatorChar;
         using var watcher = new SourceChangeWatcher(root,
-            rebuild: () => reporter.Summarize(BookPublisher.Publish(request, reporter), strict: false),
-            ignore: path => IsBuildArtefact(Path.GetFullPath(path), output));
+            rebuild: () =>
+            {
+                var result = BookPublisher.Publish(request, reporter);
+                reporter.Summarize(result, strict: false);
+                status.Report(FailureOf(result));
+            },
+            ignore: path => IsBuildArtefact(Path.GetFullPath(path), output),
+            onError: e =>
+            {
+                Console.Error.WriteLine($"rebuild failed: {e.Message}");
+                status.Report($"rebuild failed: {e.Message}");
+            });
 
-        var server = new SitePreviewServer(Path.Combine(args.OutputDirectory, "site"), args.Port);
+        var server = new SitePreviewServer(Path.Combine(args.OutputDirectory, "site"), args.Port, status);
         var address = server.Start();
         Console.Out.WriteLine($"serving {address} (127.0.0.1 only); watching {root}; Ctrl+C stops");
 
@@ -41,6 +54,17 @@ internal static class ServeCommand
         stop.Wait();
         server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return CommandLine.Success;
+    }
+
+    /// <summary>What the pages show about a build: nothing when it succeeded, else its errors and warnings.</summary>
+    internal static string? FailureOf(PublishResult result)
+    {
+        if (result.Outcome is PublishOutcome.Built or PublishOutcome.UpToDate) return null;
+        var lines = result.Diagnostics
+            .Where(d => d.Severity != DiagnosticSeverity.Info)
+            .OrderByDescending(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(d => d.ToString());
+        return string.Join("\n", lines.DefaultIfEmpty("the build failed without a diagnostic; see the terminal"));
     }
 
     /// <summary>

@@ -44,9 +44,11 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode ImageEmpty = new("GB0207", W, "image file is empty");
     public static readonly DiagnosticCode ImageWrongExtension = new("GB0208", W, "image content does not match its extension");
     public static readonly DiagnosticCode ImageAnimated = new("GB0209", DiagnosticSeverity.Info, "animated image: first frame used");
-    public static readonly DiagnosticCode SvgNotRasterized = new("GB0210", W, "SVG not rasterized for print");
     public static readonly DiagnosticCode SvgSanitized = new("GB0211", W, "unsafe SVG content removed");
     public static readonly DiagnosticCode ColourProfileNotApplied = new("GB0212", DiagnosticSeverity.Info, "embedded colour profile not applied");
+    public static readonly DiagnosticCode SvgUnsupported = new("GB0220", W, "SVG content no output can show was removed");
+    public static readonly DiagnosticCode SvgBitmapRemoved = new("GB0221", W, "SVG embedded bitmap removed");
+    public static readonly DiagnosticCode SvgTruncated = new("GB0222", W, "SVG too large or too deeply nested; cut at the limits");
 
     // Layout and PDF
     public static readonly DiagnosticCode BoxTooLarge = new("GB0301", W, "content larger than a page");

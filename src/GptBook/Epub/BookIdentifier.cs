@@ -15,6 +15,9 @@ public static class BookIdentifier
 
     public static string Urn(string bookId) => "urn:uuid:" + Uuid5(UrlNamespace, "https://gptbook.invalid/books/" + bookId);
 
+    /// <summary>The print edition's identifier (the PDF built from the same source), which the page list names as its source.</summary>
+    public static string PrintUrn(string bookId) => "urn:uuid:" + Uuid5(UrlNamespace, "https://gptbook.invalid/books/" + bookId + "/print");
+
     internal static Guid Uuid5(Guid ns, string name)
     {
         var nsBytes = ns.ToByteArray(bigEndian: true);

@@ -1,18 +1,34 @@
 using System.Text;
+using GptBook.Fonts;
 
 namespace GptBook.Epub;
 
 /// <summary>
-/// The book's CSS, written for Chinese on e-readers: justified text with the last line at the start, a generous
-/// line height, a serif stack that finds the CJK faces Apple, Kobo, Android and Kindle readers ship (no fonts are
-/// embedded, so the reader's own settings still work), figures that never exceed the screen, and only simple
-/// properties (no negative margins, no positioning, no flex) so older Kindle renderers lay it out the same.
+/// The book's CSS, written for Chinese on e-readers: justified text (the last line at the start, as justify does
+/// by default: no <c>text-align-last</c> on the body, which every centred element would inherit), paragraphs
+/// marked by their two-character indent alone, widows and orphans kept to two lines, a generous line height, a
+/// serif stack that finds the CJK faces Apple, Kobo, Android and Kindle readers ship (no fonts are embedded, so
+/// the reader's own settings still work), figures that never exceed the screen and keep their aspect ratio from
+/// CSS alone (the markup carries no pixel sizes: see <c>XhtmlContentWriter</c>), Han–Latin spacing (native
+/// <c>text-autospace</c> where the engine has it, else the writer's marked spans), and only simple properties
+/// (no negative margins, no positioning, no flex) so older Kindle renderers lay it out the same. Each font stack
+/// ends with the bundled fallback faces in the order the PDF uses them (<see cref="FontFallbackChain"/>), so a
+/// reader that has them shows ℝ, ⟨ ⟩, 𠮷 and emoji with the same faces as the print.
 /// </summary>
 public static class EpubStylesheet
 {
     public static byte[] Bytes() => new UTF8Encoding(false).GetBytes(Css);
 
-    public const string Css = """
+    private static readonly string SerifStack = FontFallbackChain.CssStack(
+        [.. FontFallbackChain.CssFamilies(FontRole.SerifRegular), "Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", "Songti SC", "STSong", "SimSun"], "serif");
+
+    private static readonly string SansStack = FontFallbackChain.CssStack(
+        [.. FontFallbackChain.CssFamilies(FontRole.SansBold), "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "PingFang SC", "Heiti SC", "Microsoft YaHei"], "sans-serif");
+
+    private static readonly string MonoStack = FontFallbackChain.CssStack(
+        [.. FontFallbackChain.CssFamilies(FontRole.Mono), "Sarasa Mono SC", "Noto Sans Mono CJK SC", "Menlo", "Consolas"], "monospace");
+
+    public static readonly string Css = $$"""
         @charset "utf-8";
 
         html, body {
@@ -21,28 +37,43 @@ public static class EpubStylesheet
         }
 
         body {
-          font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", "Songti SC", "STSong", "SimSun", serif;
+          font-family: {{SerifStack}};
           line-height: 1.8;
           text-align: justify;
-          text-align-last: start;
           text-justify: inter-character;
           word-wrap: break-word;
           overflow-wrap: break-word;
           line-break: strict;
           hanging-punctuation: allow-end;
+          widows: 2;
+          orphans: 2;
         }
 
         p {
-          margin: 0 0 0.8em 0;
+          margin: 0;
           text-indent: 2em;
         }
 
+        /* Han–Latin spacing: a quarter em between Han and Latin letters or digits ("在 AI 文本"). Engines that
+           know text-autospace add it themselves, across element boundaries too; elsewhere the writer has put each
+           Latin run that touches Han in a span, and its margin gives the space without a character, so copying
+           and searching still see "在AI文本". Names such as GPT-3 never break at their hyphen. */
+        .space-before { margin-left: 0.25em; }
+        .space-after { margin-right: 0.25em; }
+        .nobr { white-space: nowrap; }
+        @supports (text-autospace: normal) {
+          body { text-autospace: normal; }
+          .space-before { margin-left: 0; }
+          .space-after { margin-right: 0; }
+        }
+
         h1, h2, h3, h4, h5, h6 {
-          font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "PingFang SC", "Heiti SC", "Microsoft YaHei", sans-serif;
+          font-family: {{SansStack}};
           font-weight: bold;
           line-height: 1.4;
           text-align: left;
           text-indent: 0;
+          hyphens: none;
           page-break-after: avoid;
           break-after: avoid;
           margin: 1.6em 0 0.8em 0;
@@ -56,7 +87,7 @@ public static class EpubStylesheet
         a { color: inherit; text-decoration: underline; }
 
         code, pre, kbd, samp {
-          font-family: "Sarasa Mono SC", "Noto Sans Mono CJK SC", "Menlo", "Consolas", monospace;
+          font-family: {{MonoStack}};
           font-size: 0.9em;
         }
 
@@ -76,6 +107,7 @@ public static class EpubStylesheet
         }
 
         blockquote p { text-indent: 0; }
+        blockquote p + p, li p + p, aside.footnote p + p { text-indent: 2em; }
 
         ul, ol { margin: 0.6em 0 0.8em 0; padding-left: 2em; }
         li { margin: 0.2em 0; }
@@ -95,6 +127,8 @@ public static class EpubStylesheet
         }
 
         figure img {
+          display: block;
+          margin: 0 auto;
           max-width: 100%;
           max-height: 80vh;
           width: auto;
@@ -150,13 +184,18 @@ public static class EpubStylesheet
 
         .raw-html { margin: 0.8em 0; }
 
+        body.nav-page h1 { text-align: center; }
         body.nav-page ol { list-style-type: none; padding-left: 0; }
         body.nav-page ol ol { padding-left: 1.5em; }
         body.nav-page li { margin: 0.4em 0; }
         body.nav-page a { text-decoration: none; }
 
-        body.cover-page { text-align: center; }
-        section.cover { margin: 0; padding: 0; text-align: center; }
-        section.cover img { max-width: 100%; max-height: 100vh; height: auto; }
+        /* The cover fits the screen whatever its shape: a block (an inline image would leave the line's descender
+           gap below it, which pushes a full-height picture onto a second, blank page), no margins, at most the
+           viewport's height and width, the aspect ratio kept by the auto sizes. */
+        body.cover-page { margin: 0; padding: 0; text-align: center; }
+        section.cover { margin: 0; padding: 0; text-align: center; page-break-inside: avoid; break-inside: avoid; }
+        section.cover img { display: block; margin: 0 auto; max-width: 100%; max-height: 100vh; width: auto; height: auto; }
+        section.cover h1 { margin-top: 30vh; }
         """;
 }

@@ -11,10 +11,11 @@ using GptBook.IO;
 namespace GptBook.Epub;
 
 /// <summary>
-/// Writes the book as an EPUB 3 package: the chunked content pages, cover, nav.xhtml (with landmarks), toc.ncx,
-/// the stylesheet, the prepared images, and the OPF, zipped deterministically and moved over
-/// <c>outputPath</c> only when complete. Problems are reported into the diagnostics; the method never throws
-/// for bad content or a failed write, and a failed write leaves any previous file untouched.
+/// Writes the book as an EPUB 3 package: the chunked content pages, cover, nav.xhtml (with landmarks, and a page
+/// list when the print edition's page map is given), toc.ncx, the stylesheet, the prepared images, and the OPF,
+/// zipped deterministically and moved over <c>outputPath</c> only when complete. Problems are reported into the
+/// diagnostics; the method never throws for bad content or a failed write, and a failed write leaves any previous
+/// file untouched.
 /// </summary>
 public static class EpubWriter
 {
@@ -23,12 +24,13 @@ public static class EpubWriter
     /// <returns>True when the EPUB was written.</returns>
     /// <param name="fontsDirectory">The bundled fonts for drawing a cover; by default the fonts/ folder beside the library.</param>
     /// <param name="cache">Where a drawn cover is kept between builds (it depends only on the metadata and the fonts); none by default.</param>
+    /// <param name="pageMap">Where the print edition's pages begin (from the PDF's layout in the same build); none: no page list.</param>
     public static bool Write(Book book, BookOptions options, ImageCatalog images, string outputPath, DiagnosticBag diagnostics, string? fontsDirectory = null,
-        DerivedFileCache? cache = null)
+        DerivedFileCache? cache = null, PrintPageMap? pageMap = null)
     {
         try
         {
-            var entries = Assemble(book, options, images, diagnostics, fontsDirectory, cache ?? DerivedFileCache.None);
+            var entries = Assemble(book, options, images, diagnostics, fontsDirectory, cache ?? DerivedFileCache.None, pageMap ?? PrintPageMap.None);
             var timestamp = BuildTimestamp.FromEnvironment(book.Metadata.Date);
             AtomicFile.Write(outputPath, stream => EpubZipWriter.Write(stream, entries, timestamp));
             return true;
@@ -44,7 +46,7 @@ public static class EpubWriter
 
     /// <summary>Every file of the package except mimetype, by its path in the zip.</summary>
     internal static IReadOnlyDictionary<string, byte[]> Assemble(Book book, BookOptions options, ImageCatalog images, DiagnosticBag diagnostics, string? fontsDirectory,
-        DerivedFileCache cache)
+        DerivedFileCache cache, PrintPageMap pageMap)
     {
         var metadata = book.Metadata;
         var language = metadata.Language;
@@ -53,7 +55,7 @@ public static class EpubWriter
         var chunked = BookChunker.Split(book, options.Epub.SplitLevel);
         var packageImages = new PackageImages();
         var resolver = new CatalogImageResolver(images, ImageProfile.Epub, packageImages.Add, diagnostics);
-        var content = new XhtmlContentWriter(new HtmlContentContext(chunked, labels, HtmlFlavor.Epub, resolver.Resolve, diagnostics));
+        var content = new XhtmlContentWriter(new HtmlContentContext(chunked, labels, HtmlFlavor.Epub, resolver.Resolve, diagnostics) { PageMap = pageMap });
 
         var pages = chunked.Chunks
             .Select(chunk => new PackageItem(chunk.Name, chunk.FileName, "application/xhtml+xml", null, ChapterPageWriter.Write(chunk, language, content)))
@@ -63,8 +65,9 @@ public static class EpubWriter
         var cover = CoverImage(book, options, images, packageImages, diagnostics, fontsDirectory, cache);
         var coverPage = new PackageItem("cover", EpubLayout.CoverPage, "application/xhtml+xml", null,
             CoverPageWriter.Write(metadata, labels, cover?.Href));
+        var printedPages = PageListEntries(chunked, pageMap);
         var nav = new PackageItem("nav", EpubLayout.NavFile, "application/xhtml+xml", "nav",
-            NavigationDocumentWriter.Write(metadata, labels, toc, chunked.Chunks[0], content));
+            NavigationDocumentWriter.Write(metadata, labels, toc, chunked.Chunks[0], content, printedPages));
         var ncx = new PackageItem("ncx", EpubLayout.NcxFile, "application/x-dtbncx+xml", null, NcxWriter.Write(metadata, identifier, toc));
         var css = new PackageItem("css", EpubLayout.Stylesheet, "text/css", null, EpubStylesheet.Bytes());
 
@@ -73,7 +76,12 @@ public static class EpubWriter
         manifest.AddRange(packageImages.Items);
         var spine = new[] { coverPage.Id, nav.Id }.Concat(pages.Select(p => p.Id)).ToArray();
         var modified = BuildTimestamp.FromEnvironment(metadata.Date);
-        var opf = PackageDocumentWriter.Write(metadata, identifier, modified, manifest, spine, ncx.Id, cover?.Id);
+        var guide = new List<GuideReference> { new("cover", labels.Cover, EpubLayout.CoverPage), new("toc", labels.TableOfContents, EpubLayout.NavFile) };
+        guide.Add(new GuideReference("text", chunked.Chunks[0].Title, chunked.Chunks[0].FileName));
+        var animated = packageImages.Items.Any(i => i.MediaType == "image/gif" && ImageMediaTypes.IsAnimatedGif(i.Content));
+        var extras = new PackageExtras(AccessibilityMetadata.Of(book, printedPages.Count > 0, animated), guide,
+            printedPages.Count > 0 ? BookIdentifier.PrintUrn(metadata.Id) : null);
+        var opf = PackageDocumentWriter.Write(metadata, identifier, modified, manifest, spine, ncx.Id, cover?.Id, extras);
 
         var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal)
         {
@@ -82,6 +90,24 @@ public static class EpubWriter
         };
         foreach (var item in manifest) entries[EpubLayout.ContentFolder + "/" + item.Href] = item.Content;
         return entries;
+    }
+
+    /// <summary>
+    /// The page list: each printed page whose start is in a chunk, labelled with its folio and pointing at the
+    /// marker the content writer put there (blocks are found by reference, as the layout reported them).
+    /// </summary>
+    private static IReadOnlyList<(string Label, string Href)> PageListEntries(ChunkedBook chunked, PrintPageMap pageMap)
+    {
+        if (pageMap.IsEmpty) return [];
+        var home = new Dictionary<Block, Chunk>(ReferenceEqualityComparer.Instance);
+        foreach (var chunk in chunked.Chunks)
+            foreach (var block in chunk.Blocks.Concat(chunk.Footnotes.SelectMany(f => f.Blocks)).SelectMany(b => b.DescendantsAndSelf()))
+                home.TryAdd(block, chunk);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return pageMap.Pages
+            .Where(p => home.ContainsKey(p.Position.Block) && seen.Add(p.Label))
+            .Select(p => (p.Label, home[p.Position.Block].FileName + "#" + XhtmlContentWriter.PageBreakId(p.Label)))
+            .ToArray();
     }
 
     /// <summary>The configured cover if it can be used, else one drawn from the title; null if neither works.</summary>

@@ -5,14 +5,17 @@ using GptBook.Model;
 namespace GptBook.Epub;
 
 /// <summary>
-/// nav.xhtml: the table of contents as nested ordered lists (also shown as a page in the spine) and the landmarks
-/// reading systems use to jump to the cover, the contents and the start of the text.
+/// nav.xhtml: the table of contents as nested ordered lists (also shown as a page in the spine), the landmarks
+/// reading systems use to jump to the cover, the contents and the start of the text, and, when the print edition
+/// was laid out in the same build, the page list: one entry per printed page, labelled with its folio, pointing
+/// at the page-break marker where that page begins.
 /// </summary>
 public static class NavigationDocumentWriter
 {
     public const string TocId = "toc";
 
-    public static byte[] Write(BookMetadata metadata, LanguageLabels labels, IReadOnlyList<TocEntry> toc, Chunk firstChunk, XhtmlContentWriter content) =>
+    public static byte[] Write(BookMetadata metadata, LanguageLabels labels, IReadOnlyList<TocEntry> toc, Chunk firstChunk, XhtmlContentWriter content,
+        IReadOnlyList<(string Label, string Href)> pages) =>
         XhtmlPageWriter.Write(metadata.Language, labels.TableOfContents, "frontmatter", "nav-page", xml =>
         {
             xml.WriteStartElement("nav", XhtmlNames.Xhtml);
@@ -30,6 +33,25 @@ public static class NavigationDocumentWriter
             Landmark(xml, "cover", EpubLayout.CoverPage, labels.Cover);
             Landmark(xml, "toc", EpubLayout.NavFile + "#" + TocId, labels.TableOfContents);
             Landmark(xml, "bodymatter", firstChunk.FileName, firstChunk.Title);
+            xml.WriteFullEndElement();
+            xml.WriteFullEndElement();
+
+            if (pages.Count == 0) return;
+            xml.WriteStartElement("nav", XhtmlNames.Xhtml);
+            xml.WriteAttributeString("epub", "type", XhtmlNames.Epub, "page-list");
+            xml.WriteAttributeString("role", "doc-pagelist");
+            xml.WriteAttributeString("aria-label", labels.PageList);
+            xml.WriteAttributeString("hidden", "hidden");
+            xml.WriteStartElement("ol", XhtmlNames.Xhtml);
+            foreach (var (label, href) in pages)
+            {
+                xml.WriteStartElement("li", XhtmlNames.Xhtml);
+                xml.WriteStartElement("a", XhtmlNames.Xhtml);
+                xml.WriteAttributeString("href", href);
+                xml.WriteString(label);
+                xml.WriteFullEndElement();
+                xml.WriteFullEndElement();
+            }
             xml.WriteFullEndElement();
             xml.WriteFullEndElement();
         });

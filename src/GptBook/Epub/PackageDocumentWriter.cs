@@ -8,7 +8,9 @@ namespace GptBook.Epub;
 
 /// <summary>
 /// package.opf: metadata (identifier, title, language, creators, description, subjects, dates, accessibility),
-/// the manifest of every item, and the spine in reading order with the NCX named for EPUB 2 readers.
+/// the manifest of every item, the spine in reading order with the NCX named for EPUB 2 readers, and the EPUB 2
+/// <c>guide</c>, which EPUB 3 readers ignore but calibre (and so every Kindle conversion) reads to recognise the
+/// cover page: without it calibre adds a cover of its own in front of ours, and the book opens on two covers.
 /// </summary>
 public static class PackageDocumentWriter
 {
@@ -25,7 +27,8 @@ public static class PackageDocumentWriter
     };
 
     public static byte[] Write(BookMetadata metadata, string identifier, DateTimeOffset modified,
-        IReadOnlyList<PackageItem> manifest, IReadOnlyList<string> spine, string ncxId, string? coverImageId)
+        IReadOnlyList<PackageItem> manifest, IReadOnlyList<string> spine, string ncxId, string? coverImageId,
+        PackageExtras extras)
     {
         using var buffer = new MemoryStream();
         using (var xml = XmlWriter.Create(buffer, Settings))
@@ -36,7 +39,7 @@ public static class PackageDocumentWriter
             xml.WriteAttributeString("unique-identifier", IdentifierId);
             xml.WriteAttributeString("xml", "lang", XhtmlNames.Xml, metadata.Language);
 
-            WriteMetadata(xml, metadata, identifier, modified, coverImageId);
+            WriteMetadata(xml, metadata, identifier, modified, coverImageId, extras);
 
             xml.WriteStartElement("manifest", Opf);
             foreach (var item in manifest)
@@ -60,6 +63,20 @@ public static class PackageDocumentWriter
             }
             xml.WriteEndElement();
 
+            if (extras.Guide.Count > 0)
+            {
+                xml.WriteStartElement("guide", Opf);
+                foreach (var reference in extras.Guide)
+                {
+                    xml.WriteStartElement("reference", Opf);
+                    xml.WriteAttributeString("type", reference.Type);
+                    xml.WriteAttributeString("title", reference.Title);
+                    xml.WriteAttributeString("href", reference.Href);
+                    xml.WriteEndElement();
+                }
+                xml.WriteEndElement();
+            }
+
             xml.WriteEndElement();
             xml.WriteEndDocument();
         }
@@ -67,7 +84,8 @@ public static class PackageDocumentWriter
         return buffer.ToArray();
     }
 
-    private static void WriteMetadata(XmlWriter xml, BookMetadata metadata, string identifier, DateTimeOffset modified, string? coverImageId)
+    private static void WriteMetadata(XmlWriter xml, BookMetadata metadata, string identifier, DateTimeOffset modified, string? coverImageId,
+        PackageExtras extras)
     {
         xml.WriteStartElement("metadata", Opf);
         xml.WriteAttributeString("xmlns", "dc", null, Dc);
@@ -109,17 +127,30 @@ public static class PackageDocumentWriter
         if (!string.IsNullOrWhiteSpace(metadata.Rights)) xml.WriteElementString("dc", "rights", Dc, metadata.Rights);
         foreach (var keyword in metadata.Keywords.Where(k => !string.IsNullOrWhiteSpace(k)))
             xml.WriteElementString("dc", "subject", Dc, keyword);
-        xml.WriteElementString("dc", "date", Dc, metadata.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        // Only a date the book gives: a made-up one would be shown by readers as the publication date.
+        if (metadata.HasDate) xml.WriteElementString("dc", "date", Dc, metadata.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (extras.PageBreakSource != null)
+        {
+            // The print edition the page list follows: dc:source marked as the source of the pagination (EPUB 3.2,
+            // what Ace and the reading systems of today read). Its successor, the unprefixed pageBreakSource
+            // property, is an error for epubcheck 4 (Debian's, which CI runs), and may not be written through a
+            // prefix bound to the default vocabulary either; it comes with epubcheck 5.
+            xml.WriteStartElement("dc", "source", Dc);
+            xml.WriteAttributeString("id", "print-source");
+            xml.WriteString(extras.PageBreakSource);
+            xml.WriteEndElement();
+            Refine(xml, "print-source", "source-of", "pagination");
+        }
 
         Meta(xml, "dcterms:modified", BuildTimestamp.W3C(modified));
-        // Accessibility metadata (schema.org, as EPUB Accessibility 1.1 asks): text with pictures, navigable.
-        Meta(xml, "schema:accessMode", "textual");
-        Meta(xml, "schema:accessMode", "visual");
-        Meta(xml, "schema:accessModeSufficient", "textual");
-        Meta(xml, "schema:accessibilityFeature", "structuralNavigation");
-        Meta(xml, "schema:accessibilityFeature", "tableOfContents");
-        Meta(xml, "schema:accessibilityFeature", "alternativeText");
-        Meta(xml, "schema:accessibilityHazard", "none");
+        // Accessibility metadata (schema.org, as EPUB Accessibility 1.1 asks), each item true of this book.
+        var a11y = extras.Accessibility;
+        foreach (var mode in a11y.AccessModes) Meta(xml, "schema:accessMode", mode);
+        foreach (var sufficient in a11y.AccessModesSufficient) Meta(xml, "schema:accessModeSufficient", sufficient);
+        foreach (var feature in a11y.Features) Meta(xml, "schema:accessibilityFeature", feature);
+        foreach (var hazard in a11y.Hazards) Meta(xml, "schema:accessibilityHazard", hazard);
+        Meta(xml, "schema:accessibilitySummary", a11y.Summary(metadata.Language));
+        if (a11y.Conforms) Meta(xml, "dcterms:conformsTo", AccessibilityMetadata.ConformsTo);
 
         if (coverImageId != null)
         {
@@ -150,3 +181,9 @@ public static class PackageDocumentWriter
         xml.WriteEndElement();
     }
 }
+
+/// <summary>One <c>guide</c> reference: <c>cover</c>, <c>toc</c> or <c>text</c>, a title and the page.</summary>
+public sealed record GuideReference(string Type, string Title, string Href);
+
+/// <summary>What the package says beyond its files: accessibility facts, the guide, and the print edition the page list follows (null without one).</summary>
+public sealed record PackageExtras(AccessibilityMetadata Accessibility, IReadOnlyList<GuideReference> Guide, string? PageBreakSource);

@@ -2,7 +2,9 @@ namespace GptBook.Fonts;
 
 /// <summary>
 /// The bundled faces, by what they are used for (files in assets/fonts/). The layout measures with these and the
-/// PDF writer embeds exactly these; nothing comes from the system.
+/// PDF writer embeds exactly these; nothing comes from the system. The first four are asked for by the layout's
+/// styles; the rest are fallbacks that only ever draw characters the first four lack (see
+/// <see cref="FontFallbackChain"/>), and are read only when such a character occurs.
 /// </summary>
 public enum FontRole
 {
@@ -14,4 +16,14 @@ public enum FontRole
     SansBold,
     /// <summary>JetBrains Mono Regular: code. Han characters in code fall back to <see cref="SerifRegular"/>.</summary>
     Mono,
+    /// <summary>Noto Serif (Latin, Greek, Cyrillic): ℝ, modifier letters such as ᵃ ₐ ⁿ, phonetic symbols.</summary>
+    LatinSerif,
+    /// <summary>Noto Sans Math: ⟨ ⟩, mathematical alphanumerics (𝐀 𝔸 𝒜 𝑥), operators.</summary>
+    Math,
+    /// <summary>Noto Sans Symbols 2: dingbats, ballot boxes, arrows, game and technical symbols.</summary>
+    Symbols,
+    /// <summary>Noto Emoji: monochrome outline emoji (colour emoji are bitmaps; print wants outlines).</summary>
+    Emoji,
+    /// <summary>HanaMinB: CJK Unified Ideographs Extensions B–F (𠮷 U+20BB7), which the SC faces lack.</summary>
+    HanExtension,
 }

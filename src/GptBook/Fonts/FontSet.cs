@@ -3,10 +3,11 @@ using System.Collections.Concurrent;
 namespace GptBook.Fonts;
 
 /// <summary>
-/// The four bundled faces from assets/fonts/, by <see cref="FontRole"/>. Each file is read and parsed on first use
-/// and then kept for the life of the process (<see cref="Load"/> returns the same instance for the same folder), so
-/// the layout and the PDF writer share one copy of each 15 MB file. Also the one place that decides which face
-/// actually draws a character (<see cref="ResolveFace"/>).
+/// The bundled faces from assets/fonts/, by <see cref="FontRole"/>. Each file is read and parsed on first use and
+/// then kept for the life of the process (<see cref="Load"/> returns the same instance for the same folder), so the
+/// layout and the PDF writer share one copy of each 15 MB file, and a fallback face no character needs is never
+/// read. Also the one place that decides which face actually draws a character (<see cref="ResolveFace"/>, by
+/// <see cref="FontFallbackChain"/>).
 /// </summary>
 public sealed class FontSet
 {
@@ -23,8 +24,8 @@ public sealed class FontSet
     }
 
     /// <summary>
-    /// The font set in <paramref name="fontsDirectory"/> (normally &lt;repository&gt;/assets/fonts). Checks that the four
-    /// files exist; parses each when first used. Throws <see cref="FileNotFoundException"/> naming a missing file.
+    /// The font set in <paramref name="fontsDirectory"/> (normally &lt;repository&gt;/assets/fonts). Checks that every
+    /// face's file exists; parses each when first used. Throws <see cref="FileNotFoundException"/> naming a missing file.
     /// </summary>
     public static FontSet Load(string fontsDirectory)
     {
@@ -57,6 +58,11 @@ public sealed class FontSet
         FontRole.SerifBold => "NotoSerifSC-Bold.ttf",
         FontRole.SansBold => "NotoSansSC-Bold.ttf",
         FontRole.Mono => "JetBrainsMono-Regular.ttf",
+        FontRole.LatinSerif => "NotoSerif-Regular.ttf",
+        FontRole.Math => "NotoSansMath-Regular.ttf",
+        FontRole.Symbols => "NotoSansSymbols2-Regular.ttf",
+        FontRole.Emoji => "NotoEmoji-Regular.ttf",
+        FontRole.HanExtension => "HanaMinB.ttf",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -70,6 +76,11 @@ public sealed class FontSet
         FontRole.SerifBold => "GptBook Noto Serif SC Bold",
         FontRole.SansBold => "GptBook Noto Sans SC Bold",
         FontRole.Mono => "GptBook JetBrains Mono",
+        FontRole.LatinSerif => "GptBook Noto Serif",
+        FontRole.Math => "GptBook Noto Sans Math",
+        FontRole.Symbols => "GptBook Noto Sans Symbols 2",
+        FontRole.Emoji => "GptBook Noto Emoji",
+        FontRole.HanExtension => "GptBook HanaMinB",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -87,16 +98,24 @@ public sealed class FontSet
             ? array
             : Font(role).FileBytes.ToArray();
 
+    /// <summary>Whether a face's file has been read (a fallback face is read only when a character needs it).</summary>
+    public bool IsLoaded(FontRole role) => _fonts[(int)role].IsValueCreated;
+
     /// <summary>
-    /// The face that measures and draws <paramref name="codePoint"/> when <paramref name="requested"/> is asked for:
-    /// the requested face if it has the glyph, else Noto Serif SC Regular (JetBrains Mono has no Han; the bold faces
-    /// cover what the regular does, so in practice only code falls back). A character no face has stays with the
-    /// requested face; the layout reports it (GB0303) and it draws as that face's .notdef box.
+    /// The face that measures and draws <paramref name="codePoint"/> when <paramref name="requested"/> is asked for,
+    /// by <see cref="FontFallbackChain"/>: the requested face if it has the glyph (an emoji-presentation character
+    /// goes to the emoji face first), else Noto Serif SC Regular, else the first fallback face that has it. A
+    /// character no face has stays with the requested face; the layout reports it (GB0303) and it draws as that
+    /// face's .notdef box.
     /// </summary>
     public FontRole ResolveFace(FontRole requested, int codePoint)
     {
+        if (FontFallbackChain.IsEmojiPresentation(codePoint) && Font(FontRole.Emoji).HasGlyph(codePoint)) return FontRole.Emoji;
         if (Font(requested).HasGlyph(codePoint)) return requested;
         if (requested != FontRole.SerifRegular && Font(FontRole.SerifRegular).HasGlyph(codePoint)) return FontRole.SerifRegular;
+        foreach (var fallback in FontFallbackChain.Fallbacks)
+            if (fallback != requested && FontFallbackChain.MayCover(fallback, codePoint) && Font(fallback).HasGlyph(codePoint))
+                return fallback;
         return requested;
     }
 }

@@ -6,10 +6,14 @@ namespace GptBook.Html;
 /// <summary>
 /// What <see cref="XhtmlContentWriter"/> is handed: the chunked book (for resolving <c>#id</c> links across
 /// chunks), the language's labels, the flavor of markup, how to show each image, and where to report problems.
+/// <see cref="PageMap"/> says where the print edition's pages begin; the EPUB marks them (nothing by default).
 /// </summary>
 public sealed record HtmlContentContext(
     ChunkedBook Book,
     LanguageLabels Labels,
     HtmlFlavor Flavor,
     Func<Model.ImageReference, HtmlImage> ResolveImage,
-    DiagnosticBag Diagnostics);
+    DiagnosticBag Diagnostics)
+{
+    public PrintPageMap PageMap { get; init; } = PrintPageMap.None;
+}

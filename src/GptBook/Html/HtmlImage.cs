@@ -2,9 +2,9 @@ namespace GptBook.Html;
 
 /// <summary>
 /// What the content writer shows for one image reference: a picture (<see cref="Src"/>, relative to the page,
-/// with its pixel size and an optional <see cref="SrcSet"/>), a visible placeholder box with
-/// <see cref="PlaceholderReason"/> (which may be empty: the box then just says the image is missing), or both
-/// (a placeholder picture together with the reason).
+/// with its pixel size and an optional <see cref="SrcSet"/>), a visible placeholder box, or both (a placeholder
+/// picture inside the box). <see cref="PlaceholderReason"/> marks a placeholder; it says why for the author (it
+/// may be empty) and is never shown to readers, who see the box's words in the book's language.
 /// </summary>
 public sealed record HtmlImage(string? Src, int PixelWidth, int PixelHeight, string? PlaceholderReason)
 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 using GptBook.Diagnostics;
 using GptBook.Model;
@@ -16,11 +17,33 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
 {
     private readonly HashSet<SourceSpan> _reportedInvalidText = [];
 
-    /// <summary>The chunk's blocks, then its footnotes (if any) in a notes section at the end.</summary>
+    /// <summary>
+    /// The chunk's blocks, then its footnotes (if any) in a notes section at the end. In the EPUB each heading opens
+    /// a <c>section</c> that holds everything up to the next heading of its level or above, so the sections nest
+    /// as the headings do (what assistive technology and epubcheck's structure checks read); an h1's section is
+    /// the chapter.
+    /// </summary>
     public void WriteChunk(XmlWriter xml, Chunk chunk)
     {
         var state = new ChunkState(chunk);
-        foreach (var block in chunk.Blocks) WriteBlock(xml, block, state);
+        var open = new Stack<int>();
+        foreach (var block in chunk.Blocks)
+        {
+            if (context.Flavor == HtmlFlavor.Epub && block is Heading h)
+            {
+                while (open.Count > 0 && open.Peek() >= h.Level) { End(xml); open.Pop(); }
+                Start(xml, "section");
+                if (h.Level == 1)
+                {
+                    EpubType(xml, "chapter");
+                    Attr(xml, "role", "doc-chapter");
+                }
+                if (h.Id.Length > 0) Attr(xml, "aria-labelledby", h.Id);
+                open.Push(h.Level);
+            }
+            WriteBlock(xml, block, state);
+        }
+        while (open.Count > 0) { End(xml); open.Pop(); }
         WriteFootnotes(xml, state);
     }
 
@@ -28,22 +51,28 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
     /// Inline content outside the chunk's flow (a heading's text in a table of contents), as seen from
     /// <paramref name="from"/>. Links inside are written as their text, since the caller wraps the whole in a link.
     /// </summary>
-    public void WriteInlines(XmlWriter xml, IEnumerable<Inline> inlines, Chunk from) =>
-        WriteInlines(xml, inlines, new ChunkState(from) { InsideLink = true });
+    public void WriteInlines(XmlWriter xml, IReadOnlyList<Inline> inlines, Chunk from) =>
+        WriteFlow(xml, inlines, new ChunkState(from) { InsideLink = true });
 
     private void WriteBlock(XmlWriter xml, Block block, ChunkState state)
     {
+        // A printed page that begins inside a paragraph or heading is marked at its line (WriteFlow); one that
+        // begins at any other block is marked just before it.
+        if (block is not (Heading or Paragraph))
+            foreach (var page in context.PageMap.StartsIn(block)) WritePageBreak(xml, page.Label);
         switch (block)
         {
             case Heading h:
                 Start(xml, "h" + Math.Clamp(h.Level, 1, 6));
                 Attr(xml, "id", h.Id);
-                WriteInlines(xml, h.Content, state);
+                WriteFlow(xml, h.Content, state, block);
                 End(xml);
                 break;
             case Paragraph p:
                 Start(xml, "p");
-                WriteInlines(xml, p.Content, state);
+                var restore = Lang(xml, Inline.PlainText(p.Content), state);
+                WriteFlow(xml, p.Content, state, block);
+                state.Language = restore;
                 End(xml);
                 break;
             case Figure f:
@@ -51,7 +80,9 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                 break;
             case BlockQuote q:
                 Start(xml, "blockquote");
+                var outer = Lang(xml, BlockText(q), state);
                 foreach (var child in q.Blocks) WriteBlock(xml, child, state);
+                state.Language = outer;
                 End(xml);
                 break;
             case ListBlock l:
@@ -93,8 +124,9 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         if (image.HasPicture) WriteImg(xml, image, figure.Image.Alt, "figure-image");
         // The alt text tells what the missing picture shows, unless the caption below already says it.
         var placeholderAlt = figure.Image.Alt == Inline.PlainText(figure.Caption) ? "" : figure.Image.Alt;
-        if (image.IsPlaceholder) WritePlaceholder(xml, "div", image.PlaceholderReason!, placeholderAlt);
-        if (figure.Number > 0 || figure.HasCaption)
+        if (image.IsPlaceholder) WritePlaceholder(xml, "div", placeholderAlt);
+        // No caption, no figcaption: a bare "图 1" tells the reader nothing.
+        if (figure.HasCaption)
         {
             Start(xml, "figcaption");
             if (figure.Number > 0)
@@ -105,19 +137,25 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                 End(xml);
                 if (figure.HasCaption) xml.WriteString(context.Labels.CaptionSeparator);
             }
-            WriteInlines(xml, figure.Caption, state);
+            WriteFlow(xml, figure.Caption, state);
             End(xml);
         }
         End(xml);
     }
 
-    private static void WriteImg(XmlWriter xml, HtmlImage image, string alt, string cssClass)
+    /// <summary>
+    /// The site states the pixel size so the page doesn't jump while pictures load. The EPUB doesn't: calibre (and
+    /// with it every Kindle conversion) turns width/height attributes into fixed sizes that override the
+    /// stylesheet's max-width, which squeezes a wide figure into the screen width at its full height; the
+    /// stylesheet's max-width and height:auto keep the picture's own aspect ratio everywhere.
+    /// </summary>
+    private void WriteImg(XmlWriter xml, HtmlImage image, string alt, string cssClass)
     {
         Start(xml, "img");
         Attr(xml, "src", image.Src!);
         if (image.SrcSet != null) Attr(xml, "srcset", image.SrcSet);
         Attr(xml, "alt", alt);
-        if (image.PixelWidth > 0 && image.PixelHeight > 0)
+        if (context.Flavor != HtmlFlavor.Epub && image.PixelWidth > 0 && image.PixelHeight > 0)
         {
             Attr(xml, "width", image.PixelWidth.ToString(CultureInfo.InvariantCulture));
             Attr(xml, "height", image.PixelHeight.ToString(CultureInfo.InvariantCulture));
@@ -127,10 +165,11 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
     }
 
     /// <summary>
-    /// A visible box (block or inline) that says the image is missing, with what it would show (the alt text) and
-    /// why (the image stage's reason), each only if known.
+    /// A visible box (block or inline) that says, in the book's language, that the image is missing, and what it
+    /// would show (the alt text) if known. Why it is missing (a path, a decoder's message) is for the author, who
+    /// has it as a diagnostic; the reader never sees it.
     /// </summary>
-    private void WritePlaceholder(XmlWriter xml, string element, string reason, string alt)
+    private void WritePlaceholder(XmlWriter xml, string element, string alt)
     {
         var child = element == "div" ? "p" : "span";
         Start(xml, element);
@@ -139,13 +178,12 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         Attr(xml, "class", "image-placeholder-label");
         xml.WriteString(context.Labels.ImageMissing);
         End(xml);
-        foreach (var (text, cssClass) in new[] { (alt, "image-placeholder-alt"), (reason, "image-placeholder-reason") })
+        if (alt.Length > 0)
         {
-            if (text.Length == 0) continue;
             if (element == "span") xml.WriteString(" ");
             Start(xml, child);
-            Attr(xml, "class", cssClass);
-            xml.WriteString(text);
+            Attr(xml, "class", "image-placeholder-alt");
+            xml.WriteString(alt);
             End(xml);
         }
         End(xml);
@@ -158,14 +196,16 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         foreach (var item in list.Items)
         {
             Start(xml, "li");
+            var outer = Lang(xml, string.Concat(item.Blocks.Select(BlockText)), state);
             // A leading paragraph is written as the item's own text, so tight lists don't gain paragraph spacing.
             var skip = 0;
             if (item.Blocks.Count > 0 && item.Blocks[0] is Paragraph lead)
             {
-                WriteInlines(xml, lead.Content, state);
+                WriteFlow(xml, lead.Content, state, lead);
                 skip = 1;
             }
             foreach (var child in item.Blocks.Skip(skip)) WriteBlock(xml, child, state);
+            state.Language = outer;
             End(xml);
         }
         End(xml);
@@ -198,7 +238,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             var alignment = i < table.Alignments.Count ? table.Alignments[i] : ColumnAlignment.Default;
             if (alignment != ColumnAlignment.Default)
                 Attr(xml, "style", "text-align: " + alignment.ToString().ToLowerInvariant());
-            WriteInlines(xml, cells[i].Content, state);
+            WriteFlow(xml, cells[i].Content, state);
             End(xml);
         }
         End(xml);
@@ -226,7 +266,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             if (blocks.Count > 0 && blocks[0] is Paragraph first)
             {
                 xml.WriteString(" ");
-                WriteInlines(xml, first.Content, state);
+                WriteFlow(xml, first.Content, state, first);
                 blocks = blocks.Skip(1).ToArray();
             }
             End(xml);
@@ -255,39 +295,176 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         End(xml);
     }
 
-    private void WriteInlines(XmlWriter xml, IEnumerable<Inline> inlines, ChunkState state)
+    /// <summary>
+    /// A run of inline content that starts a new line of text (a paragraph, a heading, a cell …). When it is a
+    /// block's text (<paramref name="block"/>), the printed pages that begin in it are marked where their first
+    /// line begins.
+    /// </summary>
+    private void WriteFlow(XmlWriter xml, IReadOnlyList<Inline> inlines, ChunkState state, Block? block = null)
     {
-        foreach (var inline in inlines) WriteInline(xml, inline, state);
+        state.Previous = 0;
+        state.Position = 0;
+        state.PageBreaks.Clear();
+        if (block != null)
+            foreach (var (at, label) in PageBreakPositions(inlines, context.PageMap.StartsIn(block)))
+                state.PageBreaks.Enqueue((at, label));
+        WriteInlines(xml, inlines, state, after: 0);
+        while (state.PageBreaks.TryDequeue(out var rest)) WritePageBreak(xml, rest.Label);
+        state.Previous = 0;
     }
 
-    private void WriteInline(XmlWriter xml, Inline inline, ChunkState state)
+    /// <summary>
+    /// Where in the flow's text (counted as the print layout counts it, see <see cref="LayoutLength"/>) each page
+    /// begins: the occurrence of the page's first characters nearest to the layout's count, which can be a
+    /// character or two off per line (a space dropped at a line end).
+    /// </summary>
+    private static IEnumerable<(int At, string Label)> PageBreakPositions(IReadOnlyList<Inline> inlines, IReadOnlyList<PrintPageStart> pages)
+    {
+        if (pages.Count == 0) return [];
+        var text = new StringBuilder();
+        foreach (var leaf in inlines.SelectMany(i => i.DescendantsAndSelf()).Where(i => i.Children.Count == 0)) text.Append(LayoutText(leaf));
+        var flow = text.ToString();
+        return pages.Select(page =>
+        {
+            var position = page.Position;
+            if (position.IsBlockStart) return (0, page.Label);
+            var best = Math.Clamp(position.Offset, 0, flow.Length);
+            if (position.Lead.Length > 0)
+            {
+                var nearest = -1;
+                for (var i = flow.IndexOf(position.Lead, StringComparison.Ordinal); i >= 0; i = flow.IndexOf(position.Lead, i + 1, StringComparison.Ordinal))
+                    if (nearest < 0 || Math.Abs(i - position.Offset) < Math.Abs(nearest - position.Offset)) nearest = i;
+                if (nearest >= 0) best = nearest;
+            }
+            return (best, page.Label);
+        }).OrderBy(p => p.Item1).ToArray();
+    }
+
+    /// <summary>An inline's text as the print layout sets it: an inline picture as its alt in brackets, a note reference as its number.</summary>
+    private static string LayoutText(Inline leaf) => leaf switch
+    {
+        Model.Text t => t.Value,
+        InlineCode c => c.Code,
+        InlineImage i => "[" + i.Image.Alt + "]",
+        FootnoteReference r => r.Number.ToString(CultureInfo.InvariantCulture),
+        RawHtmlInline raw => raw.Text,
+        LineBreak => "",
+        _ => Inline.PlainText([leaf]),
+    };
+
+    private static int LayoutLength(Inline leaf) => LayoutText(leaf).Length;
+
+    /// <summary>
+    /// An empty marker where a printed page begins: <c>epub:type="pagebreak"</c> with the folio as its label, and
+    /// an id the page list points to. The site has no page list, so it gets none.
+    /// </summary>
+    private void WritePageBreak(XmlWriter xml, string label)
+    {
+        if (context.Flavor != HtmlFlavor.Epub) return;
+        Start(xml, "span");
+        Attr(xml, "id", PageBreakId(label));
+        EpubType(xml, "pagebreak");
+        Attr(xml, "role", "doc-pagebreak");
+        Attr(xml, "aria-label", label);
+        End(xml);
+    }
+
+    /// <summary>The id of the marker for the printed page labelled <paramref name="label"/>.</summary>
+    public static string PageBreakId(string label) =>
+        "page-" + new string(label.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+
+    /// <summary>Writes <c>lang</c> when the passage is in another language than the one in force; returns the one to restore after it.</summary>
+    private string? Lang(XmlWriter xml, string text, ChunkState state)
+    {
+        var before = state.Language;
+        var book = context.Book.Book.Metadata.Language;
+        var effective = PassageLanguage.Of(text, book) ?? book;
+        if (!string.Equals(effective, before ?? book, StringComparison.OrdinalIgnoreCase))
+        {
+            Attr(xml, "lang", effective);
+            xml.WriteAttributeString("xml", "lang", XhtmlNames.Xml, effective);
+            state.Language = effective;
+        }
+        return before;
+    }
+
+    private static string BlockText(Block block) =>
+        string.Concat(block.DescendantsAndSelf().SelectMany(b => b.InlineContent()).Select(Inline.PlainText));
+
+    /// <param name="after">The character that follows these inlines in the flow (0 at a wall), for Han–Latin spacing.</param>
+    private void WriteInlines(XmlWriter xml, IReadOnlyList<Inline> inlines, ChunkState state, int after)
+    {
+        for (var i = 0; i < inlines.Count; i++)
+            WriteInline(xml, inlines[i], state, FirstCodePoint(inlines, i + 1, after));
+    }
+
+    private void WriteInline(XmlWriter xml, Inline inline, ChunkState state, int after)
     {
         switch (inline)
         {
             case Model.Text t:
-                WriteText(xml, t.Value, t.Span);
-                break;
+                WriteTextWithPageBreaks(xml, t, state, after);
+                return;
             case Emphasis e:
-                Wrap(xml, "em", e.Content, state);
-                break;
+                Wrap(xml, "em", e.Content, state, after);
+                return;
             case Strong s:
-                Wrap(xml, "strong", s.Content, state);
-                break;
+                Wrap(xml, "strong", s.Content, state, after);
+                return;
             case Strikethrough s:
-                Wrap(xml, "del", s.Content, state);
-                break;
+                Wrap(xml, "del", s.Content, state, after);
+                return;
+            case Link l:
+                WriteLink(xml, l, state, after);
+                return;
+        }
+        // Everything else is a wall for Han–Latin spacing: no gap is added against code, a picture or a note mark.
+        // A page that begins inside it is marked before it.
+        var length = inline.Children.Count == 0 ? LayoutLength(inline) : 0;
+        while (state.PageBreaks.TryPeek(out var page) && page.At < state.Position + Math.Max(1, length))
+            WritePageBreak(xml, state.PageBreaks.Dequeue().Label);
+        WriteOther(xml, inline, state);
+        state.Position += length;
+        state.Previous = 0;
+    }
+
+    /// <summary>A text inline, cut where printed pages begin inside it, each piece with its Han–Latin marks.</summary>
+    private void WriteTextWithPageBreaks(XmlWriter xml, Model.Text t, ChunkState state, int after)
+    {
+        var value = t.Value;
+        var from = 0;
+        while (state.PageBreaks.TryPeek(out var page) && page.At < state.Position + value.Length)
+        {
+            var cut = Math.Clamp(page.At - state.Position, from, value.Length);
+            if (cut > from)
+            {
+                WriteProse(xml, value[from..cut], t.Span, state.Previous, HanLatinText.CodePointAt(value, cut));
+                state.Previous = HanLatinText.LastCodePoint(value.AsSpan(from, cut - from));
+            }
+            WritePageBreak(xml, state.PageBreaks.Dequeue().Label);
+            from = cut;
+        }
+        if (from < value.Length)
+        {
+            WriteProse(xml, value[from..], t.Span, state.Previous, after);
+            state.Previous = HanLatinText.LastCodePoint(value);
+        }
+        state.Position += value.Length;
+    }
+
+    private void WriteOther(XmlWriter xml, Inline inline, ChunkState state)
+    {
+        switch (inline)
+        {
             case InlineCode c:
                 Start(xml, "code");
                 WriteText(xml, c.Code, c.Span);
                 End(xml);
                 break;
-            case Link l:
-                WriteLink(xml, l, state);
-                break;
             case InlineImage i:
                 var image = context.ResolveImage(i.Image);
                 if (image.HasPicture) WriteImg(xml, image, i.Image.Alt, "inline-image");
-                if (image.IsPlaceholder) WritePlaceholder(xml, "span", image.PlaceholderReason!, i.Image.Alt);
+                if (image.IsPlaceholder) WritePlaceholder(xml, "span", i.Image.Alt);
                 break;
             case LineBreak:
                 Start(xml, "br");
@@ -304,19 +481,41 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         }
     }
 
-    private void Wrap(XmlWriter xml, string element, IEnumerable<Inline> content, ChunkState state)
+    private void Wrap(XmlWriter xml, string element, IReadOnlyList<Inline> content, ChunkState state, int after)
     {
         Start(xml, element);
-        WriteInlines(xml, content, state);
+        WriteInlines(xml, content, state, after);
         End(xml);
     }
 
-    private void WriteLink(XmlWriter xml, Link link, ChunkState state)
+    /// <summary>The first character <paramref name="inlines"/> show from <paramref name="from"/> on, through emphasis and links; 0 at a wall (code, a picture); <paramref name="after"/> if they show nothing.</summary>
+    private static int FirstCodePoint(IReadOnlyList<Inline> inlines, int from, int after)
+    {
+        for (var i = from; i < inlines.Count; i++)
+        {
+            switch (inlines[i])
+            {
+                case Model.Text t when t.Value.Length > 0:
+                    return HanLatinText.CodePointAt(t.Value, 0);
+                case Model.Text:
+                    continue;
+                case Emphasis or Strong or Strikethrough or Link:
+                    var inner = FirstCodePoint(inlines[i].Children, 0, -1);
+                    if (inner != -1) return inner;
+                    continue;
+                default:
+                    return 0;
+            }
+        }
+        return after;
+    }
+
+    private void WriteLink(XmlWriter xml, Link link, ChunkState state, int after)
     {
         // Links never nest (HTML forbids it); an inner link keeps its text only.
         if (state.InsideLink)
         {
-            WriteInlines(xml, link.Content, state);
+            WriteInlines(xml, link.Content, state, after);
             return;
         }
 
@@ -341,7 +540,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
 
         if (href == null)
         {
-            Wrap(xml, "span", link.Content, state);
+            Wrap(xml, "span", link.Content, state, after);
             return;
         }
         Start(xml, "a");
@@ -353,7 +552,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             Attr(xml, "rel", "external noopener noreferrer");
         }
         state.InsideLink = true;
-        WriteInlines(xml, link.Content, state);
+        WriteInlines(xml, link.Content, state, after);
         state.InsideLink = false;
         End(xml);
     }
@@ -423,6 +622,23 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         xml.WriteString(text);
     }
 
+    /// <summary>Prose: the text, with Latin words that touch Han and names like GPT-3 in marked spans (<see cref="HanLatinText"/>).</summary>
+    private void WriteProse(XmlWriter xml, string text, SourceSpan span, int before, int after)
+    {
+        foreach (var piece in HanLatinText.Split(text, before, after))
+        {
+            if (piece.CssClass == null)
+            {
+                WriteText(xml, piece.Text, span);
+                continue;
+            }
+            Start(xml, "span");
+            Attr(xml, "class", piece.CssClass);
+            WriteText(xml, piece.Text, span);
+            End(xml);
+        }
+    }
+
     /// <summary>The code block's language as a class token, or null if it has characters a class name can't hold.</summary>
     private static string? CssToken(string? language) =>
         !string.IsNullOrEmpty(language) && language.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '+' or '#')
@@ -433,6 +649,14 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
     {
         public Chunk Chunk { get; } = chunk;
         public bool InsideLink { get; set; }
+        /// <summary>The last character written in the current flow, 0 after a wall or at its start.</summary>
+        public int Previous { get; set; }
+        /// <summary>How much of the current flow's text has been written, counted as the print layout counts it.</summary>
+        public int Position { get; set; }
+        /// <summary>The printed pages still to be marked in the current flow, by position.</summary>
+        public Queue<(int At, string Label)> PageBreaks { get; } = new();
+        /// <summary>The language a <c>lang</c> attribute has put in force, or null for the book's.</summary>
+        public string? Language { get; set; }
         public HashSet<string> WrittenIds { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using GptBook.Configuration;
 using GptBook.Diagnostics;
+using GptBook.Policies;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.Metadata.Profiles.Icc;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using GptBook.Diagnostics;
 using GptBook.Model;
+using GptBook.Policies;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -68,54 +69,65 @@ internal sealed class ImageNormalizer
             Report(references, DiagnosticCodes.ImageAnimated,
                 $"image has {inspection.Facts.FrameCount} frames; only the first is used: {path}");
 
-        return inspection.Kind == ImageKind.Svg
-            ? NormalizeSvg(references, path, bytes)
-            : NormalizeRaster(references, path, bytes, inspection);
+        if (inspection.Kind == ImageKind.Svg) return NormalizeSvg(references, path, bytes, _rules);
+        var master = _rules.Any(r => r.Profile == ImageProfile.Print) ? PrintMaster.Find(_context.Options.RootDirectory, path) : null;
+        if (master == null) return NormalizeRaster(references, path, bytes, inspection, _rules);
+
+        // The PDF prints the vector master beside the bitmap; the other outputs keep the bitmap. A master that
+        // cannot be used is reported, and the PDF prints the bitmap instead.
+        var printRules = _rules.Where(r => r.Profile == ImageProfile.Print).ToArray();
+        var masterBytes = ImageSourceReader.Read(_context.Options.RootDirectory, master, _context.Options.Images.MaxBytes, out problem);
+        if (masterBytes == null) Report(references, problem!.Code, problem.Message);
+        var printed = masterBytes == null ? null : NormalizeSvg(references, master, masterBytes, printRules);
+        if (printed == null || printed.Values.Any(i => i.IsPlaceholder)) return NormalizeRaster(references, path, bytes, inspection, _rules);
+        var results = NormalizeRaster(references, path, bytes, inspection, _rules.Except(printRules).ToArray());
+        foreach (var (profile, image) in printed) results[profile] = image;
+        return results;
     }
 
-    private Dictionary<ImageProfile, NormalizedImage> NormalizeSvg(IReadOnlyList<ImageReference> references, string path, byte[] bytes)
+    private Dictionary<ImageProfile, NormalizedImage> NormalizeSvg(
+        IReadOnlyList<ImageReference> references, string path, byte[] bytes, IReadOnlyList<ImageProfileRules> profiles)
     {
-        var svg = SvgSanitizer.Sanitize(bytes, path, out var problem);
-        if (svg == null) return Fail(references, problem!);
-        if (svg.Removed.Count > 0)
-            Report(references, DiagnosticCodes.SvgSanitized, $"removed from the SVG: {string.Join(", ", svg.Removed)}: {path}");
+        var svg = SvgPreparer.Prepare(bytes, path, _context.Options.Images, out var problem);
+        if (svg == null) return Fail(references, problem!, profiles);
+        if (svg.Report.Unsafe.Count > 0)
+            Report(references, DiagnosticCodes.SvgSanitized, $"removed from the SVG: {string.Join(", ", svg.Report.Unsafe)}: {path}");
+        if (svg.Report.Unsupported.Count > 0)
+            Report(references, DiagnosticCodes.SvgUnsupported,
+                $"removed from the SVG, as no output can show it the same way: {string.Join(", ", svg.Report.Unsupported)}: {path}");
+        if (svg.Report.Truncated)
+            Report(references, DiagnosticCodes.SvgTruncated,
+                $"the SVG has more than {SvgSanitizer.MaxElements:N0} elements or {SvgSanitizer.MaxDepth} levels; the rest was left out: {path}");
+        foreach (var bitmap in svg.BitmapProblems)
+            Report(references, DiagnosticCodes.SvgBitmapRemoved, $"bitmap removed from the SVG: {bitmap}");
 
+        // Every output shows the same prepared SVG, whatever its raster settings: the EPUB and the site embed it,
+        // the PDF draws it as vectors.
         var results = new Dictionary<ImageProfile, NormalizedImage>();
-        foreach (var rules in _rules)
+        var key = ImageCache.Key($"svg;q={_context.Options.Images.JpegQuality};pixels={_context.Options.Images.MaxPixels}", ImageCache.ContentDigest(bytes));
+        lock (_entryLocks.GetOrAdd(key, _ => new object()))
         {
-            if (rules.Profile == ImageProfile.Print)
+            var cached = _cache.TryGet(key);
+            if (cached != null) _context.Statistics.CountCacheHit();
+            else
             {
-                var message = $"SVG images are not rasterized for print; the PDF shows a placeholder: {path}";
-                Report(references, DiagnosticCodes.SvgNotRasterized, message);
-                results[rules.Profile] = Placeholder(rules.Profile, message);
-                continue;
-            }
-            // EPUB and site show the same sanitized SVG, whatever their raster settings.
-            var key = ImageCache.Key("svg", ImageCache.ContentDigest(bytes));
-            lock (_entryLocks.GetOrAdd(key, _ => new object()))
-            {
-                var cached = _cache.TryGet(key);
-                if (cached != null)
-                {
-                    _context.Statistics.CountCacheHit();
-                    results[rules.Profile] = cached;
-                    continue;
-                }
                 IO.AtomicFile.WriteAllBytes(_cache.PathFor(key + ".svg"), svg.Bytes);
-                results[rules.Profile] = _cache.Put(key, [new CachedFile(key + ".svg", svg.Width, svg.Height, "image/svg+xml", ImageProfileRules.CssDpi)]);
+                cached = _cache.Put(key, [new CachedFile(key + ".svg", svg.Width, svg.Height, "image/svg+xml", ImageProfileRules.CssDpi)]);
                 _context.Statistics.CountWrite();
             }
+            foreach (var rules in profiles) results[rules.Profile] = cached;
         }
         return results;
     }
 
     private Dictionary<ImageProfile, NormalizedImage> NormalizeRaster(
-        IReadOnlyList<ImageReference> references, string path, byte[] bytes, ImageInspection inspection)
+        IReadOnlyList<ImageReference> references, string path, byte[] bytes, ImageInspection inspection, IReadOnlyList<ImageProfileRules> profiles)
     {
         var results = new Dictionary<ImageProfile, NormalizedImage>();
+        if (profiles.Count == 0) return results;
         var missing = new List<(ImageProfileRules Rules, string Key)>();
         var digest = ImageCache.ContentDigest(bytes);
-        foreach (var rules in _rules)
+        foreach (var rules in profiles)
         {
             var key = ImageCache.Key(rules.CacheSettings, digest);
             var cached = _cache.TryGet(key);
@@ -159,7 +171,7 @@ internal sealed class ImageNormalizer
             catch (Exception e) when (e is not (OutOfMemoryException or IOException or UnauthorizedAccessException))
             {
                 image?.Dispose();
-                return Fail(references, ImageInspector.FromDecoderException(path, e));
+                return Fail(references, ImageInspector.FromDecoderException(path, e), profiles);
             }
             using (image)
             {
@@ -219,14 +231,15 @@ internal sealed class ImageNormalizer
         return _cache.Put(key, [new CachedFile(name, inspection.Width, inspection.Height, "image/jpeg", targets[0].Dpi)]);
     }
 
-    private Dictionary<ImageProfile, NormalizedImage> Fail(IReadOnlyList<ImageReference> references, ImageProblem problem)
+    private Dictionary<ImageProfile, NormalizedImage> Fail(IReadOnlyList<ImageReference> references, ImageProblem problem,
+        IReadOnlyList<ImageProfileRules>? profiles = null)
     {
         Report(references, problem.Code, problem.Message);
-        return Placeholders(problem.Message);
+        return Placeholders(problem.Message, profiles);
     }
 
-    private Dictionary<ImageProfile, NormalizedImage> Placeholders(string reason) =>
-        _rules.ToDictionary(r => r.Profile, r => Placeholder(r.Profile, reason));
+    private Dictionary<ImageProfile, NormalizedImage> Placeholders(string reason, IReadOnlyList<ImageProfileRules>? profiles = null) =>
+        (profiles ?? _rules).ToDictionary(r => r.Profile, r => Placeholder(r.Profile, reason));
 
     private NormalizedImage Placeholder(ImageProfile profile, string reason)
     {

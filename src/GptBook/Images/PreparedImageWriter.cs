@@ -15,7 +15,11 @@ namespace GptBook.Images;
 /// </summary>
 internal static class PreparedImageWriter
 {
-    public static void Write(Image<Rgba32> pixels, ImageEncoding encoding, double dpi, int jpegQuality, string path)
+    public static void Write(Image<Rgba32> pixels, ImageEncoding encoding, double dpi, int jpegQuality, string path) =>
+        AtomicFile.Write(path, stream => Encode(pixels, encoding, dpi, jpegQuality, stream));
+
+    /// <summary>The same encoding into a stream (an SVG's embedded bitmap, which lives inside the SVG file).</summary>
+    public static void Encode(Image<Rgba32> pixels, ImageEncoding encoding, double dpi, int jpegQuality, Stream output)
     {
         using var clean = new Image<Rgba32>(ImageDecoding.Configuration, pixels.Width, pixels.Height);
         pixels.ProcessPixelRows(clean, (source, target) =>
@@ -34,7 +38,7 @@ internal static class PreparedImageWriter
                 ChunkFilter = PngChunkFilter.ExcludeTextChunks | PngChunkFilter.ExcludeExifChunk | PngChunkFilter.ExcludeGammaChunk,
             }
             : new JpegEncoder { Quality = jpegQuality, ColorType = JpegColorType.YCbCrRatio420 };
-        AtomicFile.Write(path, stream => clean.Save(stream, encoder));
+        clean.Save(output, encoder);
     }
 
     public static string MediaType(ImageEncoding encoding) => encoding == ImageEncoding.Png ? "image/png" : "image/jpeg";

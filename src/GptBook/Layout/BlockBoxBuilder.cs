@@ -30,7 +30,7 @@ public sealed class BlockBoxBuilder
     {
         _context = context;
         _style = context.Style;
-        _styler = new InlineStyler(_style);
+        _styler = new InlineStyler(context);
         _code = new CodeBlockBuilder(context);
         _tables = new TableBuilder(context, _styler);
         _figures = new FigureBuilder(context, _styler);
@@ -68,6 +68,7 @@ public sealed class BlockBoxBuilder
             {
                 var seq = HeadingRows(h, Width, root);
                 if (firstInChapter || h.Level == 1) seq = WithChapterSink(seq);
+                RowOrigins.Stamp(seq, h);
                 _footnotes.Attach(seq);
                 return new LayoutBox(seq.Rows, seq.BreakAfter, h.Span)
                 {
@@ -78,7 +79,7 @@ public sealed class BlockBoxBuilder
             }
             case Figure f:
             {
-                var seq = _figures.Rows(f, Width, root);
+                var seq = RowOrigins.Stamp(_figures.Rows(f, Width, root), f);
                 _footnotes.Attach(seq);
                 return new LayoutBox(seq.Rows, seq.BreakAfter, f.Span)
                 {
@@ -88,6 +89,7 @@ public sealed class BlockBoxBuilder
             case Table t:
             {
                 var (seq, header) = _tables.Rows(t, Width, root);
+                RowOrigins.Stamp(seq, t);
                 _footnotes.Attach(seq);
                 return new LayoutBox(seq.Rows, seq.BreakAfter, t.Span)
                 {
@@ -113,8 +115,11 @@ public sealed class BlockBoxBuilder
         }
     }
 
-    /// <summary>Any block as rows at a given width: used at the top level and inside lists and quotes.</summary>
-    public RowSequence Rows(Block block, Length width, StructureNode parent, int depth)
+    /// <summary>Any block as rows at a given width (used at the top level and inside lists and quotes), each row knowing where in the model it begins.</summary>
+    public RowSequence Rows(Block block, Length width, StructureNode parent, int depth) =>
+        RowOrigins.Stamp(UnstampedRows(block, width, parent, depth), block);
+
+    private RowSequence UnstampedRows(Block block, Length width, StructureNode parent, int depth)
     {
         if (depth > MaxNesting)
         {
@@ -152,9 +157,54 @@ public sealed class BlockBoxBuilder
         }
     }
 
+    /// <summary>
+    /// A paragraph's lines; a picture in it too large for a line (<see cref="PictureSizes"/>) interrupts them and
+    /// is set as a block where it occurs, the text after it going on unindented.
+    /// </summary>
     public RowSequence ParagraphRows(IReadOnlyList<Inline> content, Length width, StructureNode node, TextStyle baseStyle, Length indent, Length? leading = null)
     {
-        var lineHeight = leading ?? baseStyle.Size * _style.LineHeight;
+        var seq = new RowSequence();
+        var first = true;
+        foreach (var (text, image, link) in SplitAtBlockImages(content))
+        {
+            if (image != null)
+            {
+                seq.Append(_figures.BlockImage(image.Image, width, node, link), _style.BlockGap / 2);
+                continue;
+            }
+            var lines = TextLines(text, width, node, baseStyle, first ? indent : Length.Zero, leading ?? baseStyle.Size * _style.LineHeight);
+            if (lines.Count == 0) continue;
+            seq.Append(RowSequence.Lines(lines), seq.Count > 0 ? _style.BlockGap / 2 : Length.Zero);
+            first = false;
+        }
+        return seq;
+    }
+
+    /// <summary>Runs of inlines between pictures set as blocks (alone, or alone in a link).</summary>
+    private IEnumerable<(IReadOnlyList<Inline> Text, InlineImage? Image, string? Link)> SplitAtBlockImages(IReadOnlyList<Inline> content)
+    {
+        var run = new List<Inline>();
+        foreach (var inline in content)
+        {
+            var (image, link) = inline switch
+            {
+                InlineImage i => (i, null),
+                Link { Content: [InlineImage i] } l => (i, l.Target),
+                _ => ((InlineImage?)null, (string?)null),
+            };
+            if (image != null && PictureSizes.IsBlock(_context, image.Image))
+            {
+                if (run.Count > 0) yield return (run, null, null);
+                run = [];
+                yield return ([], image, link);
+            }
+            else run.Add(inline);
+        }
+        if (run.Count > 0) yield return (run, null, null);
+    }
+
+    private List<BoxRow> TextLines(IReadOnlyList<Inline> content, Length width, StructureNode node, TextStyle baseStyle, Length indent, Length lineHeight)
+    {
         var all = new List<BoxRow>();
         var first = true;
         foreach (var segment in _styler.Style(content, baseStyle))
@@ -165,7 +215,7 @@ public sealed class BlockBoxBuilder
             all.AddRange(TextRowBuilder.Rows(lines, lineHeight, Length.Zero, node));
             first = false;
         }
-        return RowSequence.Lines(all);
+        return all;
     }
 
     private RowSequence HeadingRows(Heading h, Length width, StructureNode parent)
@@ -218,7 +268,7 @@ public sealed class BlockBoxBuilder
             foreach (var b in item.Blocks)
             {
                 var inner = b is Paragraph p
-                    ? ParagraphRows(p.Content, width - indent, body.Child("P"), _style.Body, Length.Zero)
+                    ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, body.Child("P"), _style.Body, Length.Zero), p)
                     : Rows(b, width - indent, body, depth + 1);
                 content.Append(inner, _style.BlockGap / 2);
             }
@@ -261,7 +311,7 @@ public sealed class BlockBoxBuilder
         foreach (var b in quote.Blocks)
         {
             var inner = b is Paragraph p
-                ? ParagraphRows(p.Content, width - indent, node.Child("P"), _style.Body, Length.Zero)
+                ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, node.Child("P"), _style.Body, Length.Zero), p)
                 : Rows(b, width - indent, node, depth + 1);
             content.Append(inner, _style.BlockGap / 2);
         }

@@ -82,7 +82,7 @@ public sealed class BookLayoutEngine(LayoutContext context)
             var fragments = new List<PageFragment>(p.Fragments);
             if (!p.IsChapterOpening) decorator.AddRunningHead(fragments, p.Region, head, label);
             decorator.AddCropMarks(fragments);
-            pages.Add(new LayoutPage(pages.Count, PageKind.Body, label, p.Region.IsRightHand, p.IsChapterOpening, fragments));
+            pages.Add(new LayoutPage(pages.Count, PageKind.Body, label, p.Region.IsRightHand, p.IsChapterOpening, fragments) { Start = p.Start });
         }
 
         // A printed book has an even number of pages: the last leaf's verso stays blank.

@@ -1,3 +1,4 @@
+using GptBook.Model;
 using GptBook.Units;
 
 namespace GptBook.Layout;
@@ -17,6 +18,9 @@ public sealed record BoxRow(Length Height, IReadOnlyList<PageFragment> Fragments
 
     /// <summary>The height the row's footnotes take at the page foot.</summary>
     public Length NotesHeight => Notes.Aggregate(Length.Zero, (h, n) => h + n.Height);
+
+    /// <summary>Where in the model this row's content begins (for the EPUB's page list); null for space and decoration.</summary>
+    public ModelPosition? Origin { get; init; }
 
     public bool IsSpacer => Fragments.Count == 0 && Mark == null && !KeepAtTop;
 

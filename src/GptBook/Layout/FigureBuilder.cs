@@ -8,7 +8,8 @@ namespace GptBook.Layout;
 /// <summary>
 /// A figure: the print image scaled down (never up) to fit the text width and <c>MaxFigureHeight</c> of the type
 /// area, centred, with "图 N　caption" below it, all in one unbreakable box. An image the catalog lacks, or one it
-/// could only replace by a placeholder, becomes a framed box stating why, so nothing disappears silently.
+/// could only replace by a placeholder, becomes a framed box stating why, so nothing disappears silently. A picture
+/// too large for a line of a paragraph is set the same way, without a caption (<see cref="BlockImage"/>).
 /// </summary>
 public sealed class FigureBuilder(LayoutContext context, InlineStyler styler)
 {
@@ -18,26 +19,8 @@ public sealed class FigureBuilder(LayoutContext context, InlineStyler styler)
     {
         var node = parent.Child("Figure", altText: AltText(figure));
         var seq = new RowSequence();
-        var maxHeight = context.Geometry.TextHeight * Math.Clamp(context.Options.MaxFigureHeight, 0.1, 1.0);
-        var image = context.Images.Find(figure.Image, ImageProfile.Print);
-        ImageFragment fragment;
-        if (image == null || image.IsPlaceholder || image.PixelWidth <= 0 || image.PixelHeight <= 0)
-        {
-            var reason = image?.Placeholder ?? context.Labels.ImageMissing + "：" + figure.Image.Source;
-            var h = Length.Min(width * 0.4, maxHeight);
-            fragment = new ImageFragment(null, new Rect(Length.Zero, Length.Zero, width, h), reason, node);
-        }
-        else
-        {
-            var dpi = image.Dpi > 1 ? image.Dpi : 96;
-            var w = Length.Pt(image.PixelWidth / dpi * 72);
-            var h = Length.Pt(image.PixelHeight / dpi * 72);
-            var scale = Math.Min(1.0, Math.Min(width / w, maxHeight / h));
-            w *= scale;
-            h *= scale;
-            fragment = new ImageFragment(image.Path, new Rect((width - w) / 2, Length.Zero, w, h), null, node);
-        }
-        seq.Add(new BoxRow(fragment.Box.Height, [new AnchorFragment(figure.Id, Length.Zero, Length.Zero), fragment]), false);
+        var image = ImageRow(figure.Image, width, node);
+        seq.Add(image with { Fragments = [new AnchorFragment(figure.Id, Length.Zero, Length.Zero), .. image.Fragments] }, false);
         var caption = CaptionRows(figure, width, node.Child("Caption"));
         if (caption.Count > 0)
         {
@@ -45,6 +28,46 @@ public sealed class FigureBuilder(LayoutContext context, InlineStyler styler)
             foreach (var row in caption) seq.Add(row, false);
         }
         return seq;
+    }
+
+    /// <summary>
+    /// An image set as a block inside a paragraph: centred in <paramref name="width"/> at its natural size or
+    /// smaller, clickable when it is a link's only content.
+    /// </summary>
+    public RowSequence BlockImage(ImageReference image, Length width, StructureNode parent, string? linkTarget)
+    {
+        var seq = new RowSequence();
+        if (linkTarget == null)
+        {
+            seq.Add(ImageRow(image, width, parent.Child("Figure", altText: image.Alt)), false);
+            return seq;
+        }
+        var link = parent.Child("Link", altText: image.Alt, linkTarget: linkTarget);
+        var row = ImageRow(image, width, link.Child("Figure", altText: image.Alt));
+        var box = ((ImageFragment)row.Fragments[0]).Box;
+        seq.Add(row with { Fragments = [new LinkFragment(box, linkTarget, link), .. row.Fragments] }, false);
+        return seq;
+    }
+
+    private BoxRow ImageRow(ImageReference reference, Length width, StructureNode node)
+    {
+        var maxHeight = context.Geometry.TextHeight * Math.Clamp(context.Options.MaxFigureHeight, 0.1, 1.0);
+        var image = context.Images.Find(reference, ImageProfile.Print);
+        ImageFragment fragment;
+        if (PictureSizes.Natural(context, reference) is var (prepared, w, h))
+        {
+            var scale = Math.Min(1.0, Math.Min(width / w, maxHeight / h));
+            w *= scale;
+            h *= scale;
+            fragment = new ImageFragment(prepared.Path, new Rect((width - w) / 2, Length.Zero, w, h), null, node);
+        }
+        else
+        {
+            var reason = image?.Placeholder ?? context.Labels.ImageMissing + "：" + reference.Source;
+            var placeholderHeight = Length.Min(width * 0.4, maxHeight);
+            fragment = new ImageFragment(null, new Rect(Length.Zero, Length.Zero, width, placeholderHeight), reason, node);
+        }
+        return new BoxRow(fragment.Box.Height, [fragment]);
     }
 
     private static string AltText(Figure f) =>

@@ -8,11 +8,14 @@ namespace GptBook.Layout;
 /// <summary>
 /// Turns a block's inlines into styled text for the composer, split at hard line breaks. Strong and emphasis are set
 /// in the bold serif (the bundled fonts have no italic, and slanted Han is poor practice); code in the monospace
-/// face; links and footnote references keep their target so the writer can make them clickable. Inline images
-/// show their alt text in brackets, since a picture inside a line of print would not be legible.
+/// face; links and footnote references keep their target so the writer can make them clickable. A small image
+/// (<see cref="PictureSizes"/>) is set on the line as an inline object; one the image stage could not prepare
+/// shows its alt text in brackets.
 /// </summary>
-public sealed class InlineStyler(LayoutStyle style)
+public sealed class InlineStyler(LayoutContext context)
 {
+    private readonly LayoutStyle _style = context.Style;
+
     public IReadOnlyList<IReadOnlyList<StyledText>> Style(IReadOnlyList<Inline> inlines, TextStyle baseStyle)
     {
         var segments = new List<IReadOnlyList<StyledText>>();
@@ -41,13 +44,15 @@ public sealed class InlineStyler(LayoutStyle style)
                     Append(sk.Content, s, current, segments);
                     break;
                 case InlineCode code:
-                    current.Add(new StyledText(code.Code, s with { Font = FontRole.Mono, Size = s.Size * (style.InlineCode.Size / style.BodySize) }));
+                    current.Add(new StyledText(code.Code, s with { Font = FontRole.Mono, Size = s.Size * (_style.InlineCode.Size / _style.BodySize) }));
                     break;
                 case Link link:
                     Append(link.Content, s with { LinkTarget = link.Target }, current, segments);
                     break;
                 case InlineImage img:
-                    current.Add(new StyledText("[" + img.Image.Alt + "]", s));
+                    current.Add(PictureSizes.OnTheLine(context, img.Image) is { } picture
+                        ? StyledText.For(picture, s)
+                        : new StyledText("[" + img.Image.Alt + "]", s));
                     break;
                 case LineBreak:
                     segments.Add(Merge(current));
@@ -81,11 +86,17 @@ public sealed class InlineStyler(LayoutStyle style)
         TextStyle? style = null;
         foreach (var p in parts)
         {
-            if (p.Text.Length == 0) continue;
-            if (style != null && p.Style != style)
+            if (p.Text.Length == 0 && p.Object == null) continue;
+            if (style != null && (p.Style != style || p.Object != null))
             {
                 merged.Add(new StyledText(sb.ToString(), style));
                 sb.Clear();
+                style = null;
+            }
+            if (p.Object != null)
+            {
+                merged.Add(p);
+                continue;
             }
             style = p.Style;
             sb.Append(p.Text);

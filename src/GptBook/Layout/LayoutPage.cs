@@ -1,3 +1,4 @@
+using GptBook.Model;
 using GptBook.Units;
 
 namespace GptBook.Layout;
@@ -14,7 +15,11 @@ public sealed record LayoutPage(
     string Label,
     bool IsRightHand,
     bool IsChapterOpening,
-    IReadOnlyList<PageFragment> Fragments);
+    IReadOnlyList<PageFragment> Fragments)
+{
+    /// <summary>Where the page begins in the model (body pages with content only).</summary>
+    public ModelPosition? Start { get; init; }
+}
 
 /// <summary>An outline (bookmark) entry: a heading, where it is set, and its level for nesting.</summary>
 public sealed record OutlineEntry(string Title, int Level, string AnchorId);
@@ -28,6 +33,11 @@ public sealed record BookLayout(
     IReadOnlyList<LayoutPage> Pages,
     IReadOnlyList<OutlineEntry> Outline,
     int BodyStartIndex,
-    IReadOnlyDictionary<string, AnchorLocation> Anchors);
+    IReadOnlyDictionary<string, AnchorLocation> Anchors)
+{
+    /// <summary>Where each body page with content begins, labelled with its folio: what the EPUB's page list follows.</summary>
+    public PrintPageMap PageMap() =>
+        new(Pages.Where(p => p.Kind == PageKind.Body && p.Start != null).Select(p => new PrintPageStart(p.Label, p.Start!)).ToArray());
+}
 
 public readonly record struct AnchorLocation(int PageIndex, Length X, Length Y);

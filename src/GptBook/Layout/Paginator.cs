@@ -200,6 +200,7 @@ public sealed class Paginator(PageProvider pages, DiagnosticBag diagnostics)
         {
             var row = box.Rows[i];
             if (AtTop && row.IsSpacer) continue;
+            _page.NoteRow(row);
             foreach (var f in row.Fragments)
             {
                 var placed = f.Offset(area.X, area.Y + _y);

@@ -13,9 +13,10 @@ public sealed record LanguageLabels(
     string Previous,
     string Next,
     string Download,
-    string ImageMissing)
+    string ImageMissing,
+    string PageList = "Pages of the print edition")
 {
-    public static readonly LanguageLabels Chinese = new("图", "\u3000", "目录", "封面", "注释", "上一页", "下一页", "下载", "图片缺失");
+    public static readonly LanguageLabels Chinese = new("图", "\u3000", "目录", "封面", "注释", "上一页", "下一页", "下载", "图片缺失", "印刷版页码");
 
     public static readonly LanguageLabels English = new("Figure", ": ", "Contents", "Cover", "Notes", "Previous", "Next", "Download", "Image missing");
 

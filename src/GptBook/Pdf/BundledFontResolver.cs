@@ -8,13 +8,13 @@ namespace GptBook.Pdf;
 /// PDFsharp's font resolver for the bundled faces only: one family name per role (FontSet.FaceName), served from
 /// the FontSet's bytes; nothing ever comes from the system. PDFsharp keeps the resolver in a process-wide setting,
 /// so it is installed once and the faces are registered into it (thread-safe); registering the same face again is
-/// harmless.
+/// harmless. A face's bytes are read only when PDFsharp first draws with it.
 /// </summary>
 internal sealed class BundledFontResolver : IFontResolver
 {
     private static readonly Lock InstallLock = new();
     private static BundledFontResolver? _installed;
-    private readonly ConcurrentDictionary<string, byte[]> _faces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<byte[]>> _faces = new(StringComparer.Ordinal);
 
     public static void Register(FontSet fonts)
     {
@@ -30,10 +30,11 @@ internal sealed class BundledFontResolver : IFontResolver
             _installed.Register(FontSet.FaceName(role), () => fonts.FileBytes(role));
     }
 
-    private void Register(string faceName, Func<byte[]> bytes) => _faces.GetOrAdd(faceName, _ => bytes());
+    /// <summary>The bytes are read when PDFsharp first asks for the face, so a fallback face no text uses is never read.</summary>
+    private void Register(string faceName, Func<byte[]> bytes) => _faces.GetOrAdd(faceName, _ => new Lazy<byte[]>(bytes));
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         _faces.ContainsKey(familyName) ? new FontResolverInfo(familyName) : null;
 
-    public byte[]? GetFont(string faceName) => _faces.TryGetValue(faceName, out var bytes) ? bytes : null;
+    public byte[]? GetFont(string faceName) => _faces.TryGetValue(faceName, out var bytes) ? bytes.Value : null;
 }

@@ -25,9 +25,11 @@ public static class PdfBookWriter
     /// <summary>
     /// Lays out and writes <paramref name="book"/> to <paramref name="outputPath"/> (through a temporary sibling).
     /// Returns the layout; when the page setup leaves no room for text it reports GB0304, writes nothing and
-    /// returns a layout without pages.
+    /// returns a layout without pages. <paramref name="laidOut"/> is told the layout as soon as it is done, before
+    /// the pages are rendered, so that a caller can use it (the EPUB's page list) while the PDF is still being written.
     /// </summary>
-    public static BookLayout Write(Book book, BookOptions options, ImageCatalog images, FontSet fonts, string outputPath, DiagnosticBag diagnostics)
+    public static BookLayout Write(Book book, BookOptions options, ImageCatalog images, FontSet fonts, string outputPath, DiagnosticBag diagnostics,
+        Action<BookLayout>? laidOut = null)
     {
         var geometry = PageGeometry.From(options.Pdf);
         if (!geometry.IsUsable)
@@ -41,6 +43,7 @@ public static class PdfBookWriter
         var context = new LayoutContext(options.Pdf, measurer, new ParagraphLineComposer(new ParagraphComposer(measurer)), images,
             LanguageLabels.For(book.Metadata.Language), diagnostics);
         var layout = new BookLayoutEngine(context).Layout(book);
+        laidOut?.Invoke(layout);
         var date = PublicationDate(book.Metadata, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
         var bytes = Render(layout, book.Metadata, fonts, measurer, date,
             (path, reason) => diagnostics.Report(DiagnosticCodes.ImageNotEmbedded, SourceSpan.None, $"{path}: {reason}; a placeholder box was drawn"));

@@ -1,4 +1,5 @@
 using GptBook.Fonts;
+using GptBook.Images.Vector;
 using GptBook.Layout;
 using GptBook.Layout.Text;
 using PdfSharp.Drawing;
@@ -10,8 +11,9 @@ namespace GptBook.Pdf;
 
 /// <summary>
 /// Draws a laid-out page: text (each line's runs of one style as one positioned array, <see cref="PositionedTextWriter"/>,
-/// so every glyph lands where the composer put it), images, rules, shading and link annotations, each inside its
-/// structure element or as an artifact, in black ink only (<see cref="PrintInks"/>). Internal links are recorded and pointed at their targets once every page exists.
+/// so every glyph lands where the composer put it), images (SVG figures as vectors, see <see cref="VectorDrawingRenderer"/>),
+/// rules, shading and link annotations, each inside its structure element or as an artifact, in black ink only
+/// (<see cref="PrintInks"/>). Internal links are recorded and pointed at their targets once every page exists.
 /// </summary>
 internal sealed class PdfPageRenderer(
     ITextMeasurer measurer, StructureTagWriter tags, List<(PdfLinkAnnotation Link, string Id)> internalLinks, Action<string, string> imageFailed)
@@ -21,6 +23,8 @@ internal sealed class PdfPageRenderer(
     private readonly Dictionary<(FontRole, double), XFont> _fonts = [];
     private readonly Dictionary<string, XImage?> _images = new(StringComparer.Ordinal);
     private readonly PngImageEmbedder _pngs = new();
+    private readonly Dictionary<string, VectorDrawing?> _drawings = new(StringComparer.Ordinal);
+    private VectorDrawingRenderer? _vectorRenderer;
     private PdfPage? _page;
     private readonly XBrush _body = new XSolidBrush(PrintInks.Text);
     private readonly XBrush _muted = new XSolidBrush(PrintInks.Muted);
@@ -132,7 +136,7 @@ internal sealed class PdfPageRenderer(
         var brush = t.Color == TextColor.Muted ? _muted : _body;
         var baseline = t.Baseline.Points - (run.Style.Superscript ? run.Style.Size.Points * 0.55 : 0);
         if (stretch.Count == 1 && Math.Abs(run.LetterSpacing.Points) < 0.001 && run.Text == run.SourceText)
-            _text.Show(gfx, run.Text, font, brush, t.X.Points, baseline);
+            gfx.DrawString(run.Text, font, brush, t.X.Points, baseline, XStringFormats.BaseLineLeft);
         else
             _text.ShowPositioned(gfx, stretch, font, brush, baseline);
     }
@@ -140,6 +144,11 @@ internal sealed class PdfPageRenderer(
     private void DrawImage(ImageFragment i, XGraphics gfx)
     {
         var box = ToXRect(i.Box);
+        if (i.ImagePath != null && Drawing(i.ImagePath) is { } drawing)
+        {
+            Vectors.Draw(drawing, box, gfx);
+            return;
+        }
         if (i.ImagePath != null && _page != null && _pngs.TryDraw(i.ImagePath, box, _page, gfx))
             return;
         if (i.ImagePath != null && Image(i.ImagePath) is { } image)
@@ -153,7 +162,27 @@ internal sealed class PdfPageRenderer(
         var font = Font(FontRole.SerifRegular, size);
         while (size > 5 && gfx.MeasureString(text, font).Width > box.Width - 12)
             font = Font(FontRole.SerifRegular, size -= 0.5);
-        _text.Show(gfx, text, font, _muted, box, XStringFormats.Center);
+        gfx.DrawString(text, font, _muted, box, XStringFormats.Center);
+    }
+
+    /// <summary>
+    /// A prepared SVG (the image stage writes them as .svg) read into vectors, once per file; null for any other
+    /// image, or (reported once) when the file cannot be read as SVG.
+    /// </summary>
+    private VectorDrawing? Drawing(string path)
+    {
+        if (!path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) return null;
+        if (_drawings.TryGetValue(path, out var drawing)) return drawing;
+        try
+        {
+            drawing = SvgDrawingReader.Read(File.ReadAllBytes(path), measurer);
+            if (drawing == null) imageFailed(path, "the prepared SVG could not be read");
+        }
+        catch (IOException e)
+        {
+            imageFailed(path, e.Message);
+        }
+        return _drawings[path] = drawing;
     }
 
     /// <summary>The image, loaded once; null (reported once) when PDFsharp cannot read the prepared file.</summary>
@@ -173,14 +202,17 @@ internal sealed class PdfPageRenderer(
     }
 
     /// <summary>
-    /// Makes PDFsharp read each bundled face once (it parses and checksums the whole 10–15 MB file the first time a
-    /// face is used); the results stay in PDFsharp's process-wide font cache for the real drawing.
+    /// Makes PDFsharp read each face the styles ask for once (it parses and checksums the whole 10–15 MB file the
+    /// first time a face is used); the results stay in PDFsharp's process-wide font cache for the real drawing.
+    /// Fallback faces are left until a character needs one.
     /// </summary>
     internal static void LoadFaces()
     {
-        foreach (var role in Enum.GetValues<FontRole>())
+        foreach (var role in FontFallbackChain.Primary)
             _ = new XFont(FontSet.FaceName(role), 10, XFontStyleEx.Regular, FontOptions);
     }
+
+    private VectorDrawingRenderer Vectors => _vectorRenderer ??= new VectorDrawingRenderer(Font);
 
     private XFont Font(FontRole role, double size)
     {

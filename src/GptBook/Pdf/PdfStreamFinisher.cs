@@ -14,7 +14,8 @@ namespace GptBook.Pdf;
 /// and this step reopens that file, compresses every stream itself with <see cref="ZLibStream"/> (a complete zlib
 /// stream, checksum included; streams PDFsharp had already deflated, such as image data, get the missing checksum
 /// appended), replaces every random or clock-derived value with one derived from the book, makes the file PDF/X-4
-/// (<see cref="PdfXConformance"/>) and puts in its own XMP packet (<see cref="MetadataStreamReplacer"/>).
+/// (<see cref="PdfXConformance"/>) and puts in its own XMP packet (<see cref="MetadataStreamReplacer"/>). It also
+/// corrects the ToUnicode maps of characters beyond the Basic Multilingual Plane (<see cref="ToUnicodeCMapFix"/>).
 /// </summary>
 internal static partial class PdfStreamFinisher
 {
@@ -37,6 +38,8 @@ internal static partial class PdfStreamFinisher
         foreach (var obj in document.Internals.GetAllObjects())
         {
             if (obj is not PdfDictionary dict) continue;
+            if (dict.Stream is { Value.Length: > 0 } && dict.Elements["/Filter"] == null && ToUnicodeCMapFix.TryFix(dict.Stream.Value) is { } cmap)
+                dict.Stream.Value = cmap;
             if (dict.Stream is { Value.Length: > 0 }) Compress(dict);
             else if (dict.Elements.ContainsKey("/Length")) dict.Elements.Remove("/Filter"); // PDFsharp marks blank pages' empty content as deflated
             RenameSubset(dict, "/BaseFont", subsetTags);

@@ -17,29 +17,15 @@ namespace GptBook.Pdf;
 /// instead of one per character.
 /// <para>
 /// PDFsharp has no TJ operator, so each stretch is drawn with one ordinary DrawString (which chooses the font,
-/// sets the colour and puts the glyphs into the font subset), and <see cref="Rewrite"/> then replaces that string's
-/// Tj in the page's content stream by the positioned array. Every string the page draws goes through
-/// <see cref="Show"/>, so the n-th Tj in the stream is the n-th string shown; a mismatch is a bug and throws.
+/// sets the colour and puts the glyphs into the font subset) after a numbered comment, and <see cref="Rewrite"/>
+/// then replaces the Tj that follows each comment in the page's content stream by that stretch's positioned array,
+/// and drops the comment. Text drawn otherwise (in vector figures, placeholders) is left as PDFsharp wrote it.
 /// </para>
 /// </summary>
 internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
 {
     private static readonly XStringFormat BaseLineLeft = XStringFormats.BaseLineLeft;
-    private readonly List<string?> _shown = [];
-
-    /// <summary>Draws plain text as PDFsharp does (one Tj).</summary>
-    public void Show(XGraphics gfx, string text, XFont font, XBrush brush, double x, double baseline)
-    {
-        gfx.DrawString(text, font, brush, x, baseline, BaseLineLeft);
-        _shown.Add(null);
-    }
-
-    /// <summary>Draws text centred in a box (a placeholder's message): one Tj, left as it is.</summary>
-    public void Show(XGraphics gfx, string text, XFont font, XBrush brush, XRect box, XStringFormat format)
-    {
-        gfx.DrawString(text, font, brush, box, format);
-        _shown.Add(null);
-    }
+    private readonly List<string> _arrays = [];
 
     /// <summary>
     /// Draws fragments that share a style and baseline: glyph positions from each run's X and letter spacing,
@@ -67,8 +53,9 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
             text.Append(run.Text);
             source.Append(run.SourceText);
         }
+        gfx.WriteComment(Marker + _arrays.Count.ToString(CultureInfo.InvariantCulture));
         gfx.DrawString(text.ToString(), font, brush, stretch[0].X.Points, baseline, BaseLineLeft);
-        _shown.Add(PositionedArray(adjustments, source.ToString()));
+        _arrays.Add(PositionedArray(adjustments, source.ToString()));
     }
 
     /// <summary>"{0}" stands for the glyph codes PDFsharp wrote; the rest is the TJ array and its ActualText span.</summary>
@@ -82,40 +69,48 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
         return sb.ToString();
     }
 
+    private const string Marker = "gptbook-tj ";
+
     /// <summary>Rewrites the page's content streams: each positioned stretch's Tj becomes its TJ array.</summary>
     public void Rewrite(PdfPage page)
     {
-        var index = 0;
+        if (_arrays.Count == 0) return;
+        var done = 0;
         foreach (var item in page.Contents.Elements)
         {
             if ((item as PdfReference)?.Value is not PdfDictionary { Stream: { } stream }) continue;
             var content = Encoding.Latin1.GetString(stream.Value);
-            var rewritten = ShownString().Replace(content, m =>
+            if (!content.Contains(Marker, StringComparison.Ordinal)) continue;
+            var rewritten = MarkedString().Replace(content, m =>
             {
-                if (index >= _shown.Count) throw new InvalidOperationException("the page shows more strings than were drawn");
-                var array = _shown[index++];
-                if (array == null) return m.Value;
-                var hex = m.Groups[1].Value.Replace("\n", "", StringComparison.Ordinal); // PDFsharp breaks the line every 24 glyphs
+                var array = _arrays[int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)];
+                var hex = m.Groups[3].Value.Replace("\n", "", StringComparison.Ordinal); // PDFsharp breaks the line every 24 glyphs
                 var glyphs = array.Count(c => c == '\u0001');
                 if (hex.Length != glyphs * 4) throw new InvalidOperationException($"a positioned string has {hex.Length / 4} glyphs, not {glyphs}");
-                var sb = new StringBuilder(array.Length + hex.Length + 16);
+                var sb = new StringBuilder(m.Groups[2].Length + array.Length + hex.Length + 16).Append(m.Groups[2].ValueSpan);
                 var g = 0;
                 var open = false;
                 foreach (var c in array)
                 {
-                    if (c != '\u0001') { if (open) { sb.Append('>'); open = false; } sb.Append(c == '[' ? "[" : c.ToString()); continue; }
-                    if (!open) { sb.Append(sb.Length > 0 && char.IsAsciiDigit(sb[^1]) ? " <" : "<"); open = true; }
-                    sb.Append(hex, g * 4, 4);
-                    g++;
+                    if (c != '\u0001')
+                    {
+                        if (open) { sb.Append('>'); open = false; }
+                        sb.Append(c);
+                        continue;
+                    }
+                    if (!open) { sb.Append(char.IsAsciiDigit(sb[^1]) ? " <" : "<"); open = true; }
+                    sb.Append(hex, g++ * 4, 4);
                 }
+                done++;
                 return sb.ToString();
             });
-            if (!ReferenceEquals(rewritten, content)) stream.Value = Encoding.Latin1.GetBytes(rewritten);
+            stream.Value = Encoding.Latin1.GetBytes(rewritten);
         }
-        if (index != _shown.Count) throw new InvalidOperationException($"{_shown.Count} strings were drawn but the page shows {index}");
-        _shown.Clear();
+        if (done != _arrays.Count) throw new InvalidOperationException($"{_arrays.Count} positioned strings were drawn but {done} were found on the page");
+        _arrays.Clear();
     }
 
-    [GeneratedRegex("<([0-9A-Fa-f\n]*)> Tj")]
-    private static partial Regex ShownString();
+    /// <summary>Our comment, what PDFsharp writes before the string (font, colour, position), and the string's Tj.</summary>
+    [GeneratedRegex("% gptbook-tj ([0-9]+)\n((?:[^%<\n][^\n]*\n|\n)*?)<([0-9A-Fa-f\n]*)> Tj")]
+    private static partial Regex MarkedString();
 }

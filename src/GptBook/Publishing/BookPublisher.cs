@@ -104,18 +104,36 @@ public static class BookPublisher
             return Finish(PublishOutcome.ContentErrors);
 
         var derived = new DerivedFileCache(Path.Combine(outputDirectory, ".cache", "derived"));
-        // The PDF and the EPUB share nothing but read-only inputs, so on a machine with a second core the PDF (the
-        // longer of the two) is written alongside the EPUB. The site copies both, so it waits for them.
+        // The EPUB's page list follows the print layout: the PDF stage hands over where its pages begin as soon as
+        // the layout is done (an empty map if it fails first, or if no PDF is built: then the EPUB has no page list).
+        var pageMap = new TaskCompletionSource<PrintPageMap>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Then the PDF's rendering (the longer part) runs alongside the EPUB on a machine with a second core. The
+        // site copies both, so it waits for them.
         var pdf = request.Formats.HasFlag(OutputFormats.Pdf)
-            ? fontsReady.ContinueWith(_ => Stage("pdf", () => PdfBookWriter.Write(book, options, images, FontSet.Bundled(), pdfPath, diagnostics),
-                l => $"{l.Pages.Count} pages, {SizeOf(pdfPath)}"), TaskScheduler.Default)
+            ? fontsReady.ContinueWith(_ =>
+            {
+                try
+                {
+                    return Stage("pdf", () => PdfBookWriter.Write(book, options, images, FontSet.Bundled(), pdfPath, diagnostics,
+                        layout => pageMap.TrySetResult(layout.PageMap())), l => $"{l.Pages.Count} pages, {SizeOf(pdfPath)}");
+                }
+                finally
+                {
+                    pageMap.TrySetResult(PrintPageMap.None);
+                }
+            }, TaskScheduler.Default)
             : null;
+        if (pdf == null) pageMap.TrySetResult(PrintPageMap.None);
         StageFailedException? epubFailed = null;
         try
         {
             if (request.Formats.HasFlag(OutputFormats.Epub))
             {
-                Stage("epub", () => { EpubWriter.Write(book, options, images, epubPath, diagnostics, cache: derived); return epubPath; }, SizeOf);
+                Stage("epub", () =>
+                {
+                    EpubWriter.Write(book, options, images, epubPath, diagnostics, cache: derived, pageMap: pageMap.Task.GetAwaiter().GetResult());
+                    return epubPath;
+                }, SizeOf);
                 outputs.Add(epubPath);
             }
         }

@@ -9,7 +9,7 @@ namespace GptBook.Publishing;
 
 /// <summary>
 /// A hash of everything a build's outputs depend on: the tool's own code, the book file, every chapter, every
-/// local image and the cover, the bundled fonts, the requested formats and SOURCE_DATE_EPOCH. Equal fingerprints
+/// local image (and the SVG master beside a bitmap, see <see cref="PrintMaster"/>) and the cover, the bundled fonts, the requested formats and SOURCE_DATE_EPOCH. Equal fingerprints
 /// mean equal outputs (builds are deterministic), so a build whose fingerprint matches the last one's can skip
 /// the image stage and the writers.
 /// </summary>
@@ -42,7 +42,10 @@ public static class BuildFingerprint
         var images = ImageReferenceCollector.Collect(book)
             .Where(i => i.Kind == ImageSourceKind.Local && i.Path != null).Select(i => i.Path!)
             .Concat(options.Epub.Cover is { } cover ? [cover] : [])
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            .Distinct(StringComparer.Ordinal).ToList();
+        // A bitmap's SVG master prints in its place, so it is an input too.
+        images = images.Concat(images.Select(i => PrintMaster.Find(options.RootDirectory, i)).OfType<string>())
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         foreach (var image in images)
             AddFile(image, Path.Combine(options.RootDirectory, image));
         foreach (var offered in offeredFiles)

@@ -16,7 +16,8 @@ public static class SiteCoverImage
     /// <summary>The 1× width in CSS pixels; the stylesheet shows the cover at most 13rem (208 px) wide.</summary>
     public const int DisplayWidth = 240;
 
-    public sealed record Prepared(string Src, string SrcSet, int Width, int Height);
+    /// <param name="LargestSrc">The 2× file: what a link preview (OpenGraph, Twitter card) shows.</param>
+    public sealed record Prepared(string Src, string SrcSet, int Width, int Height, string LargestSrc);
 
     /// <returns>The written files' hrefs and the 1× size, or null if the picture cannot be decoded.</returns>
     /// <param name="cache">Keeps the scaled JPEGs between builds, keyed by the picture's hash: scaling a
@@ -30,7 +31,7 @@ public static class SiteCoverImage
         var folder = Path.Combine(siteDirectory, SiteImageFiles.Folder);
         Directory.CreateDirectory(folder);
         var hrefs = scaled.Select(s => Save(s.Jpeg, folder)).ToArray();
-        return new Prepared(hrefs[0], $"{hrefs[0]} 1x, {hrefs[1]} 2x", scaled[0].Width, scaled[0].Height);
+        return new Prepared(hrefs[0], $"{hrefs[0]} 1x, {hrefs[1]} 2x", scaled[0].Width, scaled[0].Height, hrefs[1]);
     }
 
     /// <summary>The 1× and 2× JPEGs in one array, each as width, height, length and bytes (empty when the picture

@@ -1,12 +1,11 @@
 using System.Xml.Linq;
-using GptBook.Model;
-using GptBook.Units;
 
 namespace GptBook.Site;
 
 /// <summary>
-/// The frame every page of the site shares: head (charset, viewport, CSP, title, stylesheet, prev/next), skip
-/// link, header, the main content, the table of contents, footer. Landmarks: header, main, nav, footer.
+/// The frame every page of the site shares: head (charset, viewport, CSP, title, description, canonical link,
+/// OpenGraph and Twitter card, stylesheet, prev/next), skip link, header, the main content, the table of contents,
+/// and a footer that offers the downloads with their sizes. Landmarks: header, main, nav, footer.
 /// On wide screens the stylesheet puts the contents beside the text; on phones after it, reached from the header.
 /// </summary>
 public static class SiteLayout
@@ -16,40 +15,50 @@ public static class SiteLayout
 
     private static readonly XNamespace X = PolyglotHtmlSerializer.Xhtml;
 
-    /// <param name="BodyClass">"page-home" or "page-chunk": lets the stylesheet tell the two kinds of page apart.</param>
+    /// <param name="BodyClass">"page-home", "page-chunk" …: lets the stylesheet tell the kinds of page apart.</param>
+    /// <param name="FileName">The page's own file in the site, for its canonical address.</param>
+    /// <param name="OpenGraphType">"book" for the home page, "article" for a chapter's page, "website" otherwise.</param>
+    /// <param name="Indexable">False for pages search engines should not list (the 404 page, old addresses).</param>
     public sealed record PageParts(
         string BodyClass,
+        string FileName,
         string Title,
         XElement Main,
         XElement? Toc,
         string? PreviousHref = null,
         string? NextHref = null,
-        string? Description = null);
+        string? Description = null,
+        string OpenGraphType = "website",
+        bool Indexable = true);
 
-    public static XElement Compose(BookMetadata metadata, LanguageLabels labels, SiteLabels siteLabels, PageParts page)
+    public static XElement Compose(SiteFrame frame, PageParts page)
     {
+        var (metadata, labels, siteLabels) = (frame.Metadata, frame.Labels, frame.SiteLabels);
+        var root = frame.Root;
+        var description = page.Description is { Length: > 0 } d ? d : metadata.Description;
+        var canonical = page.Indexable ? frame.AbsoluteUrl(page.FileName) : null;
         var head = new XElement(X + "head",
             new XElement(X + "meta", new XAttribute("charset", "utf-8")),
             new XElement(X + "meta", new XAttribute("name", "viewport"), new XAttribute("content", "width=device-width, initial-scale=1")),
             new XElement(X + "meta", new XAttribute("http-equiv", "Content-Security-Policy"), new XAttribute("content", SiteContentSecurityPolicy.Value)),
             new XElement(X + "meta", new XAttribute("name", "color-scheme"), new XAttribute("content", "light dark")),
             new XElement(X + "title", page.Title),
-            page.Description is { Length: > 0 } d ? new XElement(X + "meta", new XAttribute("name", "description"), new XAttribute("content", d)) : null,
-            metadata.Authors.Count > 0 ? new XElement(X + "meta", new XAttribute("name", "author"), new XAttribute("content", string.Join(siteLabels.AuthorSeparator, metadata.Authors))) : null,
-            new XElement(X + "link", new XAttribute("rel", "icon"), new XAttribute("href", SiteAssets.Icon), new XAttribute("type", "image/svg+xml")),
-            new XElement(X + "link", new XAttribute("rel", "stylesheet"), new XAttribute("href", SiteAssets.Stylesheet)),
-            page.PreviousHref != null ? new XElement(X + "link", new XAttribute("rel", "prev"), new XAttribute("href", page.PreviousHref)) : null,
-            page.NextHref != null ? new XElement(X + "link", new XAttribute("rel", "next"), new XAttribute("href", page.NextHref)) : null);
+            description is { Length: > 0 } ? Meta("name", "description", description) : null,
+            metadata.Authors.Count > 0 ? Meta("name", "author", string.Join(siteLabels.AuthorSeparator, metadata.Authors)) : null,
+            page.Indexable ? null : Meta("name", "robots", "noindex"),
+            canonical != null ? Link("canonical", canonical) : null,
+            SharingTags(frame, page, description, canonical),
+            Link("icon", root + SiteAssets.Icon, "image/svg+xml"),
+            Link("stylesheet", root + SiteAssets.Stylesheet),
+            page.PreviousHref != null ? Link("prev", page.PreviousHref) : null,
+            page.NextHref != null ? Link("next", page.NextHref) : null);
 
         var header = new XElement(X + "header", new XAttribute("class", "site-header"),
             new XElement(X + "div", new XAttribute("class", "site-header-inner"),
-                new XElement(X + "a", new XAttribute("class", "site-title"), new XAttribute("href", "index.html"), metadata.Title),
+                new XElement(X + "a", new XAttribute("class", "site-title"), new XAttribute("href", root + SiteWriter.IndexFile), metadata.Title),
                 page.Toc != null
                     ? new XElement(X + "a", new XAttribute("class", "toc-jump"), new XAttribute("href", "#" + TocId), labels.TableOfContents)
                     : null));
-
-        var footer = new XElement(X + "footer", new XAttribute("class", "site-footer"),
-            new XElement(X + "p", FooterText(metadata, siteLabels)));
 
         var body = new XElement(X + "body",
             new XAttribute("class", page.BodyClass),
@@ -58,7 +67,7 @@ public static class SiteLayout
             new XElement(X + "div", new XAttribute("class", "layout"),
                 page.Main,
                 page.Toc),
-            footer);
+            Footer(frame));
 
         return new XElement(X + "html",
             new XAttribute("lang", metadata.Language),
@@ -70,12 +79,57 @@ public static class SiteLayout
     public static XElement Main(params object[] content) =>
         new(X + "main", new XAttribute("id", MainId), new XAttribute("tabindex", "-1"), content);
 
-    private static string FooterText(BookMetadata metadata, SiteLabels siteLabels)
+    /// <summary>
+    /// OpenGraph (read by most chat apps and social sites) and a Twitter card: title, description, the book as site
+    /// name, language, and, when the published address is known, the page's URL and the cover as its picture
+    /// (both must be absolute to be used at all).
+    /// </summary>
+    private static IEnumerable<XElement> SharingTags(SiteFrame frame, PageParts page, string? description, string? canonical)
     {
+        if (!page.Indexable) yield break;
+        var image = frame.ShareImage != null ? frame.AbsoluteUrl(frame.ShareImage) : null;
+        yield return Meta("property", "og:type", page.OpenGraphType);
+        yield return Meta("property", "og:title", page.Title);
+        yield return Meta("property", "og:site_name", frame.Metadata.Title);
+        yield return Meta("property", "og:locale", frame.Metadata.Language.Replace('-', '_'));
+        if (description is { Length: > 0 }) yield return Meta("property", "og:description", description);
+        if (canonical != null) yield return Meta("property", "og:url", canonical);
+        if (image != null) yield return Meta("property", "og:image", image);
+        if (image != null) yield return Meta("property", "og:image:alt", $"{frame.Labels.Cover}：{frame.Metadata.Title}");
+        if (page.OpenGraphType == "book")
+            foreach (var author in frame.Metadata.Authors) yield return Meta("property", "book:author", author);
+        yield return Meta("name", "twitter:card", "summary");
+        yield return Meta("name", "twitter:title", page.Title);
+        if (description is { Length: > 0 }) yield return Meta("name", "twitter:description", description);
+        if (image != null) yield return Meta("name", "twitter:image", image);
+    }
+
+    /// <summary>The book's line, and the downloads with their sizes, so that every page offers them.</summary>
+    private static XElement Footer(SiteFrame frame)
+    {
+        var (metadata, siteLabels) = (frame.Metadata, frame.SiteLabels);
         var parts = new List<string> { metadata.Title };
         if (metadata.Authors.Count > 0) parts.Add(string.Join(siteLabels.AuthorSeparator, metadata.Authors));
         parts.Add(siteLabels.FormatDate(metadata.Date));
         if (metadata.Rights is { Length: > 0 } rights) parts.Add(rights);
-        return string.Join(" · ", parts);
+        return new XElement(X + "footer", new XAttribute("class", "site-footer"),
+            new XElement(X + "div", new XAttribute("class", "site-footer-inner"),
+                new XElement(X + "p", string.Join(" · ", parts)),
+                frame.Downloads.Count > 0
+                    ? new XElement(X + "ul", new XAttribute("class", "footer-downloads"), new XAttribute("aria-label", siteLabels.Downloads),
+                        frame.Downloads.Select(d => new XElement(X + "li",
+                            new XElement(X + "a",
+                                new XAttribute("href", frame.Root + d.FileName),
+                                new XAttribute("type", d.MediaType),
+                                new XAttribute("download", d.FileName),
+                                $"{frame.Labels.Download} {d.Label}",
+                                new XElement(X + "span", new XAttribute("class", "download-size"), " · " + ByteSizeText.Format(d.Bytes))))))
+                    : null));
     }
+
+    private static XElement Meta(string kind, string name, string content) =>
+        new(X + "meta", new XAttribute(kind, name), new XAttribute("content", content));
+
+    private static XElement Link(string rel, string href, string? type = null) =>
+        new(X + "link", new XAttribute("rel", rel), new XAttribute("href", href), type != null ? new XAttribute("type", type) : null);
 }

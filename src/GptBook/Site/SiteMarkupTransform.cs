@@ -6,8 +6,9 @@ using GptBook.Model;
 namespace GptBook.Site;
 
 /// <summary>
-/// What a web page adds to the shared content markup: a visible "#" link after every heading with an id, a
-/// scrolling box around every table, and keyboard focus for code that scrolls sideways. Then a last guard: the
+/// What a web page adds to the shared content markup: a visible "#" link after every heading with an id (beside
+/// the heading, not inside it, so that the heading's accessible name stays its own text), a scrolling box around
+/// every table, and keyboard focus for code that scrolls sideways. Then a last guard: the
 /// shared writer already sanitizes, but should anything script-like ever reach a site page (a script, style or
 /// embedding element, an element outside XHTML, an on… handler, a URL attribute that is not local, http(s) or
 /// mailto), it is removed and reported as an error, never published.
@@ -30,10 +31,12 @@ public static class SiteMarkupTransform
         {
             var id = (string?)heading.Attribute("id");
             if (string.IsNullOrEmpty(id)) continue;
-            heading.Add(new XElement(X + "a",
+            var wrapper = new XElement(X + "div", new XAttribute("class", $"heading heading-{heading.Name.LocalName[1]}"));
+            heading.ReplaceWith(wrapper);
+            wrapper.Add(heading, new XElement(X + "a",
                 new XAttribute("class", "heading-anchor"),
                 new XAttribute("href", "#" + id),
-                new XAttribute("aria-label", siteLabels.SectionLink),
+                new XAttribute("aria-label", siteLabels.SectionLinkTo(heading.Value.Trim())),
                 "#"));
         }
         foreach (var table in content.Descendants(X + "table").ToArray())
@@ -82,7 +85,9 @@ public static class SiteMarkupTransform
     }
 
     /// <summary>Removes anything that could run or load from elsewhere; reports each removal with the page's name.</summary>
-    public static void Guard(XElement page, string fileName, DiagnosticBag diagnostics)
+    /// <param name="root">A path from the host's root that the page's own links may start with (the 404 page's
+    /// "/book/"), or "" when every local link must be relative.</param>
+    public static void Guard(XElement page, string fileName, DiagnosticBag diagnostics, string root = "")
     {
         var body = page.Element(X + "body") ?? page;
         foreach (var element in body.DescendantsAndSelf().ToArray())
@@ -108,7 +113,7 @@ public static class SiteMarkupTransform
                     Report(diagnostics, fileName, $"{name} attribute on <{element.Name.LocalName}>");
                     attribute.Remove();
                 }
-                else if (UrlAttributes.Contains(name) && !IsAllowedUrl(name, attribute.Value))
+                else if (UrlAttributes.Contains(name) && !IsAllowedUrl(name, RelativeTo(root, attribute.Value)))
                 {
                     Report(diagnostics, fileName, $"{name}=\"{attribute.Value}\" on <{element.Name.LocalName}>");
                     attribute.Remove();
@@ -116,6 +121,10 @@ public static class SiteMarkupTransform
             }
         }
     }
+
+    /// <summary>A link under the page's root as the relative link it stands for ("/book/a.html" → "a.html").</summary>
+    private static string RelativeTo(string root, string value) =>
+        root.Length > 1 && value.StartsWith(root, StringComparison.Ordinal) ? value[root.Length..] : value;
 
     /// <summary>Local relative references and fragments anywhere; http(s) and mailto only as link targets.</summary>
     private static bool IsAllowedUrl(string attribute, string value)

@@ -7,6 +7,7 @@ public static class SiteMediaTypes
     {
         ".html" => "text/html; charset=utf-8",
         ".css" => "text/css; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
         ".png" => "image/png",
         ".jpg" or ".jpeg" => "image/jpeg",
         ".gif" => "image/gif",

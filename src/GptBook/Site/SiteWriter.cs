@@ -10,8 +10,8 @@ namespace GptBook.Site;
 
 /// <summary>
 /// Writes the static site: index.html (cover, metadata, downloads, contents), one page per chunk (the same
-/// chunking and the same content writer as the EPUB, in its HTML5 flavor), the stylesheet, the prepared images and
-/// the downloadable files. No external resource, no script. The whole folder is built next to the target and
+/// chunking and the same content writer as the EPUB, in its HTML5 flavor), 404.html, the stylesheet, the prepared
+/// images and the downloadable files, and with a base URL sitemap.xml and robots.txt. No external resource, no script. The whole folder is built next to the target and
 /// swapped in only when complete, so a failed build keeps the previous site. Same input, same bytes.
 /// </summary>
 public static class SiteWriter
@@ -56,7 +56,6 @@ public static class SiteWriter
         var imageFiles = new SiteImageFiles();
         var resolver = new CatalogImageResolver(images, ImageProfile.Site, imageFiles.HrefOf, diagnostics);
         var content = new XhtmlContentWriter(new HtmlContentContext(chunked, labels, HtmlFlavor.Html5, resolver.Resolve, diagnostics));
-        var titleSuffix = options.Site.BaseTitle ?? metadata.Title;
 
         var offered = CopyDownloads(staging, downloads, diagnostics);
         coverImage ??= downloads.Where(d => d.FilePath.EndsWith(".epub", StringComparison.OrdinalIgnoreCase) && File.Exists(d.FilePath))
@@ -64,10 +63,14 @@ public static class SiteWriter
         var cover = coverImage == null ? null : SiteCoverImage.Write(coverImage, staging, cache);
         if (coverImage != null && cover == null)
             diagnostics.Report(DiagnosticCodes.SiteCoverUnreadable, SourceSpan.None, "the cover picture could not be decoded; the home page shows a title card");
+        var frame = new SiteFrame(metadata, labels, siteLabels, options.Site.BaseTitle ?? metadata.Title, options.Site.BaseUrl, offered,
+            cover?.LargestSrc);
+
         var home = SiteHomePage.Build(metadata, labels, siteLabels, offered,
-            SiteTableOfContents.Build(tocEntries, current: null, labels.TableOfContents, "home-toc"), cover);
-        WritePage(staging, IndexFile, SiteLayout.Compose(metadata, labels, siteLabels,
-            new SiteLayout.PageParts("page-home", titleSuffix, home, Toc: null, NextHref: chunked.Chunks[0].FileName, Description: metadata.Description)),
+            SiteTableOfContents.Build(tocEntries, current: null, labels.TableOfContents, siteLabels, cssClass: "home-toc"), cover);
+        WritePage(staging, IndexFile, SiteLayout.Compose(frame,
+            new SiteLayout.PageParts("page-home", IndexFile, frame.TitleSuffix, home, Toc: null, NextHref: chunked.Chunks[0].FileName,
+                Description: metadata.Description ?? SitePageDescription.Of(book.AllBlocks()), OpenGraphType: "book")),
             diagnostics);
 
         for (var i = 0; i < chunked.Chunks.Count; i++)
@@ -81,21 +84,31 @@ public static class SiteWriter
             SiteMarkupTransform.Decorate(article, siteLabels);
 
             var main = SiteLayout.Main(article, Pager(previous, next, metadata.Title, labels, siteLabels));
-            var toc = SiteTableOfContents.Build(tocEntries, chunk, labels.TableOfContents);
-            WritePage(staging, chunk.FileName, SiteLayout.Compose(metadata, labels, siteLabels,
-                new SiteLayout.PageParts("page-chunk", $"{chunk.Title} · {titleSuffix}", main, toc,
-                    PreviousHref: previous?.FileName ?? IndexFile, NextHref: next?.FileName)),
+            var toc = SiteTableOfContents.Build(tocEntries, chunk, labels.TableOfContents, siteLabels);
+            WritePage(staging, chunk.FileName, SiteLayout.Compose(frame,
+                new SiteLayout.PageParts("page-chunk", chunk.FileName, $"{chunk.Title} · {frame.TitleSuffix}", main, toc,
+                    PreviousHref: previous?.FileName ?? IndexFile, NextHref: next?.FileName,
+                    Description: SitePageDescription.Of(chunk.Blocks), OpenGraphType: "article")),
                 diagnostics);
         }
+
+        var notFound = frame with { Root = SiteNotFoundPage.RootFor(frame.BaseUrl) };
+        WritePage(staging, SiteNotFoundPage.FileName, SiteLayout.Compose(notFound,
+            new SiteLayout.PageParts("page-home page-not-found", SiteNotFoundPage.FileName, $"{siteLabels.NotFoundTitle} · {frame.TitleSuffix}",
+                SiteNotFoundPage.Main(notFound, SiteTableOfContents.Build(tocEntries, current: null, labels.TableOfContents, siteLabels,
+                    notFound.Root, cssClass: "home-toc")),
+                Toc: null, Indexable: false)),
+            diagnostics, notFound.Root);
+        SiteMap.Write(staging, frame, chunked.Chunks.Select(c => c.FileName).Prepend(IndexFile));
 
         foreach (var asset in SiteAssets.Files)
             File.WriteAllBytes(Path.Combine(staging, asset), SiteAssets.Bytes(asset));
         imageFiles.CopyTo(staging);
     }
 
-    private static void WritePage(string staging, string fileName, XElement page, DiagnosticBag diagnostics)
+    private static void WritePage(string staging, string fileName, XElement page, DiagnosticBag diagnostics, string root = "")
     {
-        SiteMarkupTransform.Guard(page, fileName, diagnostics);
+        SiteMarkupTransform.Guard(page, fileName, diagnostics, root);
         File.WriteAllBytes(Path.Combine(staging, fileName), PolyglotHtmlSerializer.Serialize(page));
     }
 
@@ -120,7 +133,8 @@ public static class SiteWriter
     private static IReadOnlyList<SiteHomePage.Download> CopyDownloads(string staging, IReadOnlyList<SiteDownload> downloads, DiagnosticBag diagnostics)
     {
         var offered = new List<SiteHomePage.Download>();
-        var names = new HashSet<string>([IndexFile, SiteImageFiles.Folder, .. SiteAssets.Files], StringComparer.OrdinalIgnoreCase);
+        var names = new HashSet<string>([IndexFile, SiteImageFiles.Folder, SiteMap.FileName, SiteMap.RobotsFile, .. SiteAssets.Files],
+            StringComparer.OrdinalIgnoreCase);
         foreach (var download in downloads)
         {
             var name = Path.GetFileName(download.FilePath);

@@ -3,14 +3,16 @@ using GptBook.Model;
 namespace GptBook.Transforms;
 
 /// <summary>
-/// Numbers figures 1, 2, … across the whole book in reading order, and gives each the id "fig-N", before any
-/// chunking, so that numbers and references survive splitting into files (bookdown#80). An id a heading already
-/// took gets a suffix.
+/// Numbers figures that have a caption 1, 2, … across the whole book in reading order, and gives each the id
+/// "fig-N", before any chunking, so that numbers and references survive splitting into files (bookdown#80). A
+/// figure without a caption keeps number 0 (no output prints a bare "图 3" under it, and it takes no number from
+/// the captioned ones) and gets the id "figure-N" of its own sequence. An id a heading already took gets a suffix.
 /// </summary>
 public sealed class FigureNumberTransform : ModelRewriter
 {
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
     private int _count;
+    private int _uncaptioned;
 
     public override Book Rewrite(Book book)
     {
@@ -21,9 +23,10 @@ public sealed class FigureNumberTransform : ModelRewriter
     protected override Block RewriteBlock(Block block)
     {
         if (block is not Figure figure) return block;
-        var number = ++_count;
-        var id = $"fig-{number}";
-        for (var n = 2; !_used.Add(id); n++) id = $"fig-{number}-{n}";
+        var number = figure.HasCaption ? ++_count : 0;
+        var stem = figure.HasCaption ? $"fig-{number}" : $"figure-{++_uncaptioned}";
+        var id = stem;
+        for (var n = 2; !_used.Add(id); n++) id = $"{stem}-{n}";
         return figure with { Number = number, Id = id };
     }
 }

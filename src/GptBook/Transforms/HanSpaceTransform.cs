@@ -109,7 +109,8 @@ public sealed class HanSpaceTransform : ModelRewriter
         return (IsHan(left) && (IsHan(right) || IsCjkPunctuation(right))) || (IsHan(right) && IsCjkPunctuation(left));
     }
 
-    private static bool IsHan(int cp) =>
+    /// <summary>A Han ideograph (the unified blocks, extensions, compatibility ideographs, and 〇).</summary>
+    public static bool IsHan(int cp) =>
         cp is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x3FFFF or 0x3007;
 
     /// <summary>CJK symbols and punctuation (、。「」《》…), full-width forms (，：！（）), and the quotes, dashes and ellipsis Chinese shares with Latin text.</summary>

@@ -112,4 +112,18 @@ public class CliEndToEndTests
         Assert.Equal(0, help.ExitCode);
         Assert.Contains("gptbook build", help.StdOut);
     }
+
+    [Theory]
+    [InlineData("build", "--help", "--strict")]
+    [InlineData("build", "content/book.yml -h", "--format")]
+    [InlineData("serve", "--help", "--port")]
+    [InlineData("serve", "-h", "127.0.0.1")]
+    public void Every_command_has_its_own_help(string command, string arguments, string mentions)
+    {
+        var help = CliProcess.Run([command, .. arguments.Split(' ')]);
+        Assert.Equal(0, help.ExitCode);
+        Assert.StartsWith($"usage: gptbook {command} ", help.StdOut);
+        Assert.Contains(mentions, help.StdOut);
+        Assert.Equal("", help.StdErr);
+    }
 }

@@ -214,6 +214,28 @@ public class BookOptionsReaderTests
         Assert.Equal("content/book.yml:6:10", d.Span.ToString());
     }
 
+    [Theory]
+    [InlineData("https://example.org/book", "https://example.org/book/")]
+    [InlineData("http://例子.中国/书/", "http://xn--fsqu00a.xn--fiqs8s/%E4%B9%A6/")]
+    public void The_site_base_url_is_an_absolute_web_address_ending_in_a_slash(string text, string expected)
+    {
+        var (options, diagnostics) = Read(Minimal + $"site:\n  base_url: {text}\n");
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(expected, options!.Site.BaseUrl);
+    }
+
+    [Theory]
+    [InlineData("/book/")]
+    [InlineData("ftp://example.org/")]
+    [InlineData("https://example.org/?page=1")]
+    [InlineData("javascript:alert(1)")]
+    public void A_site_base_url_that_is_not_an_absolute_web_address_is_an_error(string text)
+    {
+        var d = SingleError(Read(Minimal + $"site:\n  base_url: \"{text}\"\n"), "GB0003");
+        Assert.Equal("content/book.yml:6:13", d.Span.ToString());
+        Assert.Contains("site.base_url", d.Message);
+    }
+
     [Fact]
     public void Links_must_map_to_web_urls()
     {

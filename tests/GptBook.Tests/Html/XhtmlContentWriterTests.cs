@@ -66,8 +66,78 @@ public sealed class XhtmlContentWriterTests : IDisposable
         var img = figure.Element(X + "img")!;
         Assert.Equal("images/photo-epub.png", img.Attribute("src")!.Value);
         Assert.Equal("一张照片", img.Attribute("alt")!.Value);
-        Assert.Equal("40", img.Attribute("width")!.Value);
         Assert.Equal("图 1\u3000照片的说明", figure.Element(X + "figcaption")!.Value);
+    }
+
+    [Fact]
+    public void Epub_images_carry_no_pixel_size_and_site_images_do()
+    {
+        // calibre turns width/height attributes into fixed sizes that distort a wide figure; the site wants them
+        // so the page does not jump while pictures load.
+        var (_, epub) = Render(EveryBlock());
+        Assert.All(epub.SelectMany(b => b.Descendants(X + "img")), img =>
+        {
+            Assert.Null(img.Attribute("width"));
+            Assert.Null(img.Attribute("height"));
+        });
+        var (_, site) = Render(EveryBlock(), HtmlFlavor.Html5);
+        Assert.Equal("40", site[1].Descendants(X + "img").First(i => i.Attribute("class")?.Value == "figure-image").Attribute("width")!.Value);
+    }
+
+    [Fact]
+    public void A_figure_without_caption_has_no_bare_label()
+    {
+        var book = Book([new Figure(Img(PhotoPath, "一张照片"), [], "figure-1", 0, SourceSpan.None)]);
+        var (_, bodies) = Render(book);
+        var figure = bodies[0].Descendants(X + "figure").Single();
+        Assert.Null(figure.Element(X + "figcaption"));
+        Assert.DoesNotContain("图", figure.Value);
+    }
+
+    [Fact]
+    public void Latin_words_touching_han_are_marked_for_spacing_and_names_do_not_break_at_their_hyphen()
+    {
+        var book = Book([new Paragraph([T("在AI文本生成领域，GPT-3 的规模和 state-of-the-art 模型与1.17亿个参数"), new Strong([T("GPT")], SourceSpan.None), T("中")], SourceSpan.None)]);
+        var (_, bodies) = Render(book);
+        var p = bodies[0].Descendants(X + "p").Single();
+        var spans = p.Elements(X + "span").Select(e => (e.Value, Class: e.Attribute("class")!.Value)).ToArray();
+        Assert.Contains(("AI", "space-before space-after"), spans);
+        Assert.Contains(("GPT-3", "nobr"), spans);
+        Assert.Contains(("1.17", "space-before space-after"), spans);
+        Assert.DoesNotContain(spans, s => s.Value == "state-of-the-art"); // spaced already, and an English compound may break
+        // Across an element boundary: the strong's text sits between 数 and 中.
+        Assert.Equal("space-before space-after", p.Element(X + "strong")!.Element(X + "span")!.Attribute("class")!.Value);
+        // No character was added: copy and search see the text as written.
+        Assert.Equal("在AI文本生成领域，GPT-3 的规模和 state-of-the-art 模型与1.17亿个参数GPT中", p.Value);
+    }
+
+    [Fact]
+    public void An_english_quotation_in_a_chinese_book_is_marked_lang_en()
+    {
+        var quote = new BlockQuote([new Paragraph([new Strong([T("OpenAI’s new language generator GPT-3 is shockingly good—and completely mindless")], SourceSpan.None)], SourceSpan.None)], SourceSpan.None);
+        var book = Book([new Paragraph([T("有意思的是，当时的 MIT Technology Review 评价道：")], SourceSpan.None), quote]);
+        var (_, bodies) = Render(book);
+        var blockquote = bodies[0].Descendants(X + "blockquote").Single();
+        Assert.Equal("en", blockquote.Attribute("lang")!.Value);
+        Assert.Equal("en", blockquote.Attribute(XNamespace.Xml + "lang")!.Value);
+        Assert.Null(blockquote.Element(X + "p")!.Attribute("lang")); // inherited, not repeated
+        Assert.Null(bodies[0].Descendants(X + "p").First().Attribute("lang")); // Chinese with a Latin name stays the book's
+    }
+
+    [Fact]
+    public void Epub_sections_nest_as_the_headings_do_and_chapters_have_their_role()
+    {
+        var book = Book([H(1, "第一章", "c1"), new Paragraph([T("正文")], SourceSpan.None), H(3, "小节", "s1"), H(3, "另一小节", "s2"),
+            new Paragraph([T("正文")], SourceSpan.None)]);
+        var chunked = Render(book).Bodies[0];
+        var chapter = chunked.Elements(X + "section").Single();
+        Assert.Equal("chapter", chapter.Attribute(Ops + "type")!.Value);
+        Assert.Equal("doc-chapter", chapter.Attribute("role")!.Value);
+        Assert.Equal("c1", chapter.Attribute("aria-labelledby")!.Value);
+        var inner = chapter.Elements(X + "section").ToArray();
+        Assert.Equal(["s1", "s2"], inner.Select(s => s.Attribute("aria-labelledby")!.Value));
+        Assert.All(inner, s => Assert.Empty(s.Elements(X + "section")));
+        Assert.All(chunked.Descendants().Where(e => e.Attribute(Ops + "type") is { Value: "chapter" or "footnote" or "noteref" }), e => Assert.NotNull(e.Attribute("role")));
     }
 
     [Fact]
@@ -88,6 +158,7 @@ public sealed class XhtmlContentWriterTests : IDisposable
         Assert.Contains("图片缺失", box.Value);
         Assert.Contains("缺失的图", box.Value); // the alt text says what the picture would show
         Assert.DoesNotContain(MissingPath, box.Value); // the path is for the author, in the warning
+        Assert.DoesNotContain("image", box.Value); // no English build message either
         Assert.Contains(_diagnostics.Items, d => d.Message.Contains(MissingPath));
         Assert.Equal("图 2\u3000缺失图片的说明", figure.Element(X + "figcaption")!.Value);
         Assert.Single(_diagnostics.Items, d => d.Code == DiagnosticCodes.ImageNotPrepared.Id);

@@ -51,8 +51,10 @@ public sealed class ArticleFigureTests : IDisposable
             var epub = catalog.Find(figure.Image, ImageProfile.Epub)!;
             var site = catalog.Find(figure.Image, ImageProfile.Site)!;
             Assert.False(print.IsPlaceholder || epub.IsPlaceholder || site.IsPlaceholder);
-            // 2400 px sources: 300 dpi across A5's 112 mm text width, EPUB's 1600 px, the site's 720 px with 2×.
-            Assert.Equal(1322, print.PixelWidth);
+            // Print: the SVG master beside the PNG (1200 CSS px wide), drawn as vectors. The 2400 px PNG: EPUB's
+            // 1600 px, the site's 720 px with 2×.
+            Assert.Equal("image/svg+xml", print.MediaType);
+            Assert.Equal(1200, print.PixelWidth);
             Assert.Equal(1600, epub.PixelWidth);
             Assert.Equal(720, site.PixelWidth);
             Assert.Equal(1440, Assert.Single(site.Variants).PixelWidth);

@@ -4,7 +4,7 @@ using GptBook.Images;
 
 namespace GptBook.Tests.Images;
 
-/// <summary>SVG: sanitized and kept as SVG for EPUB and site; a warning and a placeholder for print.</summary>
+/// <summary>SVG: sanitized by the allow-list into one prepared file that the EPUB and site embed and the PDF draws as vectors.</summary>
 public sealed class SvgImageTests : IDisposable
 {
     private readonly ImageTestBook _book = new();
@@ -32,26 +32,112 @@ public sealed class SvgImageTests : IDisposable
         """;
 
     [Fact]
-    public void Svg_is_sanitized_for_epub_and_site_and_a_placeholder_for_print()
+    public void Svg_is_sanitized_by_allow_list_and_the_same_file_serves_every_output()
     {
         var reference = ImageTestBook.Local(_book.Write("img/d.svg", Encoding.UTF8.GetBytes(Hostile)));
         var run = _book.Run(reference);
-        Assert.Equal(["GB0210", "GB0211"], run.Codes);
+        // Unsafe parts (GB0211), a stylesheet at-rule no output applies (GB0220), a bitmap that is no PNG (GB0221).
+        Assert.Equal(["GB0211", "GB0220", "GB0221"], run.Codes);
         Assert.All(run.Diagnostics.Items, d => Assert.Equal(reference.Span, d.Span));
-        Assert.True(run.Get(reference, ImageProfile.Print).IsPlaceholder);
 
         var epub = run.Get(reference, ImageProfile.Epub);
         Assert.Equal("image/svg+xml", epub.MediaType);
         Assert.Equal((151, 76), (epub.PixelWidth, epub.PixelHeight)); // 40 × 20 mm at 96 px per inch
         Assert.Equal(epub.Path, run.Get(reference, ImageProfile.Site).Path);
+        Assert.Equal(epub.Path, run.Get(reference, ImageProfile.Print).Path);
+        Assert.False(run.Get(reference, ImageProfile.Print).IsPlaceholder);
         var svg = File.ReadAllText(epub.Path);
         foreach (var banned in new[] { "onload", "onclick", "<script", "alert", "evil.example", "javascript:", "foreignObject",
-                     "metadata", "GPS", "private person", "inkscape", "DOCTYPE", "data:", "@import" })
+                     "metadata", "GPS", "private person", "inkscape", "DOCTYPE", "data:", "@import", "<style", "style=", "<set" })
             Assert.DoesNotContain(banned, svg, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<rect", svg);
         Assert.Contains("url(#grad)", svg);
         Assert.Contains("href=\"#local\"", svg);
         Assert.Contains(">link</text>", svg);
+    }
+
+    [Fact]
+    public void Stylesheets_and_style_attributes_become_presentation_attributes_and_classes_go()
+    {
+        const string styled = """
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50">
+              <style>* { stroke-linejoin: round } .box { fill: #336699; stroke: black } g.lines > line { stroke: red } #big { stroke-width: 3 }</style>
+              <rect id="big" class="box" width="10" height="10" fill="green" style="fill-opacity: .5; behavior: url(x.htc)"/>
+              <g class="lines"><line x2="10"/></g>
+            </svg>
+            """;
+        var reference = ImageTestBook.Local(_book.Write("img/styled.svg", Encoding.UTF8.GetBytes(styled)));
+        var run = _book.Run(reference, ImageProfile.Epub);
+        Assert.Empty(run.Diagnostics.Items);
+        var svg = System.Xml.Linq.XDocument.Load(run.Get(reference, ImageProfile.Epub).Path);
+        var rect = svg.Descendants().Single(e => e.Name.LocalName == "rect");
+        Assert.Equal("#336699", (string?)rect.Attribute("fill")); // a class rule beats a presentation attribute
+        Assert.Equal(".5", (string?)rect.Attribute("fill-opacity"));
+        Assert.Equal("3", (string?)rect.Attribute("stroke-width"));
+        Assert.Equal("round", (string?)rect.Attribute("stroke-linejoin"));
+        Assert.Null(rect.Attribute("class"));
+        Assert.Null(rect.Attribute("style"));
+        Assert.Equal("red", (string?)svg.Descendants().Single(e => e.Name.LocalName == "line").Attribute("stroke"));
+        Assert.DoesNotContain(svg.Descendants(), e => e.Name.LocalName == "style");
+    }
+
+    [Fact]
+    public void Embedded_png_and_jpeg_stay_without_their_metadata_and_other_bitmaps_go()
+    {
+        using var png = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgba32>(8, 4, new SixLabors.ImageSharp.PixelFormats.Rgba32(200, 30, 30, 255));
+        png.Metadata.ExifProfile = new SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifProfile();
+        png.Metadata.ExifProfile.SetValue(SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifTag.Artist, "Secret Person");
+        using var pngBytes = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsPng(png, pngBytes);
+        using var gifBytes = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsGif(png, gifBytes);
+        var document = $"""
+            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="80" height="40">
+              <image xlink:href="data:image/png;base64,{Convert.ToBase64String(pngBytes.ToArray())}" width="80" height="40"/>
+              <image href="data:image/gif;base64,{Convert.ToBase64String(gifBytes.ToArray())}" width="8" height="4"/>
+              <image href="data:image/png;base64,{Convert.ToBase64String(gifBytes.ToArray())}" width="8" height="4"/>
+            </svg>
+            """;
+        var reference = ImageTestBook.Local(_book.Write("img/bitmaps.svg", Encoding.UTF8.GetBytes(document)));
+        var run = _book.Run(reference, ImageProfile.Epub);
+        Assert.Equal(["GB0211", "GB0221"], run.Codes); // the GIF data: URL is not allowed; the PNG label on GIF data fails the check
+        var svg = File.ReadAllText(run.Get(reference, ImageProfile.Epub).Path);
+        var href = System.Text.RegularExpressions.Regex.Match(svg, "href=\"data:image/png;base64,([^\"]+)\"");
+        Assert.True(href.Success);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(svg, "<image"));
+        var kept = Convert.FromBase64String(href.Groups[1].Value);
+        Assert.DoesNotContain("Secret Person", Encoding.Latin1.GetString(kept));
+        using var decoded = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgba32>(kept);
+        Assert.Equal((8, 4), (decoded.Width, decoded.Height));
+        Assert.Equal(new SixLabors.ImageSharp.PixelFormats.Rgba32(200, 30, 30, 255), decoded[3, 2]);
+    }
+
+    [Fact]
+    public void A_bitmap_with_an_svg_master_beside_it_prints_the_master_and_keeps_the_bitmap_elsewhere()
+    {
+        using var png = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(60, 30);
+        var reference = ImageTestBook.Local(_book.Write("fig/chart.png", png, new SixLabors.ImageSharp.Formats.Png.PngEncoder()));
+        _book.Write("fig/chart.svg", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"300\"><text y=\"20\">图</text></svg>"));
+        var run = _book.Run(reference);
+        Assert.Empty(run.Diagnostics.Items);
+        Assert.Equal("image/svg+xml", run.Get(reference, ImageProfile.Print).MediaType);
+        Assert.Equal((600, 300), (run.Get(reference, ImageProfile.Print).PixelWidth, run.Get(reference, ImageProfile.Print).PixelHeight));
+        Assert.Equal("image/png", run.Get(reference, ImageProfile.Epub).MediaType);
+        Assert.NotEqual("image/svg+xml", run.Get(reference, ImageProfile.Site).MediaType);
+        Assert.Equal("fig/chart.svg", PrintMaster.Find(_book.Root, "fig/chart.png"));
+        Assert.Null(PrintMaster.Find(_book.Root, "fig/chart.svg"));
+    }
+
+    [Fact]
+    public void A_broken_master_is_reported_and_the_bitmap_prints_instead()
+    {
+        using var png = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(60, 30);
+        var reference = ImageTestBook.Local(_book.Write("fig/broken.png", png, new SixLabors.ImageSharp.Formats.Png.PngEncoder()));
+        _book.Write("fig/broken.svg", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect>"));
+        var run = _book.Run(reference, ImageProfile.Print);
+        Assert.Equal(["GB0205"], run.Codes);
+        Assert.Equal("image/png", run.Get(reference, ImageProfile.Print).MediaType);
+        Assert.False(run.Get(reference, ImageProfile.Print).IsPlaceholder);
     }
 
     [Fact]

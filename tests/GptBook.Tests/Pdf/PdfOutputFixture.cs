@@ -13,12 +13,16 @@ namespace GptBook.Tests.Pdf;
 /// <summary>Writes the sample books once per test run (layout and PDF writing take a few seconds each).</summary>
 public sealed class PdfOutputFixture
 {
+    private static int _instances;
+
     public PdfOutputFixture()
     {
-        Directory.CreateDirectory(OutputDirectory);
+        // Each test class gets its own fixture, and classes run in parallel: each writes into a folder of its own.
+        InstanceDirectory = Path.Combine(OutputDirectory, "fixture-" + Interlocked.Increment(ref _instances));
+        Directory.CreateDirectory(InstanceDirectory);
         Fonts = FontSet.Load(Path.Combine(RepositoryPaths.Root, "assets", "fonts"));
         Article = WriteArticle();
-        Jpeg = Path.Combine(OutputDirectory, "photo.jpg");
+        Jpeg = Path.Combine(InstanceDirectory, "photo.jpg");
         using (var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(600, 400, new SixLabors.ImageSharp.PixelFormats.Rgb24(40, 90, 160)))
         {
             image.Metadata.HorizontalResolution = image.Metadata.VerticalResolution = 150;
@@ -38,6 +42,9 @@ public sealed class PdfOutputFixture
     public static string OutputDirectory { get; } = Path.Combine(Path.GetTempPath(),
         "gptbook-pdf-tests-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(RepositoryPaths.Root)))[..10]);
 
+    /// <summary>Where this fixture writes its PDFs.</summary>
+    public string InstanceDirectory { get; }
+
     public FontSet Fonts { get; }
     public Output Article { get; }
     public Output Constructs { get; }
@@ -49,7 +56,7 @@ public sealed class PdfOutputFixture
         var options = BookOptionsReader.Read(RepositoryPaths.BookYml, diagnostics)!;
         var book = BookLoader.Load(options, diagnostics);
         var images = ImageStage.Run(book, options, Path.Combine(OutputDirectory, "image-cache"), new HashSet<ImageProfile> { ImageProfile.Print }, diagnostics);
-        var path = Path.Combine(OutputDirectory, name);
+        var path = Path.Combine(InstanceDirectory, name);
         var layout = PdfBookWriter.Write(book, options, images, Fonts, path, diagnostics);
         return new Output(book, path, layout, diagnostics);
     }
@@ -58,7 +65,7 @@ public sealed class PdfOutputFixture
 
     public Output Write(Book book, string name, PdfOptions? pdf = null, ImageCatalog? images = null)
     {
-        if (File.Exists(Path.Combine(OutputDirectory, name))) File.Delete(Path.Combine(OutputDirectory, name));
+        if (File.Exists(Path.Combine(InstanceDirectory, name))) File.Delete(Path.Combine(InstanceDirectory, name));
         var options = new BookOptions
         {
             RootDirectory = RepositoryPaths.Root,
@@ -68,7 +75,7 @@ public sealed class PdfOutputFixture
             Pdf = pdf ?? new PdfOptions(),
         };
         var diagnostics = new DiagnosticBag();
-        var path = Path.Combine(OutputDirectory, name);
+        var path = Path.Combine(InstanceDirectory, name);
         var layout = PdfBookWriter.Write(book, options, images ?? ImageCatalog.Empty, Fonts, path, diagnostics);
         return new Output(book, path, layout, diagnostics);
     }

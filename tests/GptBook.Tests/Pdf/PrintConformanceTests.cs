@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using GptBook.Configuration;
+using GptBook.Layout;
 using GptBook.Units;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
@@ -17,12 +18,18 @@ public sealed class PrintConformanceTests(PdfOutputFixture output)
     [Fact]
     public void Every_letter_is_black_ink_only_and_no_content_stream_sets_an_rgb_colour()
     {
-        foreach (var path in new[] { output.Article.Path, output.Constructs.Path })
+        foreach (var written in new[] { output.Article, output.Constructs })
         {
-            using var pdf = PigDocument.Open(path);
+            using var pdf = PigDocument.Open(written.Path);
             foreach (var page in pdf.GetPages())
             {
-                foreach (var letter in page.Letters)
+                // Figures keep their colours (an SVG figure's labels are text in the figure's colours).
+                var figures = written.Layout.Pages[page.Number - 1].Fragments.OfType<ImageFragment>()
+                    .Select(f => f.Box).ToList();
+                var height = page.Height;
+                foreach (var letter in page.Letters.Where(l => !figures.Any(b =>
+                             l.GlyphRectangle.Left >= b.X.Points - 1 && l.GlyphRectangle.Right <= b.Right.Points + 1 &&
+                             height - l.GlyphRectangle.Top >= b.Y.Points - 1 && height - l.GlyphRectangle.Bottom <= b.Bottom.Points + 1)))
                 {
                     var color = Assert.IsType<CMYKColor>(letter.FillColor);
                     Assert.True(color is { C: 0, M: 0, Y: 0 } && color.K > 0.5, $"'{letter.Value}' on page {page.Number} is {color}");
@@ -64,10 +71,19 @@ public sealed class PrintConformanceTests(PdfOutputFixture output)
     [Fact]
     public void Pages_have_no_transparency_group_and_rgb_images_carry_the_srgb_profile()
     {
-        using var document = PdfSharpReader.Open(output.Article.Path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
-        foreach (var page in document.Pages) Assert.False(page.Elements.ContainsKey("/Group"));
+        using var article = PdfSharpReader.Open(output.Article.Path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        foreach (var page in article.Pages) Assert.False(page.Elements.ContainsKey("/Group"));
+        // The article's figures print as vectors; a figure with a photograph (a file of this class's own, as
+        // other classes rewrite the shared ones).
+        var photo = output.Constructs.Book.Figures().First(f => f.Id == "fig-photo").Image;
+        var catalog = new GptBook.Images.ImageCatalog(new Dictionary<(string, GptBook.Images.ImageProfile), GptBook.Images.NormalizedImage>
+        {
+            [(photo.Key, GptBook.Images.ImageProfile.Print)] = new(output.Jpeg, 600, 400, "image/jpeg", 150),
+        });
+        var written = output.Write(output.Constructs.Book, "constructs-srgb.pdf", images: catalog);
+        using var document = PdfSharpReader.Open(written.Path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
         var images = document.Internals.GetAllObjects().OfType<PdfDictionary>().Where(d => d.Elements.GetName("/Subtype") == "/Image").ToList();
-        Assert.Equal(5, images.Count);
+        Assert.NotEmpty(images);
         foreach (var image in images)
         {
             var space = Assert.IsType<PdfArray>(Resolve(image.Elements["/ColorSpace"]!));

@@ -77,7 +77,7 @@ public sealed class SiteArticleTests(ArticleSiteFixture article) : IClassFixture
         Assert.True(cover != null, string.Join("\n", diagnostics.Sorted()));
         Assert.Equal("封面：从 GPT1 到 GPT4", (string?)cover.Attribute("alt"));
         Assert.True(File.Exists(Path.Combine(site.Directory, (string)cover.Attribute("src")!)));
-        var epub = home.Descendants(X + "a").Single(a => (string?)a.Attribute("href") == "gpt1-to-gpt4.epub");
+        var epub = home.Descendants(X + "a").Single(a => (string?)a.Attribute("href") == "gpt1-to-gpt4.epub" && (string?)a.Attribute("class") == "download");
         Assert.Matches(@"^下载 EPUB· \d+(\.\d)? (kB|MB)$", epub.Value);
         Assert.True(File.Exists(Path.Combine(site.Directory, "gpt1-to-gpt4.epub")));
     }

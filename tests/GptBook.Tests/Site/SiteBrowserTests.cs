@@ -56,6 +56,32 @@ public sealed class SiteBrowserTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task The_preview_reloads_an_open_page_after_a_rebuild_and_shows_a_failed_build_in_the_page()
+    {
+        ExternalTool.Require("chromium");
+        var site = BuildSample();
+        var status = new PreviewBuildStatus();
+        status.Report(null);
+        await using var server = new SitePreviewServer(site, status: status);
+        var address = server.Start();
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        await using var page = await browser.OpenPageAsync(1280, 900, mobile: false);
+        await page.NavigateAsync(new Uri(address, "ch002-history.html"));
+        await page.EvaluateAsync("window.stale = true");
+
+        // A rebuild that finishes at any moment, even before the page has connected, reloads it.
+        status.Report(null);
+        Assert.True(await page.WaitForAsync("typeof window.stale === 'undefined' && document.readyState === 'complete'"), "the page did not reload after the rebuild");
+
+        status.Report("content/sample.md:3:1: error GB0101: file is not valid UTF-8");
+        Assert.True(await page.WaitForAsync("document.querySelector('.gptbook-preview-error')?.textContent.includes('GB0101') === true"),
+            "the failed build is not shown in the page");
+        var banner = (string)(await page.EvaluateAsync("getComputedStyle(document.querySelector('.gptbook-preview-error')).position"))!;
+        Assert.Equal("sticky", banner); // the preview's own stylesheet loaded under the page's policy
+        Assert.True(page.Errors.Count == 0, string.Join("\n", page.Errors));
+    }
+
+    [SkippableFact]
     public async Task The_contrast_probe_finds_low_contrast_text()
     {
         ExternalTool.Require("chromium");

@@ -52,10 +52,15 @@ public class SiteMarkupTransformTests
 
         SiteMarkupTransform.Decorate(content, SiteLabels.Chinese);
 
-        var anchor = content.Element(X + "h2")!.Element(X + "a")!;
-        Assert.Equal(("#history", "#", "heading-anchor"), ((string?)anchor.Attribute("href"), anchor.Value, (string?)anchor.Attribute("class")));
+        // The link sits beside the heading, in a wrapper, so the heading's accessible name is its text alone.
+        var wrapper = content.Elements(X + "div").First();
+        Assert.Equal("heading heading-2", (string?)wrapper.Attribute("class"));
+        Assert.Equal("发展历程", wrapper.Element(X + "h2")!.Value);
+        var anchor = wrapper.Element(X + "a")!;
+        Assert.Equal(("#history", "#", "heading-anchor", "本节链接：发展历程"),
+            ((string?)anchor.Attribute("href"), anchor.Value, (string?)anchor.Attribute("class"), (string?)anchor.Attribute("aria-label")));
         Assert.Null(content.Element(X + "h3")!.Element(X + "a"));
-        var box = content.Element(X + "div")!;
+        var box = content.Elements(X + "div").Last();
         Assert.Equal(("table-scroll", "0", "region"), ((string?)box.Attribute("class"), (string?)box.Attribute("tabindex"), (string?)box.Attribute("role")));
         var cell = box.Descendants(X + "td").Single();
         Assert.Equal("align-right", (string?)cell.Attribute("class"));

@@ -25,7 +25,7 @@ public sealed class SiteWriterTests : IDisposable
     public void Writes_a_home_page_and_one_page_per_chunk()
     {
         var (site, _) = Build();
-        Assert.Equal(["ch001-sample-book.html", "ch002-history.html", "ch003-summary.html", "index.html"], site.Pages.Keys);
+        Assert.Equal(["404.html", "ch001-sample-book.html", "ch002-history.html", "ch003-summary.html", "index.html"], site.Pages.Keys);
         Assert.True(File.Exists(Path.Combine(site.Directory, "site.css")));
         Assert.True(File.Exists(Path.Combine(site.Directory, "favicon.svg")));
     }
@@ -144,7 +144,7 @@ public sealed class SiteWriterTests : IDisposable
         foreach (var (name, page) in site.Pages)
         {
             var current = page.Descendants(X + "a").Where(a => (string?)a.Attribute("aria-current") == "page").ToArray();
-            if (name == "index.html") Assert.Empty(current);
+            if (name is "index.html" or "404.html") Assert.Empty(current);
             else Assert.Equal(name, (string?)Assert.Single(current).Attribute("href"));
         }
     }
@@ -165,13 +165,17 @@ public sealed class SiteWriterTests : IDisposable
     }
 
     [Fact]
-    public void Headings_get_a_visible_anchor_link_to_themselves()
+    public void Headings_get_a_visible_anchor_link_to_themselves_beside_them_not_inside()
     {
         var (site, _) = Build();
-        var heading = site.Pages["ch002-history.html"].Descendants(X + "h3").First();
-        var anchor = heading.Elements(X + "a").Single(a => (string?)a.Attribute("class") == "heading-anchor");
-        Assert.Equal("#" + (string)heading.Attribute("id")!, (string?)anchor.Attribute("href"));
-        Assert.Equal("#", anchor.Value);
+        foreach (var heading in site.Pages["ch002-history.html"].Descendants().Where(e => e.Name.LocalName is "h2" or "h3" && ((string?)e.Parent!.Attribute("class"))?.StartsWith("heading ") == true))
+        {
+            Assert.Empty(heading.Descendants(X + "a"));
+            var anchor = heading.ElementsAfterSelf(X + "a").Single(a => (string?)a.Attribute("class") == "heading-anchor");
+            Assert.Equal("#" + (string)heading.Attribute("id")!, (string?)anchor.Attribute("href"));
+            Assert.Equal("#", anchor.Value);
+            Assert.Equal("本节链接：" + heading.Value, (string?)anchor.Attribute("aria-label"));
+        }
     }
 
     [Fact]

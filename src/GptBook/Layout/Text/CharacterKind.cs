@@ -19,4 +19,6 @@ internal enum CharacterKind : byte
     Ellipsis,
     /// <summary>Other CJK symbols and marks (interpuncts, ℃, 〇 …): breakable, no Han–Latin spacing.</summary>
     OtherCjk,
+    /// <summary>An <see cref="InlineObject"/>: breakable on either side unless it says otherwise; no spacing of its own.</summary>
+    Object,
 }

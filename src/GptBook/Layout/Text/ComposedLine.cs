@@ -7,9 +7,20 @@ namespace GptBook.Layout.Text;
 /// One line of a composed paragraph. Run positions are relative to the line's start (the left edge of the measure;
 /// a first-line indent or a centring offset is already in the runs' X). <see cref="Width"/> is where the line's
 /// last run ends: the measure for justified lines, less for a last line or a line ended by a hard break.
-/// <see cref="IsLast"/> is true only for the paragraph's final line.
+/// <see cref="IsLast"/> is true only for the paragraph's final line. <see cref="Ascent"/> and <see cref="Descent"/>
+/// are the line's extent, inline objects included; <see cref="StrutAscent"/> and <see cref="StrutDescent"/> are
+/// those of its text alone (of the font around its objects, for a line of objects only), which the leading is
+/// measured from.
 /// </summary>
-public sealed record ComposedLine(IReadOnlyList<PositionedRun> Runs, Length Width, Length Ascent, Length Descent, bool IsLast);
+public sealed record ComposedLine(IReadOnlyList<PositionedRun> Runs, Length Width, Length Ascent, Length Descent, bool IsLast)
+{
+    private readonly Length? _strutAscent;
+    private readonly Length? _strutDescent;
+
+    public Length StrutAscent { get => _strutAscent ?? Ascent; init => _strutAscent = value; }
+
+    public Length StrutDescent { get => _strutDescent ?? Descent; init => _strutDescent = value; }
+}
 
 /// <summary>
 /// Text drawn from <see cref="X"/> in one style, with <see cref="LetterSpacing"/> added after every character but
@@ -22,5 +33,10 @@ public sealed record ComposedLine(IReadOnlyList<PositionedRun> Runs, Length Widt
 /// <see cref="ITextMeasurer.ResolveFace"/> decided.
 /// <see cref="SourceText"/> is what copy-and-paste should give (it differs from <see cref="Text"/> only where a
 /// mark was added, such as the code-continuation mark, whose SourceText is empty).
+/// A run with an <see cref="Object"/> holds that one inline object, its left edge at X on the baseline, and draws
+/// no text (<see cref="Text"/> is empty; <see cref="SourceText"/> is the object's text).
 /// </summary>
-public sealed record PositionedRun(string Text, TextStyle Style, Length X, Length Width, Length LetterSpacing, string SourceText);
+public sealed record PositionedRun(string Text, TextStyle Style, Length X, Length Width, Length LetterSpacing, string SourceText)
+{
+    public InlineObject? Object { get; init; }
+}

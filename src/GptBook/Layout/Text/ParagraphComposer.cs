@@ -17,6 +17,10 @@ namespace GptBook.Layout.Text;
 /// that fits. Widths come from prefix sums, so a paragraph costs time linear in its length times the items per
 /// line. Deterministic: no culture, no hashing, only the measurer's advances.
 /// </para>
+/// <para>
+/// An <see cref="InlineObject"/> is set like one character of its width, in a run of its own, and its ascent and
+/// descent count towards its line's.
+/// </para>
 /// </summary>
 public sealed class ParagraphComposer(ITextMeasurer measurer)
 {
@@ -151,7 +155,10 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
         if (bestNatural >= 0) return bestNatural;
         // Nothing fits as it stands: squeezing beats cutting a word.
         if (pushIn >= 0) return pushIn;
-        return Math.Max(s, overflow - 1);
+        // Cut where the line overflows, but never inside a group of inline objects bound together: the group overflows instead.
+        var cut = Math.Max(s, overflow - 1);
+        while (cut < end - 1 && p.ObjectBindsAfter(s, cut)) cut++;
+        return cut;
     }
 
     private ComposedLine Arrange(ParagraphItems p, IReadOnlyList<StyledText> text, ParagraphSettings settings,
@@ -206,7 +213,7 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
         });
 
         var runs = new List<PositionedRun>();
-        double ascent = 0, descent = 0;
+        double ascent = 0, descent = 0, strutAscent = 0, strutDescent = 0;
         var x = offset;
         var k0 = s;
         while (k0 <= e)
@@ -220,7 +227,7 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
             var single = k0 + 1 < e && gaps[k0 + 1 - s] != spacing
                 && !(first.Kind == CharacterKind.Western && p.Items[k0 + 1].Kind == CharacterKind.Western);
             while (!single && k1 < e && gaps[k1 - s] == spacing && p.Items[k1 + 1].Source == first.Source && p.Items[k1 + 1].Face == first.Face
-                   && !first.Missing && !p.Items[k1 + 1].Missing)
+                   && !first.Missing && !p.Items[k1 + 1].Missing && first.Kind != CharacterKind.Object && p.Items[k1 + 1].Kind != CharacterKind.Object)
             {
                 // Nor does a run take in the first letter of a word whose own spacing differs.
                 var next = k1 + 1;
@@ -230,6 +237,17 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
             }
             if (k1 == k0) spacing = 0;
             if (k1 == e) width -= trim;
+            if (text[first.Source].Object is { } inlineObject && first.Kind == CharacterKind.Object)
+            {
+                runs.Add(new PositionedRun("", text[first.Source].Style, Length.Pt(x), Length.Pt(width), Length.Zero, inlineObject.Text) { Object = inlineObject });
+                ascent = Math.Max(ascent, inlineObject.Ascent.Points);
+                descent = Math.Max(descent, inlineObject.Descent.Points);
+                strutAscent = Math.Max(strutAscent, measurer.Ascent(first.Face) * first.Size);
+                strutDescent = Math.Max(strutDescent, measurer.Descent(first.Face) * first.Size);
+                x += width + (k1 < e ? gaps[k1 - s] : 0);
+                k0 = k1 + 1;
+                continue;
+            }
             builder.Clear();
             for (var k = k0; k <= k1; k++) p.AppendText(builder, k, text);
             var sourceText = builder.ToString();
@@ -238,13 +256,13 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
             {
                 // The hyphen of a hyphenated word is drawn but is not part of the text.
                 runText += "-";
-                width += (spacing) + p.HyphenWidth(e);
+                width += p.HyphenWidth(e);
             }
             var style = text[first.Source].Style;
             if (style.Font != first.Face) style = style with { Font = first.Face };
             runs.Add(new PositionedRun(runText, style, Length.Pt(x), Length.Pt(width), Length.Pt(spacing), sourceText));
-            ascent = Math.Max(ascent, measurer.Ascent(first.Face) * first.Size);
-            descent = Math.Max(descent, measurer.Descent(first.Face) * first.Size);
+            strutAscent = Math.Max(strutAscent, measurer.Ascent(first.Face) * first.Size);
+            strutDescent = Math.Max(strutDescent, measurer.Descent(first.Face) * first.Size);
             x += width + (k1 < e ? gaps[k1 - s] : 0);
             k0 = k1 + 1;
         }
@@ -254,10 +272,13 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
             var last = p.Items[e];
             var style = text[last.Source].Style with { Font = p.MarkFace };
             runs.Add(new PositionedRun(settings.ContinuationMark, style, Length.Pt(indent + avail), Length.Pt(p.MarkWidth), Length.Zero, ""));
-            ascent = Math.Max(ascent, measurer.Ascent(p.MarkFace) * last.Size);
-            descent = Math.Max(descent, measurer.Descent(p.MarkFace) * last.Size);
+            strutAscent = Math.Max(strutAscent, measurer.Ascent(p.MarkFace) * last.Size);
+            strutDescent = Math.Max(strutDescent, measurer.Descent(p.MarkFace) * last.Size);
             x = indent + avail + p.MarkWidth;
         }
-        return new ComposedLine(runs, Length.Pt(x), Length.Pt(ascent), Length.Pt(descent), isLast);
+        return new ComposedLine(runs, Length.Pt(x), Length.Pt(Math.Max(ascent, strutAscent)), Length.Pt(Math.Max(descent, strutDescent)), isLast)
+        {
+            StrutAscent = Length.Pt(strutAscent), StrutDescent = Length.Pt(strutDescent),
+        };
     }
 }

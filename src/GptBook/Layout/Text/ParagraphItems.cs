@@ -8,7 +8,8 @@ namespace GptBook.Layout.Text;
 /// The measure phase of <see cref="ParagraphComposer"/>: a paragraph turned into one item per character, each with
 /// its resolved face and advance, and for the gap after it the fixed glue (Han–Latin spacing, punctuation
 /// compression), how far it may shrink, whether it takes justification space and whether a line may break there.
-/// Prefix sums make the width of any stretch of items O(1).
+/// An <see cref="InlineObject"/> is one item of kind <see cref="CharacterKind.Object"/>, as wide as the object, whose
+/// break flags become the line-start and line-end prohibitions. Prefix sums make the width of any stretch of items O(1).
 /// </summary>
 internal sealed class ParagraphItems
 {
@@ -30,6 +31,8 @@ internal sealed class ParagraphItems
         public bool Superscript;
         /// <summary>No face has this character: it is set one em wide in a run of its own (drawn as .notdef).</summary>
         public bool Missing;
+        /// <summary>An inline object set apart from adjacent Han like a Latin word (<see cref="InlineObject.SpacedFromHan"/>).</summary>
+        public bool SpacedFromHan;
         /// <summary>A line may break after this item.</summary>
         public bool BreakAfter;
         /// <summary>A line that breaks after this item ends with a hyphen (a Latin word hyphenated by Liang's patterns).</summary>
@@ -187,6 +190,12 @@ internal sealed class ParagraphItems
             var style = text[source].Style;
             var str = text[source].Text;
             lastSource = source;
+            if (text[source].Object is { } inlineObject)
+            {
+                items.Add(NewObjectItem(inlineObject, source, style));
+                column++;
+                continue;
+            }
             for (var i = 0; i < str.Length;)
             {
                 int cp;
@@ -207,8 +216,9 @@ internal sealed class ParagraphItems
                     column = 0;
                     continue;
                 }
-                // Carriage returns, other controls, zero-width spaces, soft hyphens and BOMs carry nothing to set.
-                if (cp is '\r' or 0x200B or 0x00AD or 0xFEFF || (cp < 0x20 && cp != '\t')) continue;
+                // Carriage returns, other controls, zero-width spaces, soft hyphens and BOMs carry nothing to set, nor
+                // do emoji variation selectors and joiners (FontFallbackChain.IsIgnorable).
+                if (cp is '\r' or 0x200B or 0x00AD or 0xFEFF || (cp < 0x20 && cp != '\t') || FontFallbackChain.IsIgnorable(cp)) continue;
 
                 if (cp == '\t' && code)
                 {
@@ -285,6 +295,19 @@ internal sealed class ParagraphItems
             HyphenAdvance = cp < 0x80 && char.IsAsciiLetter((char)cp) ? measurer.Advance(face, '-') * size : 0,
         };
     }
+
+    private static Item NewObjectItem(InlineObject inlineObject, int source, TextStyle style) => new()
+    {
+        CodePoint = 0xFFFC,
+        Source = source,
+        Face = style.Font,
+        Kind = CharacterKind.Object,
+        NoStart = !inlineObject.BreakBefore,
+        NoEnd = !inlineObject.BreakAfter,
+        SpacedFromHan = inlineObject.SpacedFromHan,
+        Size = style.Size.Points,
+        Advance = inlineObject.Width.Points,
+    };
 
     /// <summary>
     /// Removes spaces at the start and end of each segment and next to full-width punctuation (whose blank half
@@ -369,7 +392,10 @@ internal sealed class ParagraphItems
 
             var insidePair = IsInsidePair(items, start, i);
             var westernPair = a.Kind == CharacterKind.Western && b.Kind == CharacterKind.Western;
-            if (gap == GapKind.None && b.Kind != CharacterKind.Space && !westernPair && !insidePair && !b.Superscript)
+            // Where an inline object forbids the break, the gap is part of it (a formula's pieces): no spreading.
+            var bound = (a.Kind == CharacterKind.Object && a.NoEnd) || (b.Kind == CharacterKind.Object && b.NoStart);
+            if (bound) (gap, stretch) = (GapKind.None, 0);
+            else if (gap == GapKind.None && b.Kind != CharacterKind.Space && !westernPair && !insidePair && !b.Superscript)
                 (gap, stretch) = (GapKind.Character, CharacterStretchCap * Math.Max(a.Size, b.Size));
             a.Glue = glue;
             a.Shrink = shrink;
@@ -425,10 +451,13 @@ internal sealed class ParagraphItems
     private static double HanLatinEm(in Item a, in Item b)
     {
         if (a.Superscript || b.Superscript) return 0;
-        if (a.Kind == CharacterKind.Han && b.Kind == CharacterKind.Western && IsWesternLetterOrDigit(b.CodePoint)) return a.Size;
-        if (b.Kind == CharacterKind.Han && a.Kind == CharacterKind.Western && IsWesternLetterOrDigit(a.CodePoint)) return b.Size;
+        if (a.Kind == CharacterKind.Han && IsSpacedFromHan(b)) return a.Size;
+        if (b.Kind == CharacterKind.Han && IsSpacedFromHan(a)) return b.Size;
         return 0;
     }
+
+    private static bool IsSpacedFromHan(in Item item) =>
+        item.Kind == CharacterKind.Western ? IsWesternLetterOrDigit(item.CodePoint) : item.Kind == CharacterKind.Object && item.SpacedFromHan;
 
     private static bool CanBreak(Item[] items, int start, int i, bool insidePair, bool westernPair)
     {
@@ -496,12 +525,28 @@ internal sealed class ParagraphItems
                 {
                     if (!items[k].BreakAfter) continue;
                     if (Natural(items, pieceStart, k) > lineWidth)
-                        for (var j = pieceStart; j < k; j++) items[j].BreakAfter = !items[j + 1].NoStart;
+                        for (var j = pieceStart; j < k; j++)
+                        {
+                            // Before a space the break is the space's (what follows it decides, as in CanBreak).
+                            if (items[j + 1].Kind == CharacterKind.Space) continue;
+                            items[j].BreakAfter = !items[j + 1].NoStart && !ObjectBindsAfter(items, segment.Start, j);
+                        }
                     pieceStart = k + 1;
                 }
             }
             from = i + 1;
         }
+    }
+
+    /// <summary>Whether an inline object forbids a line break after item <paramref name="k"/> of a segment
+    /// starting at <paramref name="start"/> (a break after a space counts as a break after what precedes it).</summary>
+    public bool ObjectBindsAfter(int start, int k) => ObjectBindsAfter(Items, start, k);
+
+    private static bool ObjectBindsAfter(Item[] items, int start, int k)
+    {
+        ref readonly var content = ref items[k].Kind == CharacterKind.Space && k > start ? ref items[k - 1] : ref items[k];
+        if (content.Kind == CharacterKind.Object && content.NoEnd) return true;
+        return k + 1 < items.Length && items[k + 1].Kind == CharacterKind.Object && items[k + 1].NoStart;
     }
 
     private static double Natural(Item[] items, int s, int e)

@@ -65,6 +65,23 @@ internal sealed class BrowserPage : IAsyncDisposable
         return result["result"]?["value"];
     }
 
+    /// <summary>Evaluates <paramref name="condition"/> until it is true or time runs out; a page in the middle of
+    /// reloading (its context gone) counts as not yet.</summary>
+    public async Task<bool> WaitForAsync(string condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await EvaluateAsync(condition) is JsonValue value && value.TryGetValue<bool>(out var done) && done) return true;
+            }
+            catch (InvalidOperationException) { }
+            await Task.Delay(100);
+        }
+        return false;
+    }
+
     public async Task<byte[]> ScreenshotAsync(bool fullPage = false)
     {
         var parameters = new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = fullPage };

@@ -1,0 +1,104 @@
+using System.Text;
+using GptBook.Tests.Epub;
+using GptBook.Tests.Support;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
+using UglyToad.PdfPig;
+using PdfSharpReader = PdfSharp.Pdf.IO.PdfReader;
+using PigDocument = UglyToad.PdfPig.PdfDocument;
+
+namespace GptBook.Tests.Pdf;
+
+/// <summary>SVG figures print as PDF vectors and text, counted as figures like any picture.</summary>
+public sealed class VectorFigureTests(VectorFigureBook fixture) : IClassFixture<VectorFigureBook>
+{
+    [Fact]
+    public void The_book_builds_without_warnings()
+    {
+        Assert.Equal(Publishing.PublishOutcome.Built, fixture.Book.Result.Outcome);
+        Assert.Empty(fixture.Book.Diagnostics.Where(d => d.Severity != Diagnostics.DiagnosticSeverity.Info).Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Svg_text_is_text_in_the_pdf_in_the_bundled_faces()
+    {
+        using var pdf = PigDocument.Open(fixture.Book.PdfPath);
+        var letters = pdf.GetPages().SelectMany(p => p.Letters).ToList();
+        var text = string.Concat(letters.Select(l => l.Value));
+        foreach (var expected in new[] { "矢量文字𠮷", "🚀", "旋转的说明", "ℝ⟨x⟩", VectorFigureBook.MasterText })
+            Assert.Contains(expected, text);
+        Assert.Contains(letters, l => l.Value == "𠮷" && (l.FontName ?? "").Contains("HanaMinB", StringComparison.Ordinal));
+        Assert.Contains(letters, l => l.Value == "🚀" && (l.FontName ?? "").Contains("Noto Emoji", StringComparison.Ordinal));
+        // The rotated caption's letters follow its baseline, not the page's.
+        var rotated = letters.First(l => l.Value == "旋");
+        Assert.NotEqual(0, Math.Round(rotated.GlyphRectangle.Rotation));
+    }
+
+    [Fact]
+    public void Only_the_embedded_bitmap_is_a_raster_image()
+    {
+        using var pdf = PigDocument.Open(fixture.Book.PdfPath);
+        var images = pdf.GetPages().SelectMany(p => p.GetImages()).ToList();
+        var image = Assert.Single(images);
+        Assert.Equal((16, 8), (image.WidthInSamples, image.HeightInSamples));
+    }
+
+    [Fact]
+    public void Vector_figures_are_figures_in_the_structure_tree_as_many_as_the_epub_shows()
+    {
+        var epub = new EpubFile(fixture.Book.EpubPath);
+        var pictures = epub.Entries.Where(e => e.Key.EndsWith(".xhtml", StringComparison.Ordinal) && !e.Key.EndsWith("nav.xhtml", StringComparison.Ordinal))
+            .Sum(e => CountPictures(Encoding.UTF8.GetString(e.Value)));
+        Assert.Equal(2, pictures);
+        Assert.Equal(pictures, StructureFigures(fixture.Book.PdfPath));
+    }
+
+    [SkippableFact]
+    public void The_figures_render_with_ink_where_the_shapes_are()
+    {
+        var pdftoppm = ExternalTool.Require("pdftoppm");
+        using var dir = new TemporaryDirectory();
+        using var pdf = PigDocument.Open(fixture.Book.PdfPath);
+        var page = pdf.GetPages().First(p => p.Letters.Any(l => l.Value == "旋"));
+        var number = page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(0, ExternalTool.Run(pdftoppm, ["-png", "-r", "72", "-f", number, "-l", number, fixture.Book.PdfPath, dir.Combine("p")]).ExitCode);
+        using var image = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgb24>(Directory.GetFiles(dir.Path, "*.png").Single());
+        var colours = new HashSet<SixLabors.ImageSharp.PixelFormats.Rgb24>();
+        for (var y = 0; y < image.Height; y++)
+            for (var x = 0; x < image.Width; x++)
+                colours.Add(image[x, y]);
+        // Gradients give many distinct colours; a grey placeholder box or flat text would give a handful.
+        Assert.True(colours.Count > 200, $"{colours.Count} colours on the figure's page");
+    }
+
+    /// <summary>Pictures inside figures (the cover page's picture is not one of the book's figures).</summary>
+    private static int CountPictures(string xhtml) =>
+        System.Text.RegularExpressions.Regex.Matches(xhtml, "<figure[\\s\\S]*?</figure>")
+            .Sum(f => System.Text.RegularExpressions.Regex.Matches(f.Value, "<(img|svg)[\\s>]").Count);
+
+    /// <summary>Figure elements in the PDF's structure tree.</summary>
+    private static int StructureFigures(string path)
+    {
+        using var document = PdfSharpReader.Open(path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        var root = document.Internals.Catalog.Elements.GetDictionary("/StructTreeRoot")!;
+        var count = 0;
+        void Walk(PdfItem? item)
+        {
+            switch (item)
+            {
+                case PdfReference r:
+                    Walk(r.Value);
+                    break;
+                case PdfArray a:
+                    foreach (var child in a.Elements) Walk(child);
+                    break;
+                case PdfDictionary d when d.Elements.GetName("/S") is { } type:
+                    if (type == "/Figure") count++;
+                    Walk(d.Elements["/K"]);
+                    break;
+            }
+        }
+        Walk(root.Elements["/K"]);
+        return count;
+    }
+}

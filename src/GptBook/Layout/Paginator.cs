@@ -200,7 +200,7 @@ public sealed class Paginator(PageProvider pages, DiagnosticBag diagnostics)
         {
             var row = box.Rows[i];
             if (AtTop && row.IsSpacer) continue;
-            _page.NoteRow(row);
+            _page.NoteRow(row, box.IsFloat);
             foreach (var f in row.Fragments)
             {
                 var placed = f.Offset(area.X, area.Y + _y);

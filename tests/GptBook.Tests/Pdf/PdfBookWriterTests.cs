@@ -340,17 +340,20 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output)
         // pdftotext joins a line ending in a hyphen to the next without it (zero-|shot gives "zeroshot"), so hyphens
         // are compared away on both sides.
         var squeezed = Squeeze(text).Replace("-", "");
-        // A figure deferred to the top of the next page stands between the halves of a paragraph: its caption is
-        // taken out so that the paragraph reads on.
-        foreach (var figure in output.Article.Book.Figures())
-            squeezed = squeezed.Replace(Squeeze($"图{figure.Number}" + Inline.PlainText(figure.Caption)).Replace("-", ""), "");
         var paragraphs = output.Article.Book.AllBlocks().OfType<Paragraph>().Select(p => Squeeze(Inline.PlainText(p.Content)).Replace("-", "")).Where(p => p.Length > 20).ToList();
         var position = 0;
         foreach (var paragraph in paragraphs)
         {
             var at = squeezed.IndexOf(paragraph, position, StringComparison.Ordinal);
-            Assert.True(at >= 0, $"not found in order: {paragraph[..20]}…");
-            position = at + paragraph.Length;
+            if (at >= 0) { position = at + paragraph.Length; continue; }
+            // A figure deferred to the top of the next page (its caption and the text inside it) may stand between
+            // the two halves of a paragraph that continues overleaf.
+            var split = Enumerable.Range(10, Math.Max(0, paragraph.Length - 20)).Reverse()
+                .Select(k => (K: k, First: squeezed.IndexOf(paragraph[..k], position, StringComparison.Ordinal)))
+                .Where(s => s.First >= 0).Select(s => (s.K, s.First, Second: squeezed.IndexOf(paragraph[s.K..], s.First + s.K, StringComparison.Ordinal)))
+                .FirstOrDefault(s => s.Second >= 0);
+            Assert.True(split.Second > 0, $"not found in order: {paragraph[..20]}…");
+            position = split.Second + paragraph.Length - split.K;
         }
     }
 

@@ -132,7 +132,7 @@ public sealed class PrintConformanceTests(PdfOutputFixture output)
         Assert.NotEmpty(note);
         // Below every line of body text on that page, and in the smaller size.
         var body = page.Letters.Where(l => l.PointSize > 10).ToList();
-        Assert.True(note[0].BoundingBox.Top < body.Min(l => l.GlyphRectangle.Bottom), "the note is not below the text");
+        Assert.True(note[0].BoundingBox.Top < body.Min(l => l.BoundingBox.Bottom), "the note is not below the text");
         Assert.True(note[0].Letters[0].PointSize < 10);
         Assert.Single(pdf.GetPages(), p => p.Text.Contains("脚注的内容", StringComparison.Ordinal));
     }

@@ -169,7 +169,7 @@ public sealed class Paginator(PageProvider pages, DiagnosticBag diagnostics)
     }
 
     /// <summary>A heading chain and the smallest start of the block that follows it.</summary>
-    private static Length ChainHeight(IReadOnlyList<LayoutBox> queue, int index, LayoutBox first)
+    private static Length ChainHeight(List<LayoutBox> queue, int index, LayoutBox first)
     {
         var h = first.Height;
         for (var i = index + 1; i < queue.Count; i++)

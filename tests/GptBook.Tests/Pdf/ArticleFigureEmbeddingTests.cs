@@ -12,7 +12,7 @@ namespace GptBook.Tests.Pdf;
 /// The article's five figures reach the PDF as vectors from the SVG masters beside their PNGs: no raster image,
 /// their labels as text, each on the page that carries its caption.
 /// </summary>
-[Collection(PdfOutputCollection.Name)]
+[Collection(SamplePdfs.Name)]
 public partial class ArticleFigureEmbeddingTests(PdfOutputFixture output)
 {
     /// <summary>A label only the figure with that number carries.</summary>

@@ -12,7 +12,7 @@ using GptBook.Units;
 namespace GptBook.Tests.Pdf;
 
 /// <summary>The article (and a book of the constructs it lacks) written to PDF and read back.</summary>
-[Collection(PdfOutputCollection.Name)]
+[Collection(SamplePdfs.Name)]
 public sealed partial class PdfBookWriterTests(PdfOutputFixture output)
 {
     [Fact]

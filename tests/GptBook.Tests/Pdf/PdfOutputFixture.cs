@@ -85,7 +85,7 @@ public sealed class PdfOutputFixture
 
 /// <summary>The test classes that read the sample PDFs share one fixture, so the files are written once, by one thread.</summary>
 [CollectionDefinition(Name)]
-public sealed class PdfOutputCollection : ICollectionFixture<PdfOutputFixture>
+public sealed class SamplePdfs : ICollectionFixture<PdfOutputFixture>
 {
     public const string Name = "sample PDFs";
 }

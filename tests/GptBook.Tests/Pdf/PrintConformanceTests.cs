@@ -12,7 +12,7 @@ using PigDocument = UglyToad.PdfPig.PdfDocument;
 namespace GptBook.Tests.Pdf;
 
 /// <summary>The print PDF as a print shop's preflight reads it: PDF/X-4, black ink, registration marks, subset tags.</summary>
-[Collection(PdfOutputCollection.Name)]
+[Collection(SamplePdfs.Name)]
 public sealed class PrintConformanceTests(PdfOutputFixture output)
 {
     [Fact]

@@ -111,6 +111,7 @@ public sealed partial class ReaderToolchainTests(ReaderToolchainTests.Books book
     [MemberData(nameof(BookNames))]
     public void Calibres_pdf_has_one_cover_the_contents_and_every_figure_in_its_own_aspect_ratio(string name)
     {
+        ExternalTool.RequireSlowTools();
         var epub = Epub(name);
         var (_, pdf) = books.Calibre(epub);
         var listing = ExternalTool.Run("pdfimages", ["-list", pdf]).StdOut;
@@ -138,6 +139,7 @@ public sealed partial class ReaderToolchainTests(ReaderToolchainTests.Books book
     [MemberData(nameof(BookNames))]
     public void Ace_reports_no_violation(string name)
     {
+        ExternalTool.RequireSlowTools();
         var report = Path.Combine(books.Directory, name + "-ace");
         var run = ExternalTool.Run("ace-puppeteer", ["--force", "--silent", "--outdir", report, Epub(name)], TimeSpan.FromMinutes(4), environment: Headless);
         Assert.True(run.ExitCode == 0, run.Output);

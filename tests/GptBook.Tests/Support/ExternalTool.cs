@@ -15,6 +15,16 @@ public static class ExternalTool
 
     public static bool ValidatorsRequired => Environment.GetEnvironmentVariable("GPTBOOK_REQUIRE_VALIDATORS") == "1";
 
+    /// <summary>
+    /// Converters that take a minute of CPU (calibre, DAISY Ace) run in CI and when GPTBOOK_SLOW_TESTS=1; a plain local
+    /// run skips them, so that a developer's full run stays quick on a shared 2-core machine.
+    /// </summary>
+    public static void RequireSlowTools()
+    {
+        if (ValidatorsRequired || Environment.GetEnvironmentVariable("GPTBOOK_SLOW_TESTS") == "1") return;
+        Skip.If(true, "slow reader conversions run in CI or with GPTBOOK_SLOW_TESTS=1");
+    }
+
     /// <summary>The tool's full path; skips the test (or fails it, when validators are required) if it is missing.</summary>
     public static string Require(string name)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
 using GptBook.Fonts;
 using GptBook.Layout.Text;
@@ -13,6 +14,7 @@ namespace GptBook.Benchmarks.Micro;
 /// alone would do.
 /// </summary>
 [Config(typeof(MicroConfig))]
+[SuppressMessage("Reliability", "CA1001", Justification = "BenchmarkDotNet owns the instance and calls [GlobalCleanup], which disposes them.")]
 public class WidthMeasurementBenchmark
 {
     private IReadOnlyList<string> _paragraphs = [];

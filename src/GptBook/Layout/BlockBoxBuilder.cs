@@ -192,7 +192,7 @@ public sealed class BlockBoxBuilder
         {
             if (segment.Count == 0 && !first) { all.Add(BoxRow.Space(baseStyle.Size * _style.LineHeight)); continue; }
             if (segment.Count == 0) continue;
-            var lines = _context.Compose(segment, width, first ? indent : Length.Zero, content.FirstOrDefault()?.Span ?? SourceSpan.None);
+            var lines = _context.Compose(segment, width, first ? indent : Length.Zero, content.Count > 0 ? content[0].Span : SourceSpan.None);
             all.AddRange(TextRowBuilder.Rows(lines, baseStyle.Size * _style.LineHeight, Length.Zero, node));
             first = false;
         }

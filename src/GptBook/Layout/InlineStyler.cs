@@ -79,7 +79,7 @@ public sealed class InlineStyler(LayoutContext context)
     };
 
     /// <summary>Adjacent stretches in the same style become one, so the composer sees whole words.</summary>
-    private static IReadOnlyList<StyledText> Merge(List<StyledText> parts)
+    private static List<StyledText> Merge(List<StyledText> parts)
     {
         var merged = new List<StyledText>();
         var sb = new StringBuilder();

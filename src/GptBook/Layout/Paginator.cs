@@ -114,7 +114,7 @@ public sealed class Paginator(PageProvider pages, DiagnosticBag diagnostics)
     private Length Remaining => _page!.Region.Area.Height - _y;
 
     /// <summary>A heading chain and the smallest start of the block that follows it.</summary>
-    private static Length ChainHeight(IReadOnlyList<LayoutBox> queue, int index, LayoutBox first)
+    private static Length ChainHeight(List<LayoutBox> queue, int index, LayoutBox first)
     {
         var h = first.Height;
         for (var i = index + 1; i < queue.Count; i++)

@@ -94,7 +94,7 @@ public static class BookPublisher
         // PDFsharp reads each 10–15 MB face in full the first time it is used; do that on the other core while the
         // images are prepared. A failure here is not reported: the PDF stage meets the same problem and reports it.
         var fontsReady = request.Formats.HasFlag(OutputFormats.Pdf)
-            ? Task.Run(() => { try { PdfBookWriter.PrepareFonts(FontSet.Bundled()); } catch (Exception) { } })
+            ? Task.Run(() => { try { PdfBookWriter.PrepareFonts(FontSet.Bundled()); } catch (Exception e) when (e is not OutOfMemoryException) { } })
             : Task.CompletedTask;
 
         var images = Stage("images", () => ImageStage.Run(book, options, Path.Combine(outputDirectory, ".cache", "images"),
@@ -195,7 +195,7 @@ public static class BookPublisher
     private static bool Failed(DiagnosticBag diagnostics, bool strict) =>
         diagnostics.HasErrors || (strict && diagnostics.HasWarnings);
 
-    private static IReadOnlySet<ImageProfile> ProfilesFor(OutputFormats formats)
+    private static HashSet<ImageProfile> ProfilesFor(OutputFormats formats)
     {
         var profiles = new HashSet<ImageProfile>();
         if (formats.HasFlag(OutputFormats.Pdf)) profiles.Add(ImageProfile.Print);

@@ -130,7 +130,7 @@ public static class SiteWriter
     }
 
     /// <summary>Copies each built file into the site under its own name; reports and skips those not built.</summary>
-    private static IReadOnlyList<SiteHomePage.Download> CopyDownloads(string staging, IReadOnlyList<SiteDownload> downloads, DiagnosticBag diagnostics)
+    private static List<SiteHomePage.Download> CopyDownloads(string staging, IReadOnlyList<SiteDownload> downloads, DiagnosticBag diagnostics)
     {
         var offered = new List<SiteHomePage.Download>();
         var names = new HashSet<string>([IndexFile, SiteImageFiles.Folder, SiteMap.FileName, SiteMap.RobotsFile, .. SiteAssets.Files],

@@ -118,7 +118,7 @@ public sealed class HanSpaceTransform : ModelRewriter
         cp is >= 0x3000 and <= 0x303F or >= 0xFF01 and <= 0xFF0F or >= 0xFF1A and <= 0xFF20 or >= 0xFF3B and <= 0xFF40
             or >= 0xFF5B and <= 0xFF65 or 0x2018 or 0x2019 or 0x201C or 0x201D or 0x2014 or 0x2026 or 0x00B7;
 
-    private static IReadOnlyList<Inline> Rebuild(IReadOnlyList<Inline> inlines, List<string?> kept, ref int next)
+    private static List<Inline> Rebuild(IReadOnlyList<Inline> inlines, List<string?> kept, ref int next)
     {
         var result = new List<Inline>(inlines.Count);
         foreach (var inline in inlines)

@@ -101,7 +101,7 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClass
                 var yFromTop = g.MediaHeight.Points - letter.StartBaseLine.Y;
                 if (yFromTop < block.Y.Points - 5) continue; // the running head line
                 // The ink, not the advance: a line-end mark is compressed to half width, its ink stays inside.
-                Assert.True(x >= block.X.Points - 0.5 && letter.GlyphRectangle.Right <= block.Right.Points + 0.5 && yFromTop <= block.Bottom.Points + 0.5,
+                Assert.True(x >= block.X.Points - 0.5 && letter.BoundingBox.Right <= block.Right.Points + 0.5 && yFromTop <= block.Bottom.Points + 0.5,
                     $"'{letter.Value}' on page {page.Number} at ({x:0.0}, {yFromTop:0.0}) is outside the text block {block}");
             }
         }
@@ -172,7 +172,7 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClass
         var links = pdf.GetPages().SelectMany(p => p.GetHyperlinks()).ToList();
         Assert.Contains(links, l => l.Uri == "https://openai.com/research");
         var tocPage = pdf.GetPage(3);
-        Assert.NotEmpty(tocPage.ExperimentalAccess.GetAnnotations());
+        Assert.NotEmpty(tocPage.GetAnnotations());
     }
 
     [Fact]

@@ -27,8 +27,8 @@ public sealed class PrintConformanceTests(PdfOutputFixture output) : IClassFixtu
                     .Select(f => f.Box).ToList();
                 var height = page.Height;
                 foreach (var letter in page.Letters.Where(l => !figures.Any(b =>
-                             l.GlyphRectangle.Left >= b.X.Points - 1 && l.GlyphRectangle.Right <= b.Right.Points + 1 &&
-                             height - l.GlyphRectangle.Top >= b.Y.Points - 1 && height - l.GlyphRectangle.Bottom <= b.Bottom.Points + 1)))
+                             l.BoundingBox.Left >= b.X.Points - 1 && l.BoundingBox.Right <= b.Right.Points + 1 &&
+                             height - l.BoundingBox.Top >= b.Y.Points - 1 && height - l.BoundingBox.Bottom <= b.Bottom.Points + 1)))
                 {
                     var color = Assert.IsType<CMYKColor>(letter.FillColor);
                     Assert.True(color is { C: 0, M: 0, Y: 0 } && color.K > 0.5, $"'{letter.Value}' on page {page.Number} is {color}");

@@ -31,7 +31,7 @@ public sealed class VectorFigureTests(VectorFigureBook fixture) : IClassFixture<
         Assert.Contains(letters, l => l.Value == "🚀" && (l.FontName ?? "").Contains("Noto Emoji", StringComparison.Ordinal));
         // The rotated caption's letters follow its baseline, not the page's.
         var rotated = letters.First(l => l.Value == "旋");
-        Assert.NotEqual(0, Math.Round(rotated.GlyphRectangle.Rotation));
+        Assert.NotEqual(0, Math.Round(rotated.BoundingBox.Rotation));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class VectorFigureTests(VectorFigureBook fixture) : IClassFixture<
     /// <summary>Pictures inside figures (the cover page's picture is not one of the book's figures).</summary>
     private static int CountPictures(string xhtml) =>
         System.Text.RegularExpressions.Regex.Matches(xhtml, "<figure[\\s\\S]*?</figure>")
-            .Sum(f => System.Text.RegularExpressions.Regex.Matches(f.Value, "<(img|svg)[\\s>]").Count);
+            .Sum(f => System.Text.RegularExpressions.Regex.Count(f.Value, "<(img|svg)[\\s>]"));
 
     /// <summary>Figure elements in the PDF's structure tree.</summary>
     private static int StructureFigures(string path)

@@ -50,7 +50,7 @@ public sealed class SitePreviewServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
+        _listener.Dispose();
         if (_acceptLoop != null)
         {
             try { await _acceptLoop; }

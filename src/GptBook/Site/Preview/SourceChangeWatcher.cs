@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace GptBook.Site.Preview;
 
 /// <summary>
@@ -23,6 +25,7 @@ public sealed class SourceChangeWatcher : IDisposable
     /// <param name="ignore">True for full paths whose changes must not trigger a rebuild.</param>
     /// <param name="quietPeriod">How long nothing must change before the rebuild starts; 300 ms if null.</param>
     /// <param name="onError">Told about a failed rebuild (default: standard error), so that watching goes on.</param>
+    [SuppressMessage("Design", "CA1031", Justification = "A failed rebuild, whatever its cause, is reported and watching goes on; an exception on the timer thread would end the process.")]
     public SourceChangeWatcher(string directory, Action rebuild, Func<string, bool> ignore, TimeSpan? quietPeriod = null,
         Action<Exception>? onError = null)
     {

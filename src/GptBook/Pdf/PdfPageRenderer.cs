@@ -24,6 +24,7 @@ internal sealed class PdfPageRenderer(
     private readonly Dictionary<string, XImage?> _images = new(StringComparer.Ordinal);
     private readonly PngImageEmbedder _pngs = new();
     private readonly Dictionary<string, VectorDrawing?> _drawings = new(StringComparer.Ordinal);
+    private readonly Dictionary<Model.CodeTokenKind, XBrush> _codeBrushes = [];
     private VectorDrawingRenderer? _vectorRenderer;
     private PdfPage? _page;
     private readonly XBrush _body = new XSolidBrush(PrintInks.Text);
@@ -133,7 +134,7 @@ internal sealed class PdfPageRenderer(
         var run = t.Run;
         if (run.Text.Length == 0) return;
         var font = Font(run.Style.Font, run.Style.Size.Points);
-        var brush = t.Color == TextColor.Muted ? _muted : _body;
+        var brush = run.Style.Token != Model.CodeTokenKind.Plain ? CodeBrush(run.Style.Token) : t.Color == TextColor.Muted ? _muted : _body;
         var baseline = t.Baseline.Points - (run.Style.Superscript ? run.Style.Size.Points * 0.55 : 0);
         if (stretch.Count == 1 && Math.Abs(run.LetterSpacing.Points) < 0.001 && run.Text == run.SourceText)
             gfx.DrawString(run.Text, font, brush, t.X.Points, baseline, XStringFormats.BaseLineLeft);
@@ -210,6 +211,12 @@ internal sealed class PdfPageRenderer(
     {
         foreach (var role in FontFallbackChain.Primary)
             _ = new XFont(FontSet.FaceName(role), 10, XFontStyleEx.Regular, FontOptions);
+    }
+
+    private XBrush CodeBrush(Model.CodeTokenKind kind)
+    {
+        if (!_codeBrushes.TryGetValue(kind, out var brush)) _codeBrushes[kind] = brush = new XSolidBrush(PrintInks.Code(kind));
+        return brush;
     }
 
     private VectorDrawingRenderer Vectors => _vectorRenderer ??= new VectorDrawingRenderer(Font);

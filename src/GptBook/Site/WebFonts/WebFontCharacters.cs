@@ -44,7 +44,8 @@ public sealed class WebFontCharacters(FontSet fonts)
             {
                 WebTypography.Effect.Heading => new Context(FontRole.SansBold, FontRole.SansBold, FontRole.SansBold),
                 WebTypography.Effect.Bold => context with { Current = context.Bold },
-                _ => context with { Current = FontRole.Mono },
+                WebTypography.Effect.Code => context with { Current = FontRole.Mono },
+                _ => context with { Current = FontRole.MonoBold },
             };
         }
         foreach (var name in ShownAttributes)

@@ -10,7 +10,7 @@ namespace GptBook.Site.WebFonts;
 /// the subsets can never miss a character the stylesheet sends to a face.
 /// <list type="bullet">
 /// <item>Reading text: Noto Serif SC Regular; bold text (strong, b, th, the current contents entry …): Noto Serif SC
-/// Bold; headings and titles: Noto Sans SC Bold, bold inside them included; code: JetBrains Mono.</item>
+/// Bold; headings and titles: Noto Sans SC Bold, bold inside them included; code: JetBrains Mono, its keywords JetBrains Mono Bold.</item>
 /// <item>Each face is its own CSS family declared for every weight, so the browser never fakes bold or swaps a
 /// face by weight. Each character goes into the face the bundled fallback chain gives it
 /// (<see cref="FontSet.ResolveFace"/>, as in the PDF: ℝ to Noto Serif, 𠮷 to HanaMinB …), and each role's family
@@ -21,7 +21,7 @@ public static class WebTypography
 {
     /// <summary>What a rule sets: the reading context (sans headings change what plain and bold text use) or the
     /// weight (bold) or the face outright (code).</summary>
-    public enum Effect { Heading, Bold, Code }
+    public enum Effect { Heading, Bold, Code, CodeKeyword }
 
     /// <param name="Tag">An element name, or null for any.</param>
     /// <param name="Class">A class the element must carry, or null.</param>
@@ -50,6 +50,8 @@ public static class WebTypography
             new("a", Attribute: "aria-current", Value: "page"),
         ]),
         new(Effect.Code, [new("code"), new("kbd"), new("samp"), new("pre")]),
+        // Keywords of highlighted code, bold as in the PDF (JetBrains Mono Bold).
+        new(Effect.CodeKeyword, [new(null, "tok-kw")]),
     ];
 
     /// <summary>
@@ -71,14 +73,14 @@ public static class WebTypography
     private static IReadOnlyList<string> SystemFamilies(FontRole role) => role switch
     {
         FontRole.SansBold => ["system-ui", "-apple-system", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", .. FontFallbackChain.CssFamilies(role), "Source Han Sans SC"],
-        FontRole.Mono => ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "Liberation Mono", .. FontFallbackChain.CssFamilies(role), "Noto Sans Mono CJK SC"],
+        FontRole.Mono or FontRole.MonoBold => ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "Liberation Mono", .. FontFallbackChain.CssFamilies(role), "Noto Sans Mono CJK SC"],
         _ => [.. FontFallbackChain.CssFamilies(role), "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "STSong", "SimSun"],
     };
 
     private static string Generic(FontRole role) => role switch
     {
         FontRole.SansBold => "sans-serif",
-        FontRole.Mono => "monospace",
+        FontRole.Mono or FontRole.MonoBold => "monospace",
         _ => "serif",
     };
 
@@ -117,6 +119,7 @@ public static class WebTypography
         css.Append($"  --gb-serif-bold: {Stack(FontRole.SerifBold)};\n");
         css.Append($"  --gb-sans: {Stack(FontRole.SansBold)};\n");
         css.Append($"  --gb-mono: {Stack(FontRole.Mono)};\n");
+        css.Append($"  --gb-mono-bold: {Stack(FontRole.MonoBold)};\n");
         css.Append("}\n");
         css.Append("html { --gb-plain: var(--gb-serif); --gb-bold: var(--gb-serif-bold); font-family: var(--gb-plain); }\n");
         foreach (var rule in Rules)
@@ -126,7 +129,8 @@ public static class WebTypography
             {
                 Effect.Heading => $"{selectors} {{ --gb-plain: var(--gb-sans); --gb-bold: var(--gb-sans); font-family: var(--gb-sans); font-weight: 700; }}\n",
                 Effect.Bold => $"{selectors} {{ font-family: var(--gb-bold); font-weight: 700; }}\n",
-                _ => $"{selectors} {{ font-family: var(--gb-mono); }}\n",
+                Effect.Code => $"{selectors} {{ font-family: var(--gb-mono); }}\n",
+                _ => $"{selectors} {{ font-family: var(--gb-mono-bold); font-weight: 700; }}\n",
             });
         }
         return css.ToString();

@@ -121,7 +121,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         Attr(xml, "id", figure.Id);
         Attr(xml, "class", "figure");
         var image = context.ResolveImage(figure.Image);
-        if (image.HasPicture) WriteImg(xml, image, figure.Image.Alt, "figure-image");
+        if (image.HasPicture) WriteImg(xml, image, figure.Image.Alt, "figure-image", state);
         // The alt text tells what the missing picture shows, unless the caption below already says it.
         var placeholderAlt = figure.Image.Alt == Inline.PlainText(figure.Caption) ? "" : figure.Image.Alt;
         if (image.IsPlaceholder) WritePlaceholder(xml, "div", placeholderAlt);
@@ -149,8 +149,13 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
     /// stylesheet's max-width, which squeezes a wide figure into the screen width at its full height; the
     /// stylesheet's max-width and height:auto keep the picture's own aspect ratio everywhere.
     /// </summary>
-    private void WriteImg(XmlWriter xml, HtmlImage image, string alt, string cssClass)
+    private void WriteImg(XmlWriter xml, HtmlImage image, string alt, string cssClass, ChunkState state)
     {
+        if (image.SvgMarkup != null)
+        {
+            InlineSvgWriter.Write(xml, image.SvgMarkup, alt, cssClass, $"svg{++state.SvgCount}-", keepSize: context.Flavor != HtmlFlavor.Epub);
+            return;
+        }
         Start(xml, "img");
         Attr(xml, "src", image.Src!);
         if (image.SrcSet != null) Attr(xml, "srcset", image.SrcSet);
@@ -463,7 +468,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                 break;
             case InlineImage i:
                 var image = context.ResolveImage(i.Image);
-                if (image.HasPicture) WriteImg(xml, image, i.Image.Alt, "inline-image");
+                if (image.HasPicture) WriteImg(xml, image, i.Image.Alt, "inline-image", state);
                 if (image.IsPlaceholder) WritePlaceholder(xml, "span", i.Image.Alt);
                 break;
             case LineBreak:
@@ -675,5 +680,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         /// <summary>The language a <c>lang</c> attribute has put in force, or null for the book's.</summary>
         public string? Language { get; set; }
         public HashSet<string> WrittenIds { get; } = new(StringComparer.Ordinal);
+        /// <summary>SVGs embedded in the chunk so far: their ids are prefixed by their number.</summary>
+        public int SvgCount { get; set; }
     }
 }

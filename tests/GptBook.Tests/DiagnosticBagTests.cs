@@ -6,24 +6,25 @@ namespace GptBook.Tests;
 public class DiagnosticBagTests
 {
     [Fact]
-    public void A_finding_at_the_same_code_and_position_is_kept_once_with_the_first_message_in_order()
+    public void The_same_finding_at_the_same_place_is_kept_once()
     {
         var bag = new DiagnosticBag();
         var at = new SourceSpan("a.md", 3, 5);
-        bag.Report(DiagnosticCodes.UnsafeLinkDropped, at, "site: b");
-        bag.Report(DiagnosticCodes.UnsafeLinkDropped, at, "epub: a");
-        bag.Report(DiagnosticCodes.UnsafeLinkDropped, at with { Column = 6 }, "epub: a");
-        bag.Report(DiagnosticCodes.BrokenInternalLink, at, "other code");
-        Assert.Equal(["other code", "epub: a", "epub: a"], bag.Sorted().Select(d => d.Message));
+        bag.Report(DiagnosticCodes.UnsafeLinkDropped, at, "written as text");
+        bag.Report(DiagnosticCodes.UnsafeLinkDropped, at, "written as text");
+        bag.Report(DiagnosticCodes.UnsafeLinkDropped, at with { Column = 6 }, "written as text");
+        bag.Report(DiagnosticCodes.BrokenInternalLink, at, "written as text");
+        Assert.Equal(["GB0111", "GB0404", "GB0404"], bag.Sorted().Select(d => d.Code));
     }
 
     [Fact]
-    public void Findings_without_a_line_are_kept_once_per_message()
+    public void Different_findings_at_one_place_are_all_kept()
     {
         var bag = new DiagnosticBag();
+        bag.Report(DiagnosticCodes.BookYamlInvalid, new SourceSpan("book.yml", 1, 1), "'id' is required");
+        bag.Report(DiagnosticCodes.BookYamlInvalid, new SourceSpan("book.yml", 1, 1), "'language' is required");
         bag.Report(DiagnosticCodes.ImageNotEmbedded, SourceSpan.None, "a.png: broken");
         bag.Report(DiagnosticCodes.ImageNotEmbedded, SourceSpan.None, "b.png: broken");
-        bag.Report(DiagnosticCodes.ImageNotEmbedded, SourceSpan.None, "a.png: broken");
-        Assert.Equal(2, bag.Items.Count);
+        Assert.Equal(4, bag.Items.Count);
     }
 }

@@ -100,6 +100,15 @@ public static class EpubStylesheet
           border: 1px solid #cccccc;
         }
 
+        /* Highlighted code: dark colours that stay apart on e-ink too (keywords bold, comments italic and lighter). */
+        .tok-kw { color: #1a4d8f; font-weight: bold; }
+        .tok-ty, .tok-tg { color: #5b2a86; }
+        .tok-fn { color: #6b4a00; }
+        .tok-st { color: #2e6b2e; }
+        .tok-nu, .tok-co { color: #9a3f00; }
+        .tok-at, .tok-pr { color: #7a3e00; }
+        .tok-cm { color: #6a6a6a; font-style: italic; }
+
         blockquote {
           margin: 1em 0 1em 1.5em;
           padding: 0 0 0 0.8em;

@@ -20,7 +20,7 @@ namespace GptBook.Fonts;
 public static class FontFallbackChain
 {
     /// <summary>The faces the layout's styles ask for.</summary>
-    public static IReadOnlyList<FontRole> Primary { get; } = [FontRole.SerifRegular, FontRole.SerifBold, FontRole.SansBold, FontRole.Mono];
+    public static IReadOnlyList<FontRole> Primary { get; } = [FontRole.SerifRegular, FontRole.SerifBold, FontRole.SansBold, FontRole.Mono, FontRole.MonoBold];
 
     /// <summary>The fallback faces, in the order they are tried after the requested face and Noto Serif SC Regular.</summary>
     public static IReadOnlyList<FontRole> Fallbacks { get; } =
@@ -66,7 +66,7 @@ public static class FontFallbackChain
     {
         FontRole.SerifRegular or FontRole.SerifBold => ["Noto Serif SC"],
         FontRole.SansBold => ["Noto Sans SC"],
-        FontRole.Mono => ["JetBrains Mono"],
+        FontRole.Mono or FontRole.MonoBold => ["JetBrains Mono"],
         FontRole.LatinSerif => ["Noto Serif"],
         FontRole.Math => ["Noto Sans Math"],
         FontRole.Symbols => ["Noto Sans Symbols 2"],

@@ -2,7 +2,7 @@ namespace GptBook.Fonts;
 
 /// <summary>
 /// The bundled faces, by what they are used for (files in assets/fonts/). The layout measures with these and the
-/// PDF writer embeds exactly these; nothing comes from the system. The first four are asked for by the layout's
+/// PDF writer embeds exactly these; nothing comes from the system. The first five are asked for by the layout's
 /// styles; the rest are fallbacks that only ever draw characters the first four lack (see
 /// <see cref="FontFallbackChain"/>), and are read only when such a character occurs.
 /// </summary>
@@ -16,6 +16,8 @@ public enum FontRole
     SansBold,
     /// <summary>JetBrains Mono Regular: code. Han characters in code fall back to <see cref="SerifRegular"/>.</summary>
     Mono,
+    /// <summary>JetBrains Mono Bold: keywords in highlighted code.</summary>
+    MonoBold,
     /// <summary>Noto Serif (Latin, Greek, Cyrillic): ℝ, modifier letters such as ᵃ ₐ ⁿ, phonetic symbols.</summary>
     LatinSerif,
     /// <summary>Noto Sans Math: ⟨ ⟩, mathematical alphanumerics (𝐀 𝔸 𝒜 𝑥), operators.</summary>

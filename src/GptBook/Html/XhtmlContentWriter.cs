@@ -94,7 +94,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                 Start(xml, "code");
                 var language = CssToken(c.Language);
                 if (language != null) Attr(xml, "class", "language-" + language);
-                WriteText(xml, c.Code, c.Span);
+                WriteCode(xml, c);
                 End(xml);
                 End(xml);
                 break;
@@ -638,6 +638,23 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             WriteText(xml, piece.Text, span);
             End(xml);
         }
+    }
+
+    /// <summary>The code's text, each highlighted stretch in a span whose class names its kind.</summary>
+    private void WriteCode(XmlWriter xml, CodeBlock code)
+    {
+        var at = 0;
+        foreach (var token in code.Tokens)
+        {
+            if (token.Start < at || token.Start + token.Length > code.Code.Length || CodeTokenClasses.ClassOf(token.Kind) is not { } cssClass) continue;
+            if (token.Start > at) WriteText(xml, code.Code[at..token.Start], code.Span);
+            Start(xml, "span");
+            Attr(xml, "class", cssClass);
+            WriteText(xml, code.Code.Substring(token.Start, token.Length), code.Span);
+            End(xml);
+            at = token.Start + token.Length;
+        }
+        if (at < code.Code.Length) WriteText(xml, code.Code[at..], code.Span);
     }
 
     /// <summary>The code block's language as a class token, or null if it has characters a class name can't hold.</summary>

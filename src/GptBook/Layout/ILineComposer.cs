@@ -14,5 +14,5 @@ public interface ILineComposer
 
     /// <summary>Code: spaces kept, lines broken only at the measure, each wrapped line ending in a mark whose
     /// <see cref="PositionedRun.SourceText"/> is empty.</summary>
-    IReadOnlyList<ComposedLine> ComposeCode(StyledText line, Length measure);
+    IReadOnlyList<ComposedLine> ComposeCode(IReadOnlyList<StyledText> line, Length measure);
 }

@@ -33,7 +33,7 @@ public sealed record LayoutContext(
         return lines;
     }
 
-    public IReadOnlyList<ComposedLine> ComposeCode(StyledText line, Length measure, SourceSpan span)
+    public IReadOnlyList<ComposedLine> ComposeCode(IReadOnlyList<StyledText> line, Length measure, SourceSpan span)
     {
         var lines = Composer.ComposeCode(line, measure);
         CheckGlyphs(lines, span);

@@ -9,6 +9,6 @@ public sealed class ParagraphLineComposer(ParagraphComposer composer) : ILineCom
     public IReadOnlyList<ComposedLine> Compose(IReadOnlyList<StyledText> paragraph, Length measure, Length firstLineIndent) =>
         composer.Compose(paragraph, ParagraphSettings.Body(measure, firstLineIndent));
 
-    public IReadOnlyList<ComposedLine> ComposeCode(StyledText line, Length measure) =>
-        composer.Compose([line], ParagraphSettings.Code(measure));
+    public IReadOnlyList<ComposedLine> ComposeCode(IReadOnlyList<StyledText> line, Length measure) =>
+        composer.Compose(line, ParagraphSettings.Code(measure));
 }

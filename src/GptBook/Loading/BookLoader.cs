@@ -45,6 +45,7 @@ public static class BookLoader
         book = new HeadingIdTransform(diagnostics).Rewrite(book);
         book = new FigureNumberTransform().Rewrite(book);
         book = new FootnoteNumberTransform().Rewrite(book);
+        book = new CodeHighlightTransform().Rewrite(book);
         return new InternalLinkTransform(diagnostics).Rewrite(book);
     }
 

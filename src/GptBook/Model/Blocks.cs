@@ -59,8 +59,15 @@ public sealed record ListBlock(bool Ordered, int Start, IReadOnlyList<ListItem> 
 
 public sealed record ListItem(IReadOnlyList<Block> Blocks, SourceSpan Span);
 
-/// <summary>Literal code, kept exactly; <see cref="Language"/> is the info string's first word, if any.</summary>
-public sealed record CodeBlock(string? Language, string Code, SourceSpan Span) : Block(Span);
+/// <summary>
+/// Literal code, kept exactly; <see cref="Language"/> is the info string's first word, if any. <see cref="Tokens"/>
+/// are its highlighted stretches in order, none overlapping (text between them is plain); empty when the language
+/// is unknown or not given.
+/// </summary>
+public sealed record CodeBlock(string? Language, string Code, SourceSpan Span) : Block(Span)
+{
+    public IReadOnlyList<CodeToken> Tokens { get; init; } = [];
+}
 
 public sealed record ThematicBreak(SourceSpan Span) : Block(Span);
 

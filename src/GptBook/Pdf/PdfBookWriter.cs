@@ -92,6 +92,7 @@ public static class PdfBookWriter
                     pdfPage.BleedBox = PdfBox(g.BleedBox, g);
                     using (var gfx = XGraphics.FromPdfPage(pdfPage))
                         renderer.Render(page, pdfPage, gfx, g.MediaHeight);
+                    renderer.FinishPage(pdfPage);
                     registration.Append(pdfPage, page.Fragments.OfType<CropMarkFragment>(), g.MediaHeight);
                 }
                 tags.CloseAll();

@@ -15,5 +15,19 @@ internal static class PrintInks
     public static readonly XColor Shade = Black(0.05);
     public static readonly XColor PlaceholderFrame = Black(0.4);
 
+    /// <summary>
+    /// The print theme for highlighted code, in tints of black so that it survives any press and photocopier:
+    /// keywords black and bold (the layout sets them in JetBrains Mono Bold), names and plain code black, numbers,
+    /// constants, operators and keys a little lighter, strings lighter still, comments lightest.
+    /// </summary>
+    public static XColor Code(Model.CodeTokenKind kind) => kind switch
+    {
+        Model.CodeTokenKind.Comment => Black(0.55),
+        Model.CodeTokenKind.String => Black(0.7),
+        Model.CodeTokenKind.Number or Model.CodeTokenKind.Constant or Model.CodeTokenKind.Operator
+            or Model.CodeTokenKind.Attribute or Model.CodeTokenKind.Property => Black(0.85),
+        _ => Text,
+    };
+
     private static XColor Black(double tint) => XColor.FromCmyk(0, 0, 0, tint);
 }

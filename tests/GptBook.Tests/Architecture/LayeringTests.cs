@@ -17,6 +17,7 @@ public partial class LayeringTests
     [InlineData("PdfSharp", new[] { "Pdf" })]
     [InlineData("SixLabors", new[] { "Images", "Epub/Cover" })]
     [InlineData("YamlDotNet", new[] { "Configuration" })]
+    [InlineData("TextMateSharp", new[] { "Transforms" })]
     public void A_library_is_used_only_by_its_stage(string library, string[] allowedFolders)
     {
         var offenders = SourceFiles()

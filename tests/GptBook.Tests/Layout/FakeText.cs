@@ -48,7 +48,7 @@ public sealed class FixedLineComposer(ITextMeasurer measurer) : ILineComposer
         return lines;
     }
 
-    public IReadOnlyList<ComposedLine> ComposeCode(StyledText line, Length measure) => Compose([line], measure, Length.Zero);
+    public IReadOnlyList<ComposedLine> ComposeCode(IReadOnlyList<StyledText> line, Length measure) => Compose(line, measure, Length.Zero);
 
     private static PositionedRun Run(StyledText part, int from, int to, Length x, Length end)
     {

@@ -18,7 +18,7 @@ internal static class ChineseLineBreakRules
     // Not at line start besides the closing marks: connector marks, interpuncts, solidi (clreq basic), the ASCII
     // closers and unit suffixes of the OOXML zh-CN list. A lone em dash or ellipsis is here too; the first of a
     // pair (—— ……) may start a line (see IsPairStart in the composer).
-    private const string OtherNoStart = "～–—-·・‧/／!%),.:;?]}>…‰℃°′″›¨ˇˉ―‖∶";
+    private const string OtherNoStart = "～–—-·・‧/／!%％),.:;?]}>…‰℃°′″›¨ˇˉ―‖∶";
 
     // Not at line end besides the opening marks: ASCII openers and currency/prefix signs (OOXML zh-CN, jlreq cl-01).
     private const string OtherNoEnd = "([{$£¥«〝";

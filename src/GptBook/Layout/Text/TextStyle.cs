@@ -5,6 +5,10 @@ namespace GptBook.Layout.Text;
 
 /// <summary>
 /// How a stretch of text is set: face, size, and what it links to. <see cref="LinkTarget"/> is an external URL or
-/// an internal <c>#id</c>; the PDF writer turns it into a link annotation over the run.
+/// an internal <c>#id</c>; the PDF writer turns it into a link annotation over the run. <see cref="Token"/> is the
+/// kind of a highlighted stretch of code, which the PDF writer prints in its tint.
 /// </summary>
-public sealed record TextStyle(FontRole Font, Length Size, string? LinkTarget = null, bool Superscript = false);
+public sealed record TextStyle(FontRole Font, Length Size, string? LinkTarget = null, bool Superscript = false)
+{
+    public Model.CodeTokenKind Token { get; init; }
+}

@@ -31,7 +31,7 @@ public static class EpubWriter
         try
         {
             var entries = Assemble(book, options, images, diagnostics, fontsDirectory, cache ?? DerivedFileCache.None, pageMap ?? PrintPageMap.None);
-            var timestamp = BuildTimestamp.FromEnvironment(book.Metadata.Date);
+            var timestamp = options.BuildTime;
             AtomicFile.Write(outputPath, stream => EpubZipWriter.Write(stream, entries, timestamp));
             return true;
         }
@@ -79,7 +79,7 @@ public static class EpubWriter
         manifest.AddRange(pages);
         manifest.AddRange(packageImages.Items);
         var spine = new[] { coverPage.Id, nav.Id }.Concat(pages.Select(p => p.Id)).ToArray();
-        var modified = BuildTimestamp.FromEnvironment(metadata.Date);
+        var modified = options.BuildTime;
         var guide = new List<GuideReference> { new("cover", labels.Cover, EpubLayout.CoverPage), new("toc", labels.TableOfContents, EpubLayout.NavFile) };
         guide.Add(new GuideReference("text", chunked.Chunks[0].Title, chunked.Chunks[0].FileName));
         var animated = packageImages.Items.Any(i => i.MediaType == "image/gif" && ImageMediaTypes.IsAnimatedGif(i.Content));

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using GptBook.Diagnostics;
 using GptBook.Model;
+using GptBook.Policies;
 
 namespace GptBook.Html;
 
@@ -532,7 +533,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             if (href == null)
                 context.Diagnostics.Report(DiagnosticCodes.UnresolvedInternalLink, link.Span, $"link target '{link.Target}' is not in the book; written as text");
         }
-        else if (LinkTargets.IsSafeExternal(link.Target))
+        else if (UrlSchemes.IsAllowedLink(link.Target))
         {
             href = link.Target;
             external = true;
@@ -540,7 +541,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         else
         {
             href = null;
-            context.Diagnostics.Report(DiagnosticCodes.UnsafeLinkDropped, link.Span, $"link target '{link.Target}' is not an http(s) or mailto URL; written as text");
+            context.Diagnostics.Report(DiagnosticCodes.UnsafeLinkDropped, link.Span, $"link target '{link.Target}' is not an {UrlSchemes.AllowedLinkSchemesText} URL; written as text");
         }
 
         if (href == null)
@@ -598,7 +599,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
     private string? ResolveRawHref(string target, ChunkState state) =>
         state.InsideLink ? null
         : target.StartsWith('#') ? context.Book.Href(target[1..], state.Chunk)
-        : LinkTargets.IsSafeExternal(target) ? target
+        : UrlSchemes.IsAllowedLink(target) ? target
         : null;
 
     private void EpubType(XmlWriter xml, string value)

@@ -10,8 +10,10 @@ namespace GptBook.Layout;
 /// <summary>
 /// Turns a chapter's blocks into boxes for the paginator, building the structure tree on the way. Paragraphs get a
 /// two-character first-line indent (the Chinese convention) and no space between them; headings are kept with
-/// what follows and h1 opens a chapter on a new page; figures float; footnotes follow the chapter
-/// (<see cref="FootnoteSectionBuilder"/>).
+/// what follows and h1 opens a chapter on a new page, and so is a lead-in paragraph ending in a colon with the block
+/// it introduces; figures float (past anything but a chapter or section heading); footnotes go to the foot of the
+/// page that references them (<see cref="FootnoteBuilder"/>). Text boxes stand on the baseline grid, the others
+/// take whole grid lines (<see cref="GridFit"/>).
 /// </summary>
 public sealed class BlockBoxBuilder
 {
@@ -22,6 +24,7 @@ public sealed class BlockBoxBuilder
     private readonly CodeBlockBuilder _code;
     private readonly TableBuilder _tables;
     private readonly FigureBuilder _figures;
+    private readonly FootnoteBuilder _footnotes;
 
     public BlockBoxBuilder(LayoutContext context)
     {
@@ -31,6 +34,7 @@ public sealed class BlockBoxBuilder
         _code = new CodeBlockBuilder(context);
         _tables = new TableBuilder(context, _styler);
         _figures = new FigureBuilder(context, _styler);
+        _footnotes = new FootnoteBuilder(context, this);
     }
 
     public Length Width => _context.Geometry.TextWidth;
@@ -38,17 +42,25 @@ public sealed class BlockBoxBuilder
     public List<LayoutBox> Chapter(Chapter chapter, StructureNode root)
     {
         var boxes = new List<LayoutBox>();
-        var first = true;
-        foreach (var block in chapter.Blocks)
+        _footnotes.BeginChapter(chapter);
+        for (var i = 0; i < chapter.Blocks.Count; i++)
         {
-            boxes.Add(TopLevel(block, root, first));
-            first = false;
+            var block = chapter.Blocks[i];
+            boxes.Add(TopLevel(block, root, i == 0, i + 1 < chapter.Blocks.Count && IsLeadIn(block, chapter.Blocks[i + 1])));
         }
-        if (chapter.Footnotes.Count > 0) boxes.AddRange(new FootnoteSectionBuilder(_context, this).Boxes(chapter, root));
+        boxes.AddRange(_footnotes.Unplaced(chapter, root));
         return boxes;
     }
 
-    private LayoutBox TopLevel(Block block, StructureNode root, bool firstInChapter)
+    /// <summary>
+    /// A paragraph ending in a colon (“如下：”, “as follows:”) introduces the block after it (a quote, code, a list,
+    /// a table): the two stay together across a page break. A figure floats, so nothing is kept with it.
+    /// </summary>
+    private static bool IsLeadIn(Block block, Block next) =>
+        block is Paragraph p && next is BlockQuote or CodeBlock or ListBlock or Table
+        && Inline.PlainText(p.Content).TrimEnd() is [.., '：' or ':'];
+
+    private LayoutBox TopLevel(Block block, StructureNode root, bool firstInChapter, bool leadIn)
     {
         switch (block)
         {
@@ -57,40 +69,47 @@ public sealed class BlockBoxBuilder
                 var seq = HeadingRows(h, Width, root);
                 if (firstInChapter || h.Level == 1) seq = WithChapterSink(seq);
                 RowOrigins.Stamp(seq, h);
+                _footnotes.Attach(seq);
                 return new LayoutBox(seq.Rows, seq.BreakAfter, h.Span)
                 {
                     SpaceBefore = _style.SpaceBeforeHeading(h.Level), SpaceAfter = _style.SpaceAfterHeading(h.Level),
-                    KeepWithNext = true, StartsChapter = firstInChapter || h.Level == 1, IsFloatBarrier = h.Level <= 3,
+                    KeepWithNext = true, StartsChapter = firstInChapter || h.Level == 1, IsFloatBarrier = h.Level <= 2,
+                    Grid = GridFit.Slot, GridPadAbove = 1,
                 };
             }
             case Figure f:
             {
                 var seq = RowOrigins.Stamp(_figures.Rows(f, Width, root), f);
+                _footnotes.Attach(seq);
                 return new LayoutBox(seq.Rows, seq.BreakAfter, f.Span)
                 {
-                    SpaceBefore = _style.Leading * 0.8, SpaceAfter = _style.Leading * 0.8, IsFloat = true, StartsChapter = firstInChapter,
+                    SpaceBefore = _style.Leading * 0.5, SpaceAfter = _style.Leading * 0.5, IsFloat = true, StartsChapter = firstInChapter, Grid = GridFit.Slot,
                 };
             }
             case Table t:
             {
                 var (seq, header) = _tables.Rows(t, Width, root);
                 RowOrigins.Stamp(seq, t);
+                _footnotes.Attach(seq);
                 return new LayoutBox(seq.Rows, seq.BreakAfter, t.Span)
                 {
-                    SpaceBefore = _style.Leading * 0.7, SpaceAfter = _style.Leading * 0.7, RepeatOnBreak = header, StartsChapter = firstInChapter,
+                    SpaceBefore = _style.Leading * 0.5, SpaceAfter = _style.Leading * 0.5, RepeatOnBreak = header, StartsChapter = firstInChapter, Grid = GridFit.Slot,
                 };
             }
             case Paragraph or RawHtmlBlock:
             {
                 var seq = Rows(block, Width, root, 0);
-                return new LayoutBox(seq.Rows, seq.BreakAfter, block.Span) { StartsChapter = firstInChapter };
+                _footnotes.Attach(seq);
+                return new LayoutBox(seq.Rows, seq.BreakAfter, block.Span) { StartsChapter = firstInChapter, KeepWithNext = leadIn };
             }
             default:
             {
                 var seq = Rows(block, Width, root, 0);
+                _footnotes.Attach(seq);
                 return new LayoutBox(seq.Rows, seq.BreakAfter, block.Span)
                 {
                     SpaceBefore = _style.BlockGap, SpaceAfter = _style.BlockGap, StartsChapter = firstInChapter,
+                    Grid = block is ListBlock or BlockQuote ? GridFit.Lines : GridFit.Slot,
                 };
             }
         }
@@ -142,7 +161,7 @@ public sealed class BlockBoxBuilder
     /// A paragraph's lines; a picture in it too large for a line (<see cref="PictureSizes"/>) interrupts them and
     /// is set as a block where it occurs, the text after it going on unindented.
     /// </summary>
-    public RowSequence ParagraphRows(IReadOnlyList<Inline> content, Length width, StructureNode node, TextStyle baseStyle, Length indent)
+    public RowSequence ParagraphRows(IReadOnlyList<Inline> content, Length width, StructureNode node, TextStyle baseStyle, Length indent, Length? leading = null)
     {
         var seq = new RowSequence();
         var first = true;
@@ -153,7 +172,7 @@ public sealed class BlockBoxBuilder
                 seq.Append(_figures.BlockImage(image.Image, width, node, link), _style.BlockGap / 2);
                 continue;
             }
-            var lines = TextLines(text, width, node, baseStyle, first ? indent : Length.Zero);
+            var lines = TextLines(text, width, node, baseStyle, first ? indent : Length.Zero, leading ?? baseStyle.Size * _style.LineHeight);
             if (lines.Count == 0) continue;
             seq.Append(RowSequence.Lines(lines), seq.Count > 0 ? _style.BlockGap / 2 : Length.Zero);
             first = false;
@@ -184,16 +203,16 @@ public sealed class BlockBoxBuilder
         if (run.Count > 0) yield return (run, null, null);
     }
 
-    private List<BoxRow> TextLines(IReadOnlyList<Inline> content, Length width, StructureNode node, TextStyle baseStyle, Length indent)
+    private List<BoxRow> TextLines(IReadOnlyList<Inline> content, Length width, StructureNode node, TextStyle baseStyle, Length indent, Length lineHeight)
     {
         var all = new List<BoxRow>();
         var first = true;
         foreach (var segment in _styler.Style(content, baseStyle))
         {
-            if (segment.Count == 0 && !first) { all.Add(BoxRow.Space(baseStyle.Size * _style.LineHeight)); continue; }
+            if (segment.Count == 0 && !first) { all.Add(BoxRow.Space(lineHeight)); continue; }
             if (segment.Count == 0) continue;
             var lines = _context.Compose(segment, width, first ? indent : Length.Zero, content.Count > 0 ? content[0].Span : SourceSpan.None);
-            all.AddRange(TextRowBuilder.Rows(lines, baseStyle.Size * _style.LineHeight, Length.Zero, node));
+            all.AddRange(TextRowBuilder.Rows(lines, lineHeight, Length.Zero, node));
             first = false;
         }
         return all;
@@ -267,7 +286,8 @@ public sealed class BlockBoxBuilder
             var fragments = new List<PageFragment> { new TextFragment(run, indent - markerWidth - _style.BodySize * 0.5, baseline, lbl) };
             fragments.AddRange(first.Fragments);
             indented.Rows[0] = first with { Fragments = fragments };
-            seq.Append(indented, _style.Leading * 0.15);
+            // No space between items: their lines stay on the body's baseline grid.
+            seq.Append(indented, Length.Zero);
         }
         return seq;
     }

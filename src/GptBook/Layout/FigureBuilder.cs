@@ -73,22 +73,33 @@ public sealed class FigureBuilder(LayoutContext context, InlineStyler styler)
     private static string AltText(Figure f) =>
         f.Image.Alt.Length > 0 && f.Image.Alt != "Untitled" ? f.Image.Alt : Inline.PlainText(f.Caption);
 
+    /// <summary>
+    /// "图 N　caption". One line is centred; a longer caption hangs under its label (the lines after the first start
+    /// where the caption text does), the block centred in a measure 0.9 of the width.
+    /// </summary>
     private List<BoxRow> CaptionRows(Figure figure, Length width, StructureNode node)
     {
-        var parts = new List<StyledText>();
+        var label = new List<StyledText>();
         if (figure.Number > 0)
         {
-            var label = context.Labels.FigureLabel(figure.Number);
-            parts.Add(new StyledText(label, _style.CaptionLabel));
-            if (figure.HasCaption) parts.Add(new StyledText(context.Labels.CaptionSeparator, _style.Caption));
+            label.Add(new StyledText(context.Labels.FigureLabel(figure.Number), _style.CaptionLabel));
+            if (figure.HasCaption) label.Add(new StyledText(context.Labels.CaptionSeparator, _style.Caption));
         }
-        foreach (var segment in styler.Style(figure.Caption, _style.Caption)) parts.AddRange(segment);
-        if (parts.Count == 0) return [];
+        var text = styler.Style(figure.Caption, _style.Caption).SelectMany(segment => segment).ToList();
+        if (label.Count + text.Count == 0) return [];
         var measure = width * 0.9;
-        var lines = context.Compose(parts, measure, Length.Zero, figure.Span);
         var leading = _style.Caption.Size * _style.LineHeight * 0.9;
-        // One line is centred; longer captions are justified within the slightly narrower measure.
-        return TextRowBuilder.Rows(lines, leading, (width - measure) / 2, node, TextColor.Body,
-            i => lines.Count == 1 ? (measure - lines[i].Width) / 2 : Length.Zero);
+        var whole = context.Compose([.. label, .. text], measure, Length.Zero, figure.Span);
+        if (whole.Count == 1 || label.Count == 0 || text.Count == 0)
+            return TextRowBuilder.Rows(whole, leading, (width - measure) / 2, node, TextColor.Body,
+                i => whole.Count == 1 ? (measure - whole[i].Width) / 2 : Length.Zero);
+
+        var hang = label.Aggregate(Length.Zero, (w, part) => w + context.MeasureWidth(part.Text, part.Style));
+        var lines = context.Compose(text, measure - hang, Length.Zero, figure.Span);
+        var rows = TextRowBuilder.Rows(lines, leading, (width - measure) / 2 + hang, node, TextColor.Body);
+        var labelLine = context.Compose(label, measure, Length.Zero, figure.Span)[0];
+        var baseline = BlockBoxBuilder.FirstBaseline(rows[0]) ?? leading * 0.7;
+        rows[0] = rows[0] with { Fragments = [.. TextRowBuilder.Fragments(labelLine, (width - measure) / 2, baseline, node, TextColor.Body), .. rows[0].Fragments] };
+        return rows;
     }
 }

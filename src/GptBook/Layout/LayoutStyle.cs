@@ -40,6 +40,9 @@ public sealed record LayoutStyle(Length BodySize, double LineHeight)
     public Length SpaceBeforeHeading(int level) => Leading * (level <= 2 ? 1.6 : 1.0);
     public Length SpaceAfterHeading(int level) => Leading * (level <= 1 ? 1.2 : 0.45);
 
+    /// <summary>Footnotes at the page foot: the small size, set a little tighter than the body.</summary>
+    public Length NoteLeading => Small.Size * 1.5;
+
     public Length BlockGap => Leading * 0.5;
     public Length ParagraphIndent => BodySize * 2;
     public Length ListIndent => BodySize * 2;

@@ -12,19 +12,26 @@ public sealed class PaginatedPage(PageRegion region)
     public bool IsChapterOpening { get; set; }
 
     /// <summary>
-    /// Where the page begins in the model: of the rows set on it, the one that comes first in the source. That is
-    /// the first row at the top unless a float moved: a figure that waited for this page is earlier in the source
-    /// than the text that continues beside it, and the page is taken to begin at the figure (a reader sent to the
-    /// page lands a little early rather than past it). A page holds one chapter (each opens a page), so source
-    /// line and column order the rows; rows of blocks without a source position count only if no other row does.
+    /// Where the page begins in the model: of the rows of the text flow set on it, the one that comes first in the
+    /// source. Floats do not count: a figure that waited for this page may come from a section the page before
+    /// already left (floats pass h3 and lower headings), and the page list must not step back; a page of floats only
+    /// begins at its first float. A page holds one chapter (each opens a page), so source line and column order the
+    /// rows; rows of blocks without a source position count only if no other row does.
     /// </summary>
-    public ModelPosition? Start { get; private set; }
+    public ModelPosition? Start => _flowStart ?? _floatStart;
 
-    public void NoteRow(BoxRow row)
+    private ModelPosition? _flowStart;
+    private ModelPosition? _floatStart;
+
+    public void NoteRow(BoxRow row, bool isFloat = false)
     {
         if (row.Origin is not { } origin) return;
-        if (Start == null || Key(origin).CompareTo(Key(Start)) < 0) Start = origin;
+        if (isFloat) _floatStart = Earlier(_floatStart, origin);
+        else _flowStart = Earlier(_flowStart, origin);
     }
+
+    private static ModelPosition Earlier(ModelPosition? current, ModelPosition origin) =>
+        current == null || Key(origin).CompareTo(Key(current)) < 0 ? origin : current;
 
     private static (bool, int, int, int) Key(ModelPosition p) =>
         (p.Block.Span.Line == 0, p.Block.Span.Line, p.Block.Span.Column, p.Offset);

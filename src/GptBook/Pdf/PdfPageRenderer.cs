@@ -10,9 +10,10 @@ using GptBook.Units;
 namespace GptBook.Pdf;
 
 /// <summary>
-/// Draws a laid-out page: text runs (character by character where justification added letter spacing, so every
-/// glyph lands where the composer put it), images (SVG figures as vectors, see <see cref="VectorDrawingRenderer"/>),
-/// rules, shading and link annotations, each inside its structure element or as an artifact, in black ink only (<see cref="PrintInks"/>). Internal links are recorded and pointed at their targets once every page exists.
+/// Draws a laid-out page: text (each line's runs of one style as one positioned array, <see cref="PositionedTextWriter"/>,
+/// so every glyph lands where the composer put it), images (SVG figures as vectors, see <see cref="VectorDrawingRenderer"/>),
+/// rules, shading and link annotations, each inside its structure element or as an artifact, in black ink only
+/// (<see cref="PrintInks"/>). Internal links are recorded and pointed at their targets once every page exists.
 /// </summary>
 internal sealed class PdfPageRenderer(
     ITextMeasurer measurer, StructureTagWriter tags, List<(PdfLinkAnnotation Link, string Id)> internalLinks, Action<string, string> imageFailed)
@@ -29,12 +30,23 @@ internal sealed class PdfPageRenderer(
     private readonly XBrush _body = new XSolidBrush(PrintInks.Text);
     private readonly XBrush _muted = new XSolidBrush(PrintInks.Muted);
     private readonly XBrush _shade = new XSolidBrush(PrintInks.Shade);
+    private readonly PositionedTextWriter _text = new(measurer);
 
     public void Render(LayoutPage page, PdfPage pdfPage, XGraphics gfx, Length mediaHeight)
     {
         _page = pdfPage;
-        foreach (var fragment in page.Fragments)
+        var fragments = page.Fragments;
+        for (var i = 0; i < fragments.Count; i++)
         {
+            var fragment = fragments[i];
+            if (fragment is TextFragment text)
+            {
+                var stretch = Stretch(fragments, i);
+                i += stretch.Count - 1;
+                if (text.Structure is { } textNode) { tags.Enter(textNode, default); DrawText(stretch, gfx); }
+                else tags.Artifact(() => DrawText(stretch, gfx));
+                continue;
+            }
             switch (fragment)
             {
                 case AnchorFragment:
@@ -54,6 +66,27 @@ internal sealed class PdfPageRenderer(
         tags.EndPage();
     }
 
+    /// <summary>After the page's graphics are closed: its stretches of text become positioned arrays.</summary>
+    public void FinishPage(PdfPage pdfPage) => _text.Rewrite(pdfPage);
+
+    /// <summary>
+    /// The text fragments from <paramref name="start"/> that are drawn as one: the runs of one line in one style and
+    /// structure element, each starting where or after the one before ends.
+    /// </summary>
+    private static List<TextFragment> Stretch(IReadOnlyList<PageFragment> fragments, int start)
+    {
+        var first = (TextFragment)fragments[start];
+        var stretch = new List<TextFragment> { first };
+        for (var k = start + 1; k < fragments.Count; k++)
+        {
+            if (fragments[k] is not TextFragment next) break;
+            var last = stretch[^1];
+            if (!ReferenceEquals(next.Structure, first.Structure) || next.Color != first.Color || next.Run.Style != first.Run.Style
+                || next.Baseline != first.Baseline || next.X < last.X + last.Run.Width - Length.Pt(0.01) || next.Run.Text.Length == 0) break;
+            stretch.Add(next);
+        }
+        return stretch;
+    }
     private PdfLinkAnnotation CreateLink(LinkFragment link, Length mediaHeight)
     {
         var b = link.Box;
@@ -83,9 +116,6 @@ internal sealed class PdfPageRenderer(
     {
         switch (fragment)
         {
-            case TextFragment t:
-                DrawText(t, gfx);
-                break;
             case RuleFragment r:
                 gfx.DrawLine(new XPen(PrintInks.Rule, r.Thickness.Points) { LineCap = XLineCap.Flat }, r.X1.Points, r.Y1.Points, r.X2.Points, r.Y2.Points);
                 break;
@@ -98,25 +128,18 @@ internal sealed class PdfPageRenderer(
         }
     }
 
-    private void DrawText(TextFragment t, XGraphics gfx)
+    private void DrawText(List<TextFragment> stretch, XGraphics gfx)
     {
+        var t = stretch[0];
         var run = t.Run;
         if (run.Text.Length == 0) return;
         var font = Font(run.Style.Font, run.Style.Size.Points);
         var brush = run.Style.Token != Model.CodeTokenKind.Plain ? CodeBrush(run.Style.Token) : t.Color == TextColor.Muted ? _muted : _body;
         var baseline = t.Baseline.Points - (run.Style.Superscript ? run.Style.Size.Points * 0.55 : 0);
-        if (Math.Abs(run.LetterSpacing.Points) < 0.001)
-        {
+        if (stretch.Count == 1 && Math.Abs(run.LetterSpacing.Points) < 0.001 && run.Text == run.SourceText)
             gfx.DrawString(run.Text, font, brush, t.X.Points, baseline, XStringFormats.BaseLineLeft);
-            return;
-        }
-        var x = t.X.Points;
-        foreach (var rune in run.Text.EnumerateRunes())
-        {
-            var s = rune.ToString();
-            gfx.DrawString(s, font, brush, x, baseline, XStringFormats.BaseLineLeft);
-            x += measurer.Advance(run.Style.Font, rune.Value) * run.Style.Size.Points + run.LetterSpacing.Points;
-        }
+        else
+            _text.ShowPositioned(gfx, stretch, font, brush, baseline);
     }
 
     private void DrawImage(ImageFragment i, XGraphics gfx)

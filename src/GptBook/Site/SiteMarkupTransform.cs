@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using GptBook.Diagnostics;
 using GptBook.Html;
 using GptBook.Model;
+using GptBook.Policies;
 
 namespace GptBook.Site;
 
@@ -167,7 +168,7 @@ public static class SiteMarkupTransform
         if (attribute == "srcset")
             return value.Split(',').All(candidate => IsLocal(candidate.Trim().Split(' ')[0]));
         if (IsLocal(value)) return true;
-        return attribute is "href" or "cite" && LinkTargets.IsSafeExternal(value);
+        return attribute is "href" or "cite" && UrlSchemes.IsAllowedLink(value);
     }
 
     /// <summary>A path relative to the page (or a fragment): no scheme, no authority, no control characters.</summary>

@@ -17,6 +17,8 @@ public sealed class PaginatorPropertyTests
     {
         PageSize = new PageSize("test", Length.Pt(200), Length.Pt(200)),
         InnerMargin = Length.Pt(50), OuterMargin = Length.Pt(50), TopMargin = Length.Pt(50), BottomMargin = Length.Pt(50),
+        // A 10 pt grid: the type area is exactly 10 lines of 10 ems.
+        FontSize = Length.Pt(10), LineHeight = 1.0,
     });
 
     private static List<LayoutBox> RandomDocument(int seed, out List<string> ids)

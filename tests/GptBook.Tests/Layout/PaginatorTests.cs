@@ -13,6 +13,8 @@ public sealed class PaginatorTests
     {
         PageSize = new PageSize("test", Length.Pt(200), Length.Pt(200)),
         InnerMargin = Length.Pt(50), OuterMargin = Length.Pt(50), TopMargin = Length.Pt(50), BottomMargin = Length.Pt(50),
+        // A 10 pt grid: the type area is exactly 10 lines of 10 ems.
+        FontSize = Length.Pt(10), LineHeight = 1.0,
     });
 
     private readonly DiagnosticBag _diagnostics = new();
@@ -116,7 +118,7 @@ public sealed class PaginatorTests
         Assert.Equal((0, 60.0), Where(pages, "after.1"));
         Assert.Equal((0, 90.0), Where(pages, "after.4"));
         Assert.Equal((1, 0.0), Where(pages, "figure"));
-        Assert.Equal((1, 55.0), Where(pages, "after.5"));
+        Assert.Equal((1, 60.0), Where(pages, "after.5")); // on the next grid line
     }
 
     [Fact]
@@ -124,7 +126,7 @@ public sealed class PaginatorTests
     {
         var pages = Paginate(Filler(6), Single("fig1", 55, isFloat: true), Single("fig2", 20, isFloat: true), Single("text", 10));
         Assert.Equal((1, 0.0), Where(pages, "fig1"));
-        Assert.Equal((1, 55.0), Where(pages, "fig2"));
+        Assert.Equal((1, 60.0), Where(pages, "fig2")); // on the next grid line
         Assert.Equal((0, 60.0), Where(pages, "text"));
     }
 
@@ -195,8 +197,8 @@ public sealed class PaginatorTests
         // The text after the figure fills the page up to the heading, and no further.
         Assert.Equal((0, 60.0), Where(pages, "text"));
         Assert.Equal((1, 0.0), Where(pages, "figure"));
-        Assert.Equal((1, 55.0), Where(pages, "section"));
-        Assert.Equal((1, 65.0), Where(pages, "body.1"));
+        Assert.Equal((1, 60.0), Where(pages, "section"));
+        Assert.Equal((1, 70.0), Where(pages, "body.1"));
         Assert.DoesNotContain(pages[0].Fragments.OfType<AnchorFragment>(), a => a.Id is "section" or "body.1");
     }
 
@@ -210,5 +212,115 @@ public sealed class PaginatorTests
         Assert.Equal((0, 70.0), Where(pages, "h4"));
         Assert.Equal((0, 80.0), Where(pages, "body.1"));
         Assert.Equal((1, 0.0), Where(pages, "figure"));
+    }
+
+    private static LayoutBox Slot(string id, double height, double padAbove = 0.5, double before = 0, double after = 0)
+    {
+        var seq = new RowSequence();
+        seq.Add(Row(id, height), false);
+        return new LayoutBox(seq.Rows, seq.BreakAfter, SourceSpan.None)
+        {
+            Grid = GridFit.Slot, GridPadAbove = padAbove, SpaceBefore = Length.Pt(before), SpaceAfter = Length.Pt(after),
+        };
+    }
+
+    [Fact]
+    public void A_block_that_is_not_whole_lines_takes_the_whole_lines_that_hold_it_and_the_text_after_it_is_on_the_grid()
+    {
+        // 23 pt with 4 pt before and 2 after needs 29 pt: three 10 pt lines; the spare 1 pt goes above (a heading's way).
+        var pages = Paginate(Lines("a", 2), Slot("heading", 23, padAbove: 1, before: 4, after: 2), Lines("b", 3));
+        Assert.Equal((0, 25.0), Where(pages, "heading"));
+        Assert.Equal((0, 50.0), Where(pages, "b.1"));
+        // A figure's spare space is shared above and below.
+        var figure = Paginate(Lines("a", 2), Slot("figure", 14), Lines("b", 3));
+        Assert.Equal((0, 23.0), Where(figure, "figure"));
+        Assert.Equal((0, 40.0), Where(figure, "b.1"));
+    }
+
+    [Fact]
+    public void Every_full_page_ends_on_the_same_grid_line()
+    {
+        var boxes = new List<LayoutBox>();
+        for (var i = 0; i < 12; i++)
+        {
+            boxes.Add(Lines("p" + i, 3 + i % 4));
+            boxes.Add(Slot("s" + i, 7 + 3 * (i % 5), padAbove: i % 2, before: 3, after: 2));
+        }
+        var pages = Paginate(boxes.ToArray());
+        Assert.True(pages.Count >= 3);
+        foreach (var page in pages.Take(pages.Count - 1))
+        {
+            var area = page.Region.Area;
+            foreach (var a in page.Fragments.OfType<AnchorFragment>().Where(a => a.Id.StartsWith('p')))
+                Assert.Equal(0, ((a.Y - area.Y).Points + 1e-6) % 10, 4);
+        }
+    }
+
+    [Fact]
+    public void A_lead_in_stays_with_the_block_it_introduces_and_leaves_the_rest_of_its_paragraph_behind()
+    {
+        var leadIn = Lines("lead", 5);
+        var kept = new LayoutBox(leadIn.Rows, Enumerable.Range(0, 5).Select(i => i >= 1 && i <= 2).ToList(), SourceSpan.None) { KeepWithNext = true };
+        var pages = Paginate(Filler(4), kept, Lines("quote", 3));
+        // Six lines are left after the filler: the lead-in's five fit, but not with two lines of the quote. Its
+        // last two lines go over with the quote; the first three stay.
+        Assert.Equal((0, 60.0), Where(pages, "lead.3"));
+        Assert.Equal((1, 0.0), Where(pages, "lead.4"));
+        Assert.Equal((1, 20.0), Where(pages, "quote.1"));
+    }
+
+    [Fact]
+    public void Code_keeps_two_lines_on_each_side_of_a_page_break()
+    {
+        var seq = new RowSequence();
+        for (var i = 0; i < 6; i++) seq.Add(Row("code." + i), i >= 1 && i <= 6 - 3);
+        var code = new LayoutBox(seq.Rows, seq.BreakAfter, SourceSpan.None) { Grid = GridFit.Slot };
+        var one = Paginate(Filler(9), code);
+        Assert.Equal(1, Where(one, "code.0").Page);
+        var two = Paginate(Filler(8), code);
+        Assert.Equal((0, 90.0), Where(two, "code.1"));
+        Assert.Equal(1, Where(two, "code.2").Page);
+        var end = Paginate(Filler(5), code);
+        Assert.Equal(0, Where(end, "code.3").Page);
+        Assert.Equal((1, 0.0), Where(end, "code.4"));
+    }
+
+    private static BoxRow NoteRow(string id) => Row(id);
+
+    private static LayoutBox WithNote(string id, int lines, int referencingLine, int noteLines)
+    {
+        var seq = RowSequence.Lines(Enumerable.Range(1, lines).Select(i => Row($"{id}.{i}")).ToList());
+        var note = new FootnoteRows("fn-" + id, Enumerable.Range(1, noteLines).Select(i => NoteRow($"note-{id}.{i}")).ToList());
+        seq.Rows[referencingLine - 1] = seq.Rows[referencingLine - 1] with { Notes = [note] };
+        return Box(seq);
+    }
+
+    [Fact]
+    public void A_footnote_is_set_at_the_foot_of_the_page_of_its_reference_and_the_text_gives_way()
+    {
+        var pages = Paginate(Filler(3), WithNote("p", 4, 2, 2), Lines("q", 4));
+        // The foot holds the rule (7.5 pt) and two note lines, from 72.5 pt; the text stops above it, so the next
+        // paragraph's two first lines no longer fit.
+        Assert.Equal((0, 80.0), Where(pages, "note-p.1"));
+        Assert.Equal((0, 90.0), Where(pages, "note-p.2"));
+        Assert.Equal((0, 60.0), Where(pages, "p.4"));
+        Assert.Equal((1, 0.0), Where(pages, "q.1"));
+        // The note's fragments come right after the line that references it, so the structure nests it there.
+        var fragments = pages[0].Fragments;
+        var line = fragments.FindIndex(f => f is AnchorFragment { Id: "p.2" });
+        Assert.IsType<RuleFragment>(fragments[line + 1]);
+        Assert.True(fragments[line + 2] is AnchorFragment { Id: "note-p.1" });
+    }
+
+    [Fact]
+    public void A_footnote_too_long_for_the_rest_of_the_page_is_split_and_continues_overleaf()
+    {
+        var pages = Paginate(Filler(6), WithNote("p", 2, 2, 6), Lines("q", 3));
+        Assert.Equal((0, 70.0), Where(pages, "p.2"));
+        Assert.Equal(0, Where(pages, "note-p.1").Page);
+        var last = Where(pages, "note-p.6");
+        Assert.Equal(1, last.Page);
+        Assert.Equal(90.0, last.Y);
+        Assert.Equal((1, 0.0), Where(pages, "q.1"));
     }
 }

@@ -12,7 +12,8 @@ namespace GptBook.Tests.Pdf;
 /// The article's five figures reach the PDF as vectors from the SVG masters beside their PNGs: no raster image,
 /// their labels as text, each on the page that carries its caption.
 /// </summary>
-public partial class ArticleFigureEmbeddingTests(PdfOutputFixture output) : IClassFixture<PdfOutputFixture>
+[Collection(SamplePdfs.Name)]
+public partial class ArticleFigureEmbeddingTests(PdfOutputFixture output)
 {
     /// <summary>A label only the figure with that number carries.</summary>
     private static readonly string[] Labels = ["2023-03-14", "LAMBADA", "1000万", "监督微调", "LSAT"];

@@ -12,7 +12,8 @@ using GptBook.Units;
 namespace GptBook.Tests.Pdf;
 
 /// <summary>The article (and a book of the constructs it lacks) written to PDF and read back.</summary>
-public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClassFixture<PdfOutputFixture>
+[Collection(SamplePdfs.Name)]
+public sealed partial class PdfBookWriterTests(PdfOutputFixture output)
 {
     [Fact]
     public void Article_page_count_matches_the_layout()
@@ -114,17 +115,6 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClass
         var letters = pdf.GetPages().SelectMany(p => p.Letters).ToList();
         Assert.NotEmpty(letters);
         Assert.All(letters.Select(l => l.FontName).Distinct(), name => Assert.Matches("^[A-Z]{6}\\+", name));
-    }
-
-    [Theory]
-    [InlineData("1700000000", "2023-11-14T22:13:20+00:00")]
-    [InlineData(null, "2026-11-30T00:00:00+00:00")]
-    [InlineData("not a number", "2026-11-30T00:00:00+00:00")]
-    [InlineData("-5", "2026-11-30T00:00:00+00:00")]
-    public void The_date_comes_from_source_date_epoch_or_the_book(string? epoch, string expected)
-    {
-        var date = GptBook.Pdf.PdfBookWriter.PublicationDate(output.Article.Book.Metadata, epoch);
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), date);
     }
 
     [Fact]
@@ -344,8 +334,15 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output) : IClass
         foreach (var paragraph in paragraphs)
         {
             var at = squeezed.IndexOf(paragraph, position, StringComparison.Ordinal);
-            Assert.True(at >= 0, $"not found in order: {paragraph[..20]}…");
-            position = at + paragraph.Length;
+            if (at >= 0) { position = at + paragraph.Length; continue; }
+            // A figure deferred to the top of the next page (its caption and the text inside it) may stand between
+            // the two halves of a paragraph that continues overleaf.
+            var split = Enumerable.Range(10, Math.Max(0, paragraph.Length - 20)).Reverse()
+                .Select(k => (K: k, First: squeezed.IndexOf(paragraph[..k], position, StringComparison.Ordinal)))
+                .Where(s => s.First >= 0).Select(s => (s.K, s.First, Second: squeezed.IndexOf(paragraph[s.K..], s.First + s.K, StringComparison.Ordinal)))
+                .FirstOrDefault(s => s.Second >= 0);
+            Assert.True(split.Second > 0, $"not found in order: {paragraph[..20]}…");
+            position = split.Second + paragraph.Length - split.K;
         }
     }
 

@@ -82,3 +82,10 @@ public sealed class PdfOutputFixture
 
     public sealed record Output(Book Book, string Path, BookLayout Layout, DiagnosticBag Diagnostics);
 }
+
+/// <summary>The test classes that read the sample PDFs share one fixture, so the files are written once, by one thread.</summary>
+[CollectionDefinition(Name)]
+public sealed class SamplePdfs : ICollectionFixture<PdfOutputFixture>
+{
+    public const string Name = "sample PDFs";
+}

@@ -12,7 +12,8 @@ using PigDocument = UglyToad.PdfPig.PdfDocument;
 namespace GptBook.Tests.Pdf;
 
 /// <summary>The print PDF as a print shop's preflight reads it: PDF/X-4, black ink, registration marks, subset tags.</summary>
-public sealed class PrintConformanceTests(PdfOutputFixture output) : IClassFixture<PdfOutputFixture>
+[Collection(SamplePdfs.Name)]
+public sealed class PrintConformanceTests(PdfOutputFixture output)
 {
     [Fact]
     public void Every_letter_is_black_ink_only_and_no_content_stream_sets_an_rgb_colour()
@@ -120,6 +121,30 @@ public sealed class PrintConformanceTests(PdfOutputFixture output) : IClassFixtu
         // The same face subset differently in the two books gets a different tag.
         var serif = (article.Single(n => n.EndsWith("Serif SC Regular", StringComparison.Ordinal)), constructs.Single(n => n.EndsWith("Serif SC Regular", StringComparison.Ordinal)));
         Assert.NotEqual(serif.Item1, serif.Item2);
+    }
+
+    [Fact]
+    public void A_footnote_is_set_at_the_foot_of_the_page_that_references_it()
+    {
+        using var pdf = PigDocument.Open(output.Constructs.Path);
+        var page = Assert.Single(pdf.GetPages(), p => p.Text.Contains("以及脚注", StringComparison.Ordinal));
+        var note = page.GetWords().Where(w => w.Text.Contains("脚注的内容", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(note);
+        // Below every line of body text on that page, and in the smaller size.
+        var body = page.Letters.Where(l => l.PointSize > 10).ToList();
+        Assert.True(note[0].BoundingBox.Top < body.Min(l => l.BoundingBox.Bottom), "the note is not below the text");
+        Assert.True(note[0].Letters[0].PointSize < 10);
+        Assert.Single(pdf.GetPages(), p => p.Text.Contains("脚注的内容", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public void The_text_layer_reads_the_source_without_inserted_spaces_or_hyphens()
+    {
+        var result = GptBook.Tests.Support.ExternalTool.Run("pdftotext", ["-enc", "UTF-8", output.Article.Path, "-"]);
+        Assert.Equal(0, result.ExitCode);
+        // The source has no space in these; the Han–Latin quarter em and the justification are positioning only.
+        Assert.Contains("迁移学习使GPT成为一个执行", result.StdOut.Replace("\n", ""));
+        Assert.Contains("OpenAI设计", result.StdOut.Replace("\n", ""));
     }
 
     private static List<string> SubsetNames(string path)

@@ -91,9 +91,11 @@ public partial class ArticleLineBreakingTests
                 Assert.False(text[^1] is '—' or '…' && next[0] == text[^1] && !text.EndsWith(new string(text[^1], 2), StringComparison.Ordinal),
                     $"pair split: {text} | {next} ({context})");
                 Assert.False(char.IsAsciiLetterOrDigit(text[^1]) && char.IsAsciiLetterOrDigit(next[0]), $"word split: {text} | {next} ({context})");
-                // Justified: the line reaches the measure exactly.
-                Assert.InRange(End(lines[i]), measure - Tolerance, measure + Tolerance);
-                Assert.InRange(lines[i].Width.Points, measure - Tolerance, measure + Tolerance);
+                // Justified: the line reaches the measure exactly; only a line with no gap to widen (a piece of a URL,
+                // one word) is left short rather than letter-spaced.
+                var ragged = !text.Any(c => c == ' ' || c >= 0x2E80);
+                Assert.True(Math.Abs(End(lines[i]) - measure) <= Tolerance || ragged && End(lines[i]) < measure, $"line not justified: {text} ({context})");
+                Assert.True(Math.Abs(lines[i].Width.Points - measure) <= Tolerance || ragged, $"line not justified: {text} ({context})");
             }
             var glyphs = Glyphs(lines[i], Measurer);
             Assert.True(glyphs[0].Start >= -Tolerance, context);
@@ -135,13 +137,13 @@ public partial class ArticleLineBreakingTests
 
     /// <summary>
     /// The widest spacing allowed per measure. First-fit gave 0.236, 0.311, 0.408, 0.446 and 0.134 em at these
-    /// measures; total fit gives 0.110, 0.311, 0.258, 0.069 and 0.134. What is left at 297.64 and 311.8 are first
-    /// lines that cannot take the Latin word after them ("…在一个巨大的" before "BooksCorpus"), where no other
-    /// choice of breaks helps.
+    /// measures; total fit spreading every gap alike 0.110, 0.311, 0.258, 0.069 and 0.134; in clreq's order (the
+    /// Han–Latin glue and word spaces first, Han spacing last and capped, hyphens and compound names such as
+    /// Books-Corpus as further breaks) 0.110, 0.090, 0.076, 0.045 and 0.134.
     /// </summary>
     public static TheoryData<double, double> SpacingLimits => new()
     {
-        { 250, 0.15 }, { 297.64, 0.32 }, { 311.8, 0.30 }, { 317.48, 0.10 }, { 340.2, 0.15 },
+        { 250, 0.12 }, { 297.64, 0.10 }, { 311.8, 0.08 }, { 317.48, 0.05 }, { 340.2, 0.14 },
     };
 
     [Theory]
@@ -203,8 +205,10 @@ public partial class ArticleLineBreakingTests
             Assert.True(lines.Count >= 3);
             foreach (var line in lines)
                 Assert.All(Glyphs(line, Measurer), g => Assert.True(g.End <= measure + Size / 2 + Tolerance, $"'{g.Char}' at {g.End}"));
+            // A line cut from inside the URL has no gap to widen: it is left short rather than letter-spaced.
             foreach (var line in lines.SkipLast(1))
-                Assert.InRange(End(line), measure - Tolerance, measure + Tolerance);
+                Assert.True(Math.Abs(End(line) - measure) <= Tolerance || !Drawn(line).Any(c => c == ' ' || c >= 0x2E80) && End(line) <= measure,
+                    $"{Drawn(line)} ends at {End(line)}");
             Assert.Equal(Regex.Replace(paragraph, @"\s", ""), Regex.Replace(Copied(lines), @"\s", ""));
         }
     }

@@ -174,25 +174,33 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
 
         if (slack < -Epsilon && !code)
         {
-            var shrinkable = p.Shrinkable(s, e);
-            if (shrinkable > 0)
-            {
-                var ratio = Math.Min(1, -slack / shrinkable);
-                for (var k = s; k < e; k++) gaps[k - s] -= p.Items[k].Shrink * ratio;
-                slack = Math.Min(0, slack + shrinkable * ratio);
-            }
+            var squeeze = Justification.Of(p, s, e, slack);
+            for (var k = s; k < e; k++)
+                gaps[k - s] -= p.Items[k].Shrink * squeeze.SpaceRatio + p.Items[k].PunctuationShrink * squeeze.PunctuationRatio;
+            slack = Math.Min(0, squeeze.Rest);
         }
         else if (slack > Epsilon && settings.Alignment == TextAlignment.Justify && !lastOfSegment && !code)
         {
-            var stretchable = 0;
-            for (var k = s; k < e; k++) if (p.Items[k].Stretch) stretchable++;
-            // A line cut from inside a URL or a long word has no such gaps: letter-space it evenly instead.
-            var everyGap = stretchable == 0;
-            if (everyGap) stretchable = e - s;
-            if (stretchable > 0)
+            var spread = Justification.Of(p, s, e, slack);
+            for (var k = s; k < e; k++)
             {
-                var each = slack / stretchable;
-                for (var k = s; k < e; k++) if (everyGap || p.Items[k].Stretch) gaps[k - s] += each;
+                ref readonly var item = ref p.Items[k];
+                gaps[k - s] += item.StretchMax * item.Gap switch
+                {
+                    ParagraphItems.GapKind.HanLatin => spread.HanLatinRatio,
+                    ParagraphItems.GapKind.WordSpace => spread.WordSpaceRatio,
+                    ParagraphItems.GapKind.Character => spread.CharacterRatio,
+                    _ => 0,
+                };
+            }
+            slack = spread.Rest;
+            // Past the limits (no better breaks existed): evenly over every gap that may widen, so that no one kind
+            // takes it all; a line with none stays ragged rather than letter-spaced.
+            var count = 0;
+            for (var k = s; k < e; k++) if (p.Items[k].Gap != ParagraphItems.GapKind.None) count++;
+            if (slack > Epsilon && count > 0)
+            {
+                for (var k = s; k < e; k++) if (p.Items[k].Gap != ParagraphItems.GapKind.None) gaps[k - s] += slack / count;
                 slack = 0;
             }
         }
@@ -242,10 +250,17 @@ public sealed class ParagraphComposer(ITextMeasurer measurer)
             }
             builder.Clear();
             for (var k = k0; k <= k1; k++) p.AppendText(builder, k, text);
-            var runText = builder.ToString();
+            var sourceText = builder.ToString();
+            var runText = sourceText;
+            if (k1 == e && !code && p.Items[e].HyphenAfter && !lastOfSegment)
+            {
+                // The hyphen of a hyphenated word is drawn but is not part of the text.
+                runText += "-";
+                width += p.HyphenWidth(e);
+            }
             var style = text[first.Source].Style;
             if (style.Font != first.Face) style = style with { Font = first.Face };
-            runs.Add(new PositionedRun(runText, style, Length.Pt(x), Length.Pt(width), Length.Pt(spacing), runText));
+            runs.Add(new PositionedRun(runText, style, Length.Pt(x), Length.Pt(width), Length.Pt(spacing), sourceText));
             strutAscent = Math.Max(strutAscent, measurer.Ascent(first.Face) * first.Size);
             strutDescent = Math.Max(strutDescent, measurer.Descent(first.Face) * first.Size);
             x += width + (k1 < e ? gaps[k1 - s] : 0);

@@ -35,15 +35,32 @@ internal sealed class ParagraphItems
         public bool SpacedFromHan;
         /// <summary>A line may break after this item.</summary>
         public bool BreakAfter;
-        /// <summary>The gap after this item takes a share of the justification space.</summary>
-        public bool Stretch;
+        /// <summary>A line that breaks after this item ends with a hyphen (a Latin word hyphenated by Liang's patterns).</summary>
+        public bool HyphenAfter;
+        /// <summary>Demerits for breaking after this item (inside a word, a URL or code); 0 at an ordinary break.</summary>
+        public double Penalty;
+        /// <summary>What the gap after this item is, which decides when it takes justification space (clreq's order).</summary>
+        public GapKind Gap;
+        /// <summary>How far the gap after this item may widen in its turn (its share of a line's stretch).</summary>
+        public double StretchMax;
         public double Size;
         public double Advance;
         /// <summary>Fixed space added after this item (negative for compression).</summary>
         public double Glue;
-        /// <summary>How much the gap after this item may shrink when a line must push a character in.</summary>
+        /// <summary>How much the gap after this item may narrow: Han–Latin glue or a word space.</summary>
         public double Shrink;
+        /// <summary>How much of a punctuation mark's blank half next to this gap may be compressed.</summary>
+        public double PunctuationShrink;
+        /// <summary>The advance of a hyphen in this item's face and size (for a hyphenation point after it).</summary>
+        public double HyphenAdvance;
     }
+
+    /// <summary>
+    /// The kinds of gap, in the order justification uses them (clreq §3.8): the Han–Latin glue first, then spaces
+    /// between Latin words, then (only to stretch, and capped) the space between Han characters and marks. Gaps
+    /// inside a Latin word or a —— pair never change.
+    /// </summary>
+    internal enum GapKind : byte { None, HanLatin, WordSpace, Character }
 
     /// <summary>A stretch of items between hard line breaks; <see cref="StyleSource"/> gives an empty one its style.</summary>
     internal readonly record struct Segment(int Start, int End, int StyleSource);
@@ -51,10 +68,27 @@ internal sealed class ParagraphItems
     /// <summary>How far a word space may shrink when a line pushes in a character it must not push out.</summary>
     private const double SpaceShrinkRatio = 1.0 / 3;
 
+    /// <summary>How far a word space may widen, as a share of its own width (to twice as wide).</summary>
+    private const double SpaceStretchRatio = 1.0;
+
+    /// <summary>The most the space between two Han characters may widen, in em (clreq: 0.25 em already shows).</summary>
+    public const double CharacterStretchCap = 0.25;
+
+    /// <summary>Demerits for ending a line with a hyphen (TeX's \hyphenpenalty of 50, squared into demerits).</summary>
+    public const double HyphenPenalty = 3000;
+
+    /// <summary>Demerits for breaking a URL or an identifier in code (after / or before . _ and the like).</summary>
+    public const double IdentifierBreakPenalty = 2000;
+
     private readonly double[] _advanceSums;
     private readonly double[] _glueSums;
     private readonly double[] _shrinkSums;
-    private readonly int[] _stretchCounts;
+    private readonly double[] _punctuationShrinkSums;
+    private readonly double[] _hanLatinStretchSums;
+    private readonly double[] _wordSpaceStretchSums;
+    private readonly double[] _characterStretchSums;
+    private readonly int[] _characterCounts;
+    private readonly int[] _wordSpaceCounts;
 
     private ParagraphItems(Item[] items, List<Segment> segments, FontRole markFace, double markWidth)
     {
@@ -62,16 +96,28 @@ internal sealed class ParagraphItems
         Segments = segments;
         MarkFace = markFace;
         MarkWidth = markWidth;
-        _advanceSums = new double[items.Length + 1];
-        _glueSums = new double[items.Length + 1];
-        _shrinkSums = new double[items.Length + 1];
-        _stretchCounts = new int[items.Length + 1];
+        var n = items.Length + 1;
+        _advanceSums = new double[n];
+        _glueSums = new double[n];
+        _shrinkSums = new double[n];
+        _punctuationShrinkSums = new double[n];
+        _hanLatinStretchSums = new double[n];
+        _wordSpaceStretchSums = new double[n];
+        _characterStretchSums = new double[n];
+        _characterCounts = new int[n];
+        _wordSpaceCounts = new int[n];
         for (var i = 0; i < items.Length; i++)
         {
-            _advanceSums[i + 1] = _advanceSums[i] + items[i].Advance;
-            _glueSums[i + 1] = _glueSums[i] + items[i].Glue;
-            _shrinkSums[i + 1] = _shrinkSums[i] + items[i].Shrink;
-            _stretchCounts[i + 1] = _stretchCounts[i] + (items[i].Stretch ? 1 : 0);
+            ref readonly var item = ref items[i];
+            _advanceSums[i + 1] = _advanceSums[i] + item.Advance;
+            _glueSums[i + 1] = _glueSums[i] + item.Glue;
+            _shrinkSums[i + 1] = _shrinkSums[i] + item.Shrink;
+            _punctuationShrinkSums[i + 1] = _punctuationShrinkSums[i] + item.PunctuationShrink;
+            _hanLatinStretchSums[i + 1] = _hanLatinStretchSums[i] + (item.Gap == GapKind.HanLatin ? item.StretchMax : 0);
+            _wordSpaceStretchSums[i + 1] = _wordSpaceStretchSums[i] + (item.Gap == GapKind.WordSpace ? item.StretchMax : 0);
+            _characterStretchSums[i + 1] = _characterStretchSums[i] + (item.Gap == GapKind.Character ? item.StretchMax : 0);
+            _characterCounts[i + 1] = _characterCounts[i] + (item.Gap == GapKind.Character ? 1 : 0);
+            _wordSpaceCounts[i + 1] = _wordSpaceCounts[i] + (item.Gap == GapKind.WordSpace ? 1 : 0);
         }
     }
 
@@ -86,14 +132,35 @@ internal sealed class ParagraphItems
     /// <summary>Width of items s..e with the glue between them, nothing trimmed.</summary>
     public double Natural(int s, int e) => _advanceSums[e + 1] - _advanceSums[s] + _glueSums[e] - _glueSums[s];
 
-    /// <summary>Width of a line s..e as set: the line-end mark trimmed to half width.</summary>
-    public double Width(int s, int e) => Natural(s, e) - Trim(e);
+    /// <summary>Width of a line s..e as set: the line-end mark trimmed to half width, a hyphen added after a hyphenation point.</summary>
+    public double Width(int s, int e) => Natural(s, e) - Trim(e) + (Items[e].HyphenAfter ? HyphenWidth(e) : 0);
+
+    /// <summary>The width of the hyphen a line broken after item <paramref name="e"/> ends with.</summary>
+    public double HyphenWidth(int e) => Items[e].HyphenAdvance;
 
     /// <summary>How much the gaps between items s..e may shrink in all.</summary>
-    public double Shrinkable(int s, int e) => _shrinkSums[e] - _shrinkSums[s];
+    public double Shrinkable(int s, int e) => SpaceShrinkable(s, e) + PunctuationShrinkable(s, e);
 
-    /// <summary>How many gaps between items s..e take a share of the justification space.</summary>
-    public int StretchCount(int s, int e) => _stretchCounts[e] - _stretchCounts[s];
+    /// <summary>How much the Han–Latin glue and word spaces between items s..e may shrink (pushed in first).</summary>
+    public double SpaceShrinkable(int s, int e) => _shrinkSums[e] - _shrinkSums[s];
+
+    /// <summary>How much the punctuation between items s..e may be compressed (pushed in after the spaces).</summary>
+    public double PunctuationShrinkable(int s, int e) => _punctuationShrinkSums[e] - _punctuationShrinkSums[s];
+
+    /// <summary>How far the Han–Latin glue between items s..e may widen (the first to stretch).</summary>
+    public double HanLatinStretchable(int s, int e) => _hanLatinStretchSums[e] - _hanLatinStretchSums[s];
+
+    /// <summary>How far the word spaces between items s..e may widen (the second).</summary>
+    public double WordSpaceStretchable(int s, int e) => _wordSpaceStretchSums[e] - _wordSpaceStretchSums[s];
+
+    /// <summary>How far the gaps between Han characters and marks between items s..e may widen, to the cap (the last).</summary>
+    public double CharacterStretchable(int s, int e) => _characterStretchSums[e] - _characterStretchSums[s];
+
+    /// <summary>How many gaps between items s..e are between Han characters and marks.</summary>
+    public int CharacterGaps(int s, int e) => _characterCounts[e] - _characterCounts[s];
+
+    /// <summary>How many gaps between items s..e are word spaces.</summary>
+    public int WordSpaces(int s, int e) => _wordSpaceCounts[e] - _wordSpaceCounts[s];
 
     /// <summary>The blank half of a full-width closing mark that ends a line (GB/T 15834 §5.1.10).</summary>
     public double Trim(int e) => Items[e].Kind == CharacterKind.ClosingMark && Items[e].FullWidth ? Items[e].Size / 2 : 0;
@@ -225,6 +292,7 @@ internal sealed class ParagraphItems
             Missing = missing,
             Size = size,
             Advance = advance,
+            HyphenAdvance = cp < 0x80 && char.IsAsciiLetter((char)cp) ? measurer.Advance(face, '-') * size : 0,
         };
     }
 
@@ -281,7 +349,8 @@ internal sealed class ParagraphItems
         {
             ref var a = ref items[i];
             ref readonly var b = ref items[i + 1];
-            double glue = 0, shrink = 0;
+            double glue = 0, shrink = 0, stretch = 0, punctuation = 0;
+            var gap = GapKind.None;
 
             if (a.Kind == CharacterKind.Space)
             {
@@ -291,9 +360,9 @@ internal sealed class ParagraphItems
                 if (hanEm > 0)
                 {
                     glue = settings.HanLatinSpacing * hanEm - a.Advance;
-                    shrink = settings.HanLatinSpacing * hanEm / 2;
+                    (shrink, stretch, gap) = (settings.HanLatinSpacing * hanEm / 2, settings.HanLatinSpacing * hanEm / 2, GapKind.HanLatin);
                 }
-                else shrink = a.Advance * SpaceShrinkRatio;
+                else (shrink, stretch, gap) = (a.Advance * SpaceShrinkRatio, a.Advance * SpaceStretchRatio, GapKind.WordSpace);
             }
             else
             {
@@ -301,7 +370,7 @@ internal sealed class ParagraphItems
                 if (hanEm > 0)
                 {
                     glue = settings.HanLatinSpacing * hanEm;
-                    shrink = glue / 2;
+                    (shrink, stretch, gap) = (glue / 2, glue / 2, GapKind.HanLatin);
                 }
             }
 
@@ -315,24 +384,52 @@ internal sealed class ParagraphItems
                 glue -= b.Size / 2;
             else
             {
-                if (a.Kind == CharacterKind.ClosingMark && a.FullWidth) shrink += a.Size / 2;
-                if (b.Kind == CharacterKind.OpeningMark && b.FullWidth) shrink += b.Size / 2;
+                if (a.Kind == CharacterKind.ClosingMark && a.FullWidth) punctuation += a.Size / 2;
+                if (b.Kind == CharacterKind.OpeningMark && b.FullWidth) punctuation += b.Size / 2;
             }
 
             if (a.Kind == CharacterKind.Western && a.FullWidth) glue -= a.Size / 2; // a full-width apostrophe
 
-            a.Glue = glue;
-            a.Shrink = shrink;
             var insidePair = IsInsidePair(items, start, i);
             var westernPair = a.Kind == CharacterKind.Western && b.Kind == CharacterKind.Western;
             // Where an inline object forbids the break, the gap is part of it (a formula's pieces): no spreading.
             var bound = (a.Kind == CharacterKind.Object && a.NoEnd) || (b.Kind == CharacterKind.Object && b.NoStart);
-            a.Stretch = b.Kind != CharacterKind.Space && !westernPair && !insidePair && !bound;
+            if (bound) (gap, stretch) = (GapKind.None, 0);
+            else if (gap == GapKind.None && b.Kind != CharacterKind.Space && !westernPair && !insidePair && !b.Superscript)
+                (gap, stretch) = (GapKind.Character, CharacterStretchCap * Math.Max(a.Size, b.Size));
+            a.Glue = glue;
+            a.Shrink = shrink;
+            a.PunctuationShrink = punctuation;
+            a.Gap = gap;
+            a.StretchMax = stretch;
             a.BreakAfter = CanBreak(items, start, i, insidePair, westernPair && !IsCompoundHyphen(items, start, end, i));
         }
         if (end > start) items[end - 1].BreakAfter = true;
+        KeepNumbersWithUnits(items, segment);
+        WordBreaks.Mark(items, segment);
         AllowBreaksInOverlongWords(items, segment, Math.Max(0, settings.Measure.Points - settings.FirstLineIndent.Points));
     }
+
+    /// <summary>
+    /// No break at a space between a number and its unit (100 GB, 3.5 ms, 32 K): the two read as one quantity.
+    /// A unit here is one to three Latin letters standing alone after the number.
+    /// </summary>
+    private static void KeepNumbersWithUnits(Item[] items, Segment segment)
+    {
+        for (var i = segment.Start + 1; i < segment.End - 1; i++)
+        {
+            if (items[i].Kind != CharacterKind.Space || !IsAsciiDigit(items[i - 1].CodePoint)) continue;
+            var k = i + 1;
+            while (k < segment.End && k - i <= 3 && IsAsciiLetter(items[k].CodePoint)) k++;
+            var letters = k - i - 1;
+            if (letters is >= 1 and <= 3 && (k == segment.End || !IsAsciiLetter(items[k].CodePoint) && !IsAsciiDigit(items[k].CodePoint)))
+                items[i].BreakAfter = false;
+        }
+    }
+
+    private static bool IsAsciiDigit(int c) => c is >= '0' and <= '9';
+
+    private static bool IsAsciiLetter(int c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
     /// <summary>
     /// ’ between two Latin letters (OpenAI’s, don’t) is an apostrophe, not a closing quote: part of the word, so no

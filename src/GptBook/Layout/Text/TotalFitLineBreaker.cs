@@ -5,7 +5,8 @@ namespace GptBook.Layout.Text;
 /// Chooses the breaks of one paragraph segment as a whole (Knuth–Plass "total fit"): among all sets of allowed
 /// breaks whose lines fit the measure (stretched, or shrunk by no more than their compressible punctuation and
 /// spaces), the one with the least sum of demerits, where a line's demerits grow with the cube of how far its
-/// gaps are spread or squeezed. First-fit sets each line on its own and leaves a line spread wide whenever a Latin
+/// gaps are spread or squeezed, in clreq's order and within its limits (<see cref="Justification"/>), plus the cost
+/// of the break itself (a hyphen, a break inside a URL or code: <see cref="WordBreaks"/>). First-fit sets each line on its own and leaves a line spread wide whenever a Latin
 /// word does not fit at its end; here the lines before it give up or take a character so that the spacing is even.
 /// <para>
 /// Break opportunities, prohibitions (行首/行尾禁则, —— and …… kept whole) and the compressible amounts come from
@@ -19,14 +20,17 @@ internal static class TotalFitLineBreaker
 {
     private const double Epsilon = 1e-6;
 
-    /// <summary>Per-gap extra space, in em, at which a stretched line counts as badness 100 (TeX's "loose").</summary>
-    private const double StretchUnit = 0.1;
-
     /// <summary>Added to every line's badness before squaring, so that fewer lines are preferred (TeX's \linepenalty).</summary>
     private const double LinePenalty = 10;
 
-    /// <summary>Breaking inside Latin text (after a compound hyphen, inside a URL or an over-long word).</summary>
-    private const double WordBreakDemerits = 5000;
+    /// <summary>Badness of a line that would have to spread past the caps (re-break the paragraph rather than that).</summary>
+    private const double OverCap = 100000;
+
+    /// <summary>
+    /// Badness of a line with no gap to spread, left short of the measure (a piece of a URL), growing with the
+    /// square of the ems it is short by: a line short by a few ems costs more than one spread past the caps.
+    /// </summary>
+    private const double Ragged = 2000;
 
     /// <summary>A last line holding a single Han character (段末孤字).</summary>
     private const double LoneLastCharacterDemerits = 100000;
@@ -95,25 +99,37 @@ internal static class TotalFitLineBreaker
         double badness;
         if (slack < -Epsilon)
         {
-            var shrinkable = p.Shrinkable(s, e);
-            if (-slack > shrinkable + Epsilon) return double.PositiveInfinity;
-            badness = 100 * Math.Pow(-slack / shrinkable, 3);
+            var squeeze = Justification.Of(p, s, e, slack);
+            if (squeeze.Rest < -Epsilon) return double.PositiveInfinity;
+            badness = squeeze.Badness;
         }
         else if (final || slack <= Epsilon) badness = 0;
         else
         {
-            // Spread as ParagraphComposer.Arrange does: over the stretchable gaps, or every gap if there are none.
-            var gaps = p.StretchCount(s, e);
-            if (gaps == 0) gaps = e - s;
-            // A single item short of the measure cannot be justified at all.
-            if (gaps == 0) return double.PositiveInfinity;
-            badness = 100 * Math.Pow(slack / gaps / (em * StretchUnit), 3);
+            var spread = Justification.Of(p, s, e, slack);
+            badness = spread.Badness;
+            if (spread.Rest > Epsilon)
+            {
+                // Past every limit: a line with gaps would be spread wider than the rules allow, the last resort; a
+                // line without any (a piece of a URL) is left ragged, which is better than letter-spacing it.
+                // A single character short of the measure cannot be justified at all.
+                if (e == s) return double.PositiveInfinity;
+                var gaps = p.CharacterGaps(s, e) + p.WordSpaces(s, e) + (p.HanLatinStretchable(s, e) > 0 ? 1 : 0);
+                badness += gaps > 0 ? OverCap * (1 + spread.Rest / em) : Ragged * Math.Pow(1 + spread.Rest / em, 2);
+            }
         }
         var demerits = (LinePenalty + badness) * (LinePenalty + badness);
-        if (!final && p.Items[b].Kind == CharacterKind.Western && b + 1 < p.Items.Length && p.Items[b + 1].Kind == CharacterKind.Western)
-            demerits += WordBreakDemerits;
+        if (!final) demerits += BreakPenalty(p, b);
         if (final && IsLoneCharacter(p, s, e)) demerits += LoneLastCharacterDemerits;
         return demerits;
+    }
+
+    /// <summary>A break's own cost: inside a word (hyphenation, a compound's hyphen), a URL or code.</summary>
+    private static double BreakPenalty(ParagraphItems p, int b)
+    {
+        ref readonly var item = ref p.Items[b];
+        if (item.Penalty > 0) return item.Penalty;
+        return item.Kind == CharacterKind.Western && b + 1 < p.Items.Length && p.Items[b + 1].Kind == CharacterKind.Western ? ParagraphItems.HyphenPenalty : 0;
     }
 
     private static bool IsLoneCharacter(ParagraphItems p, int s, int e)

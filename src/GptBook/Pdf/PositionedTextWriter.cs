@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using GptBook.Fonts;
+using GptBook.Layout;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
+
+namespace GptBook.Pdf;
+
+/// <summary>
+/// Draws a stretch of a line (the runs of one style and structure element, side by side on one baseline) as one
+/// positioned TJ array: the glyphs with the space justification and the Han–Latin glue put between them as
+/// position adjustments, never as characters, inside a span whose /ActualText is the source text. Extraction and
+/// search then read the source ("使GPT成为", not "使 GPT 成为"), and a justified line costs one text operation
+/// instead of one per character.
+/// <para>
+/// PDFsharp has no TJ operator, so each stretch is drawn with one ordinary DrawString (which chooses the font,
+/// sets the colour and puts the glyphs into the font subset) after a numbered comment, and <see cref="Rewrite"/>
+/// then replaces the Tj that follows each comment in the page's content stream by that stretch's positioned array,
+/// and drops the comment. Text drawn otherwise (in vector figures, placeholders) is left as PDFsharp wrote it.
+/// </para>
+/// </summary>
+internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
+{
+    private static readonly XStringFormat BaseLineLeft = XStringFormats.BaseLineLeft;
+    private readonly List<string> _arrays = [];
+
+    /// <summary>
+    /// Draws fragments that share a style and baseline: glyph positions from each run's X and letter spacing,
+    /// the source text as ActualText.
+    /// </summary>
+    public void ShowPositioned(XGraphics gfx, IReadOnlyList<TextFragment> stretch, XFont font, XBrush brush, double baseline)
+    {
+        var style = stretch[0].Run.Style;
+        var size = style.Size.Points;
+        var text = new StringBuilder();
+        var source = new StringBuilder();
+        var adjustments = new List<double>();
+        double? end = null;
+        foreach (var fragment in stretch)
+        {
+            var run = fragment.Run;
+            var x = fragment.X.Points;
+            foreach (var rune in run.Text.EnumerateRunes())
+            {
+                if (end is { } previous) adjustments.Add((x - previous) / size * -1000);
+                var advance = measurer.Advance(style.Font, rune.Value) * size;
+                end = x + advance;
+                x += advance + run.LetterSpacing.Points;
+            }
+            text.Append(run.Text);
+            source.Append(run.SourceText);
+        }
+        gfx.WriteComment(Marker + _arrays.Count.ToString(CultureInfo.InvariantCulture));
+        gfx.DrawString(text.ToString(), font, brush, stretch[0].X.Points, baseline, BaseLineLeft);
+        _arrays.Add(PositionedArray(adjustments, source.ToString()));
+    }
+
+    /// <summary>"{0}" stands for the glyph codes PDFsharp wrote; the rest is the TJ array and its ActualText span.</summary>
+    private static string PositionedArray(List<double> adjustments, string source)
+    {
+        var sb = new StringBuilder("/Span<</ActualText<FEFF");
+        foreach (var b in Encoding.BigEndianUnicode.GetBytes(source)) sb.Append(b.ToString("X2", CultureInfo.InvariantCulture));
+        sb.Append(">>>BDC\n[");
+        foreach (var a in adjustments) sb.Append('\u0001').Append(Math.Abs(a) < 0.05 ? "" : Math.Round(a, 1).ToString("0.#", CultureInfo.InvariantCulture));
+        sb.Append('\u0001').Append("] TJ\nEMC");
+        return sb.ToString();
+    }
+
+    private const string Marker = "gptbook-tj ";
+
+    /// <summary>Rewrites the page's content streams: each positioned stretch's Tj becomes its TJ array.</summary>
+    public void Rewrite(PdfPage page)
+    {
+        if (_arrays.Count == 0) return;
+        var done = 0;
+        foreach (var item in page.Contents.Elements)
+        {
+            if ((item as PdfReference)?.Value is not PdfDictionary { Stream: { } stream }) continue;
+            var content = Encoding.Latin1.GetString(stream.Value);
+            if (!content.Contains(Marker, StringComparison.Ordinal)) continue;
+            var rewritten = MarkedString().Replace(content, m =>
+            {
+                var array = _arrays[int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)];
+                var hex = m.Groups[3].Value.Replace("\n", "", StringComparison.Ordinal); // PDFsharp breaks the line every 24 glyphs
+                var glyphs = array.Count(c => c == '\u0001');
+                if (hex.Length != glyphs * 4) throw new InvalidOperationException($"a positioned string has {hex.Length / 4} glyphs, not {glyphs}");
+                var sb = new StringBuilder(m.Groups[2].Length + array.Length + hex.Length + 16).Append(m.Groups[2].ValueSpan);
+                var g = 0;
+                var open = false;
+                foreach (var c in array)
+                {
+                    if (c != '\u0001')
+                    {
+                        if (open) { sb.Append('>'); open = false; }
+                        sb.Append(c);
+                        continue;
+                    }
+                    if (!open) { sb.Append(char.IsAsciiDigit(sb[^1]) ? " <" : "<"); open = true; }
+                    sb.Append(hex, g++ * 4, 4);
+                }
+                done++;
+                return sb.ToString();
+            });
+            stream.Value = Encoding.Latin1.GetBytes(rewritten);
+        }
+        if (done != _arrays.Count) throw new InvalidOperationException($"{_arrays.Count} positioned strings were drawn but {done} were found on the page");
+        _arrays.Clear();
+    }
+
+    /// <summary>Our comment, what PDFsharp writes before the string (font, colour, position), and the string's Tj.</summary>
+    [GeneratedRegex("% gptbook-tj ([0-9]+)\n((?:[^%<\n][^\n]*\n|\n)*?)<([0-9A-Fa-f\n]*)> Tj")]
+    private static partial Regex MarkedString();
+}

@@ -45,6 +45,12 @@ public sealed record BookOptions
     public ImageOptions Images { get; init; } = new();
 
     public SiteOptions Site { get; init; } = new();
+
+    /// <summary>SOURCE_DATE_EPOCH as checked when the build started; null when it was not set.</summary>
+    public DateTimeOffset? SourceDateEpoch { get; init; }
+
+    /// <summary>The one instant every output records (see <see cref="Policies.BuildTime"/>).</summary>
+    public DateTimeOffset BuildTime => Policies.BuildTime.Resolve(Metadata.Date, SourceDateEpoch);
 }
 
 /// <summary>An editorial override for one figure: a caption, and optionally better alt text.</summary>

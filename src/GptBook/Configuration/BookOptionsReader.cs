@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using GptBook.Diagnostics;
 using GptBook.Model;
+using GptBook.Policies;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using GptBook.Sources;
@@ -18,7 +19,20 @@ public static partial class BookOptionsReader
     /// <summary>What an undated book is dated: the earliest ZIP timestamp, fixed so that builds stay reproducible.</summary>
     public static readonly DateOnly DefaultDate = new(1980, 1, 1);
 
-    public static BookOptions? Read(string bookFile, DiagnosticBag diagnostics)
+    /// <param name="sourceDateEpoch">The SOURCE_DATE_EPOCH variable's value (null when unset); a malformed value is
+    /// an error here, before any stage runs, rather than a failure halfway through writing the outputs.</param>
+    public static BookOptions? Read(string bookFile, DiagnosticBag diagnostics, string? sourceDateEpoch = null)
+    {
+        if (!BuildTime.TryParseSourceDateEpoch(sourceDateEpoch, out var epoch, out var problem))
+        {
+            diagnostics.Report(DiagnosticCodes.SourceDateEpochInvalid, new SourceSpan(BuildTime.SourceDateEpochVariable, 0, 0), problem!);
+            return null;
+        }
+        var options = ReadBookFile(bookFile, diagnostics);
+        return options == null ? null : options with { SourceDateEpoch = epoch };
+    }
+
+    private static BookOptions? ReadBookFile(string bookFile, DiagnosticBag diagnostics)
     {
         var full = Path.GetFullPath(bookFile);
         if (!File.Exists(full))
@@ -276,8 +290,7 @@ public static partial class BookOptionsReader
         return links;
     }
 
-    internal static bool IsWebUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto";
+    internal static bool IsWebUrl(string url) => UrlSchemes.IsAllowedLink(url);
 
     private static Dictionary<string, FigureOverride> ReadFigures(YamlSection s, string root)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using GptBook.Diagnostics;
 using GptBook.Model;
+using GptBook.Policies;
 using GptBook.Sources;
 
 namespace GptBook.Configuration;
@@ -21,7 +22,7 @@ internal static class SingleMarkdownOptionsReader
 
         var id = IdFromFileName(Path.GetFileNameWithoutExtension(full));
         var title = Path.GetFileNameWithoutExtension(full);
-        var language = text.Any(c => c is >= '\u4E00' and <= '\u9FFF') ? "zh-CN" : "en";
+        var language = text.EnumerateRunes().Any(r => CjkCharacters.IsHanIdeograph(r.Value)) ? "zh-CN" : "en";
         return new BookOptions
         {
             RootDirectory = root,

@@ -4,16 +4,23 @@ namespace GptBook.Diagnostics;
 
 /// <summary>
 /// The one list every stage reports into. Thread-safe, because image work runs in parallel; <see cref="Sorted"/>
-/// gives a deterministic order for printing and tests.
+/// gives a deterministic order for printing and tests. A finding is kept once per code and position: the EPUB and
+/// the site share a writer, and a problem both meet at the same place is one problem. Two different findings with
+/// one code at one place (two settings missing from the same mapping) are both kept: their messages differ.
 /// </summary>
 public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
+    private readonly HashSet<(string Code, string File, int Line, int Column, string Message)> _seen = [];
     private readonly Lock _lock = new();
 
     public void Add(Diagnostic diagnostic)
     {
-        lock (_lock) _items.Add(diagnostic);
+        var key = (diagnostic.Code, diagnostic.Span.File, diagnostic.Span.Line, diagnostic.Span.Column, diagnostic.Message);
+        lock (_lock)
+        {
+            if (_seen.Add(key)) _items.Add(diagnostic);
+        }
     }
 
     public void Report(DiagnosticCode code, SourceSpan span, string message) =>

@@ -144,6 +144,16 @@ public static class EpubStylesheet
           height: auto;
         }
 
+        /* An embedded SVG has no size of its own in the EPUB (calibre would fix it): the page's width decides. */
+        figure svg {
+          display: block;
+          margin: 0 auto;
+          width: 100%;
+          max-width: 100%;
+          max-height: 80vh;
+          height: auto;
+        }
+
         img.inline-image {
           max-height: 1.2em;
           width: auto;

@@ -31,7 +31,7 @@ public static class EpubWriter
         try
         {
             var entries = Assemble(book, options, images, diagnostics, fontsDirectory, cache ?? DerivedFileCache.None, pageMap ?? PrintPageMap.None);
-            var timestamp = BuildTimestamp.FromEnvironment(book.Metadata.Date);
+            var timestamp = options.BuildTime;
             AtomicFile.Write(outputPath, stream => EpubZipWriter.Write(stream, entries, timestamp));
             return true;
         }
@@ -58,7 +58,11 @@ public static class EpubWriter
         var content = new XhtmlContentWriter(new HtmlContentContext(chunked, labels, HtmlFlavor.Epub, resolver.Resolve, diagnostics) { PageMap = pageMap });
 
         var pages = chunked.Chunks
-            .Select(chunk => new PackageItem(chunk.Name, chunk.FileName, "application/xhtml+xml", null, ChapterPageWriter.Write(chunk, language, content)))
+            .Select(chunk =>
+            {
+                var xhtml = ChapterPageWriter.Write(chunk, language, content);
+                return new PackageItem(chunk.Name, chunk.FileName, "application/xhtml+xml", EmbedsSvg(xhtml) ? "svg" : null, xhtml);
+            })
             .ToArray();
         var toc = TableOfContents.Build(chunked, options.Epub.TocDepth);
 
@@ -75,7 +79,7 @@ public static class EpubWriter
         manifest.AddRange(pages);
         manifest.AddRange(packageImages.Items);
         var spine = new[] { coverPage.Id, nav.Id }.Concat(pages.Select(p => p.Id)).ToArray();
-        var modified = BuildTimestamp.FromEnvironment(metadata.Date);
+        var modified = options.BuildTime;
         var guide = new List<GuideReference> { new("cover", labels.Cover, EpubLayout.CoverPage), new("toc", labels.TableOfContents, EpubLayout.NavFile) };
         guide.Add(new GuideReference("text", chunked.Chunks[0].Title, chunked.Chunks[0].FileName));
         var animated = packageImages.Items.Any(i => i.MediaType == "image/gif" && ImageMediaTypes.IsAnimatedGif(i.Content));
@@ -109,6 +113,10 @@ public static class EpubWriter
             .Select(p => (p.Label, home[p.Position.Block].FileName + "#" + XhtmlContentWriter.PageBreakId(p.Label)))
             .ToArray();
     }
+
+    /// <summary>Whether a page embeds an SVG figure (the package must say so: manifest property <c>svg</c>).</summary>
+    private static bool EmbedsSvg(byte[] xhtml) =>
+        xhtml.AsSpan().IndexOf("xmlns=\"http://www.w3.org/2000/svg\""u8) >= 0;
 
     /// <summary>The configured cover if it can be used, else one drawn from the title; null if neither works.</summary>
     private static PackageItem? CoverImage(Book book, BookOptions options, ImageCatalog images, PackageImages packageImages, DiagnosticBag diagnostics, string? fontsDirectory,

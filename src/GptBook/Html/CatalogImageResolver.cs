@@ -26,6 +26,10 @@ public sealed class CatalogImageResolver(ImageCatalog catalog, ImageProfile prof
             return HtmlImage.Missing("");
         }
 
+        // An SVG is embedded in the page, not packaged as a file: its text stays text.
+        if (prepared is { MediaType: "image/svg+xml", IsPlaceholder: false } && File.Exists(prepared.Path))
+            return new HtmlImage(null, prepared.PixelWidth, prepared.PixelHeight, null) { SvgMarkup = File.ReadAllText(prepared.Path) };
+
         var src = File.Exists(prepared.Path) ? hrefOf(prepared) : null;
         var variants = src == null ? [] : prepared.Variants
             .Where(v => File.Exists(v.Path))

@@ -1,5 +1,5 @@
 using System.Text;
-using GptBook.Transforms;
+using GptBook.Policies;
 
 namespace GptBook.Html;
 
@@ -37,8 +37,8 @@ public static class HanLatinText
             var next = end == text.Length ? after : CodePointAt(text, end);
             var word = text[i..end];
             var classes = new List<string>(3);
-            if (HanSpaceTransform.IsHan(previous)) classes.Add("space-before");
-            if (HanSpaceTransform.IsHan(next)) classes.Add("space-after");
+            if (CjkCharacters.IsHanIdeograph(previous)) classes.Add("space-before");
+            if (CjkCharacters.IsHanIdeograph(next)) classes.Add("space-after");
             if (IsProtectedName(word)) classes.Add("nobr");
             if (classes.Count > 0)
             {

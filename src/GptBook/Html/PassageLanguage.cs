@@ -1,5 +1,5 @@
 using System.Text;
-using GptBook.Transforms;
+using GptBook.Policies;
 
 namespace GptBook.Html;
 
@@ -25,7 +25,7 @@ public static class PassageLanguage
             var cp = rune.Value;
             var isLatin = HanLatinText.IsLatinLetterOrDigit(cp) && Rune.IsLetter(rune);
             if (isLatin) latin++;
-            else if (HanSpaceTransform.IsHan(cp)) han++;
+            else if (CjkCharacters.IsHanIdeograph(cp)) han++;
             else if (cp is >= 0x3040 and <= 0x30FF) kana++;
             else if (cp is >= 0xAC00 and <= 0xD7AF or >= 0x1100 and <= 0x11FF) hangul++;
             if (isLatin && !inWord) words++;

@@ -1,4 +1,5 @@
 using System.Xml;
+using GptBook.Policies;
 
 namespace GptBook.Html;
 
@@ -119,13 +120,13 @@ public static class SanitizedMarkupWriter
         foreach (XmlAttribute attribute in element.Attributes)
         {
             var attributeName = attribute.LocalName.ToLowerInvariant();
-            if (attribute.Prefix.Length == 0 && Attributes.Contains(attributeName) && (attributeName != "cite" || LinkTargets.IsSafeExternal(attribute.Value)))
+            if (attribute.Prefix.Length == 0 && Attributes.Contains(attributeName) && (attributeName != "cite" || UrlSchemes.IsAllowedLink(attribute.Value)))
                 xml.WriteAttributeString(attributeName, attribute.Value);
         }
         if (href != null)
         {
             xml.WriteAttributeString("href", href);
-            if (!href.StartsWith('#') && LinkTargets.IsSafeExternal(href)) xml.WriteAttributeString("rel", "external noopener noreferrer");
+            if (!href.StartsWith('#') && UrlSchemes.IsAllowedLink(href)) xml.WriteAttributeString("rel", "external noopener noreferrer");
         }
         if (Void.Contains(name))
         {

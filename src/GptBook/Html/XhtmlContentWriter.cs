@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using GptBook.Diagnostics;
 using GptBook.Model;
+using GptBook.Policies;
 
 namespace GptBook.Html;
 
@@ -121,7 +122,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         Attr(xml, "id", figure.Id);
         Attr(xml, "class", "figure");
         var image = context.ResolveImage(figure.Image);
-        if (image.HasPicture) WriteImg(xml, image, figure.Image.Alt, "figure-image");
+        if (image.HasPicture) WriteImg(xml, image, figure.Image.Alt, "figure-image", state);
         // The alt text tells what the missing picture shows, unless the caption below already says it.
         var placeholderAlt = figure.Image.Alt == Inline.PlainText(figure.Caption) ? "" : figure.Image.Alt;
         if (image.IsPlaceholder) WritePlaceholder(xml, "div", placeholderAlt);
@@ -149,8 +150,13 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
     /// stylesheet's max-width, which squeezes a wide figure into the screen width at its full height; the
     /// stylesheet's max-width and height:auto keep the picture's own aspect ratio everywhere.
     /// </summary>
-    private void WriteImg(XmlWriter xml, HtmlImage image, string alt, string cssClass)
+    private void WriteImg(XmlWriter xml, HtmlImage image, string alt, string cssClass, ChunkState state)
     {
+        if (image.SvgMarkup != null)
+        {
+            InlineSvgWriter.Write(xml, image.SvgMarkup, alt, cssClass, $"svg{++state.SvgCount}-", keepSize: context.Flavor != HtmlFlavor.Epub);
+            return;
+        }
         Start(xml, "img");
         Attr(xml, "src", image.Src!);
         if (image.SrcSet != null) Attr(xml, "srcset", image.SrcSet);
@@ -463,7 +469,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                 break;
             case InlineImage i:
                 var image = context.ResolveImage(i.Image);
-                if (image.HasPicture) WriteImg(xml, image, i.Image.Alt, "inline-image");
+                if (image.HasPicture) WriteImg(xml, image, i.Image.Alt, "inline-image", state);
                 if (image.IsPlaceholder) WritePlaceholder(xml, "span", i.Image.Alt);
                 break;
             case LineBreak:
@@ -527,7 +533,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             if (href == null)
                 context.Diagnostics.Report(DiagnosticCodes.UnresolvedInternalLink, link.Span, $"link target '{link.Target}' is not in the book; written as text");
         }
-        else if (LinkTargets.IsSafeExternal(link.Target))
+        else if (UrlSchemes.IsAllowedLink(link.Target))
         {
             href = link.Target;
             external = true;
@@ -535,7 +541,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         else
         {
             href = null;
-            context.Diagnostics.Report(DiagnosticCodes.UnsafeLinkDropped, link.Span, $"link target '{link.Target}' is not an http(s) or mailto URL; written as text");
+            context.Diagnostics.Report(DiagnosticCodes.UnsafeLinkDropped, link.Span, $"link target '{link.Target}' is not an {UrlSchemes.AllowedLinkSchemesText} URL; written as text");
         }
 
         if (href == null)
@@ -593,7 +599,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
     private string? ResolveRawHref(string target, ChunkState state) =>
         state.InsideLink ? null
         : target.StartsWith('#') ? context.Book.Href(target[1..], state.Chunk)
-        : LinkTargets.IsSafeExternal(target) ? target
+        : UrlSchemes.IsAllowedLink(target) ? target
         : null;
 
     private void EpubType(XmlWriter xml, string value)
@@ -675,5 +681,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         /// <summary>The language a <c>lang</c> attribute has put in force, or null for the book's.</summary>
         public string? Language { get; set; }
         public HashSet<string> WrittenIds { get; } = new(StringComparer.Ordinal);
+        /// <summary>SVGs embedded in the chunk so far: their ids are prefixed by their number.</summary>
+        public int SvgCount { get; set; }
     }
 }

@@ -164,7 +164,7 @@ public static partial class HtmlSanitizer
     /// Only absolute URLs with a safe scheme survive in raw HTML: relative ones would point at files the outputs
     /// don't contain, and fragments are not resolved across chunks the way Markdown links are.
     /// </summary>
-    private static bool IsAbsoluteSafeUrl(string url) => UrlSchemes.SchemeOf(url) is { } scheme && UrlSchemes.IsAllowedLinkScheme(scheme);
+    private static bool IsAbsoluteSafeUrl(string url) => UrlSchemes.IsAllowedLink(url);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[ \t]*\n\s*")]
     private static partial System.Text.RegularExpressions.Regex BlankLines();

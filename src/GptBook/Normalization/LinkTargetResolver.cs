@@ -34,10 +34,19 @@ public static class LinkTargetResolver
         var scheme = UrlSchemes.SchemeOf(target);
         if (scheme != null)
         {
-            if (UrlSchemes.IsAllowedLinkScheme(scheme)) return target;
-            diagnostics.Report(DiagnosticCodes.UnsafeLink, span,
-                $"link with the scheme '{scheme}:' is not allowed and is shown as plain text ({ImageReferenceResolver.Shorten(target)})");
-            return null;
+            switch (UrlSchemes.Judge(target))
+            {
+                case UrlSchemes.LinkVerdict.Allowed:
+                    return target;
+                case UrlSchemes.LinkVerdict.Unsupported:
+                    diagnostics.Report(DiagnosticCodes.UnsupportedLinkScheme, span,
+                        $"link '{ImageReferenceResolver.Shorten(target)}' is shown as plain text: only {UrlSchemes.AllowedLinkSchemesText} links reach the outputs");
+                    return null;
+                default:
+                    diagnostics.Report(DiagnosticCodes.UnsafeLink, span,
+                        $"link with the scheme '{scheme}:' is not allowed and is shown as plain text ({ImageReferenceResolver.Shorten(target)})");
+                    return null;
+            }
         }
 
         var decoded = Uri.UnescapeDataString(target);

@@ -1,4 +1,5 @@
 using System.Text;
+using GptBook.Policies;
 
 namespace GptBook.Normalization;
 
@@ -24,24 +25,13 @@ public static class SoftBreakRule
         return joins ? "" : " ";
     }
 
-    /// <summary>Han ideographs, including the extension blocks outside the BMP, and kana (Japanese is joined the same way).</summary>
-    public static bool IsHan(Rune r)
-    {
-        var v = r.Value;
-        return v is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF or >= 0xF900 and <= 0xFAFF
-            or >= 0x20000 and <= 0x3134F or >= 0x3040 and <= 0x30FF or 0x3007;
-    }
+    /// <summary>Han ideographs and kana (Japanese is joined the same way); Hangul is not: Korean spaces its words.</summary>
+    private static bool IsHan(Rune r) => CjkCharacters.IsHanIdeograph(r.Value) || CjkCharacters.IsKana(r.Value);
 
-    /// <summary>Full-width punctuation: CJK symbols and punctuation, and the full-width forms block.</summary>
-    public static bool IsCjkPunctuation(Rune r)
-    {
-        var v = r.Value;
-        return v is >= 0x3000 and <= 0x303F or >= 0xFF01 and <= 0xFF0F or >= 0xFF1A and <= 0xFF20
-            or >= 0xFF3B and <= 0xFF40 or >= 0xFF5B and <= 0xFF65 or >= 0xFE10 and <= 0xFE1F or >= 0xFE30 and <= 0xFE4F;
-    }
+    private static bool IsCjkPunctuation(Rune r) => CjkCharacters.IsCjkPunctuation(r.Value);
 
     /// <summary>Quotes, dashes and ellipses shared by Chinese and English: Chinese when next to Han.</summary>
-    private static bool IsNeutralPunctuation(Rune r) => r.Value is >= 0x2018 and <= 0x201F or 0x2014 or 0x2015 or 0x2026 or 0x00B7;
+    private static bool IsNeutralPunctuation(Rune r) => CjkCharacters.IsSharedPunctuation(r.Value);
 
     private static Rune? LastRune(string s)
     {

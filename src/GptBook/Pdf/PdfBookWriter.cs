@@ -17,7 +17,7 @@ namespace GptBook.Pdf;
 /// <summary>
 /// Writes the print PDF: lays the book out (see <see cref="BookLayoutEngine"/>), draws the pages with PDFsharp,
 /// adds outline, links, page labels, metadata and the structure tree (tagged PDF), and writes the file through a
-/// temporary sibling. The same input gives the same bytes: dates come from SOURCE_DATE_EPOCH or the book's date,
+/// temporary sibling. The same input gives the same bytes: dates are the options' build time (SOURCE_DATE_EPOCH or the book's date),
 /// and every random value PDFsharp would write is replaced (see <see cref="PdfStreamFinisher"/>).
 /// </summary>
 public static class PdfBookWriter
@@ -44,19 +44,11 @@ public static class PdfBookWriter
             LanguageLabels.For(book.Metadata.Language), diagnostics);
         var layout = new BookLayoutEngine(context).Layout(book);
         laidOut?.Invoke(layout);
-        var date = PublicationDate(book.Metadata, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+        var date = options.BuildTime;
         var bytes = Render(layout, book.Metadata, fonts, measurer, date,
             (path, reason) => diagnostics.Report(DiagnosticCodes.ImageNotEmbedded, SourceSpan.None, $"{path}: {reason}; a placeholder box was drawn"));
         AtomicFile.WriteAllBytes(outputPath, bytes);
         return layout;
-    }
-
-    /// <summary>SOURCE_DATE_EPOCH when set to a valid value (reproducible builds), else midnight UTC of the book's date.</summary>
-    public static DateTimeOffset PublicationDate(BookMetadata metadata, string? sourceDateEpoch)
-    {
-        if (long.TryParse(sourceDateEpoch, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
-            return DateTimeOffset.FromUnixTimeSeconds(seconds);
-        return new DateTimeOffset(metadata.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using GptBook.Images;
 using GptBook.Loading;
 using GptBook.Model;
 using GptBook.Pdf;
+using GptBook.Policies;
 using GptBook.Site;
 using GptBook.IO;
 
@@ -68,7 +69,8 @@ public static class BookPublisher
         PublishResult Finish(PublishOutcome outcome) =>
             new(outcome, diagnostics.Sorted(), outputs, timings, pages);
 
-        var options = Stage("configure", () => BookOptionsReader.Read(request.BookFile, diagnostics));
+        var options = Stage("configure", () => BookOptionsReader.Read(request.BookFile, diagnostics,
+            Environment.GetEnvironmentVariable(BuildTime.SourceDateEpochVariable)));
         if (options == null || diagnostics.HasErrors)
             return Finish(PublishOutcome.ConfigurationError);
 

@@ -9,7 +9,7 @@ namespace GptBook.Publishing;
 
 /// <summary>
 /// A hash of everything a build's outputs depend on: the tool's own code, the book file, every chapter, every
-/// local image (and the SVG master beside a bitmap, see <see cref="PrintMaster"/>) and the cover, the bundled fonts, the requested formats and SOURCE_DATE_EPOCH. Equal fingerprints
+/// local image (and the SVG master beside a bitmap, see <see cref="PrintMaster"/>) and the cover, the bundled fonts, the requested formats and the build time (SOURCE_DATE_EPOCH or the book's date). Equal fingerprints
 /// mean equal outputs (builds are deterministic), so a build whose fingerprint matches the last one's can skip
 /// the image stage and the writers.
 /// </summary>
@@ -39,7 +39,7 @@ public static class BuildFingerprint
         // Deterministic compilation makes the module version id a hash of the code: a new tool, a new fingerprint.
         Add(typeof(BuildFingerprint).Assembly.ManifestModule.ModuleVersionId.ToString());
         Add(formats.ToString());
-        Add(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") ?? "");
+        Add(options.BuildTime.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
         AddFile("book", options.BookFile);
         foreach (var chapter in options.Chapters)
             AddFile(chapter, Path.Combine(options.RootDirectory, chapter));

@@ -7,11 +7,14 @@ namespace GptBook.Site;
 /// Serializes an XHTML tree as polyglot HTML5: text that browsers parse as HTML and XML tools parse as XML.
 /// XDocument.ToString() is not enough, because it writes empty elements as <c>&lt;div /&gt;</c>, which an HTML
 /// parser reads as an open tag that swallows the rest of the page. Here only void elements self-close; every other
-/// element gets an end tag. Namespaces are not written except the XHTML default on the root.
+/// element gets an end tag. Namespaces are not written except the XHTML default on the root, and SVG's (with its
+/// xlink prefix) on an embedded svg element, whose empty elements close themselves as foreign content may.
 /// </summary>
 public static class PolyglotHtmlSerializer
 {
     public static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
+    private static readonly XNamespace Svg = Policies.SvgAllowList.SvgNamespace;
+    private static readonly XNamespace XLink = Policies.SvgAllowList.XLinkNamespace;
 
     private static readonly HashSet<string> VoidElements =
         ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
@@ -28,10 +31,13 @@ public static class PolyglotHtmlSerializer
     private static void WriteElement(StringBuilder sb, XElement element, bool isRoot)
     {
         var name = element.Name.LocalName;
-        if (element.Name.Namespace != Xhtml && element.Name.Namespace != XNamespace.None)
+        var svg = element.Name.Namespace == Svg;
+        if (element.Name.Namespace != Xhtml && element.Name.Namespace != XNamespace.None && !svg)
             throw new InvalidOperationException($"Element {element.Name} is not XHTML; the site writes HTML only.");
         sb.Append('<').Append(name);
         if (isRoot) sb.Append(" xmlns=\"").Append(Xhtml.NamespaceName).Append('"');
+        if (svg && element.Parent?.Name.Namespace != Svg)
+            sb.Append(" xmlns=\"").Append(Svg.NamespaceName).Append("\" xmlns:xlink=\"").Append(XLink.NamespaceName).Append('"');
         foreach (var attribute in element.Attributes())
         {
             if (attribute.IsNamespaceDeclaration) continue;
@@ -39,7 +45,12 @@ public static class PolyglotHtmlSerializer
             AppendEscaped(sb, attribute.Value, inAttribute: true);
             sb.Append('"');
         }
-        if (VoidElements.Contains(name))
+        if (svg && !element.Nodes().Any())
+        {
+            sb.Append(" />");
+            return;
+        }
+        if (!svg && VoidElements.Contains(name))
         {
             if (element.Nodes().Any())
                 throw new InvalidOperationException($"Void element <{name}> has content.");
@@ -67,6 +78,7 @@ public static class PolyglotHtmlSerializer
     private static string AttributeName(XAttribute attribute) =>
         attribute.Name.Namespace == XNamespace.Xml ? "xml:" + attribute.Name.LocalName
         : attribute.Name.Namespace == XNamespace.None ? attribute.Name.LocalName
+        : attribute.Name.Namespace == XLink ? "xlink:" + attribute.Name.LocalName
         : throw new InvalidOperationException($"Attribute {attribute.Name} has a foreign namespace.");
 
     private static void AppendEscaped(StringBuilder sb, string value, bool inAttribute)

@@ -2,12 +2,13 @@ namespace GptBook.Site;
 
 /// <summary>
 /// The policy every page declares in a meta tag: the page may load its own stylesheets, images, fonts and the site's
-/// one script file (site.js) and nothing else. No inline script (so nothing in the content could run even if it slipped
-/// past the sanitizer), no other origin, no plugins, frames, forms, or base rewriting. 'self' covers both a web
-/// host and file:// in Chromium and Firefox.
+/// one script file (site.js) and nothing else, besides the PNG and JPEG bitmaps an embedded SVG figure carries as
+/// data: URLs (inert; the sanitizer allows no other kind). No inline script (so nothing in the content could run even
+/// if it slipped past the sanitizer), no other origin, no plugins, frames, forms, or base rewriting. 'self' covers
+/// both a web host and file:// in Chromium and Firefox.
 /// </summary>
 public static class SiteContentSecurityPolicy
 {
     public const string Value =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'";
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'";
 }

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using GptBook.Diagnostics;
 using GptBook.Html;
 using GptBook.Model;
+using GptBook.Policies;
 
 namespace GptBook.Site;
 
@@ -11,14 +12,16 @@ namespace GptBook.Site;
 /// every table, and keyboard focus for code that scrolls sideways. Then a last guard: the
 /// shared writer already sanitizes, but should anything script-like ever reach a site page (a script, style or
 /// embedding element, an element outside XHTML, an on… handler, a URL attribute that is not local, http(s) or
-/// mailto), it is removed and reported as an error, never published.
+/// mailto; an embedded SVG outside the SVG allow-list), it is removed and reported as an error, never published.
 /// </summary>
 public static class SiteMarkupTransform
 {
     private static readonly XNamespace X = PolyglotHtmlSerializer.Xhtml;
 
     private static readonly HashSet<string> ForbiddenElements =
-        ["script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "link", "meta", "noscript", "template", "svg", "math"];
+        ["script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "link", "meta", "noscript", "template", "math"];
+
+    private static readonly XNamespace Svg = Policies.SvgAllowList.SvgNamespace;
 
     private static readonly HashSet<string> UrlAttributes =
         ["href", "src", "srcset", "action", "formaction", "poster", "data", "cite", "background", "xlink:href", "ping"];
@@ -93,6 +96,11 @@ public static class SiteMarkupTransform
         foreach (var element in body.DescendantsAndSelf().ToArray())
         {
             if (element.Parent == null && element != body) continue; // inside an element removed already
+            if (element.Name.Namespace == Svg)
+            {
+                GuardSvg(element, fileName, diagnostics);
+                continue;
+            }
             if (ForbiddenElements.Contains(element.Name.LocalName) || element.Name.Namespace != X)
             {
                 Report(diagnostics, fileName, $"<{element.Name}> element");
@@ -122,6 +130,34 @@ public static class SiteMarkupTransform
         }
     }
 
+    /// <summary>
+    /// An embedded SVG element (a figure the image stage sanitized) must still be within the SVG allow-list: its
+    /// element and attributes named there, its references fragments or inline PNG/JPEG data.
+    /// </summary>
+    private static void GuardSvg(XElement element, string fileName, DiagnosticBag diagnostics)
+    {
+        var name = element.Name.LocalName;
+        if (!Policies.SvgAllowList.Elements.ContainsKey(name))
+        {
+            Report(diagnostics, fileName, $"<{element.Name}> element");
+            element.Remove();
+            return;
+        }
+        foreach (var attribute in element.Attributes().ToArray())
+        {
+            if (attribute.IsNamespaceDeclaration) continue;
+            var local = attribute.Name.LocalName;
+            var allowed = attribute.Name.Namespace == Policies.SvgAllowList.XLinkNamespace && local == "href"
+                ? Policies.SvgAllowList.IsAllowedReference(name, attribute.Value)
+                : attribute.Name.Namespace == XNamespace.Xml
+                  || (attribute.Name.Namespace == XNamespace.None && (Policies.SvgAllowList.IsAllowedAttribute(name, local)
+                      || (element.Parent?.Name.Namespace != Svg && local is "role" or "aria-label" or "class")));
+            if (allowed && !attribute.Value.Contains("script:", StringComparison.OrdinalIgnoreCase)) continue;
+            Report(diagnostics, fileName, $"{attribute.Name.LocalName} attribute on <{name}>");
+            attribute.Remove();
+        }
+    }
+
     /// <summary>A link under the page's root as the relative link it stands for ("/book/a.html" → "a.html").</summary>
     private static string RelativeTo(string root, string value) =>
         root.Length > 1 && value.StartsWith(root, StringComparison.Ordinal) ? value[root.Length..] : value;
@@ -132,7 +168,7 @@ public static class SiteMarkupTransform
         if (attribute == "srcset")
             return value.Split(',').All(candidate => IsLocal(candidate.Trim().Split(' ')[0]));
         if (IsLocal(value)) return true;
-        return attribute is "href" or "cite" && LinkTargets.IsSafeExternal(value);
+        return attribute is "href" or "cite" && UrlSchemes.IsAllowedLink(value);
     }
 
     /// <summary>A path relative to the page (or a fragment): no scheme, no authority, no control characters.</summary>

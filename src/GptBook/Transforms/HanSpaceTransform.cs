@@ -1,5 +1,6 @@
 using System.Text;
 using GptBook.Model;
+using GptBook.Policies;
 
 namespace GptBook.Transforms;
 
@@ -110,13 +111,10 @@ public sealed class HanSpaceTransform : ModelRewriter
     }
 
     /// <summary>A Han ideograph (the unified blocks, extensions, compatibility ideographs, and 〇).</summary>
-    public static bool IsHan(int cp) =>
-        cp is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x3FFFF or 0x3007;
+    private static bool IsHan(int cp) => CjkCharacters.IsHanIdeograph(cp);
 
-    /// <summary>CJK symbols and punctuation (、。「」《》…), full-width forms (，：！（）), and the quotes, dashes and ellipsis Chinese shares with Latin text.</summary>
-    private static bool IsCjkPunctuation(int cp) =>
-        cp is >= 0x3000 and <= 0x303F or >= 0xFF01 and <= 0xFF0F or >= 0xFF1A and <= 0xFF20 or >= 0xFF3B and <= 0xFF40
-            or >= 0xFF5B and <= 0xFF65 or 0x2018 or 0x2019 or 0x201C or 0x201D or 0x2014 or 0x2026 or 0x00B7;
+    /// <summary>Full-width punctuation (、。「」《》，：！（）), and the quotes, dashes and ellipsis Chinese shares with Latin text.</summary>
+    private static bool IsCjkPunctuation(int cp) => CjkCharacters.IsCjkPunctuation(cp) || CjkCharacters.IsSharedPunctuation(cp);
 
     private static List<Inline> Rebuild(IReadOnlyList<Inline> inlines, List<string?> kept, ref int next)
     {

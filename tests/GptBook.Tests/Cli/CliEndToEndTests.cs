@@ -54,6 +54,28 @@ public class CliEndToEndTests
         Assert.False(File.Exists(dir.Combine("gpt1-to-gpt4.pdf")));
     }
 
+    /// <summary>
+    /// SOURCE_DATE_EPOCH past the year 9999 once made the PDF stage fail after the EPUB had been replaced; it is now
+    /// refused before any stage runs, and every previous output keeps its bytes.
+    /// </summary>
+    [Fact]
+    public void A_bad_source_date_epoch_is_a_configuration_error_that_leaves_every_output_byte_identical()
+    {
+        using var dir = new TemporaryDirectory();
+        var book = dir.Write("book/content/short.md", "# 短文\n\n一段正文。\n");
+        var output = dir.Combine("out");
+        Assert.Equal(0, CliProcess.RunWith(new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "1700000000" }, "build", book, "--output", output).ExitCode);
+        var before = Directory.GetFiles(output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        Assert.Contains("/CreationDate(D:20231114221320", System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(output, "short.pdf"))));
+
+        var result = CliProcess.RunWith(new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "300000000000" }, "build", book, "--output", output, "--force");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("SOURCE_DATE_EPOCH: error GB0009", result.StdErr);
+        Assert.Equal(before.Keys.Order(), Directory.GetFiles(output, "*", SearchOption.AllDirectories).Order());
+        Assert.All(before, f => Assert.Equal(f.Value, File.ReadAllBytes(f.Key)));
+    }
+
     [Fact]
     public void A_content_error_exits_1_and_writes_nothing()
     {

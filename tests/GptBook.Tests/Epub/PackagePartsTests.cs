@@ -19,14 +19,10 @@ public class PackagePartsTests
         Assert.NotEqual(BookIdentifier.Urn("gpt1-to-gpt4"), BookIdentifier.Urn("other"));
     }
 
-    [Theory]
-    [InlineData(null, "2026-11-30T00:00:00Z")]
-    [InlineData("", "2026-11-30T00:00:00Z")]
-    [InlineData("not a number", "2026-11-30T00:00:00Z")]
-    [InlineData("1700000000", "2023-11-14T22:13:20Z")]
-    public void Modified_comes_from_source_date_epoch_or_the_book_date(string? epoch, string expected)
+    [Fact]
+    public void Modified_is_written_in_the_w3c_form()
     {
-        Assert.Equal(expected, BuildTimestamp.W3C(BuildTimestamp.Resolve(new DateOnly(2026, 11, 30), epoch)));
+        Assert.Equal("2023-11-14T22:13:20Z", BuildTimestamp.W3C(DateTimeOffset.FromUnixTimeSeconds(1700000000)));
     }
 
     [Theory]

@@ -117,17 +117,6 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output)
         Assert.All(letters.Select(l => l.FontName).Distinct(), name => Assert.Matches("^[A-Z]{6}\\+", name));
     }
 
-    [Theory]
-    [InlineData("1700000000", "2023-11-14T22:13:20+00:00")]
-    [InlineData(null, "2026-11-30T00:00:00+00:00")]
-    [InlineData("not a number", "2026-11-30T00:00:00+00:00")]
-    [InlineData("-5", "2026-11-30T00:00:00+00:00")]
-    public void The_date_comes_from_source_date_epoch_or_the_book(string? epoch, string expected)
-    {
-        var date = GptBook.Pdf.PdfBookWriter.PublicationDate(output.Article.Book.Metadata, epoch);
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), date);
-    }
-
     [Fact]
     public void Writing_twice_gives_identical_bytes()
     {

@@ -53,6 +53,32 @@ public sealed class VectorFigureTests(VectorFigureBook fixture) : IClassFixture<
         Assert.Equal(pictures, StructureFigures(fixture.Book.PdfPath));
     }
 
+    [Fact]
+    public void The_epub_and_the_site_embed_the_svg_so_its_text_is_text()
+    {
+        var epub = new EpubFile(fixture.Book.EpubPath);
+        Assert.DoesNotContain(epub.EntryNames, n => n.EndsWith(".svg", StringComparison.Ordinal));
+        var (name, bytes) = epub.Entries.Single(e => e.Key.EndsWith(".xhtml", StringComparison.Ordinal) && Encoding.UTF8.GetString(e.Value).Contains("<figure", StringComparison.Ordinal));
+        var page = Encoding.UTF8.GetString(bytes);
+        var svg = System.Text.RegularExpressions.Regex.Match(page, "<svg[\\s\\S]*?</svg>").Value;
+        Assert.Contains("矢量文字", svg);
+        Assert.Contains("aria-label=\"渐变、裁剪、透明度与文字\"", svg);
+        Assert.Contains("id=\"svg1-sky\"", svg);
+        Assert.Contains("url(#svg1-sky)", svg);
+        Assert.DoesNotContain("width=", svg[..svg.IndexOf('>')]);
+        var item = epub.Package.Descendants(EpubFile.Opf + "item").Single(i => name.EndsWith((string)i.Attribute("href")!, StringComparison.Ordinal));
+        Assert.Equal("svg", (string?)item.Attribute("properties"));
+
+        var site = File.ReadAllText(Directory.GetFiles(fixture.Book.SiteDirectory, "*.html").Single(f => File.ReadAllText(f).Contains("<figure", StringComparison.Ordinal)));
+        Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\"", site);
+        Assert.Contains("矢量文字", site);
+        Assert.Contains("xlink:href=\"data:image/png;base64,", site);
+        Assert.DoesNotContain(fixture.Book.Diagnostics, d => d.Code == "GB0501");
+    }
+
+    [SkippableFact]
+    public void The_epub_with_embedded_svg_passes_epubcheck() => Epubcheck.AssertValid(fixture.Book.EpubPath);
+
     [SkippableFact]
     public void The_figures_render_with_ink_where_the_shapes_are()
     {

@@ -28,7 +28,9 @@ public class SiteMarkupTransformTests
 
         SiteMarkupTransform.Guard(page, "ch001.html", diagnostics);
 
-        Assert.DoesNotContain(body.DescendantsAndSelf(), e => e.Name.LocalName is "script" or "svg");
+        Assert.DoesNotContain(body.DescendantsAndSelf(), e => e.Name.LocalName is "script");
+        // An embedded SVG figure stays, held to the SVG allow-list: its handler goes.
+        Assert.Empty(body.Descendants((XNamespace)"http://www.w3.org/2000/svg" + "svg").Attributes());
         Assert.DoesNotContain(body.DescendantsAndSelf().Attributes(), a => a.Name.LocalName is "onclick" or "style" or "type");
         var hrefs = body.Descendants(X + "a").Select(a => (string?)a.Attribute("href")).ToArray();
         Assert.Equal(new string?[] { null, "https://example.org/", "ch002.html#fig-1", null }, hrefs);
@@ -38,7 +40,7 @@ public class SiteMarkupTransformTests
         Assert.Null(images[1].Attribute("srcset"));
         Assert.Equal("note", body.Element(X + "aside")!.Value);
         Assert.All(diagnostics.Items, d => Assert.Equal(DiagnosticCodes.SiteMarkupRemoved.Id, d.Code));
-        Assert.Equal(8, diagnostics.Items.Count); // onclick, style, script, javascript:, remote src, srcset, /etc/passwd, svg
+        Assert.Equal(8, diagnostics.Items.Count); // onclick, style, script, javascript:, remote src, srcset, /etc/passwd, svg onload
     }
 
     [Fact]

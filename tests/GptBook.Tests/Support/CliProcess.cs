@@ -10,7 +10,10 @@ public static class CliProcess
     /// <summary>The CLI built in the same configuration as these tests (the test project references it).</summary>
     public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "gptbook.dll");
 
-    public static Result Run(params string[] arguments)
+    public static Result Run(params string[] arguments) => RunWith(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs the CLI with these environment variables set (SOURCE_DATE_EPOCH is otherwise removed).</summary>
+    public static Result RunWith(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -22,6 +25,7 @@ public static class CliProcess
         psi.ArgumentList.Add(Dll);
         foreach (var a in arguments) psi.ArgumentList.Add(a);
         psi.Environment.Remove("SOURCE_DATE_EPOCH");
+        foreach (var (name, value) in environment) psi.Environment[name] = value;
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

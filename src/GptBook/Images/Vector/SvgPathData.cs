@@ -23,7 +23,11 @@ public static class SvgPathData
         {
             SvgNumbers.SkipSeparators(d, ref i);
             if (i >= d.Length) break;
-            if (char.IsAsciiLetter(d[i])) command = d[i++];
+            if (char.IsAsciiLetter(d[i]))
+            {
+                command = d[i++];
+                SvgNumbers.SkipSeparators(d, ref i);
+            }
             else if (command == ' ') break;
             else if (command is 'M') command = 'L';
             else if (command is 'm') command = 'l';

@@ -1,3 +1,5 @@
+using GptBook.Policies;
+
 namespace GptBook.Layout.Text;
 
 /// <summary>
@@ -35,16 +37,8 @@ internal static class ChineseLineBreakRules
         return CharacterKind.Western;
     }
 
-    /// <summary>Ideographs (URO, extension A, compatibility, supplementary planes), 〇 々, kana, Hangul, full-width alphanumerics.</summary>
-    public static bool IsHan(int c) =>
-        c is >= 0x4E00 and <= 0x9FFF
-            or >= 0x3400 and <= 0x4DBF
-            or >= 0xF900 and <= 0xFAFF
-            or >= 0x20000 and <= 0x3FFFF
-            or 0x3005 or 0x3007
-            or >= 0x3040 and <= 0x30FA or >= 0x30FC and <= 0x30FF
-            or >= 0xAC00 and <= 0xD7AF
-            or >= 0xFF10 and <= 0xFF19 or >= 0xFF21 and <= 0xFF3A or >= 0xFF41 and <= 0xFF5A;
+    /// <summary>A letter on the square CJK grid: Han (all extensions), 〇 々, kana, Hangul, full-width alphanumerics (one policy for every stage).</summary>
+    public static bool IsHan(int c) => CjkCharacters.IsCjkLetter(c);
 
     /// <summary>A Latin (or other alphabetic script) letter or a European digit: what gets 1/4 em next to Han.</summary>
     public static bool IsWesternLetterOrDigit(int c) =>

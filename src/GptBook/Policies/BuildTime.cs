@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace GptBook.Policies;
+
+/// <summary>
+/// The one instant a build stamps into its outputs (the PDF's dates and XMP, the EPUB's <c>dcterms:modified</c>
+/// and zip entry times): <c>SOURCE_DATE_EPOCH</c> when it is set (the reproducible-builds convention), otherwise
+/// midnight UTC of the book's date. Never the clock, so the same input gives the same bytes. The variable is read
+/// and checked once, before any stage runs; every writer takes the instant from here.
+/// </summary>
+public static class BuildTime
+{
+    public const string SourceDateEpochVariable = "SOURCE_DATE_EPOCH";
+
+    /// <summary>The latest instant every output can record: the PDF's dates have four-digit years.</summary>
+    public static readonly DateTimeOffset Latest = new(9999, 12, 31, 23, 59, 59, TimeSpan.Zero);
+
+    /// <summary>The largest value <c>SOURCE_DATE_EPOCH</c> may have: <see cref="Latest"/> in seconds.</summary>
+    public static readonly long LatestSeconds = Latest.ToUnixTimeSeconds();
+
+    /// <summary>
+    /// Reads a <c>SOURCE_DATE_EPOCH</c> value as the convention defines it: the decimal digits of a whole number
+    /// of seconds since 1970-01-01T00:00:00Z, nothing else (no sign, no spaces, no fraction). An unset or empty
+    /// variable means "not given". Returns false, with the reason, for anything else or for a value past
+    /// <see cref="Latest"/>: the user asked for a reproducible time, and silently using another would defeat that.
+    /// </summary>
+    public static bool TryParseSourceDateEpoch(string? value, out DateTimeOffset? instant, out string? problem)
+    {
+        instant = null;
+        problem = null;
+        if (string.IsNullOrEmpty(value)) return true;
+        if (!value.All(char.IsAsciiDigit))
+        {
+            problem = $"{SourceDateEpochVariable}='{Shown(value)}' is not a whole number of seconds since 1970 (only the digits 0–9 are allowed)";
+            return false;
+        }
+        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > LatestSeconds)
+        {
+            problem = $"{SourceDateEpochVariable}={Shown(value)} lies after {Latest:yyyy-MM-dd}, the last date a PDF can record (at most {LatestSeconds})";
+            return false;
+        }
+        instant = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        return true;
+    }
+
+    /// <summary>The build's instant: the parsed <c>SOURCE_DATE_EPOCH</c>, or midnight UTC of the book's date.</summary>
+    public static DateTimeOffset Resolve(DateOnly bookDate, DateTimeOffset? sourceDateEpoch) =>
+        sourceDateEpoch ?? new DateTimeOffset(bookDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static string Shown(string value)
+    {
+        var visible = new string(value.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return visible.Length > 40 ? visible[..40] + "…" : visible;
+    }
+}

@@ -16,6 +16,9 @@ public sealed record MathFormula(
 {
     public bool HasErrors => Errors.Count > 0;
 
+    /// <summary>The formula as readable Unicode text (see <see cref="MathLinearText"/>); a broken one as its source.</summary>
+    public string PlainText => MathLinearText.Of(this);
+
     /// <summary>The labels this formula defines (\label{…}), in order.</summary>
     public IEnumerable<string> Labels => Numbers.Where(n => n.Label is not null).Select(n => n.Label!);
 }

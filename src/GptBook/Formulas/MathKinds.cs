@@ -50,7 +50,7 @@ public enum MathLimits
 }
 
 /// <summary>A column's alignment in an environment (array's <c>l c r</c>, align's alternating right/left pairs).</summary>
-public enum ColumnAlignment
+public enum MathColumnAlignment
 {
     Left,
     Center,

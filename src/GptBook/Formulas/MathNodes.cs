@@ -116,12 +116,12 @@ public sealed record MathReference(string Label, bool Parenthesized, string? Num
 /// <see cref="Columns"/> gives each column's alignment (the last one repeats for wider rows);
 /// <see cref="Left"/>/<see cref="Right"/> are the surrounding delimiters (<c>(</c> for pmatrix, <c>{</c> for cases).
 /// </summary>
-public sealed record MathTable(string Environment, IReadOnlyList<MathTableRow> Rows, IReadOnlyList<ColumnAlignment> Columns, string Left, string Right) : MathNode
+public sealed record MathTable(string Environment, IReadOnlyList<MathTableRow> Rows, IReadOnlyList<MathColumnAlignment> Columns, string Left, string Right) : MathNode
 {
     public override IEnumerable<MathNode> Children() => Rows.SelectMany(r => r.Cells);
 
-    public ColumnAlignment AlignmentOf(int column) =>
-        Columns.Count == 0 ? ColumnAlignment.Center : Columns[Math.Min(column, Columns.Count - 1)];
+    public MathColumnAlignment AlignmentOf(int column) =>
+        Columns.Count == 0 ? MathColumnAlignment.Center : Columns[Math.Min(column, Columns.Count - 1)];
 
     public int ColumnCount => Rows.Count == 0 ? 0 : Rows.Max(r => r.Cells.Count);
 

@@ -73,9 +73,9 @@ public sealed partial class MathParser
                     if (name == "alignedat") _stream.ReadRawArgument();
                     return ParseTable(begin, name, Columns(name), "", "", null);
                 case "cases" or "dcases":
-                    return ParseTable(begin, name, [ColumnAlignment.Left, ColumnAlignment.Left], "{", "", null);
+                    return ParseTable(begin, name, [MathColumnAlignment.Left, MathColumnAlignment.Left], "{", "", null);
                 case "rcases":
-                    return ParseTable(begin, name, [ColumnAlignment.Left, ColumnAlignment.Left], "", "}", null);
+                    return ParseTable(begin, name, [MathColumnAlignment.Left, MathColumnAlignment.Left], "", "}", null);
                 case "matrix" or "smallmatrix" or "pmatrix" or "bmatrix" or "Bmatrix" or "vmatrix" or "Vmatrix":
                 {
                     var (left, right) = name switch
@@ -87,13 +87,13 @@ public sealed partial class MathParser
                         "Vmatrix" => ("‖", "‖"),
                         _ => ("", ""),
                     };
-                    return ParseTable(begin, name, [ColumnAlignment.Center], left, right, null);
+                    return ParseTable(begin, name, [MathColumnAlignment.Center], left, right, null);
                 }
                 case "array":
                     return ParseTable(begin, name, ArrayColumns(begin), "", "", null);
                 default:
                     Report(begin, $"unknown environment {{{name}}}");
-                    ParseTable(begin, name, [ColumnAlignment.Center], "", "", null);
+                    ParseTable(begin, name, [MathColumnAlignment.Center], "", "", null);
                     return null;
             }
         }
@@ -119,37 +119,37 @@ public sealed partial class MathParser
         return true;
     }
 
-    private static IReadOnlyList<ColumnAlignment> Columns(string environment) => environment switch
+    private static IReadOnlyList<MathColumnAlignment> Columns(string environment) => environment switch
     {
-        "gather" or "gather*" or "gathered" or "multline" or "multline*" => [ColumnAlignment.Center],
-        "eqnarray" or "eqnarray*" => [ColumnAlignment.Right, ColumnAlignment.Center, ColumnAlignment.Left],
+        "gather" or "gather*" or "gathered" or "multline" or "multline*" => [MathColumnAlignment.Center],
+        "eqnarray" or "eqnarray*" => [MathColumnAlignment.Right, MathColumnAlignment.Center, MathColumnAlignment.Left],
         _ => AlignmentColumns(2),
     };
 
     /// <summary>align's columns: pairs of right-aligned and left-aligned columns (<c>rlrl…</c>), as amsmath sets them.</summary>
-    private static IReadOnlyList<ColumnAlignment> AlignmentColumns(int count) =>
-        Enumerable.Range(0, Math.Max(count, 2)).Select(i => i % 2 == 0 ? ColumnAlignment.Right : ColumnAlignment.Left).ToArray();
+    private static IReadOnlyList<MathColumnAlignment> AlignmentColumns(int count) =>
+        Enumerable.Range(0, Math.Max(count, 2)).Select(i => i % 2 == 0 ? MathColumnAlignment.Right : MathColumnAlignment.Left).ToArray();
 
     /// <summary>array's column specification: <c>l c r</c>, with <c>|</c> rules and <c>@{…}</c> ignored and <c>p{…}</c> left.</summary>
-    private IReadOnlyList<ColumnAlignment> ArrayColumns(MathToken begin)
+    private IReadOnlyList<MathColumnAlignment> ArrayColumns(MathToken begin)
     {
         var spec = _stream.ReadRawArgument();
         if (spec is null)
         {
             Report(begin, "\\begin{array} needs a column specification such as {lcr}");
-            return [ColumnAlignment.Center];
+            return [MathColumnAlignment.Center];
         }
-        var columns = new List<ColumnAlignment>();
+        var columns = new List<MathColumnAlignment>();
         for (var i = 0; i < spec.Count; i++)
         {
             var token = spec[i];
             switch (token.Text)
             {
-                case "l": columns.Add(ColumnAlignment.Left); break;
-                case "c": columns.Add(ColumnAlignment.Center); break;
-                case "r": columns.Add(ColumnAlignment.Right); break;
+                case "l": columns.Add(MathColumnAlignment.Left); break;
+                case "c": columns.Add(MathColumnAlignment.Center); break;
+                case "r": columns.Add(MathColumnAlignment.Right); break;
                 case "p" or "m" or "b":
-                    columns.Add(ColumnAlignment.Left);
+                    columns.Add(MathColumnAlignment.Left);
                     i = SkipGroup(spec, i + 1);
                     break;
                 case "@" or "!":
@@ -162,7 +162,7 @@ public sealed partial class MathParser
                     break;
             }
         }
-        return columns.Count == 0 ? [ColumnAlignment.Center] : columns;
+        return columns.Count == 0 ? [MathColumnAlignment.Center] : columns;
     }
 
     private static int SkipGroup(List<MathToken> tokens, int start)
@@ -182,7 +182,7 @@ public sealed partial class MathParser
     /// null when this environment does not number lines, else whether each line gets a number automatically.
     /// A trailing <c>\\</c> does not make an empty last row.
     /// </summary>
-    private MathTable ParseTable(MathToken begin, string name, IReadOnlyList<ColumnAlignment> columns, string left, string right, bool? numberRows)
+    private MathTable ParseTable(MathToken begin, string name, IReadOnlyList<MathColumnAlignment> columns, string left, string right, bool? numberRows)
     {
         var rows = new List<MathTableRow>();
         var cells = new List<MathNode>();

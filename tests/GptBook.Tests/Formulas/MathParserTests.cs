@@ -323,7 +323,7 @@ public class MathParserTests
         Assert.Same(table, formula.NumberedTable);
         Assert.Equal(3, table.Rows.Count);
         Assert.Equal(2, table.ColumnCount);
-        Assert.Equal([ColumnAlignment.Right, ColumnAlignment.Left], table.Columns);
+        Assert.Equal([MathColumnAlignment.Right, MathColumnAlignment.Left], table.Columns);
         Assert.Equal(["a", "=b"], table.Rows[0].Cells.Select(Texts));
         Assert.Equal([0, 2], formula.Numbers.Select(n => n.Row));
         Assert.Equal("eq:first", formula.Numbers[0].Label);
@@ -347,7 +347,7 @@ public class MathParserTests
     {
         var formula = Parse(@"\begin{gather} a \\ b \end{gather}", display: true);
         var table = Assert.IsType<MathTable>(formula.Root);
-        Assert.Equal(ColumnAlignment.Center, table.AlignmentOf(0));
+        Assert.Equal(MathColumnAlignment.Center, table.AlignmentOf(0));
         Assert.Equal(2, formula.Numbers.Count);
     }
 
@@ -369,7 +369,7 @@ public class MathParserTests
     {
         var table = Assert.IsType<MathTable>(Items(@"f(x) = \begin{cases} 1 & x > 0 \\ 0 & \text{否则} \end{cases}")[^1]);
         Assert.Equal("{", table.Left);
-        Assert.Equal([ColumnAlignment.Left, ColumnAlignment.Left], table.Columns);
+        Assert.Equal([MathColumnAlignment.Left, MathColumnAlignment.Left], table.Columns);
         Assert.Equal("否则", Texts(table.Rows[1].Cells[1]));
     }
 
@@ -377,7 +377,7 @@ public class MathParserTests
     public void Array_reads_its_column_specification()
     {
         var table = Assert.IsType<MathTable>(Root(@"\begin{array}{l|cr} a & b & c \\ \hline d & e & f \end{array}"));
-        Assert.Equal([ColumnAlignment.Left, ColumnAlignment.Center, ColumnAlignment.Right], table.Columns);
+        Assert.Equal([MathColumnAlignment.Left, MathColumnAlignment.Center, MathColumnAlignment.Right], table.Columns);
         Assert.Equal(2, table.Rows.Count);
     }
 

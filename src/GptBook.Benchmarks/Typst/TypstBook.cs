@@ -29,9 +29,9 @@ public static class TypstBook
     /// <summary>Writes <paramref name="mainFile"/> (inside <paramref name="bookRoot"/>, Typst's workspace).</summary>
     public static void Write(string mainFile, string bookRoot, string title, IReadOnlyList<string> chapterFiles)
     {
-        var typst = new StringBuilder(Preamble.Replace("TITLE", title.Replace("\"", "\\\""), StringComparison.Ordinal));
+        var typst = new StringBuilder(Preamble.Replace("\"TITLE\"", TypstMarkup.Quoted(title), StringComparison.Ordinal));
         if (chapterFiles.Count > 1) typst.Append(ChapterBreak);
-        typst.Append("#align(center + horizon, text(size: 2em, weight: \"bold\", \"").Append(title.Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\"))\n#pagebreak()\n");
+        typst.Append("#align(center + horizon, text(size: 2em, weight: \"bold\", ").Append(TypstMarkup.Quoted(title)).Append("))\n#pagebreak()\n");
         typst.Append("#outline(depth: 3)\n#pagebreak()\n\n");
         foreach (var chapter in chapterFiles)
             typst.Append(TypstMarkup.Convert(chapter, bookRoot));

@@ -131,6 +131,8 @@ public static class TypstMarkup
             }
         }
 
-        private static string Quoted(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
     }
+
+    /// <summary><paramref name="s"/> as a Typst string literal.</summary>
+    public static string Quoted(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

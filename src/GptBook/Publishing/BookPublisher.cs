@@ -74,10 +74,20 @@ public static class BookPublisher
         if (options == null || diagnostics.HasErrors)
             return Finish(PublishOutcome.ConfigurationError);
 
+        var outputDirectory = Path.GetFullPath(request.OutputDirectory);
+        // Everything from here on reads or writes the output folder (the last build's manifest, the caches, the
+        // outputs), so it runs under the folder's lock: a second build waits, then sees the first one's results.
+        using var outputLock = LockOutput(outputDirectory, request.LockWait ?? PublishRequest.DefaultLockWait, observer);
+        if (outputLock == null)
+        {
+            diagnostics.Report(DiagnosticCodes.OutputLocked, new SourceSpan(outputDirectory, 0, 0),
+                $"another build is still writing to this folder after {Waited(request.LockWait ?? PublishRequest.DefaultLockWait)}; nothing was changed (try again when it has finished)");
+            return Finish(PublishOutcome.ContentErrors);
+        }
+
         var book = Stage("load", () => BookLoader.Load(options, diagnostics),
             b => $"{b.Chapters.Count} chapter(s), {b.Headings().Count()} heading(s), {b.Figures().Count()} figure(s)");
 
-        var outputDirectory = Path.GetFullPath(request.OutputDirectory);
         var (epubPath, pdfPath, siteDirectory) = OutputPaths(book, outputDirectory);
         var addressesFile = SiteAddressMap.PathFor(options.BookFile);
         // Computed under --force too, so that the forced build's manifest lets the next plain build skip.
@@ -169,6 +179,13 @@ public static class BookPublisher
             .Write(outputDirectory);
         return Finish(PublishOutcome.Built);
     }
+
+    private static OutputLock? LockOutput(string outputDirectory, TimeSpan wait, IPublishObserver observer) =>
+        OutputLock.Acquire(outputDirectory, wait,
+            () => observer.Notice($"waiting for another build writing to {outputDirectory} to finish (up to {Waited(wait)})"));
+
+    private static string Waited(TimeSpan wait) =>
+        wait.TotalSeconds < 120 ? $"{wait.TotalSeconds:0} s" : $"{wait.TotalMinutes:0} min";
 
     /// <summary>
     /// The site offers the PDF and EPUB for download. A site-only build offers whatever an earlier build left in

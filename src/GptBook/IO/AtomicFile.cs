@@ -36,8 +36,10 @@ public static class AtomicFile
     }
 
     /// <summary>
-    /// Builds a whole folder in a temporary sibling, then swaps it in place of <paramref name="directory"/>.
-    /// If <paramref name="build"/> throws, the previous folder is untouched.
+    /// Builds a whole folder in a temporary sibling, then swaps it in place of <paramref name="directory"/> in one
+    /// step where the system can (<see cref="PathExchange"/>), else by two renames. If <paramref name="build"/>
+    /// throws, the previous folder is untouched. (A build commits its site through <see cref="OutputTransaction"/>;
+    /// this is for a folder written on its own.)
     /// </summary>
     public static void ReplaceDirectory(string directory, Action<string> build)
     {
@@ -54,9 +56,19 @@ public static class AtomicFile
             Directory.Delete(temp, recursive: true);
             throw;
         }
-        if (Directory.Exists(full)) Directory.Move(full, old);
+        if (!Directory.Exists(full))
+        {
+            Directory.Move(temp, full);
+            return;
+        }
+        if (PathExchange.TryExchange(temp, full))
+        {
+            Directory.Delete(temp, recursive: true); // now the previous folder
+            return;
+        }
+        Directory.Move(full, old);
         Directory.Move(temp, full);
-        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        Directory.Delete(old, recursive: true);
     }
 
     private static void TryDelete(string path)

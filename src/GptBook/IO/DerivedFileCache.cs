@@ -5,14 +5,12 @@ namespace GptBook.IO;
 
 /// <summary>
 /// Bytes that are costly to make but depend only on a few inputs (the drawn EPUB cover, the site's scaled cover),
-/// kept in the output's .cache folder under a SHA-256 of those inputs and of the code that makes them (the module
-/// version id, which deterministic compilation derives from the code). A missing or unreadable entry is simply
+/// kept in the output's .cache folder under a SHA-256 of those inputs and of the code that makes them
+/// (<see cref="IO.CodeIdentity"/>: this library and the version of every package it uses). A missing or unreadable entry is simply
 /// made again; entries are written through a temporary file, so a half-written entry is never read.
 /// </summary>
 public sealed class DerivedFileCache(string directory)
 {
-    private static readonly string CodeIdentity = typeof(DerivedFileCache).Assembly.ManifestModule.ModuleVersionId.ToString();
-
     /// <summary>No cache: every request makes its bytes.</summary>
     public static DerivedFileCache None { get; } = new("");
 
@@ -50,7 +48,7 @@ public sealed class DerivedFileCache(string directory)
     private static string Key(string kind, IEnumerable<string> inputs)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var part in inputs.Prepend(kind).Prepend(CodeIdentity))
+        foreach (var part in CodeIdentity.Parts.Concat(inputs.Prepend(kind)))
         {
             hash.AppendData(Encoding.UTF8.GetBytes(part));
             hash.AppendData([0]);

@@ -8,7 +8,8 @@ using GptBook.IO;
 namespace GptBook.Publishing;
 
 /// <summary>
-/// A hash of everything a build's outputs depend on: the tool's own code, the book file, every chapter, every
+/// A hash of everything a build's outputs depend on: the tool's own code and the versions of the packages and the
+/// runtime it runs on (<see cref="CodeIdentity"/>), the book file, every chapter, every
 /// local image (and the SVG master beside a bitmap, see <see cref="PrintMaster"/>) and the cover, the bundled fonts, the requested formats and the build time (SOURCE_DATE_EPOCH or the book's date). Equal fingerprints
 /// mean equal outputs (builds are deterministic), so a build whose fingerprint matches the last one's can skip
 /// the image stage and the writers.
@@ -20,8 +21,9 @@ public static class BuildFingerprint
     /// <param name="siteAddresses">The site's address map as this build will write it (it decides the redirect
     /// pages): the map that results, not the file read, so that the file the first build creates does not make the
     /// next one rebuild.</param>
+    /// <param name="code">The code's identity; <see cref="CodeIdentity.Parts"/> unless a test stands in another version.</param>
     public static string Compute(BookOptions options, Book book, OutputFormats formats, string fontsDirectory, IEnumerable<string> offeredFiles,
-        byte[]? siteAddresses = null)
+        byte[]? siteAddresses = null, IReadOnlyList<string>? code = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text)
@@ -36,8 +38,10 @@ public static class BuildFingerprint
             else Add("<missing>");
         }
 
-        // Deterministic compilation makes the module version id a hash of the code: a new tool, a new fingerprint.
-        Add(typeof(BuildFingerprint).Assembly.ManifestModule.ModuleVersionId.ToString());
+        // Our code (deterministic compilation makes its module version id a hash of it), every package it uses and
+        // the runtime, by version: a new tool or an updated dependency, a new fingerprint.
+        foreach (var part in code ?? CodeIdentity.Parts)
+            Add(part);
         Add(formats.ToString());
         Add(options.BuildTime.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
         AddFile("book", options.BookFile);

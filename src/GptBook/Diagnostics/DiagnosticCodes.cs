@@ -28,6 +28,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode BrokenRelativeLink = new("GB0103", W, "link to a file that does not exist");
     public static readonly DiagnosticCode UnsupportedConstruct = new("GB0104", W, "unsupported Markdown construct");
     public static readonly DiagnosticCode RawHtmlSanitized = new("GB0105", W, "raw HTML was sanitized");
+    public static readonly DiagnosticCode FrontMatterNotYaml = new("GB0120", W, "a chapter's front matter is not valid YAML");
     public static readonly DiagnosticCode NestingTooDeep = new("GB0106", W, "nesting too deep");
     public static readonly DiagnosticCode DuplicateHeadingId = new("GB0107", DiagnosticSeverity.Info, "heading id made unique");
     public static readonly DiagnosticCode UnknownFootnote = new("GB0108", W, "reference to an undefined footnote");
@@ -79,5 +80,9 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode SiteFontsNotWritten = new("GB0512", W, "the site's web fonts could not be written; system fonts named");
 
     // The build itself
+    public static readonly DiagnosticCode OutputLocked = new("GB0011", E, "another build is writing to the output folder");
     public static readonly DiagnosticCode InternalError = new("GB0900", E, "internal error in a stage");
+    public static readonly DiagnosticCode CommitFailed = new("GB0901", E, "the outputs could not be moved into place; the previous ones were kept");
+    public static readonly DiagnosticCode InterruptedBuildRecovered = new("GB0902", DiagnosticSeverity.Info, "an interrupted build's half-finished commit was undone");
+    public static readonly DiagnosticCode RecoveryFailed = new("GB0903", E, "an interrupted build's half-finished commit could not be undone");
 }

@@ -104,6 +104,7 @@ public static class SiteWriter
             var article = new XElement(PolyglotHtmlSerializer.Xhtml + "article", new XAttribute("class", "content"));
             using (var xml = article.CreateWriter()) content.WriteChunk(xml, chunk);
             SiteMarkupTransform.Decorate(article, siteLabels);
+            SitePictures.Apply(article, imageFiles, resolver);
 
             var main = SiteLayout.Main(article, Pager(previous, next, metadata.Title, labels, siteLabels));
             var toc = SiteTableOfContents.Build(tocEntries, chunk, labels.TableOfContents, siteLabels);

@@ -32,14 +32,14 @@ internal sealed class BrowserPage : IAsyncDisposable
 
     public IReadOnlyCollection<string> Errors => _errors.ToArray();
 
-    internal async Task InitializeAsync(int width, int height, bool mobile, bool dark)
+    internal async Task InitializeAsync(int width, int height, bool mobile, bool dark, double scale)
     {
         await SendAsync("Page.enable");
         await SendAsync("Runtime.enable");
         await SendAsync("Log.enable");
         await SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject
         {
-            ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = mobile,
+            ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = scale, ["mobile"] = mobile,
         });
         await SendAsync("Emulation.setEmulatedMedia", new JsonObject
         {

@@ -72,6 +72,7 @@ public static class FontFallbackChain
         FontRole.Symbols => ["Noto Sans Symbols 2"],
         FontRole.Emoji => ["Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", "Noto Emoji"],
         FontRole.HanExtension => ["HanaMinB"],
+        FontRole.TeXMath => ["DejaVu Math TeX Gyre"],
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 

@@ -3,8 +3,8 @@ namespace GptBook.Fonts;
 /// <summary>
 /// The bundled faces, by what they are used for (files in assets/fonts/). The layout measures with these and the
 /// PDF writer embeds exactly these; nothing comes from the system. The first five are asked for by the layout's
-/// styles; the rest are fallbacks that only ever draw characters the first four lack (see
-/// <see cref="FontFallbackChain"/>), and are read only when such a character occurs.
+/// styles; the next five are fallbacks that only ever draw characters the first four lack (see
+/// <see cref="FontFallbackChain"/>), and are read only when such a character occurs; the last draws formulas.
 /// </summary>
 public enum FontRole
 {
@@ -28,4 +28,9 @@ public enum FontRole
     Emoji,
     /// <summary>HanaMinB: CJK Unified Ideographs Extensions B–F (𠮷 U+20BB7), which the SC faces lack.</summary>
     HanExtension,
+    /// <summary>
+    /// DejaVu Math TeX Gyre: the glyphs of typeset formulas, with the OpenType MATH table (constants, variants,
+    /// assemblies) that the math layout reads. Not a fallback face: only formulas ask for it.
+    /// </summary>
+    TeXMath,
 }

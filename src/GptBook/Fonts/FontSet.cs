@@ -64,6 +64,7 @@ public sealed class FontSet
         FontRole.Symbols => "NotoSansSymbols2-Regular.ttf",
         FontRole.Emoji => "NotoEmoji-Regular.ttf",
         FontRole.HanExtension => "HanaMinB.ttf",
+        FontRole.TeXMath => "DejaVuMathTeXGyre.ttf",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -83,6 +84,7 @@ public sealed class FontSet
         FontRole.Symbols => "GptBook Noto Sans Symbols 2",
         FontRole.Emoji => "GptBook Noto Emoji",
         FontRole.HanExtension => "GptBook HanaMinB",
+        FontRole.TeXMath => "GptBook DejaVu Math TeX Gyre",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 

@@ -146,6 +146,21 @@ public sealed class SiteWriterTests : IDisposable
     }
 
     [Fact]
+    public void Every_chunk_page_has_one_first_level_heading_a_sections_page_its_chapters_title_linking_back()
+    {
+        var (site, _) = Build();
+        foreach (var name in new[] { "sample.html", "history.html", "summary.html" })
+            Assert.Single(site.Pages[name].Descendants(X + "main").Descendants(X + "h1"));
+        var chapter = site.Pages["history.html"].Descendants(X + "article").Single().Elements().First();
+        Assert.Equal("h1", chapter.Name.LocalName);
+        Assert.Equal("chunk-chapter", (string?)chapter.Attribute("class"));
+        Assert.Equal("示例书：从 GPT-1 到 GPT-4", chapter.Value);
+        Assert.Equal("sample.html", (string?)chapter.Element(X + "a")!.Attribute("href"));
+        // The chapter's own page keeps its own heading and gets no second one.
+        Assert.Null(site.Pages["sample.html"].Descendants(X + "h1").SingleOrDefault(h => h.Attribute("class") != null));
+    }
+
+    [Fact]
     public void The_current_page_is_marked_in_the_contents_exactly_once()
     {
         var (site, _) = Build();

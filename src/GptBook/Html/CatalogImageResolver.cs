@@ -31,16 +31,27 @@ public sealed class CatalogImageResolver(ImageCatalog catalog, ImageProfile prof
             return new HtmlImage(null, prepared.PixelWidth, prepared.PixelHeight, null) { SvgMarkup = File.ReadAllText(prepared.Path) };
 
         var src = File.Exists(prepared.Path) ? hrefOf(prepared) : null;
-        var variants = src == null ? [] : prepared.Variants
-            .Where(v => File.Exists(v.Path))
-            .Select(v => (Href: hrefOf(v), Density: Density(v, prepared)))
-            .Where(v => v.Href != null)
-            .ToArray();
-        var srcSet = variants.Length > 0 ? string.Join(", ", variants.Select(v => $"{v.Href} {v.Density}x").Prepend(src + " 1x")) : null;
+        var srcSet = src == null ? null : SrcSet(prepared, src, prepared.MediaType);
         var reason = prepared.Placeholder ?? (src == null ? "" : null);
         return new HtmlImage(src, prepared.PixelWidth, prepared.PixelHeight, reason) { SrcSet = srcSet };
     }
 
-    private static int Density(NormalizedImage variant, NormalizedImage baseImage) =>
-        baseImage.PixelWidth > 0 ? Math.Max(1, (int)Math.Round((double)variant.PixelWidth / baseImage.PixelWidth)) : 2;
+    /// <summary>
+    /// The files of one media type among an image and its variants (other widths, other formats) as a srcset of
+    /// width descriptors, narrowest first, which lets the browser pick by the slot's width and the screen's
+    /// density; null when there is only one width. <paramref name="mainHref"/> is the main file's href, when known.
+    /// </summary>
+    public string? SrcSet(NormalizedImage prepared, string? mainHref, string mediaType)
+    {
+        var files = prepared.Variants.Prepend(prepared)
+            .Where(v => v.MediaType == mediaType && v.PixelWidth > 0 && File.Exists(v.Path))
+            .Select(v => (Href: v == prepared && mainHref != null ? mainHref : hrefOf(v), v.PixelWidth))
+            .Where(v => v.Href != null)
+            .DistinctBy(v => v.PixelWidth)
+            .OrderBy(v => v.PixelWidth)
+            .ToArray();
+        return files.Length > 1 || (files.Length == 1 && mediaType != prepared.MediaType)
+            ? string.Join(", ", files.Select(v => $"{v.Href} {v.PixelWidth.ToString(System.Globalization.CultureInfo.InvariantCulture)}w"))
+            : null;
+    }
 }

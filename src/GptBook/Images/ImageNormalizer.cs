@@ -200,6 +200,8 @@ internal sealed class ImageNormalizer
                 : null;
             PreparedImageWriter.Write(flattened ?? resized ?? source, encoding, target.Dpi, quality, rules.IndexesColours, _cache.PathFor(name));
             files.Add(new CachedFile(name, target.Width, target.Height, PreparedImageWriter.MediaType(encoding), target.Dpi));
+            if (rules.WritesWebP && WebPSiblingWriter.Write(resized ?? source, encoding, quality, _cache.PathFor(name)) is { } webp)
+                files.Add(new CachedFile(Path.GetFileName(webp), target.Width, target.Height, WebPSiblingWriter.MediaType, target.Dpi));
         }
         _context.Statistics.CountWrite();
         return _cache.Put(key, files);
@@ -207,11 +209,12 @@ internal sealed class ImageNormalizer
 
     /// <summary>
     /// A JPEG is copied rather than re-encoded when it carries plain image data only (no EXIF, so no GPS and no
-    /// rotation to apply; no XMP, IPTC, ICC, comments; not CMYK) and every file the profile wants is its own size.
+    /// rotation to apply; no XMP, IPTC, ICC, comments; not CMYK), every file the profile wants is its own size, and
+    /// the profile wants no WebP copy (which needs the pixels).
     /// </summary>
     private NormalizedImage? TryPassThrough(ImageProfileRules rules, string key, byte[] bytes, ImageInspection inspection)
     {
-        if (inspection.Kind != ImageKind.Jpeg || inspection.Facts.Jpeg is not { IsPlainImageData: true }) return null;
+        if (inspection.Kind != ImageKind.Jpeg || inspection.Facts.Jpeg is not { IsPlainImageData: true } || rules.WritesWebP) return null;
         var targets = rules.Targets(inspection.Width, inspection.Height);
         if (targets.Count != 1 || targets[0].Width != inspection.Width || targets[0].Height != inspection.Height) return null;
         var name = key + ".jpg";

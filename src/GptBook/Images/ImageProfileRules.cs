@@ -12,9 +12,11 @@ namespace GptBook.Images;
 /// because the PDF writer places opaque images. The DPI recorded is the resolution at that printed size, but never
 /// less than <see cref="MinPrintDpi"/>: a small picture prints smaller rather than blurred to the full width.</item>
 /// <item>EPUB: the longest side at most <see cref="ImageOptions.EpubMaxSide"/>; 96 dpi.</item>
-/// <item>Site: <see cref="ImageOptions.SiteWidth"/> wide (or narrower: never upscaled) at 96 dpi, plus, with
-/// <see cref="ImageOptions.SiteRetina"/>, a 2× variant at 192 dpi when the source is at least twice that wide, so
-/// the variant really holds twice the detail.</item>
+/// <item>Site: <see cref="ImageOptions.SiteWidth"/> wide (or narrower: never upscaled) at 96 dpi; a half-width
+/// variant for phones when the main image is half as wide again; with <see cref="ImageOptions.SiteRetina"/>, 1.5×
+/// and 2× variants when the source is at least that wide, so a variant really holds the detail its width
+/// promises. The page offers them by width (srcset with w descriptors), and each also as WebP
+/// (<see cref="WebPSiblingWriter"/>).</item>
 /// </list>
 /// <see cref="CacheSettings"/> names every setting that changes the output, so the cache key changes with them.
 /// </summary>
@@ -29,6 +31,9 @@ internal sealed record ImageProfileRules(ImageProfile Profile, ImageOptions Imag
 
     /// <summary>Whether a PNG may be indexed: not for print, whose RGB PNGs the PDF embeds without decoding them.</summary>
     public bool IndexesColours => Profile != ImageProfile.Print;
+
+    /// <summary>The site offers each file also as WebP, which browsers take in a &lt;picture&gt;.</summary>
+    public bool WritesWebP => Profile == ImageProfile.Site;
 
     /// <summary>The printable area, in inches: the text block's width and the figure height limit.</summary>
     public (double Width, double Height) PrintArea
@@ -45,7 +50,7 @@ internal sealed record ImageProfileRules(ImageProfile Profile, ImageOptions Imag
     {
         ImageProfile.Print => Invariant($"print;dpi={Images.PrintMaxDpi};area={PrintArea.Width:R}x{PrintArea.Height:R};q={Images.JpegQuality}"),
         ImageProfile.Epub => Invariant($"epub;side={Images.EpubMaxSide};q={Images.JpegQuality}"),
-        _ => Invariant($"site;width={Images.SiteWidth};retina={Images.SiteRetina};q={Images.JpegQuality}"),
+        _ => Invariant($"site;width={Images.SiteWidth};retina={Images.SiteRetina};q={Images.JpegQuality};widths=0.5,1,1.5,2;webp"),
     };
 
     /// <summary>The pixel sizes to produce from an (oriented) source: the main image first, then variants.</summary>
@@ -73,10 +78,18 @@ internal sealed record ImageProfileRules(ImageProfile Profile, ImageOptions Imag
             default:
             {
                 var one = Fit(width, height, Images.SiteWidth, int.MaxValue);
-                var main = new PixelTarget(one.Width, one.Height, CssDpi, "");
-                if (!Images.SiteRetina || width < 2 * Images.SiteWidth) return [main];
-                var two = Fit(width, height, 2 * Images.SiteWidth, int.MaxValue);
-                return [main, new PixelTarget(two.Width, two.Height, 2 * CssDpi, "@2x")];
+                List<PixelTarget> targets = [new PixelTarget(one.Width, one.Height, CssDpi, "")];
+                var half = Fit(width, height, Images.SiteWidth / 2, int.MaxValue);
+                if (2 * one.Width >= 3 * half.Width) targets.Add(new PixelTarget(half.Width, half.Height, CssDpi / 2, "@0.5x"));
+                if (!Images.SiteRetina) return targets;
+                foreach (var (scale, suffix) in new[] { (1.5, "@1.5x"), (2.0, "@2x") })
+                {
+                    var wide = (int)Math.Round(scale * Images.SiteWidth);
+                    if (width < wide) break;
+                    var size = Fit(width, height, wide, int.MaxValue);
+                    targets.Add(new PixelTarget(size.Width, size.Height, scale * CssDpi, suffix));
+                }
+                return targets;
             }
         }
     }
@@ -92,5 +105,5 @@ internal sealed record ImageProfileRules(ImageProfile Profile, ImageOptions Imag
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>One file to produce: its pixel size, the DPI to record, and the suffix of its file name ("" or "@2x").</summary>
+/// <summary>One file to produce: its pixel size, the DPI to record, and the suffix of its file name ("", "@2x" …).</summary>
 internal sealed record PixelTarget(int Width, int Height, double Dpi, string Suffix);

@@ -14,6 +14,7 @@ public sealed class SiteImageFiles
 
     private readonly SortedDictionary<string, string> _sourceBySiteName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _siteNameBySource = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NormalizedImage> _imageByHref = new(StringComparer.Ordinal);
 
     /// <summary>The href (relative to a page in the site root) for a prepared image, recording it for copying.</summary>
     public string HrefOf(NormalizedImage image)
@@ -26,8 +27,13 @@ public sealed class SiteImageFiles
             _siteNameBySource[image.Path] = name;
             _sourceBySiteName[name] = image.Path;
         }
-        return Folder + "/" + name;
+        var href = Folder + "/" + name;
+        _imageByHref.TryAdd(href, image);
+        return href;
     }
+
+    /// <summary>The prepared image (with its variants) an href was handed out for, or null for any other href.</summary>
+    public NormalizedImage? ImageAt(string href) => _imageByHref.GetValueOrDefault(href);
 
     /// <summary>Copies every image handed out so far into <paramref name="siteDirectory"/>/images, in name order.</summary>
     public void CopyTo(string siteDirectory)

@@ -5,9 +5,10 @@ using System.Xml;
 namespace GptBook.Site;
 
 /// <summary>
-/// sitemap.xml (the sitemaps.org protocol) and a robots.txt that points to it, written only when the published
-/// address is known, since both need absolute URLs. Lists the home page and every chapter page, each with the
-/// book's date as its last modification (deterministic: no clock).
+/// robots.txt, which lets every crawler in (crawlers and audits such as Lighthouse ask for it, and a host's
+/// missing-page answer is no valid one), and when the published address is known sitemap.xml (the sitemaps.org
+/// protocol), which needs absolute URLs, named in robots.txt. The sitemap lists the home page and every chapter
+/// page, each with the book's date as its last modification (deterministic: no clock).
 /// </summary>
 public static class SiteMap
 {
@@ -16,7 +17,12 @@ public static class SiteMap
 
     public static void Write(string directory, SiteFrame frame, IEnumerable<string> pageFiles)
     {
-        if (frame.BaseUrl == null) return;
+        const string allowAll = "User-agent: *\nAllow: /\n";
+        if (frame.BaseUrl == null)
+        {
+            File.WriteAllText(Path.Combine(directory, RobotsFile), allowAll, new UTF8Encoding(false));
+            return;
+        }
         var lastModified = frame.Metadata.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
         using (var xml = XmlWriter.Create(Path.Combine(directory, FileName), settings))
@@ -31,6 +37,6 @@ public static class SiteMap
             }
             xml.WriteEndElement();
         }
-        File.WriteAllText(Path.Combine(directory, RobotsFile), $"User-agent: *\nAllow: /\n\nSitemap: {frame.AbsoluteUrl(FileName)}\n", new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(directory, RobotsFile), $"{allowAll}\nSitemap: {frame.AbsoluteUrl(FileName)}\n", new UTF8Encoding(false));
     }
 }

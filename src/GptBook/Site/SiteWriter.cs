@@ -106,6 +106,8 @@ public static class SiteWriter
             var article = new XElement(PolyglotHtmlSerializer.Xhtml + "article", new XAttribute("class", "content"));
             using (var xml = article.CreateWriter()) content.WriteChunk(xml, chunk);
             SiteMarkupTransform.Decorate(article, siteLabels);
+            SitePictures.Apply(article, imageFiles, resolver);
+            article.AddFirst(ChapterHeading(chunk, chunked));
 
             var main = SiteLayout.Main(article, Pager(previous, next, metadata.Title, labels, siteLabels));
             var toc = SiteTableOfContents.Build(tocEntries, chunk, labels.TableOfContents, siteLabels);
@@ -163,6 +165,20 @@ public static class SiteWriter
             if (data != null) page.Element(PolyglotHtmlSerializer.Xhtml + "body")!.Add(data);
             File.WriteAllBytes(Path.Combine(staging, fileName), PolyglotHtmlSerializer.Serialize(page));
         }
+    }
+
+    /// <summary>
+    /// A page split off at a section has no heading of the first level of its own: it gets its chapter's title as
+    /// one, linking to the chapter's opening page, so that its outline starts where the reader is (chapter, then
+    /// section) and assistive technology finds the page's main heading. Null when the page has its own.
+    /// </summary>
+    private static XElement? ChapterHeading(Chunk chunk, ChunkedBook chunked)
+    {
+        if (chunk.Heading is not { Level: > 1 } || chunk.Blocks.OfType<Heading>().Any(h => h.Level == 1)) return null;
+        var opening = chunked.Chunks.First(c => c.Chapter == chunk.Chapter);
+        if (opening == chunk || chunk.Chapter.Title is not { Length: > 0 } title) return null;
+        var x = PolyglotHtmlSerializer.Xhtml;
+        return new XElement(x + "h1", new XAttribute("class", "chunk-chapter"), new XElement(x + "a", new XAttribute("href", opening.FileName), title));
     }
 
     /// <summary>Previous and next page; the first page's previous is the home page.</summary>

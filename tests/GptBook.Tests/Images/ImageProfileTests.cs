@@ -107,7 +107,7 @@ public sealed class ImageProfileTests : IDisposable
     }
 
     [Fact]
-    public void Site_makes_a_2x_variant_only_from_a_source_twice_as_wide()
+    public void Site_makes_wider_variants_only_from_a_source_that_wide_a_half_width_one_and_a_smaller_webp_of_each()
     {
         using var wide = ImageTestBook.Photo(2000, 1000);
         using var narrow = ImageTestBook.Photo(1000, 500, seed: 2);
@@ -117,25 +117,35 @@ public sealed class ImageProfileTests : IDisposable
 
         var site = run.Get(wideRef, ImageProfile.Site);
         Assert.Equal((720, 360), (site.PixelWidth, site.PixelHeight));
-        var variant = Assert.Single(site.Variants);
-        Assert.Equal((1440, 720), (variant.PixelWidth, variant.PixelHeight));
-        Assert.Equal((1440, 720), Size(variant.Path));
-        Assert.InRange(Dpi(variant.Path), 191.9, 192.1);
+        var jpegs = site.Variants.Where(v => v.MediaType == site.MediaType).ToArray();
+        Assert.Equal([(360, 180), (1080, 540), (1440, 720)], jpegs.Select(v => (v.PixelWidth, v.PixelHeight)));
+        var twoX = jpegs[^1];
+        Assert.Equal((1440, 720), Size(twoX.Path));
+        Assert.InRange(Dpi(twoX.Path), 191.9, 192.1);
+        // A width may also come as WebP (a photo: lossy at the JPEG quality), kept only when smaller than its JPEG.
+        var webps = site.Variants.Where(v => v.MediaType == "image/webp").ToArray();
+        Assert.NotEmpty(webps);
+        foreach (var webp in webps)
+        {
+            var original = jpegs.Prepend(site).Single(j => j.PixelWidth == webp.PixelWidth);
+            Assert.Equal((webp.PixelWidth, webp.PixelHeight), Size(webp.Path));
+            Assert.True(new FileInfo(webp.Path).Length < new FileInfo(original.Path).Length, webp.Path);
+        }
 
         var small = run.Get(narrowRef, ImageProfile.Site);
         Assert.Equal((720, 360), (small.PixelWidth, small.PixelHeight));
-        Assert.Empty(small.Variants);
+        Assert.Equal([360], small.Variants.Where(v => v.MediaType == small.MediaType).Select(v => v.PixelWidth));
     }
 
     [Fact]
-    public void Site_without_retina_makes_no_variant()
+    public void Site_without_retina_makes_no_wider_variant()
     {
         _book.Images = _book.Images with { SiteRetina = false, SiteWidth = 500 };
         using var wide = ImageTestBook.Photo(2000, 1000);
         var reference = ImageTestBook.Local(_book.Write("img/wide.png", wide, new PngEncoder()));
         var site = _book.Run(reference, ImageProfile.Site).Get(reference, ImageProfile.Site);
         Assert.Equal(500, site.PixelWidth);
-        Assert.Empty(site.Variants);
+        Assert.Equal(500, site.Variants.Max(v => v.PixelWidth));
     }
 
     [Fact]

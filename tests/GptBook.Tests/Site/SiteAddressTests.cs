@@ -45,7 +45,8 @@ public partial class SiteAddressTests
             var heading = SitePages.Parse(Path.Combine(site, target[..hash])).Descendants().Single(e => (string?)e.Attribute("id") == target[(hash + 1)..]);
             return heading.Value;
         }
-        return page.Descendants(X + "article").Single().Descendants().First(e => e.Name.LocalName is "h1" or "h2").Value;
+        // The page's own first heading (a section's page names its chapter above it, with a class).
+        return page.Descendants(X + "article").Single().Descendants().First(e => e.Name.LocalName is "h1" or "h2" && e.Attribute("class") == null).Value;
     }
 
     [GeneratedRegex(@"^0; url=(.+)$")]

@@ -76,8 +76,9 @@ public sealed class SiteBrowserTests : IDisposable
         status.Report("content/sample.md:3:1: error GB0101: file is not valid UTF-8");
         Assert.True(await page.WaitForAsync("document.querySelector('.gptbook-preview-error')?.textContent.includes('GB0101') === true"),
             "the failed build is not shown in the page");
-        var banner = (string)(await page.EvaluateAsync("getComputedStyle(document.querySelector('.gptbook-preview-error')).position"))!;
-        Assert.Equal("sticky", banner); // the preview's own stylesheet loaded under the page's policy
+        // The preview's own stylesheet loads under the page's policy (waited for: the banner is parsed before it arrives).
+        Assert.True(await page.WaitForAsync("getComputedStyle(document.querySelector('.gptbook-preview-error')).position === 'sticky'"),
+            "the preview's stylesheet did not style the banner");
         Assert.True(page.Errors.Count == 0, string.Join("\n", page.Errors));
     }
 
@@ -105,6 +106,9 @@ public sealed class SiteBrowserTests : IDisposable
         var innerWidth = (double)(await page.EvaluateAsync("window.innerWidth"))!;
         Assert.True(scrollWidth <= innerWidth, $"{label}: the page scrolls sideways ({scrollWidth} > {innerWidth})");
 
+        // Pictures below the first screen load lazily: asked for now, every one must arrive.
+        await page.EvaluateAsync("Array.from(document.images).forEach(i => i.loading = 'eager')");
+        await page.WaitForAsync("Array.from(document.images).every(i => i.complete)");
         var brokenImages = (double)(await page.EvaluateAsync(
             "Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).length"))!;
         Assert.True(brokenImages == 0, $"{label}: {brokenImages} images did not load");

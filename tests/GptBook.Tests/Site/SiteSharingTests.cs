@@ -40,7 +40,7 @@ public sealed class SharingSitesFixture : IDisposable
 }
 
 /// <summary>What search engines and link previews read: descriptions, OpenGraph and Twitter tags, canonical links,
-/// sitemap.xml and robots.txt (only with a base URL), the 404 page; and the downloads every page offers.</summary>
+/// sitemap.xml (only with a base URL) and robots.txt, the 404 page; and the downloads every page offers.</summary>
 public sealed class SiteSharingTests(SharingSitesFixture sites) : IClassFixture<SharingSitesFixture>
 {
     private static readonly XNamespace X = SitePages.X;
@@ -69,7 +69,8 @@ public sealed class SiteSharingTests(SharingSitesFixture sites) : IClassFixture<
         Assert.DoesNotContain(site.Pages.Values.SelectMany(p => p.Descendants(X + "link")), l => (string?)l.Attribute("rel") == "canonical");
         Assert.Null(Meta(history, "property", "og:image"));
         Assert.False(File.Exists(Path.Combine(site.Directory, "sitemap.xml")));
-        Assert.False(File.Exists(Path.Combine(site.Directory, "robots.txt")));
+        // robots.txt still lets crawlers in (a host would otherwise answer with its missing-page page).
+        Assert.Equal("User-agent: *\nAllow: /\n", File.ReadAllText(Path.Combine(site.Directory, "robots.txt")));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public class SiteLongBookNavigationTests
     {
         using var dir = new TemporaryDirectory();
         var (site, _) = BuildTwelveChapters(dir);
-        var page = site.Pages.Single(p => p.Value.Descendants(SitePages.X + "h1").Any(h => h.Value == "第 9 章")).Value;
+        var page = site.Pages.Single(p => p.Value.Descendants(SitePages.X + "h1").Any(h => h.Value == "第 9 章" && h.Attribute("class") == null)).Value;
         var list = page.Descendants(SitePages.X + "nav").Single(n => (string?)n.Attribute("id") == "toc").Descendants(SitePages.X + "ol").First();
         var items = list.Elements(SitePages.X + "li").ToArray();
         var fold = items[0].Element(SitePages.X + "details")!;
@@ -63,7 +63,7 @@ public class SiteLongBookNavigationTests
         Assert.Equal(["第 10 章", "第 11 章", "第 12 章"], items.Skip(2).Select(li => li.Element(SitePages.X + "a")!.Value));
 
         // Early chapters are near the top anyway: nothing to fold.
-        var second = site.Pages.Single(p => p.Value.Descendants(SitePages.X + "h1").Any(h => h.Value == "第 2 章")).Value;
+        var second = site.Pages.Single(p => p.Value.Descendants(SitePages.X + "h1").Any(h => h.Value == "第 2 章" && h.Attribute("class") == null)).Value;
         Assert.Empty(second.Descendants(SitePages.X + "details"));
     }
 

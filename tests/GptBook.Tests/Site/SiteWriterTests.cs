@@ -128,17 +128,36 @@ public sealed class SiteWriterTests : IDisposable
     }
 
     [Fact]
-    public void Figures_have_srcset_with_the_2x_variant_and_pixel_sizes()
+    public void Figures_have_srcset_by_width_with_sizes_and_pixel_sizes()
     {
         var (site, _) = Build();
         var img = site.Pages["history.html"].Descendants(X + "figure").Single().Element(X + "img")!;
         Assert.Equal("640", (string?)img.Attribute("width"));
         Assert.Equal("360", (string?)img.Attribute("height"));
         var srcset = (string)img.Attribute("srcset")!;
-        Assert.Matches(@"^images/[0-9a-f]{16}\.png 1x, images/[0-9a-f]{16}\.png 2x$", srcset);
+        Assert.Matches(@"^images/[0-9a-f]{16}\.png 640w, images/[0-9a-f]{16}\.png 1280w$", srcset);
+        // 640 CSS px shows whole in the 612 px column only below it: the slot is the column, or the screen less padding.
+        Assert.Equal("(min-width: 652px) 612px, calc(100vw - 40px)", (string?)img.Attribute("sizes"));
+        // No WebP copy was prepared for this picture, so it stays a plain <img>.
+        Assert.Null(img.Parent!.Name == X + "picture" ? img.Parent : null);
         Assert.Equal("柱状图：三个模型的参数量", (string?)img.Attribute("alt"));
         var caption = site.Pages["history.html"].Descendants(X + "figcaption").Single().Value;
         Assert.StartsWith("图 1", caption);
+    }
+
+    [Fact]
+    public void Every_chunk_page_has_one_first_level_heading_a_sections_page_its_chapters_title_linking_back()
+    {
+        var (site, _) = Build();
+        foreach (var name in new[] { "sample.html", "history.html", "summary.html" })
+            Assert.Single(site.Pages[name].Descendants(X + "main").Descendants(X + "h1"));
+        var chapter = site.Pages["history.html"].Descendants(X + "article").Single().Elements().First();
+        Assert.Equal("h1", chapter.Name.LocalName);
+        Assert.Equal("chunk-chapter", (string?)chapter.Attribute("class"));
+        Assert.Equal("示例书：从 GPT-1 到 GPT-4", chapter.Value);
+        Assert.Equal("sample.html", (string?)chapter.Element(X + "a")!.Attribute("href"));
+        // The chapter's own page keeps its own heading and gets no second one.
+        Assert.Null(site.Pages["sample.html"].Descendants(X + "h1").SingleOrDefault(h => h.Attribute("class") != null));
     }
 
     [Fact]

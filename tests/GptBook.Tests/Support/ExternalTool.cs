@@ -36,6 +36,18 @@ public static class ExternalTool
         return name;
     }
 
+    /// <summary>A file a tool ships (axe-core's script), named by an environment variable that .ci/run sets; skips
+    /// the test (or fails it, when validators are required) when the variable names no file.</summary>
+    public static string RequireFile(string variable, string what)
+    {
+        var path = Environment.GetEnvironmentVariable(variable);
+        if (path != null && File.Exists(path)) return path;
+        if (ValidatorsRequired)
+            throw new InvalidOperationException($"{what} is not installed ({variable}), and GPTBOOK_REQUIRE_VALIDATORS=1 requires it");
+        Skip.If(true, $"{what} is not installed (set {variable})");
+        return "";
+    }
+
     public static string? Find(string name)
     {
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))

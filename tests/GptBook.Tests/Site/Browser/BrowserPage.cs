@@ -32,14 +32,14 @@ internal sealed class BrowserPage : IAsyncDisposable
 
     public IReadOnlyCollection<string> Errors => _errors.ToArray();
 
-    internal async Task InitializeAsync(int width, int height, bool mobile, bool dark)
+    internal async Task InitializeAsync(int width, int height, bool mobile, bool dark, double scale)
     {
         await SendAsync("Page.enable");
         await SendAsync("Runtime.enable");
         await SendAsync("Log.enable");
         await SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject
         {
-            ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = mobile,
+            ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = scale, ["mobile"] = mobile,
         });
         await SendAsync("Emulation.setEmulatedMedia", new JsonObject
         {
@@ -64,9 +64,10 @@ internal sealed class BrowserPage : IAsyncDisposable
         if (finished != _loaded.Task) throw new TimeoutException($"{url} did not finish loading.");
     }
 
-    public async Task<JsonNode?> EvaluateAsync(string expression)
+    /// <param name="awaitPromise">Wait for the promise the expression gives and return what it resolves to.</param>
+    public async Task<JsonNode?> EvaluateAsync(string expression, bool awaitPromise = false)
     {
-        var result = await SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = expression, ["returnByValue"] = true });
+        var result = await SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = expression, ["returnByValue"] = true, ["awaitPromise"] = awaitPromise });
         if (result["exceptionDetails"] is JsonObject exception)
             throw new InvalidOperationException($"{expression} threw: {exception.ToJsonString()}");
         return result["result"]?["value"];

@@ -75,14 +75,15 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         return new HeadlessChromium(process, profile, connection);
     }
 
-    /// <summary>A new tab with the given viewport (CSS pixels; <paramref name="mobile"/> emulates a phone).</summary>
-    public async Task<BrowserPage> OpenPageAsync(int width, int height, bool mobile, bool dark = false)
+    /// <summary>A new tab with the given viewport (CSS pixels; <paramref name="mobile"/> emulates a phone;
+    /// <paramref name="scale"/> is the device pixels per CSS pixel).</summary>
+    public async Task<BrowserPage> OpenPageAsync(int width, int height, bool mobile, bool dark = false, double scale = 1)
     {
         var target = await _connection.SendAsync("Target.createTarget", new JsonObject { ["url"] = "about:blank" });
         var targetId = (string)target["targetId"]!;
         var attached = await _connection.SendAsync("Target.attachToTarget", new JsonObject { ["targetId"] = targetId, ["flatten"] = true });
         var page = new BrowserPage(_connection, targetId, (string)attached["sessionId"]!);
-        await page.InitializeAsync(width, height, mobile, dark);
+        await page.InitializeAsync(width, height, mobile, dark, scale);
         return page;
     }
 

@@ -64,7 +64,6 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode ImageNotPrepared = new("GB0402", W, "image has no prepared version; placeholder shown");
     public static readonly DiagnosticCode UnresolvedInternalLink = new("GB0403", W, "internal link target is in no chunk");
     public static readonly DiagnosticCode UnsafeLinkDropped = new("GB0404", W, "link with an unsafe or unknown scheme written as text");
-    public static readonly DiagnosticCode RawHtmlNotWellFormed = new("GB0405", W, "raw HTML is not well-formed XHTML; shown as text");
     public static readonly DiagnosticCode EpubNotWritten = new("GB0406", E, "EPUB could not be written");
     public static readonly DiagnosticCode CoverNotDrawn = new("GB0407", W, "cover could not be drawn from the title");
     public static readonly DiagnosticCode InvalidXmlCharacter = new("GB0408", W, "character not allowed in XHTML removed");

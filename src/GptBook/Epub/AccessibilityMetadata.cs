@@ -44,23 +44,13 @@ public sealed record AccessibilityMetadata(
             pictures++;
             if (string.IsNullOrWhiteSpace(alt)) withoutAlt++;
         }
-        void Raw(string xhtml)
-        {
-            foreach (var element in RawElements(xhtml))
-            {
-                if (element.Name.LocalName == "img") Picture((string?)element.Attribute("alt"));
-                if (element.Name.LocalName == "math") mathMl = true;
-            }
-        }
         var blocks = book.AllBlocksWithFootnotes().ToArray();
         foreach (var block in blocks)
         {
             if (block is Figure f) Picture(f.Image.Alt);
-            if (block is RawHtmlBlock rb) Raw(rb.Xhtml);
             foreach (var inline in block.InlineContent().SelectMany(list => list).SelectMany(i => i.DescendantsAndSelf()))
             {
                 if (inline is InlineImage ii) Picture(ii.Image.Alt);
-                if (inline is RawHtmlInline ri) Raw(ri.Xhtml);
             }
         }
         return new AccessibilityMetadata(pictures, withoutAlt, blocks.OfType<Heading>().Any(), blocks.OfType<Table>().Any(),
@@ -134,18 +124,5 @@ public sealed record AccessibilityMetadata(
             parts.Add(Conforms ? "It meets EPUB Accessibility 1.1 and WCAG 2.1 Level AA." : "For the reasons above, it does not claim EPUB Accessibility conformance.");
         }
         return string.Join(zh ? "" : " ", parts);
-    }
-
-    /// <summary>The elements of a sanitized raw HTML fragment (well-formed XHTML); none if it does not parse.</summary>
-    private static IEnumerable<XElement> RawElements(string xhtml)
-    {
-        try
-        {
-            return XElement.Parse("<div xmlns=\"" + Xhtml.NamespaceName + "\">" + xhtml + "</div>").Descendants().ToArray();
-        }
-        catch (System.Xml.XmlException)
-        {
-            return [];
-        }
     }
 }

@@ -93,6 +93,7 @@ public static class FontFallbackChain
         FontRole.HanExtension => ["HanaMinB"],
         FontRole.SerifRegularLatin or FontRole.SerifBoldLatin => ["Source Serif 4"],
         FontRole.SansBoldLatin => ["Source Sans 3"],
+        FontRole.TeXMath => ["DejaVu Math TeX Gyre"],
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 

@@ -67,6 +67,7 @@ public sealed class FontSet
         FontRole.SerifRegularLatin => "SourceSerif4-Regular.ttf",
         FontRole.SerifBoldLatin => "SourceSerif4-Bold.ttf",
         FontRole.SansBoldLatin => "SourceSans3-Bold.ttf",
+        FontRole.TeXMath => "DejaVuMathTeXGyre.ttf",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -89,6 +90,7 @@ public sealed class FontSet
         FontRole.SerifRegularLatin => "GptBook Source Serif 4",
         FontRole.SerifBoldLatin => "GptBook Source Serif 4 Bold",
         FontRole.SansBoldLatin => "GptBook Source Sans 3 Bold",
+        FontRole.TeXMath => "GptBook DejaVu Math TeX Gyre",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 

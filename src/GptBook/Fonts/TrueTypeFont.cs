@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using GptBook.Fonts.MathTable;
 using GptBook.Units;
 
 namespace GptBook.Fonts;
@@ -17,6 +18,7 @@ public sealed class TrueTypeFont
     private readonly double _emPerUnit;
     private readonly Lazy<GlyphOutlineReader> _outlines;
     private readonly bool _longLocaOffsets;
+    private readonly Lazy<OpenTypeMathTable?> _math;
 
     private TrueTypeFont(byte[] file, string name)
     {
@@ -68,7 +70,11 @@ public sealed class TrueTypeFont
         _cmap = CharacterMap.Read(_tables.Required(_file, "cmap", name).Span, GlyphCount, name);
         _outlines = new Lazy<GlyphOutlineReader>(() => new GlyphOutlineReader(
             _tables.Required(_file, "loca", Name), _tables.Required(_file, "glyf", Name), _longLocaOffsets, GlyphCount, Name));
+        _math = new Lazy<OpenTypeMathTable?>(() => OpenTypeMathTable.Read(Table("MATH"), Name));
     }
+
+    /// <summary>The OpenType MATH table (read on first use), or null when the font has none.</summary>
+    public OpenTypeMathTable? MathTable => _math.Value;
 
     /// <summary>Reads a font file. Throws <see cref="FontFormatException"/> when it is not a TrueType font we can read.</summary>
     public static TrueTypeFont Load(string path) => Parse(File.ReadAllBytes(path), Path.GetFileName(path));
@@ -127,6 +133,9 @@ public sealed class TrueTypeFont
 
     /// <summary>The outline of the glyph for <paramref name="codePoint"/> (the .notdef box when the font lacks it).</summary>
     public GlyphOutline Outline(int codePoint) => GlyphOutline(GlyphId(codePoint));
+
+    /// <summary>A glyph's bounding box from its glyf header in font units (zeros for a blank glyph), without reading its contours.</summary>
+    public (int XMin, int YMin, int XMax, int YMax) GlyphBounds(int glyphId) => _outlines.Value.Bounds(glyphId);
 
     public GlyphOutline GlyphOutline(int glyphId)
     {

@@ -105,12 +105,6 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             case Table t:
                 WriteTable(xml, t, state);
                 break;
-            case RawHtmlBlock raw:
-                Start(xml, "div");
-                Attr(xml, "class", "raw-html");
-                WriteRaw(xml, raw.Xhtml, raw.Text, inline: false, raw.Span, state);
-                End(xml);
-                break;
             default:
                 throw new NotSupportedException($"no XHTML form for block {block.GetType().Name}");
         }
@@ -353,7 +347,6 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         InlineCode c => c.Code,
         InlineImage i => "[" + i.Image.Alt + "]",
         FootnoteReference r => r.Number.ToString(CultureInfo.InvariantCulture),
-        RawHtmlInline raw => raw.Text,
         LineBreak => "",
         _ => Inline.PlainText([leaf]),
     };
@@ -420,6 +413,9 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             case Strikethrough s:
                 Wrap(xml, "del", s.Content, state, after);
                 return;
+            case MarkedText m:
+                Wrap(xml, m.Mark switch { TextMark.Superscript => "sup", TextMark.Subscript => "sub", _ => "kbd" }, m.Content, state, after);
+                return;
             case Link l:
                 WriteLink(xml, l, state, after);
                 return;
@@ -479,9 +475,6 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             case FootnoteReference r:
                 WriteNoteReference(xml, r, state);
                 break;
-            case RawHtmlInline raw:
-                WriteRaw(xml, raw.Xhtml, raw.Text, inline: true, raw.Span, state);
-                break;
             default:
                 throw new NotSupportedException($"no XHTML form for inline {inline.GetType().Name}");
         }
@@ -505,7 +498,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                     return HanLatinText.CodePointAt(t.Value, 0);
                 case Model.Text:
                     continue;
-                case Emphasis or Strong or Strikethrough or Link:
+                case Emphasis or Strong or Strikethrough or MarkedText or Link:
                     var inner = FirstCodePoint(inlines[i].Children, 0, -1);
                     if (inner != -1) return inner;
                     continue;
@@ -586,21 +579,6 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         End(xml);
         End(xml);
     }
-
-    private void WriteRaw(XmlWriter xml, string markup, string text, bool inline, SourceSpan span, ChunkState state)
-    {
-        if (!SanitizedMarkupWriter.TryWrite(xml, markup, inline, target => ResolveRawHref(target, state)))
-        {
-            context.Diagnostics.Report(DiagnosticCodes.RawHtmlNotWellFormed, span, "raw HTML could not be parsed as XHTML; its text is shown instead");
-            WriteText(xml, text, span);
-        }
-    }
-
-    private string? ResolveRawHref(string target, ChunkState state) =>
-        state.InsideLink ? null
-        : target.StartsWith('#') ? context.Book.Href(target[1..], state.Chunk)
-        : UrlSchemes.IsAllowedLink(target) ? target
-        : null;
 
     private void EpubType(XmlWriter xml, string value)
     {

@@ -96,7 +96,7 @@ public sealed class BlockBoxBuilder
                     SpaceBefore = _style.Leading * 0.5, SpaceAfter = _style.Leading * 0.5, RepeatOnBreak = header, StartsChapter = firstInChapter, Grid = GridFit.Slot,
                 };
             }
-            case Paragraph or RawHtmlBlock:
+            case Paragraph:
             {
                 var seq = Rows(block, Width, root, 0);
                 _footnotes.Attach(seq);
@@ -131,8 +131,6 @@ public sealed class BlockBoxBuilder
         {
             case Paragraph p:
                 return ParagraphRows(p.Content, width, parent.Child("P"), _style.Body, _style.ParagraphIndent);
-            case RawHtmlBlock html:
-                return ParagraphRows([new Model.Text(html.Text, html.Span)], width, parent.Child("P"), _style.Body, Length.Zero);
             case Heading h:
                 return HeadingRows(h, width, parent);
             case ListBlock list:

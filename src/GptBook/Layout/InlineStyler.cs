@@ -43,6 +43,16 @@ public sealed class InlineStyler(LayoutContext context)
                 case Strikethrough sk:
                     Append(sk.Content, s, current, segments);
                     break;
+                case MarkedText { Mark: TextMark.Superscript } sup:
+                    Append(sup.Content, s with { Size = s.Size * 0.7, Superscript = true }, current, segments);
+                    break;
+                case MarkedText { Mark: TextMark.Subscript } sub:
+                    Append(sub.Content, s with { Size = s.Size * 0.7, Subscript = true }, current, segments);
+                    break;
+                case MarkedText key:
+                    // A key is set in the monospace face, as the EPUB's and the site's kbd style do.
+                    Append(key.Content, s with { Font = FontRole.Mono, Size = s.Size * (_style.InlineCode.Size / _style.BodySize) }, current, segments);
+                    break;
                 case InlineCode code:
                     current.Add(new StyledText(code.Code, s with { Font = FontRole.Mono, Size = s.Size * (_style.InlineCode.Size / _style.BodySize) }));
                     break;
@@ -61,9 +71,6 @@ public sealed class InlineStyler(LayoutContext context)
                 case FootnoteReference fn:
                     current.Add(new StyledText(fn.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         s with { Size = s.Size * 0.65, Superscript = true, LinkTarget = "#" + fn.FootnoteId }));
-                    break;
-                case RawHtmlInline html:
-                    current.Add(new StyledText(html.Text, s));
                     break;
                 default:
                     current.Add(new StyledText(Inline.PlainText([inline]), s));

@@ -154,8 +154,7 @@ public sealed partial class ChapterReader
                 result.Add(ConvertTable(t, span));
                 break;
             case HtmlBlock html:
-                var sanitized = SanitizeHtml(LinesOf(html), span);
-                if (sanitized.HasContent) result.Add(new RawHtmlBlock(sanitized.Xhtml, sanitized.Text.Trim(), span));
+                result.AddRange(RawHtmlMapper.MapBlocks(LinesOf(html), span, _context));
                 break;
             case LinkReferenceDefinitionGroup or BlankLineBlock or FootnoteGroup:
                 break; // definitions are resolved by Markdig into the links that use them; footnotes are read apart
@@ -303,7 +302,7 @@ public sealed partial class ChapterReader
                     result.Add(new FootnoteReference(FootnoteKey(_context.ChapterFile, (note.Footnote.Label ?? "").TrimStart('^')), 0, span));
                     break;
                 case HtmlInline html:
-                    i = AddInlineHtml(children, i, span, result);
+                    result.Add(new HtmlTag(html.Tag, span));
                     break;
                 case MathInline:
                     Unsupported(span, "inline math ($ … $)", "it is shown as its source text");
@@ -319,7 +318,7 @@ public sealed partial class ChapterReader
             }
         }
         ResolveSoftBreaks(result, softBreaks);
-        return MergeTexts(result);
+        return MergeTexts(result.Any(r => r is HtmlTag) ? MapHtml(result) : result);
     }
 
     private static void AddEmphasis(EmphasisInline emphasis, List<Model.Inline> content, SourceSpan span, List<Model.Inline> result)
@@ -346,71 +345,56 @@ public sealed partial class ChapterReader
         else result.Add(new Link(target, title, content, span));
     }
 
-    /// <summary>
-    /// Inline HTML comes from Markdig one tag at a time. An opening tag whose closing tag follows among the same
-    /// siblings is sanitized together with everything between them, so that &lt;sup&gt;2&lt;/sup&gt; stays one
-    /// element; a lone tag is sanitized alone (and closed). Returns the index of the last sibling consumed.
-    /// </summary>
-    private int AddInlineHtml(MdInline[] siblings, int index, SourceSpan span, List<Model.Inline> result)
+    /// <summary>A raw HTML tag (or comment) among a paragraph's inlines, until <see cref="MapHtml"/> has mapped the run.</summary>
+    private sealed record HtmlTag(string Tag, SourceSpan Span) : Model.Inline(Span)
     {
-        var open = (HtmlInline)siblings[index];
-        if (BreakTag().IsMatch(open.Tag))
+        internal override void AppendPlainText(System.Text.StringBuilder sb) { }
+    }
+
+    /// <summary>
+    /// Maps a run of inlines holding raw HTML tags: the tags, with every other inline as a slot between them, go
+    /// through the HTML parser together (<see cref="RawHtmlMapper"/>), so &lt;sup&gt;**2**&lt;/sup&gt; is one
+    /// superscript and an unclosed tag closes where HTML closes it. A tag whose name is no HTML element
+    /// (&lt;T&gt;, &lt;begin&gt;) is text, slotted in as written.
+    /// </summary>
+    private List<Model.Inline> MapHtml(List<Model.Inline> inlines)
+    {
+        var html = new System.Text.StringBuilder();
+        var slots = new List<IReadOnlyList<Model.Inline>>();
+        var positions = new List<(int Index, SourceSpan Span)>();
+        foreach (var inline in inlines)
         {
-            // <br> is the model's hard line break, which every writer (the PDF too) knows how to show.
-            result.Add(new LineBreak(span));
-            return index;
-        }
-        var name = OpeningTagName(open.Tag);
-        var last = index;
-        if (name != null)
-        {
-            var nesting = 0;
-            for (var j = index + 1; j < siblings.Length; j++)
+            positions.Add((html.Length, inline.Span));
+            if (inline is HtmlTag tag && (IsCommentOrDeclaration(tag.Tag) || HtmlFragmentParser.IsHtmlElement(TagName(tag.Tag))) && slots.Count < RawHtmlMapper.MaxSlots)
+                html.Append(tag.Tag);
+            else if (slots.Count < RawHtmlMapper.MaxSlots)
             {
-                if (siblings[j] is not HtmlInline other) continue;
-                if (OpeningTagName(other.Tag) == name) nesting++;
-                else if (ClosingTagName(other.Tag) == name && nesting-- == 0)
-                {
-                    last = j;
-                    break;
-                }
+                slots.Add(inline is HtmlTag word ? [new Text(word.Tag, word.Span)] : [inline]);
+                html.Append(RawHtmlMapper.SlotCharacter(slots.Count - 1));
+            }
+            else
+            {
+                // Past the slots one run can have: the rest is kept in the last slot, as it is.
+                slots[^1] = [.. slots[^1], inline is HtmlTag extra ? new Text(extra.Tag, extra.Span) : inline];
             }
         }
-        var html = last == index ? open.Tag : _source.Slice(open.Span.Start, siblings[last].Span.End);
-        var fullSpan = last == index ? span : _source.At(open.Span.Start, siblings[last].Span.End - open.Span.Start + 1);
-        var sanitized = SanitizeHtml(html, fullSpan);
-        if (sanitized.HasContent) result.Add(new RawHtmlInline(sanitized.Xhtml, sanitized.Text, fullSpan));
-        return last;
+        SourceSpan SpanAt(int index)
+        {
+            var at = positions.FindLastIndex(p => p.Index <= index);
+            return positions[Math.Max(at, 0)].Span;
+        }
+        return RawHtmlMapper.MapInlines(html.ToString(), slots, SpanAt, _context);
     }
 
-    [GeneratedRegex(@"^<([A-Za-z][A-Za-z0-9-]*)(\s[^>]*)?(?<!/)>$", RegexOptions.Singleline)]
-    private static partial Regex OpeningTag();
+    private static bool IsCommentOrDeclaration(string tag) => tag.StartsWith("<!", StringComparison.Ordinal) || tag.StartsWith("<?", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^<br\s*/?>$", RegexOptions.IgnoreCase)]
-    private static partial Regex BreakTag();
+    [GeneratedRegex(@"^</?([A-Za-z][A-Za-z0-9-]*)")]
+    private static partial Regex TagNamePattern();
 
-    [GeneratedRegex(@"^</([A-Za-z][A-Za-z0-9-]*)\s*>$")]
-    private static partial Regex ClosingTag();
-
-    private static string? OpeningTagName(string tag)
+    private static string TagName(string tag)
     {
-        var m = OpeningTag().Match(tag);
-        return m.Success ? m.Groups[1].Value.ToLowerInvariant() : null;
-    }
-
-    private static string? ClosingTagName(string tag)
-    {
-        var m = ClosingTag().Match(tag);
-        return m.Success ? m.Groups[1].Value.ToLowerInvariant() : null;
-    }
-
-    private SanitizedHtml SanitizeHtml(string html, SourceSpan span)
-    {
-        var sanitized = HtmlSanitizer.Sanitize(html);
-        if (sanitized.Removed.Count > 0)
-            _diagnostics.Report(DiagnosticCodes.RawHtmlSanitized, span,
-                $"raw HTML was sanitized; removed: {string.Join(", ", sanitized.Removed.Distinct().Take(8))}");
-        return sanitized;
+        var m = TagNamePattern().Match(tag);
+        return m.Success ? m.Groups[1].Value : "";
     }
 
     /// <summary>Each soft break becomes "" or " " by <see cref="SoftBreakRule"/>, from the text on either side.</summary>

@@ -2,8 +2,8 @@ namespace GptBook.Model;
 
 /// <summary>
 /// The closed set of block nodes. Writers switch over these types exhaustively; a construct that has no node here
-/// is reported by the reader as a warning and kept in some visible form (see <see cref="RawHtmlBlock"/> and
-/// <see cref="Paragraph"/>), never dropped.
+/// is reported by the reader as a warning and kept in some visible form (raw HTML is mapped onto these nodes; an
+/// unknown construct becomes a <see cref="Paragraph"/> of its text), never dropped.
 /// </summary>
 public abstract record Block(SourceSpan Span)
 {
@@ -84,9 +84,3 @@ public sealed record Table(
 }
 
 public sealed record TableCell(IReadOnlyList<Inline> Content, SourceSpan Span);
-
-/// <summary>
-/// Raw HTML from the Markdown, already sanitized into well-formed XHTML (no scripts, handlers or
-/// <c>javascript:</c>). HTML-based writers emit <see cref="Xhtml"/>; others set <see cref="Text"/>.
-/// </summary>
-public sealed record RawHtmlBlock(string Xhtml, string Text, SourceSpan Span) : Block(Span);

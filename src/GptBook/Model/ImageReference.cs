@@ -20,6 +20,25 @@ public enum ImageSourceKind
 /// </summary>
 public sealed record ImageReference(string Source, ImageSourceKind Kind, string? Path, string Alt, SourceSpan Span)
 {
+    /// <summary>The width the author asked for (raw HTML's width, a <c>:width:</c> line), if any: every output honours it.</summary>
+    public ImageDimension? Width { get; init; }
+
+    /// <summary>The height the author asked for, if any; alone it scales the width in proportion.</summary>
+    public ImageDimension? Height { get; init; }
+
     /// <summary>A stable key for the image catalog: the resolved path, or the source for non-local images.</summary>
     public string Key => Path ?? Source;
+}
+
+/// <summary>How an author's size for an image is given.</summary>
+public enum ImageDimensionUnit { Pixel, Percent }
+
+/// <summary>
+/// A size the author asked for: CSS pixels (1/96 inch) or a percentage of the text width. A hint: outputs never
+/// enlarge a picture past the text width.
+/// </summary>
+public sealed record ImageDimension(double Value, ImageDimensionUnit Unit)
+{
+    public override string ToString() =>
+        Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + (Unit == ImageDimensionUnit.Percent ? "%" : "px");
 }

@@ -54,6 +54,17 @@ public sealed record Strikethrough(IReadOnlyList<Inline> Content, SourceSpan Spa
     internal override void AppendPlainText(StringBuilder sb) => sb.Append(PlainText(Content));
 }
 
+/// <summary>How <see cref="MarkedText"/> sets its content apart from the text around it.</summary>
+public enum TextMark { Superscript, Subscript, Keyboard }
+
+/// <summary>Text raised (x²), lowered (H₂O), or shown as a key to press (Ctrl+C): from raw HTML's sup, sub and kbd.</summary>
+public sealed record MarkedText(TextMark Mark, IReadOnlyList<Inline> Content, SourceSpan Span) : Inline(Span)
+{
+    public override IReadOnlyList<Inline> Children => Content;
+
+    internal override void AppendPlainText(StringBuilder sb) => sb.Append(PlainText(Content));
+}
+
 public sealed record InlineCode(string Code, SourceSpan Span) : Inline(Span)
 {
     internal override void AppendPlainText(StringBuilder sb) => sb.Append(Code);
@@ -88,10 +99,4 @@ public sealed record LineBreak(SourceSpan Span) : Inline(Span)
 public sealed record FootnoteReference(string FootnoteId, int Number, SourceSpan Span) : Inline(Span)
 {
     internal override void AppendPlainText(StringBuilder sb) => sb.Append('[').Append(Number).Append(']');
-}
-
-/// <summary>Inline raw HTML, sanitized like <see cref="RawHtmlBlock"/>.</summary>
-public sealed record RawHtmlInline(string Xhtml, string Text, SourceSpan Span) : Inline(Span)
-{
-    internal override void AppendPlainText(StringBuilder sb) => sb.Append(Text);
 }

@@ -70,9 +70,6 @@ public static class ModelTextDump
                 Row(w, depth + 1, "Header", t.Header);
                 foreach (var row in t.Rows) Row(w, depth + 1, "Row", row);
                 break;
-            case RawHtmlBlock r:
-                w.Line(depth, $"RawHtmlBlock xhtml={Q(r.Xhtml)} text={Q(r.Text)} {at}");
-                break;
             default:
                 w.Line(depth, $"{block.GetType().Name} {at}");
                 break;
@@ -90,7 +87,10 @@ public static class ModelTextDump
     }
 
     private static void Image(Writer w, int depth, ImageReference image) =>
-        w.Line(depth, $"Image kind={image.Kind} path={Q(image.Path ?? "")} alt={Q(image.Alt)} source={Q(image.Source)} @{image.Span}");
+        w.Line(depth, $"Image kind={image.Kind} path={Q(image.Path ?? "")} alt={Q(image.Alt)} source={Q(image.Source)}{Size(image)} @{image.Span}");
+
+    private static string Size(ImageReference image) =>
+        (image.Width == null ? "" : $" width={image.Width}") + (image.Height == null ? "" : $" height={image.Height}");
 
     private static void Inlines(Writer w, int depth, IEnumerable<Inline> inlines)
     {
@@ -103,6 +103,7 @@ public static class ModelTextDump
                 case Emphasis e: w.Line(depth, $"Emphasis {at}"); Inlines(w, depth + 1, e.Content); break;
                 case Strong s: w.Line(depth, $"Strong {at}"); Inlines(w, depth + 1, s.Content); break;
                 case Strikethrough s: w.Line(depth, $"Strikethrough {at}"); Inlines(w, depth + 1, s.Content); break;
+                case MarkedText m: w.Line(depth, $"MarkedText {m.Mark} {at}"); Inlines(w, depth + 1, m.Content); break;
                 case InlineCode c: w.Line(depth, $"InlineCode {Q(c.Code)} {at}"); break;
                 case Link l:
                     w.Line(depth, $"Link target={Q(l.Target)}{(l.Title == null ? "" : " title=" + Q(l.Title))} {at}");
@@ -111,7 +112,6 @@ public static class ModelTextDump
                 case InlineImage i: w.Line(depth, $"InlineImage {at}"); Image(w, depth + 1, i.Image); break;
                 case LineBreak: w.Line(depth, $"LineBreak {at}"); break;
                 case FootnoteReference f: w.Line(depth, $"FootnoteReference {f.Number} id={Q(f.FootnoteId)} {at}"); break;
-                case RawHtmlInline r: w.Line(depth, $"RawHtmlInline xhtml={Q(r.Xhtml)} text={Q(r.Text)} {at}"); break;
                 default: w.Line(depth, $"{inline.GetType().Name} {at}"); break;
             }
         }

@@ -135,7 +135,7 @@ internal sealed class PdfPageRenderer(
         if (run.Text.Length == 0) return;
         var font = Font(run.Style.Font, run.Style.Size.Points);
         var brush = run.Style.Token != Model.CodeTokenKind.Plain ? CodeBrush(run.Style.Token) : t.Color == TextColor.Muted ? _muted : _body;
-        var baseline = t.Baseline.Points - (run.Style.Superscript ? run.Style.Size.Points * 0.55 : 0);
+        var baseline = t.Baseline.Points - (run.Style.Superscript ? run.Style.Size.Points * 0.55 : 0) + (run.Style.Subscript ? run.Style.Size.Points * 0.3 : 0);
         if (stretch.Count == 1 && Math.Abs(run.LetterSpacing.Points) < 0.001 && run.Text == run.SourceText)
             gfx.DrawString(run.Text, font, brush, t.X.Points, baseline, XStringFormats.BaseLineLeft);
         else

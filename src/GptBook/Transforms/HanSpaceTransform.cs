@@ -49,6 +49,7 @@ public sealed class HanSpaceTransform : ModelRewriter
                 case Emphasis e: Flatten(e.Content, texts); break;
                 case Strong s: Flatten(s.Content, texts); break;
                 case Strikethrough s: Flatten(s.Content, texts); break;
+                case MarkedText m: Flatten(m.Content, texts); break;
                 case Link l: Flatten(l.Content, texts); break;
                 default: texts.Add(null); break;
             }
@@ -130,6 +131,7 @@ public sealed class HanSpaceTransform : ModelRewriter
                 case Emphasis e: result.Add(e with { Content = Rebuild(e.Content, kept, ref next) }); break;
                 case Strong s: result.Add(s with { Content = Rebuild(s.Content, kept, ref next) }); break;
                 case Strikethrough s: result.Add(s with { Content = Rebuild(s.Content, kept, ref next) }); break;
+                case MarkedText m: result.Add(m with { Content = Rebuild(m.Content, kept, ref next) }); break;
                 case Link l: result.Add(l with { Content = Rebuild(l.Content, kept, ref next) }); break;
                 default: next++; result.Add(inline); break;
             }

@@ -60,6 +60,7 @@ public abstract class ModelRewriter
             Emphasis e => e with { Content = Inlines(e.Content) },
             Strong s => s with { Content = Inlines(s.Content) },
             Strikethrough s => s with { Content = Inlines(s.Content) },
+            MarkedText m => m with { Content = Inlines(m.Content) },
             Link l => l with { Content = Inlines(l.Content) },
             _ => inline,
         };

@@ -18,6 +18,7 @@ public partial class LayeringTests
     [InlineData("SixLabors", new[] { "Images", "Epub/Cover" })]
     [InlineData("YamlDotNet", new[] { "Configuration" })]
     [InlineData("TextMateSharp", new[] { "Transforms" })]
+    [InlineData("AngleSharp", new[] { "Normalization" })]
     public void A_library_is_used_only_by_its_stage(string library, string[] allowedFolders)
     {
         var offenders = SourceFiles()

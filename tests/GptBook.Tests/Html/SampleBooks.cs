@@ -59,8 +59,8 @@ internal static class SampleBooks
             new Table([ColumnAlignment.Left, ColumnAlignment.Center, ColumnAlignment.Right],
                 [new TableCell([T("左")], S()), new TableCell([T("中")], S()), new TableCell([T("右")], S())],
                 [[new TableCell([T("1")], S()), new TableCell([new Strong([T("2")], S())], S()), new TableCell([T("3")], S())]], S()),
-            new RawHtmlBlock("<p>原始 <b>HTML</b> <a href=\"#section-2\">第二节</a><script>alert(1)</script></p>", "原始 HTML 第二节", S()),
-            P(T("行内"), new RawHtmlInline("<span class=\"k\">原始<sub>2</sub></span>", "原始2", S()), T("。")),
+            P(T("原始 "), new Strong([T("HTML")], S()), T(" "), new Link("#section-2", null, [T("第二节")], S())),
+            P(T("行内原始"), new MarkedText(TextMark.Subscript, [T("2")], S()), T("和"), new MarkedText(TextMark.Keyboard, [T("Ctrl")], S()), T("。")),
             H(3, "小节", "section-1-1"),
             P(T("小节正文。")),
             H(2, "第二节", "section-2"),
@@ -73,7 +73,7 @@ internal static class SampleBooks
 
     /// <summary>
     /// Awkward shapes: an empty heading, a heading with a link and code, a heading inside a quote, an unreferenced
-    /// note, a header-only table, an empty list item, lists nested five deep, raw HTML with a table, a link inside a
+    /// note, a header-only table, an empty list item, lists nested five deep, a table from raw HTML, a link inside a
     /// link's text, a figure without caption or number.
     /// </summary>
     public static Book EdgeCases()
@@ -90,7 +90,9 @@ internal static class SampleBooks
             new Table([ColumnAlignment.Default], [new TableCell([T("只有表头")], S())], [], S()),
             new ListBlock(false, 1, [new ListItem([], S()), new ListItem([P(T("非空"))], S())], S()),
             Nested(5),
-            new RawHtmlBlock("<table><tr><td>原始表格</td></tr></table><dl><dt>术语</dt><dd>定义</dd></dl>", "原始表格 术语 定义", S()),
+            new Table([ColumnAlignment.Default], [new TableCell([T("原始表格")], S())], [], S()),
+            P(new Strong([T("术语")], S())),
+            P(T("定义")),
             P(new Link("#linked", null, [T("外层"), new Link("https://example.com", null, [T("内层")], S())], S())),
             new Figure(Img(PhotoPath, ""), [], "fig-x", 0, S()),
             new CodeBlock(null, "", S()),

@@ -258,48 +258,11 @@ public sealed class XhtmlContentWriterTests : IDisposable
     }
 
     [Fact]
-    public void Raw_html_is_re_emitted_as_elements_without_scripts()
+    public void Marked_text_is_written_as_sup_sub_and_kbd()
     {
         var (_, bodies) = Render(EveryBlock());
-        var raw = bodies[1].Descendants(X + "div").Single(d => d.Attribute("class")?.Value == "raw-html");
-        Assert.Equal("HTML", raw.Descendants(X + "b").Single().Value);
-        Assert.DoesNotContain(bodies.SelectMany(b => b.Descendants()), e => e.Name.LocalName == "script");
-        Assert.DoesNotContain("alert", bodies[1].ToString());
         Assert.Equal("2", bodies[1].Descendants(X + "sub").Single().Value);
-    }
-
-    [Theory]
-    [InlineData("<p onclick=\"alert(1)\" id=\"section-1\">x</p>", "<p>x</p>")]
-    [InlineData("<a href=\"javascript:alert(1)\">x</a>", "x")]
-    [InlineData("<iframe src=\"https://evil\">x</iframe><b>y</b>", "<b>y</b>")]
-    [InlineData("<img src=\"a.png\" alt=\"alt\" />", "alt")]
-    [InlineData("<custom>z</custom>", "z")]
-    public void Raw_html_is_filtered_again_by_its_own_allow_list(string markup, string expected)
-    {
-        var book = Book([new RawHtmlBlock(markup, "text", SourceSpan.None)]);
-        var (_, bodies) = Render(book);
-        var div = bodies[0].Elements().Single();
-        var inner = string.Concat(div.Nodes().Select(n => n.ToString(SaveOptions.DisableFormatting))).Replace(" xmlns=\"http://www.w3.org/1999/xhtml\"", "");
-        Assert.Equal(expected, inner);
-    }
-
-    [Fact]
-    public void Block_elements_in_inline_raw_html_are_unwrapped()
-    {
-        var book = Book([P(T("a"), new RawHtmlInline("<div><p>b</p></div>", "b", SourceSpan.None))]);
-        var (_, bodies) = Render(book);
-        var p = bodies[0].Elements(X + "p").Single();
-        Assert.Empty(p.Elements());
-        Assert.Equal("ab", p.Value);
-    }
-
-    [Fact]
-    public void Raw_html_that_is_not_well_formed_is_shown_as_its_text_with_a_warning()
-    {
-        var book = Book([new RawHtmlBlock("<p>unclosed", "unclosed", SourceSpan.None)]);
-        var (_, bodies) = Render(book);
-        Assert.Equal("unclosed", bodies[0].Value);
-        Assert.Contains(_diagnostics.Items, d => d.Code == DiagnosticCodes.RawHtmlNotWellFormed.Id);
+        Assert.Equal("Ctrl", bodies[1].Descendants(X + "kbd").Single().Value);
     }
 
     [Fact]

@@ -21,7 +21,6 @@ public static class VisibleText
         {
             case Figure f: yield return f.Image.Alt; break;
             case CodeBlock c: yield return c.Code; break;
-            case RawHtmlBlock r: yield return r.Text; break;
         }
     }
 }

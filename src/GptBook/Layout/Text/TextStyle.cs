@@ -11,4 +11,7 @@ namespace GptBook.Layout.Text;
 public sealed record TextStyle(FontRole Font, Length Size, string? LinkTarget = null, bool Superscript = false)
 {
     public Model.CodeTokenKind Token { get; init; }
+
+    /// <summary>Set below the baseline (raw HTML's sub), at the reduced size the styler gives it.</summary>
+    public bool Subscript { get; init; }
 }

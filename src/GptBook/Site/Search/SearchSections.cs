@@ -48,7 +48,6 @@ public static class SearchSections
             var piece = b switch
             {
                 CodeBlock c => c.Code,
-                RawHtmlBlock raw => raw.Text,
                 _ => string.Join(" ", b.InlineContent().Select(Inline.PlainText)),
             };
             piece = string.Join(' ', XmlCharacters.Clean(piece).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -100,7 +100,7 @@ Task("Preview")
     .Does(() => RunCli("serve", book, "--output", output));
 
 Task("Bench")
-    .Description("Whole-process benchmark: synthetic books of 10/40/80 chapters, all formats, against pandoc if installed; writes output/bench/results.md.")
+    .Description("Whole-process benchmark: the article and synthetic books of 40/80 chapters, PDF alone and all formats, against Typst (installed from npm into output/bench/) and pandoc if installed; writes output/bench/results.md.")
     .IsDependentOn("Build")
     .Does(() => DotNetRun("./src/GptBook.Benchmarks/GptBook.Benchmarks.csproj",
         new ProcessArgumentBuilder().Append("e2e").Append("--cli").AppendQuoted(cliDll).Append("--out").AppendQuoted($"{output}/bench"),

@@ -2,16 +2,17 @@
 namespace GptBook.Benchmarks;
 
 /// <summary>Arguments of the end-to-end benchmark; defaults suit `dotnet cake --target=Bench` from the repository root.</summary>
-public sealed record BenchOptions(string RepositoryRoot, string CliDll, string OutputDirectory, IReadOnlyList<int> Sizes, int Runs, bool ComparePandoc)
+public sealed record BenchOptions(string RepositoryRoot, string CliDll, string OutputDirectory, IReadOnlyList<int> Sizes, int Runs, bool ComparePandoc, bool CompareTypst)
 {
     public static BenchOptions Parse(string[] args)
     {
         var root = Directory.GetCurrentDirectory();
         var cli = Path.Combine(root, $"src/GptBook.Cli/bin/Release/publish-{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}/gptbook.dll");
         var output = Path.Combine(root, "output/bench");
-        IReadOnlyList<int> sizes = [10, 40, 80];
+        IReadOnlyList<int> sizes = [40, 80];
         var runs = 3;
         var pandoc = true;
+        var typst = true;
         var start = args.Length > 0 && args[0] == "e2e" ? 1 : 0;
         for (var i = start; i < args.Length; i++)
         {
@@ -23,9 +24,10 @@ public sealed record BenchOptions(string RepositoryRoot, string CliDll, string O
                 case "--sizes": sizes = args[++i].Split(',').Select(int.Parse).ToArray(); break;
                 case "--runs": runs = int.Parse(args[++i]); break;
                 case "--no-pandoc": pandoc = false; break;
+                case "--no-typst": typst = false; break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'");
             }
         }
-        return new BenchOptions(root, cli, output, sizes, runs, pandoc);
+        return new BenchOptions(root, cli, output, sizes, runs, pandoc, typst);
     }
 }

@@ -1,98 +1,134 @@
 using System.Globalization;
 using System.Text;
+using GptBook.Benchmarks.Typst;
 
 namespace GptBook.Benchmarks;
 
 /// <summary>
-/// The whole-process benchmark behind `dotnet cake --target=Bench`: builds synthetic books of several sizes with
-/// the real CLI (all three formats), and — when they are installed — the same books with pandoc (EPUB) and pandoc
-/// with XeLaTeX (PDF), in the same run, so that ratios are comparable on a shared, noisy machine. Every timed
-/// gptbook run passes <c>--force</c> (a full build; the image cache stays warm, as for an author's rebuild), and one
-/// more run without it measures the no-op rerun the incremental build makes of an unchanged book. Times are
-/// CPU seconds (user + system, from GNU time) where available: wall time on a shared machine mostly measures the
-/// other processes.
+/// The whole-process benchmark behind `dotnet cake --target=Bench`: the article and synthetic books of several
+/// sizes, each built by gptbook as a PDF alone and as all three formats, by Typst (the anchor: its PDF from the same
+/// text with the same page setup) and, where installed, by pandoc (EPUB) and pandoc with XeLaTeX (PDF). The
+/// contenders take turns within each round (interleaved), so that the machine's load at any moment falls on all of
+/// them alike, and every figure is the median of the rounds; the ratios are what to compare on a shared machine.
+/// Every timed gptbook run passes <c>--force</c> (a full build; the image cache stays warm, as for an author's
+/// rebuild), and one more run without it measures the no-op rerun of an unchanged book. Wall time is what a user
+/// waits; CPU time (user + system, from GNU time) is what the build costs the machine.
 /// </summary>
-public sealed class EndToEndBenchmark(string repositoryRoot, string cliDll, string workDirectory, int runs, bool comparePandoc)
+public sealed class EndToEndBenchmark(string repositoryRoot, string cliDll, string workDirectory, int runs, bool comparePandoc, bool compareTypst)
 {
     private readonly StringBuilder _table = new();
-    private readonly Dictionary<string, double> _medians = new();
+    private readonly Dictionary<string, Result> _medians = new();
+    private TypstCompiler? _typst;
+
+    private sealed record Result(double WallMs, double CpuMs, long? PeakBytes);
 
     public string Run(IReadOnlyList<int> sizes)
     {
-        _table.AppendLine("| book | pages | gptbook (all formats) | wall | no-op rerun | peak memory | pages/s | load | images | epub | pdf | site | outputs | pandoc EPUB | pandoc+XeLaTeX PDF | XeLaTeX ÷ gptbook (CPU) | XeLaTeX ÷ gptbook (wall) |");
-        _table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var notes = new List<string>();
+        if (compareTypst)
+        {
+            _typst = TypstCompiler.Prepare(Path.Combine(workDirectory, "typst-compiler"), Path.Combine(repositoryRoot, "assets", "fonts"), out var problem);
+            if (problem is not null) notes.Add($"Typst left out: {problem}.");
+        }
+        if (comparePandoc && !ProcessMeasurement.Installed("pandoc")) notes.Add("pandoc left out: not installed.");
+        else if (comparePandoc && !ProcessMeasurement.Installed("xelatex")) notes.Add("pandoc+XeLaTeX left out: xelatex not installed.");
 
-        MeasureBook("the article (content/book.yml)", Path.Combine(repositoryRoot, "content", "book.yml"),
-            Path.Combine(repositoryRoot, "content", "gpt1-to-gpt4.md"), "article");
+        _table.AppendLine("| book | pages: gptbook / Typst | gptbook PDF: wall / CPU | gptbook PDF + EPUB + site: wall / CPU | Typst PDF: wall / CPU | PDF ÷ Typst: wall / CPU | all three ÷ Typst: wall / CPU | peak memory: PDF / all three / Typst | pandoc+XeLaTeX PDF: wall / CPU | pandoc EPUB: wall / CPU | no-op rerun | load | images | epub | pdf | site |");
+        _table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+
+        var article = Path.Combine(repositoryRoot, "content", "gpt1-to-gpt4.md");
+        MeasureBook(new SyntheticBook.Generated("the article (content/book.yml)", 1, Path.Combine(repositoryRoot, "content", "book.yml"),
+            article, repositoryRoot, [article], "从 GPT1 到 GPT4"), "article");
 
         foreach (var size in sizes)
             foreach (var book in SyntheticBook.Write(repositoryRoot, Path.Combine(workDirectory, "books"), size))
-                MeasureBook(book.Name, book.BookFile, book.SingleMarkdown, $"n{size}-{(book.BookFile.EndsWith(".yml") ? "yml" : "md")}");
+                MeasureBook(book, $"n{size}-{(book.BookFile.EndsWith(".yml", StringComparison.Ordinal) ? "yml" : "md")}");
 
         var report = new StringBuilder();
         report.AppendLine($"# GptBook benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         report.AppendLine();
         report.AppendLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}. " +
-                          $"Median of {runs} run(s) after one warm-up; whole processes, so start-up is included. " +
-                          "Times are CPU seconds (user + system) where GNU time is installed, else wall seconds; the wall column and the stage columns (from `--report`) are wall time.");
+                          $"Median of {runs} interleaved round(s) after one warm-up each; whole processes, so start-up is included. " +
+                          $"Typst: {TypstCompiler.Package} {TypstCompiler.Version}. CPU is user + system from GNU time; the stage columns (from `--report`) are the wall times of the all-three build.");
         report.AppendLine();
         report.Append(_table);
         report.AppendLine();
-        if (_medians.TryGetValue("n40-yml", out var n40) && _medians.TryGetValue("n80-yml", out var n80))
-            report.AppendLine($"Scaling 40 → 80 chapters (book.yml): {n80 / n40:0.00}× the time (linear would be 2.0).");
-        if (_medians.TryGetValue("n40-md", out var m40) && _medians.TryGetValue("n80-md", out var m80))
-            report.AppendLine($"Scaling 40 → 80 chapters (one .md): {m80 / m40:0.00}× the time.");
+        foreach (var form in new[] { "yml", "md" })
+        {
+            var scaling = new[] { ("gptbook PDF", "pdf"), ("gptbook all three", "all"), ("Typst", "typst") }
+                .Where(c => _medians.ContainsKey($"n40-{form}/{c.Item2}") && _medians.ContainsKey($"n80-{form}/{c.Item2}"))
+                .Select(c => $"{c.Item1} {_medians[$"n80-{form}/{c.Item2}"].WallMs / _medians[$"n40-{form}/{c.Item2}"].WallMs:0.00}×")
+                .ToList();
+            if (scaling.Count > 0)
+                report.AppendLine($"Scaling 40 → 80 chapters ({(form == "yml" ? "book.yml" : "one .md")}), wall: {string.Join(", ", scaling)} (linear would be 2.0).");
+        }
+        foreach (var note in notes) report.AppendLine(note);
         return report.ToString();
     }
 
-    private void MeasureBook(string name, string bookFile, string singleMarkdown, string key)
+    private void MeasureBook(SyntheticBook.Generated book, string key)
     {
         var outputDirectory = Path.Combine(workDirectory, "out", key);
-        var reportFile = Path.Combine(workDirectory, "out", key + ".json");
-        string[] args = [cliDll, "build", bookFile, "--output", outputDirectory, "--report", reportFile, "--force"];
-
-        ProcessMeasurement.Run("dotnet", args, repositoryRoot); // warm-up: fills the image cache and the OS file cache
-        var times = new List<double>();
-        var walls = new List<double>();
-        BuildReport? report = null;
-        for (var i = 0; i < runs; i++)
+        string[] Gptbook(string kind, params string[] format) =>
+            [cliDll, "build", book.BookFile, "--output", Path.Combine(outputDirectory, kind), "--report", Path.Combine(outputDirectory, kind + ".json"), .. format, "--force"];
+        var contenders = new List<(string Name, Func<ProcessMeasurement.Measured> Run)>
         {
-            var m = ProcessMeasurement.Run("dotnet", args, repositoryRoot);
-            if (m.ExitCode != 0) throw new InvalidOperationException($"gptbook failed on {bookFile}:\n{m.Output}");
-            times.Add(Time(m));
-            walls.Add(m.Wall.TotalMilliseconds);
-            report = BuildReport.Read(reportFile);
+            ("pdf", () => ProcessMeasurement.Run("dotnet", Gptbook("pdf", "--format", "pdf"), repositoryRoot)),
+            ("all", () => ProcessMeasurement.Run("dotnet", Gptbook("all"), repositoryRoot)),
+        };
+        var typstPdf = Path.Combine(outputDirectory, "typst.pdf");
+        if (_typst is { } typst)
+        {
+            var main = Path.Combine(book.Root, "output", "typst", key + ".typ");
+            TypstBook.Write(main, book.Root, book.Title, book.ChapterFiles);
+            contenders.Add(("typst", () => typst.Compile(main, book.Root, typstPdf)));
         }
-        var time = Median(times);
-        _medians[key] = time;
-        var r = report!;
-        var rerun = ProcessMeasurement.Run("dotnet", args[..^1], repositoryRoot);
-
-        string pandocEpub = "–", pandocPdf = "–", ratio = "–", wallRatio = "–";
-        if (comparePandoc && Installed("pandoc"))
+        var markdownDirectory = Path.GetDirectoryName(book.SingleMarkdown)!;
+        if (comparePandoc && ProcessMeasurement.Installed("pandoc"))
         {
-            var dir = Path.GetDirectoryName(singleMarkdown)!;
-            var epub = ProcessMeasurement.Run("pandoc", [singleMarkdown, "-o", Path.Combine(outputDirectory, "pandoc.epub")], dir);
-            pandocEpub = Seconds(Time(epub)) + Memory(epub.PeakBytes);
-            if (Installed("xelatex"))
+            contenders.Add(("pandoc-epub", () => ProcessMeasurement.Run("pandoc", [book.SingleMarkdown, "-o", Path.Combine(outputDirectory, "pandoc.epub")], markdownDirectory)));
+            if (ProcessMeasurement.Installed("xelatex"))
+                contenders.Add(("xelatex", () => ProcessMeasurement.Run("pandoc", PandocPdfArguments(book.SingleMarkdown, Path.Combine(outputDirectory, "pandoc.pdf")), markdownDirectory)));
+        }
+
+        Directory.CreateDirectory(outputDirectory);
+        var failed = new Dictionary<string, string>();
+        var samples = contenders.ToDictionary(c => c.Name, _ => new List<ProcessMeasurement.Measured>());
+        // One warm-up each (it fills the image cache and the OS file cache), then the rounds, in turn.
+        for (var round = -1; round < runs; round++)
+        {
+            foreach (var (name, run) in contenders)
             {
-                var pdf = ProcessMeasurement.Run("pandoc", PandocPdfArguments(singleMarkdown, Path.Combine(outputDirectory, "pandoc.pdf")), dir);
-                pandocPdf = pdf.ExitCode == 0 ? Seconds(Time(pdf)) + Memory(pdf.PeakBytes) : $"failed ({pdf.ExitCode})";
-                if (pdf.ExitCode == 0)
+                if (failed.ContainsKey(name)) continue;
+                Console.Error.Write($"\r{key} round {round + 1}/{runs}: {name}          ");
+                var m = run();
+                if (m.ExitCode != 0)
                 {
-                    ratio = $"{Time(pdf) / time:0.0}×";
-                    // gptbook writes the PDF and the EPUB side by side on two cores; XeLaTeX uses one.
-                    wallRatio = $"{pdf.Wall.TotalMilliseconds / Median(walls):0.0}×";
+                    if (name is "pdf" or "all") throw new InvalidOperationException($"gptbook failed on {book.BookFile}:\n{m.Output}");
+                    failed[name] = $"failed ({m.ExitCode})";
+                    Console.Error.WriteLine($"\n{name} failed on {key}:\n{m.Output}");
                 }
+                else if (round >= 0) samples[name].Add(m);
             }
         }
+        Console.Error.WriteLine();
+        foreach (var (name, list) in samples.Where(s => s.Value.Count > 0))
+            _medians[$"{key}/{name}"] = new Result(Median(list.Select(m => m.Wall.TotalMilliseconds)), Median(list.Select(m => (m.Cpu ?? m.Wall).TotalMilliseconds)), Median(list.Select(m => m.PeakBytes)));
+        var report = BuildReport.Read(Path.Combine(outputDirectory, "all.json"));
+        var pdfReport = BuildReport.Read(Path.Combine(outputDirectory, "pdf.json"));
+        var rerun = ProcessMeasurement.Run("dotnet", Gptbook("all")[..^1], repositoryRoot);
+        Result? Get(string name) => _medians.GetValueOrDefault($"{key}/{name}");
+        string Times(string name) => failed.TryGetValue(name, out var why) ? why : Get(name) is { } r ? $"{Seconds(r.WallMs)} / {Seconds(r.CpuMs)}" : "–";
+        string Ratio(string name) => Get(name) is { } r && Get("typst") is { } t ? $"{r.WallMs / t.WallMs:0.00}× / {r.CpuMs / t.CpuMs:0.00}×" : "–";
+        string Peak(string name) => Get(name)?.PeakBytes is { } b ? Mb(b) : "–";
+        double Stage(string s) => report.StageMs.TryGetValue(s, out var ms) ? ms : 0;
 
-        double Stage(string s) => r.StageMs.TryGetValue(s, out var ms) ? ms : 0;
-        var pagesPerSecond = r.Pages > 0 ? (r.Pages / (time / 1000)).ToString("0", CultureInfo.InvariantCulture) : "–";
         _table.AppendLine(string.Join(" | ",
-            "| " + name, r.Pages, Seconds(time), Seconds(Median(walls)), Seconds(Time(rerun)), Mb(r.PeakWorkingSetBytes), pagesPerSecond,
-            Ms(Stage("load")), Ms(Stage("images")), Ms(Stage("epub")), Ms(Stage("pdf")), Ms(Stage("site")),
-            Mb(r.OutputBytes), pandocEpub, pandocPdf, ratio, wallRatio) + " |");
+            "| " + book.Name, $"{pdfReport.Pages} / {(Get("typst") is null ? "–" : PdfPages(typstPdf))}",
+            Times("pdf"), Times("all"), Times("typst"), Ratio("pdf"), Ratio("all"),
+            $"{Peak("pdf")} / {Peak("all")} / {Peak("typst")}", Times("xelatex"), Times("pandoc-epub"),
+            Seconds(rerun.Wall.TotalMilliseconds),
+            Ms(Stage("load")), Ms(Stage("images")), Ms(Stage("epub")), Ms(Stage("pdf")), Ms(Stage("site"))) + " |");
     }
 
     /// <summary>pandoc's LaTeX route set up fairly: A5, a TOC, and the same bundled CJK fonts through xeCJK.</summary>
@@ -103,19 +139,25 @@ public sealed class EndToEndBenchmark(string repositoryRoot, string cliDll, stri
             "-V", "CJKmainfont=NotoSerifSC-Regular.ttf", "-V", $"CJKoptions=Path={fonts},BoldFont=NotoSerifSC-Bold.ttf"];
     }
 
-    private static double Time(ProcessMeasurement.Measured m) => (m.Cpu ?? m.Wall).TotalMilliseconds;
-
-    private static bool Installed(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, tool)));
-
-    private static double Median(List<double> values)
+    /// <summary>The page count poppler's pdfinfo reports, or "?" where it is not installed.</summary>
+    private static string PdfPages(string pdf)
     {
-        values.Sort();
-        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+        if (!ProcessMeasurement.Installed("pdfinfo")) return "?";
+        var info = ProcessMeasurement.Run("pdfinfo", [pdf], Path.GetDirectoryName(pdf)!);
+        var line = info.Output.Split('\n').FirstOrDefault(l => l.StartsWith("Pages:", StringComparison.Ordinal));
+        return line?["Pages:".Length..].Trim() ?? "?";
     }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static long? Median(IEnumerable<long?> values) =>
+        values.All(v => v.HasValue) ? (long)Median(values.Select(v => (double)v!.Value)) : null;
 
     private static string Seconds(double ms) => (ms / 1000).ToString("0.00", CultureInfo.InvariantCulture) + " s";
     private static string Ms(double ms) => ms.ToString("0", CultureInfo.InvariantCulture) + " ms";
-    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
-    private static string Memory(long? bytes) => bytes is { } b ? $" / {Mb(b)}" : "";
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture) + " MB";
 }

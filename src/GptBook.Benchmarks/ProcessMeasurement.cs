@@ -13,7 +13,8 @@ public static class ProcessMeasurement
 {
     public sealed record Measured(TimeSpan Wall, TimeSpan? Cpu, long? PeakBytes, int ExitCode, string Output);
 
-    public static Measured Run(string program, IReadOnlyList<string> arguments, string workingDirectory)
+    public static Measured Run(string program, IReadOnlyList<string> arguments, string workingDirectory,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var gnuTime = File.Exists("/usr/bin/time") ? "/usr/bin/time" : null;
         var psi = new ProcessStartInfo(gnuTime ?? program)
@@ -30,6 +31,7 @@ public static class ProcessMeasurement
             psi.ArgumentList.Add(program);
         }
         foreach (var a in arguments) psi.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
 
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(psi)!;
@@ -50,4 +52,8 @@ public static class ProcessMeasurement
         }
         return new Measured(clock.Elapsed, cpu, peak, process.ExitCode, output);
     }
+
+    /// <summary>Whether <paramref name="tool"/> is on the PATH.</summary>
+    public static bool Installed(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, tool)));
 }

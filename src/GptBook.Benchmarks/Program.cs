@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using GptBook.Benchmarks;
 
-// `bench e2e [--sizes 10,40,80] [--runs 3] [--no-pandoc] --cli PATH --out DIR` — whole-process benchmark.
+// `bench e2e [--sizes 40,80] [--runs 3] [--no-pandoc] [--no-typst] --cli PATH --out DIR` — whole-process benchmark.
 // `bench micro [BenchmarkDotNet arguments]` — the hot paths, with BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "micro")
 {
@@ -10,7 +10,7 @@ if (args.Length > 0 && args[0] == "micro")
 }
 
 var options = BenchOptions.Parse(args);
-var bench = new EndToEndBenchmark(options.RepositoryRoot, options.CliDll, options.OutputDirectory, options.Runs, options.ComparePandoc);
+var bench = new EndToEndBenchmark(options.RepositoryRoot, options.CliDll, options.OutputDirectory, options.Runs, options.ComparePandoc, options.CompareTypst);
 var markdown = bench.Run(options.Sizes);
 Directory.CreateDirectory(options.OutputDirectory);
 File.WriteAllText(Path.Combine(options.OutputDirectory, "results.md"), markdown);

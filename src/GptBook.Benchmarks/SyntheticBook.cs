@@ -11,7 +11,11 @@ namespace GptBook.Benchmarks;
 /// </summary>
 public static partial class SyntheticBook
 {
-    public sealed record Generated(string Name, int Chapters, string BookFile, string SingleMarkdown);
+    /// <summary>A book to build: <paramref name="Root"/> is its book root, <paramref name="ChapterFiles"/> the Markdown
+    /// files in reading order (what the Typst version is made from), <paramref name="SingleMarkdown"/> the whole
+    /// text in one file (for pandoc).</summary>
+    public sealed record Generated(string Name, int Chapters, string BookFile, string SingleMarkdown, string Root,
+        IReadOnlyList<string> ChapterFiles, string Title);
 
     public static IReadOnlyList<Generated> Write(string repositoryRoot, string directory, int chapters)
     {
@@ -38,7 +42,8 @@ public static partial class SyntheticBook
             chapterFiles.Add(name);
         }
         var singleFile = Path.Combine(single, "content", $"gpt-long-{chapters}.md");
-        File.WriteAllText(singleFile, $"# 从 GPT1 到 GPT4：{chapters} 章合订本\n\n" + Demote(all.ToString()));
+        var singleTitle = $"从 GPT1 到 GPT4：{chapters} 章合订本";
+        File.WriteAllText(singleFile, $"# {singleTitle}\n\n" + Demote(all.ToString()));
 
         var yml = ChaptersPattern().Replace(bookYml, "chapters:\n" + string.Concat(chapterFiles.Select(f => $"  - {f}\n")));
         yml = yml.Replace("id: gpt1-to-gpt4", $"id: gpt-long-{chapters}");
@@ -47,8 +52,9 @@ public static partial class SyntheticBook
 
         return
         [
-            new Generated($"{chapters} chapters, one .md", chapters, singleFile, singleFile),
-            new Generated($"{chapters} chapters, book.yml", chapters, ymlPath, singleFile),
+            new Generated($"{chapters} chapters, one .md", chapters, singleFile, singleFile, single, [singleFile], singleTitle),
+            new Generated($"{chapters} chapters, book.yml", chapters, ymlPath, singleFile, multi,
+                chapterFiles.Select(f => Path.Combine(multi, "content", f)).ToList(), "从 GPT1 到 GPT4"),
         ];
     }
 

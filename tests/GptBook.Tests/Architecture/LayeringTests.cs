@@ -47,7 +47,7 @@ public partial class LayeringTests
     /// </summary>
     private static readonly string[] Layers =
     [
-        "Units", "Policies", "IO", "Model", "Diagnostics", "Sources", "Configuration", "Normalization", "Transforms",
+        "Units", "Policies", "IO", "Formulas", "Model", "Diagnostics", "Sources", "Configuration", "Normalization", "Transforms",
         "Loading", "Fonts", "Images", "Layout", "Pdf", "Html", "Epub", "Site", "Publishing",
     ];
 

@@ -44,12 +44,14 @@ public sealed partial class ChapterReader
 
     private readonly ChapterReadContext _context;
     private readonly SourceLocator _source;
+    private readonly string _text;
     private readonly DiagnosticBag _diagnostics;
 
     private ChapterReader(ChapterReadContext context, string text)
     {
         _context = context;
         _source = new SourceLocator(context.ChapterFile, text);
+        _text = text;
         _diagnostics = context.Diagnostics;
     }
 
@@ -135,6 +137,9 @@ public sealed partial class ChapterReader
                 break; // read for its title by Read (a chapter without a heading gets it as one); never printed
             case AlertBlock alert when depth < MaxBlockDepth:
                 result.Add(new Admonition(AdmonitionKindOf(alert.Kind.ToString()), ConvertBlocks(alert, depth + 1, span), span));
+                break;
+            case ParagraphBlock p when TableWithTextRows(p, span) is { } table:
+                result.Add(table);
                 break;
             case ParagraphBlock p:
                 AddParagraph(Inlines(p.Inline, 0, span), span, result);

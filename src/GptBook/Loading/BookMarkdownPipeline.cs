@@ -6,8 +6,9 @@ namespace GptBook.Loading;
 /// <summary>
 /// The one Markdig pipeline every chapter is parsed with, built once and frozen (a built MarkdownPipeline is
 /// immutable and safe to share between threads). Precise source locations give every node its line and column.
-/// Mathematics and definition lists are parsed only so that the reader can recognise them and warn (GB0104)
-/// instead of letting them pass as mangled text; nothing in the pipeline executes or fetches anything.
+/// Mathematics is read by our own extension (<see cref="Formulas.MathMarkdownExtension"/>: pandoc's dollar rules,
+/// display math that may interrupt a paragraph); definition lists are parsed only so that the reader can recognise
+/// them and warn (GB0104) instead of letting them pass as mangled text; nothing in the pipeline executes or fetches anything.
 /// </summary>
 public static class BookMarkdownPipeline
 {
@@ -26,7 +27,7 @@ public static class BookMarkdownPipeline
             .UsePipeTables()
             .UseFootnotes()
             .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
-            .UseMathematics()
+            .Use<Formulas.MathMarkdownExtension>()
             .UseDefinitionLists();
         builder.MaximumNestingDepth = MaximumNestingDepth;
         return builder.Build();

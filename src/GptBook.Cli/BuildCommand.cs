@@ -9,7 +9,8 @@ internal static class BuildCommand
     {
         var reporter = new ConsoleReporter(Console.Error);
         var result = BookPublisher.Publish(
-            new PublishRequest(args.BookFile, args.OutputDirectory, args.Formats, args.Strict, Incremental: !args.Force), reporter);
+            new PublishRequest(args.BookFile, args.OutputDirectory, args.Formats, args.Strict, Incremental: !args.Force),
+            KillSwitchObserver.Wrap(reporter));
         reporter.Summarize(result, args.Strict);
         if (args.ReportFile != null)
             BuildReportWriter.Write(args.ReportFile, result);

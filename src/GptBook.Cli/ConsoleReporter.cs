@@ -11,6 +11,8 @@ internal sealed class ConsoleReporter(TextWriter writer) : IPublishObserver
 {
     public void StageStarted(string stage) { }
 
+    public void Notice(string message) => writer.WriteLine(message);
+
     public void StageFinished(string stage, TimeSpan elapsed, string? detail)
     {
         var suffix = string.IsNullOrEmpty(detail) ? "" : "  " + detail;

@@ -32,8 +32,11 @@ public sealed class DiagnosticBag
     }
 
     /// <summary>By file, line, column, then code: the order in which a person reads them.</summary>
-    public IReadOnlyList<Diagnostic> Sorted() =>
-        Items.OrderBy(d => d.Span.File, StringComparer.Ordinal)
+    public IReadOnlyList<Diagnostic> Sorted() => InReadingOrder(Items);
+
+    /// <summary>The order of <see cref="Sorted"/> for any list, whatever order threads reported it in.</summary>
+    public static IReadOnlyList<Diagnostic> InReadingOrder(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.OrderBy(d => d.Span.File, StringComparer.Ordinal)
             .ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)
             .ThenBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToArray();

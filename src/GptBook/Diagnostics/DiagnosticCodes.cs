@@ -85,5 +85,9 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode EquationLabelUnknown = new("GB0604", W, "reference to an equation label that does not exist");
 
     // The build itself
+    public static readonly DiagnosticCode OutputLocked = new("GB0011", E, "another build is writing to the output folder");
     public static readonly DiagnosticCode InternalError = new("GB0900", E, "internal error in a stage");
+    public static readonly DiagnosticCode CommitFailed = new("GB0901", E, "the outputs could not be moved into place; the previous ones were kept");
+    public static readonly DiagnosticCode InterruptedBuildRecovered = new("GB0902", DiagnosticSeverity.Info, "an interrupted build's half-finished commit was undone");
+    public static readonly DiagnosticCode RecoveryFailed = new("GB0903", E, "an interrupted build's half-finished commit could not be undone");
 }

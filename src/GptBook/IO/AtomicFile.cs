@@ -3,8 +3,8 @@ namespace GptBook.IO;
 /// <summary>
 /// Writes outputs so that a reader of the target never sees a half-written file, and a failed build leaves the
 /// previous output in place: everything goes to a temporary sibling first and is moved over the target only
-/// when complete. The temporary name is fixed per target, so an interrupted build leaves at most one stray file,
-/// which the next build overwrites.
+/// when complete. Temporary names are unique per write (<see cref="UniqueName"/>), so two processes writing the same
+/// target never touch each other's temporary file; the last complete write wins.
 /// </summary>
 public static class AtomicFile
 {
@@ -12,7 +12,7 @@ public static class AtomicFile
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".partial";
+        var temp = UniqueName.Beside(full, "tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
@@ -36,15 +36,16 @@ public static class AtomicFile
     }
 
     /// <summary>
-    /// Builds a whole folder in a temporary sibling, then swaps it in place of <paramref name="directory"/>.
-    /// If <paramref name="build"/> throws, the previous folder is untouched.
+    /// Builds a whole folder in a temporary sibling, then swaps it in place of <paramref name="directory"/> in one
+    /// step where the system can (<see cref="PathExchange"/>), else by two renames. If <paramref name="build"/>
+    /// throws, the previous folder is untouched. (A build commits its site through <see cref="OutputTransaction"/>;
+    /// this is for a folder written on its own.)
     /// </summary>
     public static void ReplaceDirectory(string directory, Action<string> build)
     {
         var full = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
-        var temp = full + ".partial";
-        var old = full + ".previous";
-        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        var temp = UniqueName.Beside(full, "staging");
+        var old = UniqueName.Beside(full, "previous");
         Directory.CreateDirectory(temp);
         try
         {
@@ -55,10 +56,19 @@ public static class AtomicFile
             Directory.Delete(temp, recursive: true);
             throw;
         }
-        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-        if (Directory.Exists(full)) Directory.Move(full, old);
+        if (!Directory.Exists(full))
+        {
+            Directory.Move(temp, full);
+            return;
+        }
+        if (PathExchange.TryExchange(temp, full))
+        {
+            Directory.Delete(temp, recursive: true); // now the previous folder
+            return;
+        }
+        Directory.Move(full, old);
         Directory.Move(temp, full);
-        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        Directory.Delete(old, recursive: true);
     }
 
     private static void TryDelete(string path)

@@ -15,8 +15,10 @@ namespace GptBook.Publishing;
 
 /// <summary>
 /// Runs the stages in order — configure, load (read, normalize, model), images, then the writers — and decides
-/// whether the build may replace the outputs. Content errors (or warnings under strict) stop the build before
-/// any writer runs, so a failed build never touches the previous outputs.
+/// whether the build may replace the outputs. The build is a transaction (<see cref="OutputTransaction"/>): under
+/// the output folder's lock, the writers write into a staging folder of their own, the final check looks at every
+/// stage's diagnostics, and only then are all outputs moved into place together. A failed or interrupted build
+/// leaves every previous output byte-identical.
 /// </summary>
 public static class BookPublisher
 {
@@ -42,11 +44,11 @@ public static class BookPublisher
 
         T Stage<T>(string name, Func<T> run, Func<T, string?>? detail = null)
         {
-            observer.StageStarted(name);
             var clock = Stopwatch.StartNew();
             T value;
             try
             {
+                observer.StageStarted(name);
                 value = run();
             }
             catch (Exception e) when (e is not StageFailedException)
@@ -74,10 +76,23 @@ public static class BookPublisher
         if (options == null || diagnostics.HasErrors)
             return Finish(PublishOutcome.ConfigurationError);
 
+        var outputDirectory = Path.GetFullPath(request.OutputDirectory);
+        // Everything from here on reads or writes the output folder (the last build's manifest, the caches, the
+        // outputs), so it runs under the folder's lock: a second build waits, then sees the first one's results.
+        using var outputLock = LockOutput(outputDirectory, request.LockWait ?? PublishRequest.DefaultLockWait, observer);
+        if (outputLock == null)
+        {
+            diagnostics.Report(DiagnosticCodes.OutputLocked, new SourceSpan(outputDirectory, 0, 0),
+                $"another build is still writing to this folder after {Waited(request.LockWait ?? PublishRequest.DefaultLockWait)}; nothing was changed (try again when it has finished)");
+            return Finish(PublishOutcome.ContentErrors);
+        }
+
+        if (!RecoverInterruptedBuilds(outputDirectory, diagnostics))
+            return Finish(PublishOutcome.ContentErrors);
+
         var book = Stage("load", () => BookLoader.Load(options, diagnostics),
             b => $"{b.Chapters.Count} chapter(s), {b.Headings().Count()} heading(s), {b.Figures().Count()} figure(s)");
 
-        var outputDirectory = Path.GetFullPath(request.OutputDirectory);
         var (epubPath, pdfPath, siteDirectory) = OutputPaths(book, outputDirectory);
         var addressesFile = SiteAddressMap.PathFor(options.BookFile);
         // Computed under --force too, so that the forced build's manifest lets the next plain build skip.
@@ -108,6 +123,10 @@ public static class BookPublisher
         if (Failed(diagnostics, request.Strict))
             return Finish(PublishOutcome.ContentErrors);
 
+        // Every writer writes into this build's own staging folder; the outputs in place are touched only by the
+        // commit below, after the final check, and all together.
+        using var transaction = OutputTransaction.Begin(outputDirectory);
+        var (stagedEpub, stagedPdf, stagedSite) = (transaction.StagedPath(epubPath), transaction.StagedPath(pdfPath), transaction.StagedPath(siteDirectory));
         var derived = new DerivedFileCache(Path.Combine(outputDirectory, ".cache", "derived"));
         // The EPUB's page list follows the print layout: the PDF stage hands over where its pages begin as soon as
         // the layout is done (an empty map if it fails first, or if no PDF is built: then the EPUB has no page list).
@@ -119,8 +138,8 @@ public static class BookPublisher
             {
                 try
                 {
-                    return Stage("pdf", () => PdfBookWriter.Write(book, options, images, FontSet.Bundled(), pdfPath, diagnostics,
-                        layout => pageMap.TrySetResult(layout.PageMap())), l => $"{l.Pages.Count} pages, {SizeOf(pdfPath)}");
+                    return Stage("pdf", () => PdfBookWriter.Write(book, options, images, FontSet.Bundled(), stagedPdf, diagnostics,
+                        layout => pageMap.TrySetResult(layout.PageMap())), l => $"{l.Pages.Count} pages, {SizeOf(stagedPdf)}");
                 }
                 finally
                 {
@@ -136,10 +155,9 @@ public static class BookPublisher
             {
                 Stage("epub", () =>
                 {
-                    EpubWriter.Write(book, options, images, epubPath, diagnostics, cache: derived, pageMap: pageMap.Task.GetAwaiter().GetResult());
-                    return epubPath;
+                    EpubWriter.Write(book, options, images, stagedEpub, diagnostics, cache: derived, pageMap: pageMap.Task.GetAwaiter().GetResult());
+                    return stagedEpub;
                 }, SizeOf);
-                outputs.Add(epubPath);
             }
         }
         catch (StageFailedException e)
@@ -147,28 +165,93 @@ public static class BookPublisher
             epubFailed = e; // still let the PDF finish: the process must not end under a writer in mid-file
         }
         if (pdf != null)
-        {
             pages = pdf.GetAwaiter().GetResult().Pages.Count;
-            outputs.Add(pdfPath);
-        }
         if (epubFailed != null) throw epubFailed;
+        var siteWritten = false;
         if (request.Formats.HasFlag(OutputFormats.Site))
         {
-            SiteDownload[] downloads = [new("PDF", pdfPath), new("EPUB", epubPath)];
-            var written = Stage("site", () => SiteWriter.Write(book, options, images, downloads, siteDirectory, diagnostics, cache: derived,
+            // The downloads are this build's files where it makes them (staged under the same names), else those an
+            // earlier build left in place.
+            SiteDownload[] downloads =
+            [
+                new("PDF", request.Formats.HasFlag(OutputFormats.Pdf) ? stagedPdf : pdfPath),
+                new("EPUB", request.Formats.HasFlag(OutputFormats.Epub) ? stagedEpub : epubPath),
+            ];
+            siteWritten = Stage("site", () => SiteWriter.Write(book, options, images, downloads, stagedSite, diagnostics, cache: derived,
                 addresses: SiteAddressMap.Read(addressesFile, diagnostics)));
-            outputs.Add(Path.Combine(siteDirectory, "index.html"));
-            // The map of every address the site has published goes beside book.yml too, for the author to commit.
-            if (written && !Failed(diagnostics, request.Strict)) SiteAddressMap.Keep(siteDirectory, addressesFile);
         }
 
+        // The final check: errors from any stage, or under --strict warnings from any stage, and nothing moves.
         if (Failed(diagnostics, request.Strict))
             return Finish(PublishOutcome.ContentErrors);
-        var products = Products(request.Formats, epubPath, pdfPath, siteDirectory);
-        new BuildManifest(fingerprint, BuildManifest.HashOutputs(outputDirectory, products), diagnostics.Items.Skip(loadDiagnostics).ToArray(), pages)
-            .Write(outputDirectory);
+        var products = Products(request.Formats, epubPath, pdfPath, siteDirectory).ToList();
+        new BuildManifest(fingerprint, BuildManifest.HashOutputs(transaction.StagedOutput, products.Select(transaction.StagedPath)),
+                diagnostics.Items.Skip(loadDiagnostics).ToArray(), pages)
+            .Write(transaction.StagedOutput);
+        if (!Commit(transaction, [.. products, BuildManifest.PathIn(outputDirectory)], observer, diagnostics, outputDirectory))
+            return Finish(PublishOutcome.ContentErrors);
+        outputs.AddRange(products.Select(p => Shown(p, siteDirectory)));
+        // The map of every address the site has published goes beside book.yml too, for the author to commit.
+        if (siteWritten) SiteAddressMap.Keep(siteDirectory, addressesFile);
         return Finish(PublishOutcome.Built);
     }
+
+    /// <summary>
+    /// Undoes the half-finished commit a killed build may have left (GB0902 per output put back). False, with
+    /// GB0903, when that fails: building on top of it could lose the previous outputs kept in its staging folder.
+    /// </summary>
+    private static bool RecoverInterruptedBuilds(string outputDirectory, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            foreach (var restored in OutputTransaction.Recover(outputDirectory))
+                diagnostics.Report(DiagnosticCodes.InterruptedBuildRecovered, new SourceSpan(Path.Combine(outputDirectory, restored), 0, 0),
+                    "an earlier build was interrupted while moving its outputs into place; the previous output was put back");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Report(DiagnosticCodes.RecoveryFailed, new SourceSpan(Path.Combine(outputDirectory, ".cache"), 0, 0),
+                $"an interrupted build's outputs could not be put back ({e.Message}); its staging folder is kept, fix the cause and build again");
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Moves the staged outputs into place all together. An I/O failure halfway puts the previous outputs back and
+    /// is reported (GB0901); the build then fails like any other.
+    /// </summary>
+    private static bool Commit(OutputTransaction transaction, IReadOnlyList<string> products, IPublishObserver observer, DiagnosticBag diagnostics,
+        string outputDirectory)
+    {
+        try
+        {
+            transaction.Commit(products, observer.CommitStep);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            string restored;
+            try
+            {
+                restored = string.Join(", ", transaction.RollBack().DefaultIfEmpty("nothing had moved yet"));
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+            {
+                restored = $"putting them back failed too ({again.Message}); the next build in this folder will";
+            }
+            diagnostics.Report(DiagnosticCodes.CommitFailed, new SourceSpan(outputDirectory, 0, 0),
+                $"the outputs could not be moved into place ({e.Message}); previous outputs restored: {restored}");
+            return false;
+        }
+    }
+
+    private static OutputLock? LockOutput(string outputDirectory, TimeSpan wait, IPublishObserver observer) =>
+        OutputLock.Acquire(outputDirectory, wait,
+            () => observer.Notice($"waiting for another build writing to {outputDirectory} to finish (up to {Waited(wait)})"));
+
+    private static string Waited(TimeSpan wait) =>
+        wait.TotalSeconds < 120 ? $"{wait.TotalSeconds:0} s" : $"{wait.TotalMinutes:0} min";
 
     /// <summary>
     /// The site offers the PDF and EPUB for download. A site-only build offers whatever an earlier build left in

@@ -70,7 +70,8 @@ public sealed record BuildManifest(string Fingerprint, IReadOnlyDictionary<strin
             foreach (var (file, hash) in OutputHashes) json.WriteString(file, hash);
             json.WriteEndObject();
             json.WriteStartArray("diagnostics");
-            foreach (var d in Diagnostics)
+            // In reading order, not in the order the stages' threads happened to report them: same build, same bytes.
+            foreach (var d in DiagnosticBag.InReadingOrder(Diagnostics))
             {
                 json.WriteStartObject();
                 json.WriteString("code", d.Code);

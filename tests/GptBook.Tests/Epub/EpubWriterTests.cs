@@ -263,10 +263,10 @@ public sealed class EpubWriterTests : IDisposable
     [Fact]
     public void When_the_file_system_refuses_the_temporary_file_the_existing_epub_stays()
     {
-        var path = Path.Combine(_epub.Directory, "book.epub");
+        // A name the file system just accepts (235 of its 255 bytes) leaves no room for the temporary sibling's
+        // longer unique name: creating it fails, as a full disk or a permission would.
+        var path = Path.Combine(_epub.Directory, new string('b', 230) + ".epub");
         File.WriteAllText(path, "previous build");
-        // A folder where the temporary file should go: creating it fails, as a full disk or a permission would.
-        Directory.CreateDirectory(path + ".partial");
         var book = SampleBooks.EveryBlock();
         var ok = EpubWriter.Write(book, _epub.Options(book), ImageCatalog.Empty, path, _epub.Diagnostics, SampleEpub.Fonts);
         Assert.False(ok);

@@ -1,3 +1,4 @@
+using GptBook.Formulas;
 using GptBook.Model;
 
 namespace GptBook.Configuration;
@@ -45,6 +46,9 @@ public sealed record BookOptions
     public ImageOptions Images { get; init; } = new();
 
     public SiteOptions Site { get; init; } = new();
+
+    /// <summary>book.yml <c>math.macros</c>: the TeX macros every formula starts with (a chapter may add its own).</summary>
+    public MathMacroTable MathMacros { get; init; } = MathMacroTable.Empty;
 
     /// <summary>SOURCE_DATE_EPOCH as checked when the build started; null when it was not set.</summary>
     public DateTimeOffset? SourceDateEpoch { get; init; }

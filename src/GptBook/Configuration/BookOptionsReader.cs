@@ -125,6 +125,7 @@ public static partial class BookOptionsReader
         var pdf = PdfOptionsReader.Read(section);
         var images = ImageOptionsReader.Read(section);
         var site = SiteOptionsReader.Read(section);
+        var mathMacros = MathOptionsReader.Read(section);
         section.ReportUnknownKeys();
 
         if (metadata == null || chapters == null || ErrorCount(diagnostics) > errorsBefore) return null;
@@ -141,6 +142,7 @@ public static partial class BookOptionsReader
             Pdf = pdf,
             Images = images,
             Site = site,
+            MathMacros = mathMacros,
         };
     }
 

@@ -82,6 +82,12 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode SiteAddressIgnored = new("GB0511", W, "site-addresses.json entry ignored");
     public static readonly DiagnosticCode SiteFontsNotWritten = new("GB0512", W, "the site's web fonts could not be written; system fonts named");
 
+    // Mathematics (the TeX parser, numbering and references, MathML)
+    public static readonly DiagnosticCode MathSyntax = new("GB0601", W, "formula cannot be parsed; shown as its source in a marked box");
+    public static readonly DiagnosticCode MathMacroInvalid = new("GB0602", W, "math macro in book.yml is not valid; left out");
+    public static readonly DiagnosticCode EquationLabelDuplicate = new("GB0603", W, "equation label defined twice; the first one is kept");
+    public static readonly DiagnosticCode EquationLabelUnknown = new("GB0604", W, "reference to an equation label that does not exist");
+
     // The build itself
     public static readonly DiagnosticCode OutputLocked = new("GB0011", E, "another build is writing to the output folder");
     public static readonly DiagnosticCode InternalError = new("GB0900", E, "internal error in a stage");

@@ -48,9 +48,11 @@ public sealed record AccessibilityMetadata(
         foreach (var block in blocks)
         {
             if (block is Figure f) Picture(f.Image.Alt);
+            if (block is DisplayMath) mathMl = true;
             foreach (var inline in block.InlineContent().SelectMany(list => list).SelectMany(i => i.DescendantsAndSelf()))
             {
                 if (inline is InlineImage ii) Picture(ii.Image.Alt);
+                if (inline is InlineMath) mathMl = true;
             }
         }
         return new AccessibilityMetadata(pictures, withoutAlt, blocks.OfType<Heading>().Any(), blocks.OfType<Table>().Any(),

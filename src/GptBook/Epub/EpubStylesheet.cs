@@ -217,6 +217,18 @@ public static class EpubStylesheet
 
         .raw-html { margin: 0.8em 0; }
 
+        /* Formulas (MathML): display math centred with its number at the right margin; the alignment of align and
+           array columns (MathML's columnalign, which MathML Core engines read from CSS); a formula that could not
+           be parsed is its source in a marked box. */
+        .math-display { margin: 0.8em 0; text-align: center; text-indent: 0; overflow-x: auto; overflow-y: hidden; }
+        .math-display .equation-number { float: right; margin-left: 1em; }
+        mtd[columnalign="left"] { text-align: left; }
+        mtd[columnalign="right"] { text-align: right; }
+        math { font-family: "DejaVu Math TeX Gyre", "STIX Two Math", "Latin Modern Math", "Cambria Math", math; }
+        mtable[columnspacing="0em"] > mtr > mtd { padding-left: 0; padding-right: 0; }
+        mtd.equation-number { padding-left: 2em; }
+        merror, .math-error { border: 1px solid #cc0000; background-color: #fff3f3; color: #990000; padding: 0 0.2em; }
+
         body.nav-page h1 { text-align: center; }
         body.nav-page ol { list-style-type: none; padding-left: 0; }
         body.nav-page ol ol { padding-left: 1.5em; }

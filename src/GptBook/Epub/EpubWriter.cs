@@ -61,7 +61,7 @@ public static class EpubWriter
             .Select(chunk =>
             {
                 var xhtml = ChapterPageWriter.Write(chunk, language, content);
-                return new PackageItem(chunk.Name, chunk.FileName, "application/xhtml+xml", EmbedsSvg(xhtml) ? "svg" : null, xhtml);
+                return new PackageItem(chunk.Name, chunk.FileName, "application/xhtml+xml", PageProperties(xhtml), xhtml);
             })
             .ToArray();
         var toc = TableOfContents.Build(chunked, options.Epub.TocDepth);
@@ -117,6 +117,19 @@ public static class EpubWriter
     /// <summary>Whether a page embeds an SVG figure (the package must say so: manifest property <c>svg</c>).</summary>
     private static bool EmbedsSvg(byte[] xhtml) =>
         xhtml.AsSpan().IndexOf("xmlns=\"http://www.w3.org/2000/svg\""u8) >= 0;
+
+    /// <summary>A page that holds formulas is declared <c>mathml</c> (EPUB 3 requires it of pages with MathML).</summary>
+    private static bool HasMathMl(byte[] xhtml) =>
+        xhtml.AsSpan().IndexOf("xmlns=\"http://www.w3.org/1998/Math/MathML\""u8) >= 0;
+
+    /// <summary>The manifest properties of a content page: <c>mathml</c> and <c>svg</c> for what it holds.</summary>
+    private static string? PageProperties(byte[] xhtml)
+    {
+        var properties = new List<string>();
+        if (HasMathMl(xhtml)) properties.Add("mathml");
+        if (EmbedsSvg(xhtml)) properties.Add("svg");
+        return properties.Count == 0 ? null : string.Join(' ', properties);
+    }
 
     /// <summary>
     /// The configured cover as the image stage prepared it for the EPUB (sanitized if SVG, within the pixel limit,

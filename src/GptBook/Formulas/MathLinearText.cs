@@ -81,7 +81,7 @@ public static class MathLinearText
                 sb.Append(t.Text);
                 break;
             case MathSpace s:
-                if (s.Mu >= 9) sb.Append(' ');
+                if (s.Mu >= 3) sb.Append(' ');
                 break;
             case MathStyled s:
                 Append(sb, s.Content);

@@ -89,12 +89,17 @@ public static class BookChunker
     }
 
     private static IEnumerable<string> AnchorIds(IEnumerable<Block> blocks) =>
-        blocks.SelectMany(b => b.DescendantsAndSelf()).Select(b => b switch
+        blocks.SelectMany(b => b.DescendantsAndSelf()).SelectMany(b => b switch
         {
-            Heading h => h.Id,
-            Figure f => f.Id,
-            _ => null,
+            Heading h => [h.Id],
+            Figure f => [f.Id],
+            DisplayMath m => EquationIds(m.Formula),
+            _ => b.InlineContent().SelectMany(list => list).SelectMany(i => i.DescendantsAndSelf())
+                .OfType<InlineMath>().SelectMany(i => EquationIds(i.Formula)),
         }).OfType<string>().Where(id => id.Length > 0);
+
+    /// <summary>The anchors of a formula's numbered lines (what \eqref links to).</summary>
+    private static IEnumerable<string?> EquationIds(Formulas.MathFormula formula) => formula.Numbers.Select(n => n.Id);
 
     /// <summary>
     /// Each draft's name: the first of its candidates not yet taken, else the last one with -2, -3 …. Chunks that

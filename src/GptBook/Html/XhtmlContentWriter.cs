@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using GptBook.Diagnostics;
+using GptBook.Formulas;
+using GptBook.Html.MathML;
 using GptBook.Model;
 using GptBook.Policies;
 
@@ -116,6 +118,9 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                 break;
             case Table t:
                 WriteTable(xml, t, state);
+                break;
+            case DisplayMath math:
+                WriteDisplayMath(xml, math.Formula);
                 break;
             default:
                 throw new NotSupportedException($"no XHTML form for block {block.GetType().Name}");
@@ -489,10 +494,59 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             case FootnoteReference r:
                 WriteNoteReference(xml, r, state);
                 break;
+            case InlineMath math:
+                WriteInlineMath(xml, math.Formula, state);
+                break;
             default:
                 throw new NotSupportedException($"no XHTML form for inline {inline.GetType().Name}");
         }
     }
+
+    /// <summary>
+    /// Display math: a <c>div</c> around the block <c>math</c>. An equation with one number carries its anchor on
+    /// the div and the number at the right margin; an align numbers its lines inside the table.
+    /// </summary>
+    private static void WriteDisplayMath(XmlWriter xml, MathFormula formula)
+    {
+        if (DrawsNothing(formula)) return;
+        var single = formula.NumberedTable is null || !ReferenceEquals(formula.NumberedTable, formula.Root) ? (formula.Numbers.Count > 0 ? formula.Numbers[0] : null) : null;
+        Start(xml, "div");
+        Attr(xml, "class", single is null ? "math-display" : "math-display numbered");
+        if (single?.Id is { } id) Attr(xml, "id", id);
+        // The number comes first and floats right, so it shares the formula's line without flex or positioning,
+        // which older e-reader engines lack.
+        if (single?.Display is { } number)
+        {
+            Start(xml, "span");
+            Attr(xml, "class", "equation-number");
+            xml.WriteString(number);
+            End(xml);
+        }
+        MathMLWriter.Write(xml, formula, block: true);
+        End(xml);
+    }
+
+    /// <summary>
+    /// Math in running text. A formula that is only a reference (<c>\eqref{eq:x}</c>) is a link to the equation
+    /// (MathML itself cannot hold links in MathML Core); an unresolved one is marked.
+    /// </summary>
+    private void WriteInlineMath(XmlWriter xml, MathFormula formula, ChunkState state)
+    {
+        if (formula.Root is MathReference reference)
+        {
+            var href = reference.TargetId is { } target && !state.InsideLink ? context.Book.Href(target, state.Chunk) : null;
+            Start(xml, href is null ? "span" : "a");
+            if (href is not null) Attr(xml, "href", href);
+            Attr(xml, "class", reference.Number is null ? "equation-ref math-error" : "equation-ref");
+            xml.WriteString(MathMLWriter.ReferenceText(reference));
+            End(xml);
+            return;
+        }
+        if (!DrawsNothing(formula)) MathMLWriter.Write(xml, formula, block: formula.Display);
+    }
+
+    /// <summary>A formula that only defines macros (<c>$\newcommand{\R}{…}$</c>) shows nothing, so it writes nothing.</summary>
+    private static bool DrawsNothing(MathFormula formula) => formula.Root is MathRow { Items.Count: 0 } && formula.Numbers.Count == 0;
 
     private void Wrap(XmlWriter xml, string element, IReadOnlyList<Inline> content, ChunkState state, int after)
     {

@@ -10,7 +10,7 @@ namespace GptBook.Loading;
 /// <summary>
 /// Loads a whole book: reads every chapter (strict UTF-8, the shared Markdig pipeline, normalization while
 /// reading), then applies the model transforms in order: editorial overrides → heading ids → figure numbers →
-/// footnote numbers → internal link checks. A chapter that cannot be read is reported and left out; loading
+/// footnote numbers → equation numbers and references → internal link checks. A chapter that cannot be read is reported and left out; loading
 /// itself never throws on bad content.
 /// </summary>
 public static class BookLoader
@@ -46,6 +46,7 @@ public static class BookLoader
         book = new FigureNumberTransform().Rewrite(book);
         book = new FootnoteNumberTransform().Rewrite(book);
         book = new CodeHighlightTransform().Rewrite(book);
+        book = new EquationNumberTransform(diagnostics).Rewrite(book);
         return new InternalLinkTransform(diagnostics).Rewrite(book);
     }
 

@@ -6,9 +6,11 @@ namespace GptBook.Loading;
 /// <summary>
 /// The one Markdig pipeline every chapter is parsed with, built once and frozen (a built MarkdownPipeline is
 /// immutable and safe to share between threads). Precise source locations give every node its line and column.
-/// Mathematics and definition lists are parsed only so that the reader can recognise them and warn (GB0104)
-/// instead of letting them pass as mangled text; GitHub alerts, YAML front matter and pandoc/kramdown attribute
-/// blocks are parsed so that none of them is printed as text; nothing in the pipeline executes or fetches anything.
+/// Mathematics is read by our own extension (<see cref="Formulas.MathMarkdownExtension"/>: pandoc's dollar rules,
+/// display math that may interrupt a paragraph); definition lists are parsed only so that the reader can recognise
+/// them and warn (GB0104) instead of letting them pass as mangled text; GitHub alerts, YAML front matter and
+/// pandoc/kramdown attribute blocks are parsed so that none of them is printed as text; nothing in the pipeline
+/// executes or fetches anything.
 /// </summary>
 public static class BookMarkdownPipeline
 {
@@ -27,7 +29,7 @@ public static class BookMarkdownPipeline
             .UsePipeTables()
             .UseFootnotes()
             .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
-            .UseMathematics()
+            .Use<Formulas.MathMarkdownExtension>()
             .UseDefinitionLists()
             .UseAlertBlocks()
             .UseYamlFrontMatter()

@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
 using GptBook.Configuration;
 using GptBook.Diagnostics;
+using GptBook.Loading.Formulas;
 using GptBook.Model;
 using GptBook.Normalization;
 using Markdig;
 using Markdig.Extensions.DefinitionLists;
 using Markdig.Extensions.Footnotes;
-using Markdig.Extensions.Mathematics;
 using Markdig.Extensions.Alerts;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
@@ -46,6 +46,7 @@ public sealed partial class ChapterReader
     private readonly SourceLocator _source;
     private readonly string _text;
     private readonly DiagnosticBag _diagnostics;
+    private readonly FormulaReader _formulas;
 
     private ChapterReader(ChapterReadContext context, string text)
     {
@@ -53,6 +54,7 @@ public sealed partial class ChapterReader
         _source = new SourceLocator(context.ChapterFile, text);
         _text = text;
         _diagnostics = context.Diagnostics;
+        _formulas = new FormulaReader(_source, _diagnostics, context.Options.MathMacros);
     }
 
     /// <summary>Parses <paramref name="text"/> with the shared pipeline and reads it into a chapter.</summary>
@@ -159,9 +161,14 @@ public sealed partial class ChapterReader
                 var start = l.IsOrdered && int.TryParse(l.OrderedStart, out var s) ? s : 1;
                 result.Add(new ListBlock(l.IsOrdered, start, items, span));
                 break;
-            case MathBlock m:
-                Unsupported(span, "display math ($$ … $$)", "it is shown as code");
-                result.Add(new CodeBlock("math", LinesOf(m), span));
+            case MathMarkdownBlock m:
+                result.Add(new DisplayMath(_formulas.Read(m.Content, true, m.Map), span));
+                if (m.Trailing is { } trailing)
+                {
+                    // Text after the closing $$ on its line (often the sentence's punctuation) is kept, not dropped.
+                    var trailingSpan = _source.At(m.TrailingOffset, trailing.Length);
+                    result.Add(new Paragraph([new Text(trailing, trailingSpan)], trailingSpan));
+                }
                 break;
             case FencedCodeBlock f:
                 var info = f.Info?.Trim();
@@ -220,6 +227,12 @@ public sealed partial class ChapterReader
     {
         var visible = content.Where(i => i is not Text t || t.Value.Trim().Length > 0).ToArray();
         if (visible.Length == 0) return;
+        if (visible is [InlineMath { Formula.Display: true } math])
+        {
+            // "$$ x $$" written inside a paragraph line, alone: display math, as on lines of its own.
+            result.Add(new DisplayMath(math.Formula, span));
+            return;
+        }
         if (visible is [InlineImage image])
         {
             var caption = image.Image.Alt.Length > 0 ? new List<Model.Inline> { new Text(image.Image.Alt, image.Span) } : [];
@@ -336,9 +349,8 @@ public sealed partial class ChapterReader
                 case HtmlInline html:
                     result.Add(new HtmlTag(html.Tag, span));
                     break;
-                case MathInline:
-                    Unsupported(span, "inline math ($ … $)", "it is shown as its source text");
-                    result.Add(new Text(_source.TextOf(child), span));
+                case MathMarkdownInline math:
+                    result.Add(new InlineMath(_formulas.Read(math.Content, math.Display, math.Map), span));
                     break;
                 case ContainerInline other:
                     result.AddRange(Inlines(other, depth + 1, span));

@@ -1,3 +1,5 @@
+using GptBook.Formulas;
+
 namespace GptBook.Model;
 
 /// <summary>
@@ -79,6 +81,12 @@ public sealed record CodeBlock(string? Language, string Code, SourceSpan Span) :
 }
 
 public sealed record ThematicBreak(SourceSpan Span) : Block(Span);
+
+/// <summary>
+/// Display math (<c>$$…$$</c> or <c>\[…\]</c> on its own lines, or a paragraph that is one formula). Its equation
+/// numbers are in <see cref="MathFormula.Numbers"/>, filled in by the numbering transform.
+/// </summary>
+public sealed record DisplayMath(MathFormula Formula, SourceSpan Span) : Block(Span);
 
 public enum ColumnAlignment { Default, Left, Center, Right }
 

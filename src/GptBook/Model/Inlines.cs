@@ -1,4 +1,5 @@
 using System.Text;
+using GptBook.Formulas;
 
 namespace GptBook.Model;
 
@@ -99,4 +100,13 @@ public sealed record LineBreak(SourceSpan Span) : Inline(Span)
 public sealed record FootnoteReference(string FootnoteId, int Number, SourceSpan Span) : Inline(Span)
 {
     internal override void AppendPlainText(StringBuilder sb) => sb.Append('[').Append(Number).Append(']');
+}
+
+/// <summary>
+/// A formula inside running text: <c>$…$</c>, <c>\(…\)</c>, or <c>$$…$$</c> written inside a line
+/// (<see cref="MathFormula.Display"/>). A broken formula's root is a <see cref="MathError"/> (shown as marked source).
+/// </summary>
+public sealed record InlineMath(MathFormula Formula, SourceSpan Span) : Inline(Span)
+{
+    internal override void AppendPlainText(StringBuilder sb) => sb.Append(Formula.PlainText);
 }

@@ -74,6 +74,9 @@ public static class ModelTextDump
                 Row(w, depth + 1, "Header", t.Header);
                 foreach (var row in t.Rows) Row(w, depth + 1, "Row", row);
                 break;
+            case DisplayMath m:
+                w.Line(depth, $"DisplayMath {Formula(m.Formula)} {at}");
+                break;
             default:
                 w.Line(depth, $"{block.GetType().Name} {at}");
                 break;
@@ -116,9 +119,17 @@ public static class ModelTextDump
                 case InlineImage i: w.Line(depth, $"InlineImage {at}"); Image(w, depth + 1, i.Image); break;
                 case LineBreak: w.Line(depth, $"LineBreak {at}"); break;
                 case FootnoteReference f: w.Line(depth, $"FootnoteReference {f.Number} id={Q(f.FootnoteId)} {at}"); break;
+                case InlineMath m: w.Line(depth, $"InlineMath {Formula(m.Formula)} {at}"); break;
                 default: w.Line(depth, $"{inline.GetType().Name} {at}"); break;
             }
         }
+    }
+
+    /// <summary>A formula's source, its readable text, whether it is displayed, its numbers and whether it parsed.</summary>
+    private static string Formula(Formulas.MathFormula f)
+    {
+        var numbers = f.Numbers.Count == 0 ? "" : " numbers=[" + string.Join(", ", f.Numbers.Select(n => $"{n.Display ?? "?"}#{n.Id}{(n.Label is null ? "" : " " + n.Label)}")) + "]";
+        return $"source={Q(f.Source)} text={Q(f.PlainText)}{(f.Display ? " display" : "")}{numbers}{(f.HasErrors ? " error" : "")}";
     }
 
     /// <summary>Quotes a string, escaping backslash, quote, and control characters.</summary>

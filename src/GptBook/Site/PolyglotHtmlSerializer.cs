@@ -8,13 +8,15 @@ namespace GptBook.Site;
 /// XDocument.ToString() is not enough, because it writes empty elements as <c>&lt;div /&gt;</c>, which an HTML
 /// parser reads as an open tag that swallows the rest of the page. Here only void elements self-close; every other
 /// element gets an end tag. Namespaces are not written except the XHTML default on the root, and SVG's (with its
-/// xlink prefix) on an embedded svg element, whose empty elements close themselves as foreign content may.
+/// xlink prefix) on an embedded svg element, whose empty elements close themselves as foreign content may, and
+/// MathML's on a formula's math element (whose elements all get end tags, as the formula writer makes them).
 /// </summary>
 public static class PolyglotHtmlSerializer
 {
     public static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
     private static readonly XNamespace Svg = Policies.SvgAllowList.SvgNamespace;
     private static readonly XNamespace XLink = Policies.SvgAllowList.XLinkNamespace;
+    private static readonly XNamespace MathMl = Policies.MathMLAllowList.Namespace;
 
     private static readonly HashSet<string> VoidElements =
         ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
@@ -32,12 +34,15 @@ public static class PolyglotHtmlSerializer
     {
         var name = element.Name.LocalName;
         var svg = element.Name.Namespace == Svg;
-        if (element.Name.Namespace != Xhtml && element.Name.Namespace != XNamespace.None && !svg)
+        var mathMl = element.Name.Namespace == MathMl;
+        if (element.Name.Namespace != Xhtml && element.Name.Namespace != XNamespace.None && !svg && !mathMl)
             throw new InvalidOperationException($"Element {element.Name} is not XHTML; the site writes HTML only.");
         sb.Append('<').Append(name);
         if (isRoot) sb.Append(" xmlns=\"").Append(Xhtml.NamespaceName).Append('"');
         if (svg && element.Parent?.Name.Namespace != Svg)
             sb.Append(" xmlns=\"").Append(Svg.NamespaceName).Append("\" xmlns:xlink=\"").Append(XLink.NamespaceName).Append('"');
+        if (mathMl && element.Parent?.Name.Namespace != MathMl)
+            sb.Append(" xmlns=\"").Append(MathMl.NamespaceName).Append('"');
         foreach (var attribute in element.Attributes())
         {
             if (attribute.IsNamespaceDeclaration) continue;

@@ -12,7 +12,8 @@ namespace GptBook.Site;
 /// every table, and keyboard focus for code that scrolls sideways. Then a last guard: the
 /// shared writer already sanitizes, but should anything script-like ever reach a site page (a script, style or
 /// embedding element, an element outside XHTML, an on… handler, a URL attribute that is not local, http(s) or
-/// mailto; an embedded SVG outside the SVG allow-list), it is removed and reported as an error, never published.
+/// mailto; an embedded SVG outside the SVG allow-list; MathML outside the formula writer's allow-list), it is
+/// removed and reported as an error, never published.
 /// </summary>
 public static class SiteMarkupTransform
 {
@@ -22,6 +23,8 @@ public static class SiteMarkupTransform
         ["script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "link", "meta", "noscript", "template", "math"];
 
     private static readonly XNamespace Svg = Policies.SvgAllowList.SvgNamespace;
+
+    private static readonly XNamespace MathMl = MathMLAllowList.Namespace;
 
     private static readonly HashSet<string> UrlAttributes =
         ["href", "src", "srcset", "action", "formaction", "poster", "data", "cite", "background", "xlink:href", "ping"];
@@ -101,6 +104,11 @@ public static class SiteMarkupTransform
                 GuardSvg(element, fileName, diagnostics);
                 continue;
             }
+            if (element.Name.Namespace == MathMl)
+            {
+                GuardMathMl(element, fileName, diagnostics);
+                continue;
+            }
             if (ForbiddenElements.Contains(element.Name.LocalName) || element.Name.Namespace != X)
             {
                 Report(diagnostics, fileName, $"<{element.Name}> element");
@@ -154,6 +162,24 @@ public static class SiteMarkupTransform
                       || (element.Parent?.Name.Namespace != Svg && local is "role" or "aria-label" or "class")));
             if (allowed && !attribute.Value.Contains("script:", StringComparison.OrdinalIgnoreCase)) continue;
             Report(diagnostics, fileName, $"{attribute.Name.LocalName} attribute on <{name}>");
+            attribute.Remove();
+        }
+    }
+
+    /// <summary>A formula's MathML must stay within what the formula writer makes (<see cref="MathMLAllowList"/>).</summary>
+    private static void GuardMathMl(XElement element, string fileName, DiagnosticBag diagnostics)
+    {
+        if (!MathMLAllowList.Elements.Contains(element.Name.LocalName))
+        {
+            Report(diagnostics, fileName, $"<{element.Name}> element");
+            element.Remove();
+            return;
+        }
+        foreach (var attribute in element.Attributes().ToArray())
+        {
+            if (attribute.IsNamespaceDeclaration || (attribute.Name.Namespace == XNamespace.None && MathMLAllowList.Attributes.Contains(attribute.Name.LocalName)))
+                continue;
+            Report(diagnostics, fileName, $"{attribute.Name.LocalName} attribute on <{element.Name.LocalName}>");
             attribute.Remove();
         }
     }

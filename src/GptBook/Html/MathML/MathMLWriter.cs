@@ -1,0 +1,319 @@
+using System.Globalization;
+using System.Xml;
+using GptBook.Formulas;
+
+namespace GptBook.Html.MathML;
+
+/// <summary>
+/// A parsed formula as presentation MathML (the MathML Core subset Chromium renders natively, and MathML 3 that
+/// EPUB reading systems and epubcheck accept): <c>&lt;math&gt;</c> with the TeX source as <c>alttext</c> and
+/// <c>display="block"</c> for display math. TeX's atom classes decide the element (identifiers <c>mi</c>, numbers
+/// <c>mn</c>, the rest <c>mo</c>); big operators with limits use <c>munderover</c> with <c>movablelimits</c>, so inline
+/// they move to the side as in TeX. Lines of a numbered align carry their numbers in a last column. A formula that
+/// could not be parsed is its source inside <c>merror</c>, which browsers draw as a marked box.
+/// </summary>
+public static class MathMLWriter
+{
+    public const string Namespace = "http://www.w3.org/1998/Math/MathML";
+
+    /// <summary>Writes <paramref name="formula"/>; <paramref name="block"/> is display math set on its own.</summary>
+    public static void Write(XmlWriter xml, MathFormula formula, bool block)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        ArgumentNullException.ThrowIfNull(formula);
+        xml.WriteStartElement("math", Namespace);
+        if (block) xml.WriteAttributeString("display", "block");
+        xml.WriteAttributeString("alttext", XmlCharacters.Clean(formula.Source.Trim()));
+        var numberedRows = formula.NumberedTable is { } table && ReferenceEquals(table, formula.Root) && formula.Numbers.Count > 0;
+        if (numberedRows) Table(xml, (MathTable)formula.Root, formula.Numbers);
+        else if (formula.Root is MathRow row) WriteItems(xml, row.Items);
+        else Node(xml, formula.Root);
+        xml.WriteFullEndElement();
+    }
+
+    private static void Node(XmlWriter xml, MathNode node)
+    {
+        switch (node)
+        {
+            case MathSymbol s:
+                Symbol(xml, s);
+                break;
+            case MathRow r:
+                Element(xml, "mrow", () => WriteItems(xml, r.Items));
+                break;
+            case MathFraction f:
+                Fraction(xml, f);
+                break;
+            case MathScripts s:
+                Scripts(xml, s);
+                break;
+            case MathRadical r when r.Degree is null:
+                Element(xml, "msqrt", () => Node(xml, r.Radicand));
+                break;
+            case MathRadical r:
+                Element(xml, "mroot", () => { Row(xml, r.Radicand); Row(xml, r.Degree!); });
+                break;
+            case MathOperator o:
+                Operator(xml, o, movable: false);
+                break;
+            case MathFenced f:
+                Element(xml, "mrow", () =>
+                {
+                    Fence(xml, f.Left, "prefix");
+                    for (var i = 0; i < f.Segments.Count; i++)
+                    {
+                        if (i > 0) Fence(xml, f.Middles[i - 1], "infix");
+                        if (f.Segments[i] is MathRow row) WriteItems(xml, row.Items);
+                        else Node(xml, f.Segments[i]);
+                    }
+                    Fence(xml, f.Right, "postfix");
+                });
+                break;
+            case MathSizedDelimiter d:
+                if (d.Delimiter.Length == 0) break;
+                Leaf(xml, "mo", d.Delimiter, ("minsize", SizeOf(d.Size)), ("maxsize", SizeOf(d.Size)), ("stretchy", "true"), ("symmetric", "true"));
+                break;
+            case MathAccent a:
+                Accent(xml, a);
+                break;
+            case MathUnderOver u:
+                var name = u.Under is null ? "mover" : u.Over is null ? "munder" : "munderover";
+                Element(xml, name, () =>
+                {
+                    Row(xml, u.Base);
+                    if (u.Under is not null) Row(xml, u.Under);
+                    if (u.Over is not null) Row(xml, u.Over);
+                });
+                break;
+            case MathText t:
+                // Spaces at the ends of mtext collapse in HTML rendering; no-break spaces keep them.
+                Leaf(xml, "mtext", KeepEdgeSpaces(t.Text));
+                break;
+            case MathSpace s:
+                xml.WriteStartElement("mspace", Namespace);
+                xml.WriteAttributeString("width", Em(s.Mu / 18.0));
+                xml.WriteFullEndElement();
+                break;
+            case MathStyled s:
+                Element(xml, "mstyle", () => Node(xml, s.Content), StyleAttributes(s.Style));
+                break;
+            case MathClassed c:
+                Row(xml, c.Content);
+                break;
+            case MathReference r:
+                Leaf(xml, "mtext", ReferenceText(r));
+                break;
+            case MathTable t:
+                Table(xml, t, []);
+                break;
+            case MathError e:
+                Element(xml, "merror", () => Leaf(xml, "mtext", e.Source.Trim()), ("class", "math-error"));
+                break;
+        }
+    }
+
+    /// <summary>What a reference shows: "(3.2)" for \eqref, "3.2" for \ref, "(??)" when its label exists nowhere.</summary>
+    public static string ReferenceText(MathReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var number = reference.Number ?? "??";
+        return reference.Parenthesized ? $"({number})" : number;
+    }
+
+    private static void WriteItems(XmlWriter xml, IReadOnlyList<MathNode> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            Node(xml, items[i]);
+            // A named function (sin, log) is followed by the invisible function application, as MathML asks.
+            if (items[i] is MathOperator { IsLargeSymbol: false, Limits: MathLimits.Never } && i + 1 < items.Count && items[i + 1] is not MathSpace)
+                Leaf(xml, "mo", "\u2061");
+        }
+    }
+
+    private static void Symbol(XmlWriter xml, MathSymbol s)
+    {
+        switch (s.Kind)
+        {
+            case MathSymbolKind.Number:
+                Leaf(xml, "mn", s.Text);
+                return;
+            case MathSymbolKind.Identifier:
+                if (s.Variant == MathVariant.Upright && s.Text.Length == 1 && char.IsLetter(s.Text[0]))
+                    Leaf(xml, "mi", s.Text, ("mathvariant", "normal"));
+                else Leaf(xml, "mi", s.Text);
+                return;
+        }
+        switch (s.Class)
+        {
+            case AtomClass.Ord when s.Text is not ("|" or "‖" or "/" or "∖"):
+                Leaf(xml, "mi", s.Text);
+                return;
+            case AtomClass.Open or AtomClass.Close:
+                // Plain parentheses keep their size; only \left…\right stretches.
+                Leaf(xml, "mo", s.Text, ("stretchy", "false"));
+                return;
+            default:
+                Leaf(xml, "mo", s.Text);
+                return;
+        }
+    }
+
+    private static void Fraction(XmlWriter xml, MathFraction f)
+    {
+        void Body()
+        {
+            if (f.LeftDelimiter.Length > 0) Leaf(xml, "mo", f.LeftDelimiter, ("fence", "true"), ("stretchy", "true"));
+            Element(xml, "mfrac", () => { Row(xml, f.Numerator); Row(xml, f.Denominator); }, f.HasRule ? [] : [("linethickness", "0")]);
+            if (f.RightDelimiter.Length > 0) Leaf(xml, "mo", f.RightDelimiter, ("fence", "true"), ("stretchy", "true"));
+        }
+        if (f.Style is { } style) Element(xml, "mstyle", () => Element(xml, "mrow", Body), StyleAttributes(style));
+        else if (f.LeftDelimiter.Length > 0) Element(xml, "mrow", Body);
+        else Body();
+    }
+
+    private static void Scripts(XmlWriter xml, MathScripts s)
+    {
+        var limits = s.Base switch
+        {
+            MathOperator o => o.Limits,
+            MathClassed { Class: AtomClass.Op } => MathLimits.DisplayOnly,
+            _ => MathLimits.Never,
+        };
+        var under = limits != MathLimits.Never;
+        var name = (under, s.Subscript, s.Superscript) switch
+        {
+            (true, not null, not null) => "munderover",
+            (true, not null, null) => "munder",
+            (true, null, _) => "mover",
+            (false, not null, not null) => "msubsup",
+            (false, not null, null) => "msub",
+            _ => "msup",
+        };
+        Element(xml, name, () =>
+        {
+            if (s.Base is MathOperator op) Operator(xml, op, movable: limits == MathLimits.DisplayOnly);
+            else Row(xml, s.Base);
+            if (s.Subscript is not null) Row(xml, s.Subscript);
+            if (s.Superscript is not null) Row(xml, s.Superscript);
+        });
+    }
+
+    /// <summary>A big operator: a large symbol as <c>mo</c>; a name (lim, max, sin) as upright <c>mo</c> when it takes limits, <c>mi</c> otherwise.</summary>
+    private static void Operator(XmlWriter xml, MathOperator o, bool movable)
+    {
+        if (o.IsLargeSymbol)
+        {
+            if (movable) Leaf(xml, "mo", o.Text, ("movablelimits", "true"));
+            else if (o.Limits == MathLimits.Always) Leaf(xml, "mo", o.Text, ("movablelimits", "false"));
+            else Leaf(xml, "mo", o.Text);
+        }
+        else if (o.Limits != MathLimits.Never) Leaf(xml, "mo", o.Text, ("movablelimits", movable ? "true" : "false"), ("form", "prefix"));
+        else Leaf(xml, "mi", o.Text);
+    }
+
+    private static void Accent(XmlWriter xml, MathAccent a)
+    {
+        var inner = a.Under ? "munder" : "mover";
+        void Marked() => Element(xml, inner, () =>
+        {
+            Row(xml, a.Base);
+            Leaf(xml, "mo", a.Mark, ("stretchy", a.Stretchy ? "true" : "false"));
+        }, (a.Under ? "accentunder" : "accent", "true"));
+        if (a.Label is null) Marked();
+        else Element(xml, inner, () => { Marked(); Row(xml, a.Label); });
+    }
+
+    private static void Fence(XmlWriter xml, string delimiter, string form)
+    {
+        if (delimiter.Length == 0) return;
+        Leaf(xml, "mo", delimiter, ("fence", "true"), ("stretchy", "true"), ("symmetric", "true"), ("form", form));
+    }
+
+    /// <summary>
+    /// Rows and cells, each cell with its column's alignment (MathML 3 <c>columnalign</c>; the stylesheets turn it into
+    /// text-align for MathML Core). Numbered lines get their number in an extra last column, and an id to link to.
+    /// </summary>
+    private static void Table(XmlWriter xml, MathTable t, IReadOnlyList<MathEquationNumber> numbers)
+    {
+        void Body()
+        {
+            var columns = t.ColumnCount;
+            Element(xml, "mtable", () =>
+            {
+                for (var r = 0; r < t.Rows.Count; r++)
+                {
+                    var number = numbers.FirstOrDefault(n => n.Row == r);
+                    xml.WriteStartElement("mtr", Namespace);
+                    if (number?.Id is { } id) xml.WriteAttributeString("id", id);
+                    for (var c = 0; c < columns; c++)
+                    {
+                        var align = t.AlignmentOf(c) switch { MathColumnAlignment.Left => "left", MathColumnAlignment.Right => "right", _ => "center" };
+                        Element(xml, "mtd", () =>
+                        {
+                            if (c < t.Rows[r].Cells.Count) Row(xml, t.Rows[r].Cells[c]);
+                        }, ("columnalign", align));
+                    }
+                    if (numbers.Count > 0)
+                        Element(xml, "mtd", () => { if (number?.Display is { } shown) Leaf(xml, "mtext", shown); }, ("columnalign", "right"), ("class", "equation-number"));
+                    xml.WriteFullEndElement();
+                }
+            }, TableAttributes(t));
+        }
+        if (t.Left.Length == 0 && t.Right.Length == 0) Body();
+        else Element(xml, "mrow", () =>
+        {
+            Fence(xml, t.Left, "prefix");
+            Body();
+            Fence(xml, t.Right, "postfix");
+        });
+    }
+
+    private static (string, string)[] TableAttributes(MathTable t) =>
+        t.IsAlignment || t.Environment is "gather" or "gather*" or "gathered" or "multline" or "multline*"
+            ? [("displaystyle", "true"), ("columnspacing", "0em")]
+            : t.Environment is "cases" or "dcases" or "rcases" or "array" ? [("columnspacing", "1em")] : [];
+
+    private static (string, string)[] StyleAttributes(MathStyle style) => style switch
+    {
+        MathStyle.Display => [("displaystyle", "true"), ("scriptlevel", "0")],
+        MathStyle.Text => [("displaystyle", "false"), ("scriptlevel", "0")],
+        MathStyle.Script => [("displaystyle", "false"), ("scriptlevel", "1")],
+        _ => [("displaystyle", "false"), ("scriptlevel", "2")],
+    };
+
+    /// <summary>A script, fraction part or radicand: one element, wrapped in <c>mrow</c> when it is a list.</summary>
+    private static void Row(XmlWriter xml, MathNode node)
+    {
+        if (node is MathRow { Items.Count: 1 } single) Node(xml, single.Items[0]);
+        else Node(xml, node);
+    }
+
+    private static void Element(XmlWriter xml, string name, Action content, params (string Name, string Value)[] attributes)
+    {
+        xml.WriteStartElement(name, Namespace);
+        foreach (var (n, v) in attributes) xml.WriteAttributeString(n, v);
+        content();
+        xml.WriteFullEndElement();
+    }
+
+    private static void Leaf(XmlWriter xml, string name, string text, params (string Name, string Value)[] attributes)
+    {
+        xml.WriteStartElement(name, Namespace);
+        foreach (var (n, v) in attributes) xml.WriteAttributeString(n, v);
+        xml.WriteString(XmlCharacters.Clean(text));
+        xml.WriteFullEndElement();
+    }
+
+    private static string KeepEdgeSpaces(string text)
+    {
+        var start = text.Length - text.TrimStart(' ').Length;
+        var end = text.Length - text.TrimEnd(' ').Length;
+        if (start == text.Length) return new string('\u00A0', text.Length);
+        return new string('\u00A0', start) + text[start..^end] + new string('\u00A0', end);
+    }
+
+    private static string SizeOf(int size) => size switch { 1 => "1.2em", 2 => "1.623em", 3 => "2.047em", _ => "2.470em" };
+
+    private static string Em(double em) => em.ToString("0.###", CultureInfo.InvariantCulture) + "em";
+}

@@ -1,0 +1,184 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using GptBook.Configuration;
+using GptBook.Diagnostics;
+using GptBook.Formulas;
+using GptBook.Loading;
+using GptBook.Model;
+using GptBook.Publishing;
+using GptBook.Tests.Epub;
+using GptBook.Tests.Support;
+
+namespace GptBook.Tests.Formulas;
+
+/// <summary>tests/books/math-sample built once to EPUB and site, shared by the tests that read them back.</summary>
+public sealed class MathSampleBuild : IDisposable
+{
+    public static readonly string BookFile = Path.Combine(RepositoryPaths.Root, "tests", "books", "math-sample", "book.yml");
+
+    public MathSampleBuild()
+    {
+        var diagnostics = new DiagnosticBag();
+        Model = BookLoader.Load(BookOptionsReader.Read(BookFile, diagnostics)!, diagnostics);
+        Result = BookPublisher.Publish(new PublishRequest(BookFile, Output.FullName, OutputFormats.Epub | OutputFormats.Site, Strict: false, Incremental: false),
+            new NoObserver());
+    }
+
+    public DirectoryInfo Output { get; } = Directory.CreateTempSubdirectory("gptbook-math-sample-");
+    public Book Model { get; }
+    public PublishResult Result { get; }
+    public string EpubPath => Path.Combine(Output.FullName, "math-sample.epub");
+    public string SiteDirectory => Path.Combine(Output.FullName, "site");
+
+    public void Dispose() => Output.Delete(recursive: true);
+
+    private sealed class NoObserver : IPublishObserver
+    {
+        public void StageStarted(string stage) { }
+        public void StageFinished(string stage, TimeSpan elapsed, string? detail) { }
+    }
+}
+
+/// <summary>
+/// The math test book (more than 200 formulas in the forms Chinese LLM books use) as EPUB and site: every formula is
+/// a MathML <c>math</c> element with its TeX as alttext, display math is <c>display="block"</c>, the pages holding
+/// formulas are declared <c>mathml</c>, epubcheck finds nothing, references are links to the numbered equations,
+/// and no TeX is left in the text.
+/// </summary>
+public partial class MathSampleBookTests(MathSampleBuild build) : IClassFixture<MathSampleBuild>
+{
+    private static readonly XNamespace X = "http://www.w3.org/1999/xhtml";
+    private static readonly XNamespace M = "http://www.w3.org/1998/Math/MathML";
+
+    private IEnumerable<MathFormula> Formulas() =>
+        build.Model.Chapters.SelectMany(c => c.Blocks).SelectMany(b => b.DescendantsAndSelf()).SelectMany(b => b switch
+        {
+            DisplayMath m => [m.Formula],
+            _ => b.InlineContent().SelectMany(l => l).SelectMany(i => i.DescendantsAndSelf()).OfType<InlineMath>().Select(i => i.Formula),
+        });
+
+    /// <summary>Formulas that draw something (a definition alone draws nothing; a lone \eqref is a link, not math).</summary>
+    private MathFormula[] DrawnFormulas() =>
+        Formulas().Where(f => f.Root is not MathReference && !(f.Root is MathRow { Items.Count: 0 })).ToArray();
+
+    private Dictionary<string, XDocument> EpubPages()
+    {
+        using var zip = ZipFile.OpenRead(build.EpubPath);
+        return zip.Entries.Where(e => e.FullName.EndsWith(".xhtml", StringComparison.Ordinal) && !e.FullName.EndsWith("nav.xhtml", StringComparison.Ordinal))
+            .ToDictionary(e => e.FullName, e => { using var s = e.Open(); return XDocument.Load(s); });
+    }
+
+    [Fact]
+    public void The_book_builds_without_a_diagnostic_and_has_more_than_200_formulas_covering_the_constructs()
+    {
+        Assert.True(build.Result.Outcome == PublishOutcome.Built, string.Join("\n", build.Result.Diagnostics));
+        Assert.DoesNotContain(build.Result.Diagnostics, d => d.Code.StartsWith("GB06", StringComparison.Ordinal));
+        var formulas = DrawnFormulas();
+        Assert.True(formulas.Length >= 200, $"{formulas.Length} formulas");
+        var nodes = formulas.SelectMany(f => f.Root.DescendantsAndSelf()).ToArray();
+        foreach (var kind in new[] { typeof(MathFraction), typeof(MathScripts), typeof(MathRadical), typeof(MathOperator), typeof(MathFenced),
+                     typeof(MathSizedDelimiter), typeof(MathAccent), typeof(MathText), typeof(MathSpace), typeof(MathTable), typeof(MathUnderOver) })
+            Assert.Contains(nodes, n => n.GetType() == kind);
+        foreach (var environment in new[] { "aligned", "align", "align*", "gather", "split", "cases", "matrix", "pmatrix", "bmatrix", "vmatrix", "array" })
+            Assert.Contains(nodes, n => n is MathTable t && t.Environment == environment);
+    }
+
+    [Fact]
+    public void Every_formula_is_a_math_element_in_the_epub_with_its_source_as_alttext()
+    {
+        var maths = EpubPages().Values.SelectMany(d => d.Descendants(M + "math")).ToArray();
+        var formulas = DrawnFormulas();
+        Assert.Equal(formulas.Length, maths.Length);
+        Assert.Equal(formulas.Select(f => f.Source.Trim()).Order(StringComparer.Ordinal), maths.Select(m => (string)m.Attribute("alttext")!).Order(StringComparer.Ordinal));
+        Assert.Equal(formulas.Count(f => f.Display), maths.Count(m => (string?)m.Attribute("display") == "block"));
+        Assert.DoesNotContain(maths, m => m.Descendants(M + "merror").Any());
+    }
+
+    [Fact]
+    public void Pages_with_formulas_are_declared_mathml_and_epubcheck_finds_nothing()
+    {
+        using (var zip = ZipFile.OpenRead(build.EpubPath))
+        {
+            var opf = XDocument.Load(zip.GetEntry("EPUB/package.opf")!.Open());
+            XNamespace opfNs = "http://www.idpf.org/2007/opf";
+            foreach (var (name, page) in EpubPages())
+            {
+                var item = opf.Descendants(opfNs + "item").Single(i => name.EndsWith("/" + (string)i.Attribute("href")!, StringComparison.Ordinal));
+                var declared = ((string?)item.Attribute("properties") ?? "").Split(' ').Contains("mathml");
+                Assert.True(declared == page.Descendants(M + "math").Any(), name);
+            }
+        }
+        Epubcheck.AssertValid(build.EpubPath);
+    }
+
+    [Fact]
+    public void References_are_links_to_numbered_equations_in_chapter_numbering()
+    {
+        var pages = EpubPages();
+        var ids = pages.SelectMany(p => p.Value.Descendants().Select(e => (Page: p.Key, Id: (string?)e.Attribute("id")))).Where(x => x.Id != null).ToArray();
+        var links = pages.Values.SelectMany(d => d.Descendants(X + "a")).Where(a => ((string?)a.Attribute("class"))?.Contains("equation-ref", StringComparison.Ordinal) == true).ToArray();
+        Assert.True(links.Length >= 8, $"{links.Length} equation links");
+        foreach (var link in links)
+        {
+            var href = (string)link.Attribute("href")!;
+            var id = href[(href.IndexOf('#') + 1)..];
+            Assert.Contains(ids, x => x.Id == id);
+        }
+        Assert.Contains(links, a => a.Value == "(1.1)" && ((string)a.Attribute("href")!).EndsWith("#eq-sigmoid", StringComparison.Ordinal));
+        Assert.Contains(links, a => a.Value == "(Attn)");
+        Assert.Contains(links, a => a.Value == "(3.5)");
+        Assert.Contains(links, a => a.Value == "3.5");
+        var numbers = pages.Values.SelectMany(d => d.Descendants()).Where(e => ((string?)e.Attribute("class"))?.Contains("equation-number", StringComparison.Ordinal) == true)
+            .Select(e => e.Value).ToArray();
+        Assert.Contains("(2.1)", numbers); // the first line of the positional encoding align
+        Assert.Contains("[残差]", numbers); // \tag*
+    }
+
+    [Fact]
+    public void No_tex_is_left_in_the_text_of_the_epub_or_the_site()
+    {
+        var texts = EpubPages().Values.Select(d => d.Root!).Concat(SitePages().Select(p => p.Root!))
+            .Select(VisibleTextOutsideMath).ToArray();
+        foreach (var text in texts)
+        {
+            Assert.DoesNotMatch(TexCommand(), text);
+            Assert.DoesNotMatch(DollarFormula(), text);
+        }
+        Assert.Contains(texts, t => t.Contains("卖 $5 and $10 两个版本", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("转义的 $20", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_site_pages_carry_the_same_math_elements()
+    {
+        var maths = SitePages().SelectMany(p => p.Descendants(M + "math")).ToArray();
+        Assert.Equal(DrawnFormulas().Length, maths.Length);
+        var html = Directory.GetFiles(build.SiteDirectory, "*.html").Select(File.ReadAllText).First(t => t.Contains("<math", StringComparison.Ordinal));
+        Assert.Contains("<math xmlns=\"http://www.w3.org/1998/Math/MathML\"", html, StringComparison.Ordinal);
+        // MathML is drawn by the browser itself: the only script is the site's own (search), no MathJax or KaTeX.
+        Assert.Equal(["site.js"], ScriptSources().Matches(html).Select(m => m.Groups[1].Value).Distinct());
+    }
+
+    /// <summary>The site's chapter pages (a chapter opened at each heading; redirects and the search page hold no content).</summary>
+    private IEnumerable<XDocument> SitePages() =>
+        Directory.GetFiles(build.SiteDirectory, "*.html").Select(f => XDocument.Parse(File.ReadAllText(f).Replace("<!DOCTYPE html>", "", StringComparison.Ordinal)))
+            .Where(d => d.Descendants(X + "main").Any());
+
+    private static string VisibleTextOutsideMath(XElement root)
+    {
+        var copy = new XElement(root);
+        foreach (var e in copy.Descendants().Where(e => e.Name == M + "math" || e.Name.LocalName is "code" or "pre" or "script" or "style" or "head").ToArray())
+            e.Remove();
+        return copy.Value;
+    }
+
+    [GeneratedRegex(@"<script[^>]*src=""([^""]+)""[^>]*>")]
+    private static partial Regex ScriptSources();
+
+    [GeneratedRegex(@"\\[A-Za-z]+")]
+    private static partial Regex TexCommand();
+
+    [GeneratedRegex(@"\$[^\s$][^$]*[^\s$]\$(?!\d)")]
+    private static partial Regex DollarFormula();
+}

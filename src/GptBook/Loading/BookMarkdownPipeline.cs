@@ -7,7 +7,8 @@ namespace GptBook.Loading;
 /// The one Markdig pipeline every chapter is parsed with, built once and frozen (a built MarkdownPipeline is
 /// immutable and safe to share between threads). Precise source locations give every node its line and column.
 /// Mathematics and definition lists are parsed only so that the reader can recognise them and warn (GB0104)
-/// instead of letting them pass as mangled text; nothing in the pipeline executes or fetches anything.
+/// instead of letting them pass as mangled text; GitHub alerts, YAML front matter and pandoc/kramdown attribute
+/// blocks are parsed so that none of them is printed as text; nothing in the pipeline executes or fetches anything.
 /// </summary>
 public static class BookMarkdownPipeline
 {
@@ -27,7 +28,12 @@ public static class BookMarkdownPipeline
             .UseFootnotes()
             .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
             .UseMathematics()
-            .UseDefinitionLists();
+            .UseDefinitionLists()
+            .UseAlertBlocks()
+            .UseYamlFrontMatter()
+            // Last, as Markdig requires: "{#id .class}" after a heading (and after other constructs) is read as
+            // attributes, so it is applied or dropped, never printed.
+            .UseGenericAttributes();
         builder.MaximumNestingDepth = MaximumNestingDepth;
         return builder.Build();
     }

@@ -28,6 +28,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode BrokenRelativeLink = new("GB0103", W, "link to a file that does not exist");
     public static readonly DiagnosticCode UnsupportedConstruct = new("GB0104", W, "unsupported Markdown construct");
     public static readonly DiagnosticCode RawHtmlSanitized = new("GB0105", W, "raw HTML was sanitized");
+    public static readonly DiagnosticCode FrontMatterNotYaml = new("GB0120", W, "a chapter's front matter is not valid YAML");
     public static readonly DiagnosticCode NestingTooDeep = new("GB0106", W, "nesting too deep");
     public static readonly DiagnosticCode DuplicateHeadingId = new("GB0107", DiagnosticSeverity.Info, "heading id made unique");
     public static readonly DiagnosticCode UnknownFootnote = new("GB0108", W, "reference to an undefined footnote");
@@ -58,6 +59,9 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode GlyphMissing = new("GB0303", W, "character missing from the bundled fonts");
     public static readonly DiagnosticCode PageTooSmall = new("GB0304", E, "the page size and margins leave no room for text");
     public static readonly DiagnosticCode ImageNotEmbedded = new("GB0305", W, "a prepared image could not be embedded in the PDF");
+
+    // Math in the PDF (math-pdf: GB0620–GB0639)
+    public static readonly DiagnosticCode FormulaTooWide = new("GB0620", W, "display formula wider than the text; scaled down to fit");
 
     // EPUB and HTML
     public static readonly DiagnosticCode CoverMissing = new("GB0401", W, "configured cover image not found");

@@ -1,5 +1,6 @@
 using System.Text;
 using GptBook.Fonts;
+using GptBook.Html;
 
 namespace GptBook.Epub;
 
@@ -17,7 +18,7 @@ namespace GptBook.Epub;
 /// </summary>
 public static class EpubStylesheet
 {
-    public static byte[] Bytes() => new UTF8Encoding(false).GetBytes(Css);
+    public static byte[] Bytes() => new UTF8Encoding(false).GetBytes(Css + ImageSizeClasses.Css());
 
     private static readonly string SerifStack = FontFallbackChain.CssStack(
         [.. FontFallbackChain.CssFamilies(FontRole.SerifRegular), "Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", "Songti SC", "STSong", "SimSun"], "serif");
@@ -114,6 +115,19 @@ public static class EpubStylesheet
           padding: 0 0 0 0.8em;
           border-left: 3px solid #cccccc;
         }
+
+        /* GitHub alerts: GitHub's colours on the bar and the label, which greyscale readers show as a grey bar. */
+        div.admonition { margin: 1em 0; padding: 0.2em 0 0.2em 0.8em; border-left: 4px solid #0969da; }
+        div.admonition p { text-indent: 0; }
+        p.admonition-title { font-weight: bold; margin: 0 0 0.3em 0; color: #0969da; }
+        div.admonition-tip { border-left-color: #1a7f37; }
+        div.admonition-tip p.admonition-title { color: #1a7f37; }
+        div.admonition-important { border-left-color: #8250df; }
+        div.admonition-important p.admonition-title { color: #8250df; }
+        div.admonition-warning { border-left-color: #9a6700; }
+        div.admonition-warning p.admonition-title { color: #9a6700; }
+        div.admonition-caution { border-left-color: #cf222e; }
+        div.admonition-caution p.admonition-title { color: #cf222e; }
 
         blockquote p { text-indent: 0; }
         blockquote p + p, li p + p, aside.footnote p + p { text-indent: 2em; }

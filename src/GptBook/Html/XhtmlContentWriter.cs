@@ -81,6 +81,18 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             case Figure f:
                 WriteFigure(xml, f, state);
                 break;
+            case Admonition a:
+                // A GitHub alert: its label first, in the book's language, then its blocks; role=note for readers.
+                Start(xml, "div");
+                Attr(xml, "class", "admonition admonition-" + a.Kind.ToString().ToLowerInvariant());
+                Attr(xml, "role", "note");
+                Start(xml, "p");
+                Attr(xml, "class", "admonition-title");
+                xml.WriteString(context.Labels.Admonition(a.Kind));
+                End(xml);
+                foreach (var child in a.Blocks) WriteBlock(xml, child, state);
+                End(xml);
+                break;
             case BlockQuote q:
                 Start(xml, "blockquote");
                 var outer = Lang(xml, BlockText(q), state);
@@ -121,7 +133,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         Attr(xml, "id", figure.Id);
         Attr(xml, "class", "figure");
         var image = context.ResolveImage(figure.Image);
-        if (image.HasPicture) WriteImg(xml, image, figure.Image.Alt, "figure-image", state);
+        if (image.HasPicture) WriteImg(xml, image, figure.Image, "figure-image", state);
         // The alt text tells what the missing picture shows, unless the caption below already says it.
         var placeholderAlt = figure.Image.Alt == Inline.PlainText(figure.Caption) ? "" : figure.Image.Alt;
         if (image.IsPlaceholder) WritePlaceholder(xml, "div", placeholderAlt);
@@ -149,8 +161,10 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
     /// stylesheet's max-width, which squeezes a wide figure into the screen width at its full height; the
     /// stylesheet's max-width and height:auto keep the picture's own aspect ratio everywhere.
     /// </summary>
-    private void WriteImg(XmlWriter xml, HtmlImage image, string alt, string cssClass, ChunkState state)
+    private void WriteImg(XmlWriter xml, HtmlImage image, ImageReference reference, string cssClass, ChunkState state)
     {
+        var alt = reference.Alt;
+        if (ImageSizeClasses.Of(reference, image.PixelWidth, image.PixelHeight) is { } size) cssClass += " " + size;
         if (image.SvgMarkup != null)
         {
             InlineSvgWriter.Write(xml, image.SvgMarkup, alt, cssClass, $"svg{++state.SvgCount}-", keepSize: context.Flavor != HtmlFlavor.Epub);
@@ -470,7 +484,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                 break;
             case InlineImage i:
                 var image = context.ResolveImage(i.Image);
-                if (image.HasPicture) WriteImg(xml, image, i.Image.Alt, "inline-image", state);
+                if (image.HasPicture) WriteImg(xml, image, i.Image, "inline-image", state);
                 if (image.IsPlaceholder) WritePlaceholder(xml, "span", i.Image.Alt);
                 break;
             case LineBreak:

@@ -109,7 +109,7 @@ public sealed class BlockBoxBuilder
                 return new LayoutBox(seq.Rows, seq.BreakAfter, block.Span)
                 {
                     SpaceBefore = _style.BlockGap, SpaceAfter = _style.BlockGap, StartsChapter = firstInChapter,
-                    Grid = block is ListBlock or BlockQuote ? GridFit.Lines : GridFit.Slot,
+                    Grid = block is ListBlock or BlockQuote or Admonition ? GridFit.Lines : GridFit.Slot,
                 };
             }
         }
@@ -141,6 +141,8 @@ public sealed class BlockBoxBuilder
                 return HeadingRows(h, width, parent);
             case ListBlock list:
                 return ListRows(list, width, parent, depth);
+            case Admonition admonition:
+                return AdmonitionRows(admonition, width, parent, depth);
             case BlockQuote quote:
                 return QuoteRows(quote, width, parent, depth);
             case CodeBlock code:
@@ -310,6 +312,27 @@ public sealed class BlockBoxBuilder
 
     internal static Length? FirstBaseline(BoxRow row) =>
         row.Fragments.OfType<TextFragment>().Select(t => (Length?)t.Baseline).FirstOrDefault();
+
+    /// <summary>
+    /// A GitHub alert in print: its label in bold on a line of its own, then its blocks, all beside a heavy bar
+    /// (black ink only, so the kind is told by the label, not by colour).
+    /// </summary>
+    private RowSequence AdmonitionRows(Admonition admonition, Length width, StructureNode parent, int depth)
+    {
+        var node = parent.Child("Div");
+        var indent = _style.QuoteIndent;
+        var content = ParagraphRows([new Model.Strong([new Model.Text(_context.Labels.Admonition(admonition.Kind), admonition.Span)], admonition.Span)],
+            width - indent, node.Child("P"), _style.Body, Length.Zero);
+        foreach (var b in admonition.Blocks)
+        {
+            var inner = b is Paragraph p
+                ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, node.Child("P"), _style.Body, Length.Zero), p)
+                : Rows(b, width - indent, node, depth + 1);
+            content.Append(inner, _style.BlockGap / 2);
+        }
+        var bar = indent * 0.35;
+        return content.Indented(indent, row => [new RuleFragment(bar, Length.Zero, bar, row.Height, Length.Pt(3))]);
+    }
 
     private RowSequence QuoteRows(BlockQuote quote, Length width, StructureNode parent, int depth)
     {

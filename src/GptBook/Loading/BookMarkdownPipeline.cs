@@ -8,7 +8,9 @@ namespace GptBook.Loading;
 /// immutable and safe to share between threads). Precise source locations give every node its line and column.
 /// Mathematics is read by our own extension (<see cref="Formulas.MathMarkdownExtension"/>: pandoc's dollar rules,
 /// display math that may interrupt a paragraph); definition lists are parsed only so that the reader can recognise
-/// them and warn (GB0104) instead of letting them pass as mangled text; nothing in the pipeline executes or fetches anything.
+/// them and warn (GB0104) instead of letting them pass as mangled text; GitHub alerts, YAML front matter and
+/// pandoc/kramdown attribute blocks are parsed so that none of them is printed as text; nothing in the pipeline
+/// executes or fetches anything.
 /// </summary>
 public static class BookMarkdownPipeline
 {
@@ -28,7 +30,12 @@ public static class BookMarkdownPipeline
             .UseFootnotes()
             .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
             .Use<Formulas.MathMarkdownExtension>()
-            .UseDefinitionLists();
+            .UseDefinitionLists()
+            .UseAlertBlocks()
+            .UseYamlFrontMatter()
+            // Last, as Markdig requires: "{#id .class}" after a heading (and after other constructs) is read as
+            // attributes, so it is applied or dropped, never printed.
+            .UseGenericAttributes();
         builder.MaximumNestingDepth = MaximumNestingDepth;
         return builder.Build();
     }

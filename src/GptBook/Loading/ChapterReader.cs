@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GptBook.Configuration;
 using GptBook.Diagnostics;
 using GptBook.Loading.Formulas;
 using GptBook.Model;
@@ -6,7 +7,10 @@ using GptBook.Normalization;
 using Markdig;
 using Markdig.Extensions.DefinitionLists;
 using Markdig.Extensions.Footnotes;
+using Markdig.Extensions.Alerts;
 using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using SourceSpan = GptBook.Model.SourceSpan;
 using Markdig.Syntax.Inlines;
@@ -74,6 +78,14 @@ public sealed partial class ChapterReader
         }
         var whole = new SourceSpan(context.ChapterFile, 1, 1);
         var blocks = reader.ConvertBlocks(document.Where(b => b is not FootnoteGroup), 0, whole);
+        if (document.OfType<YamlFrontMatterBlock>().FirstOrDefault() is { } front)
+        {
+            var at = reader._source.Of(front, whole);
+            if (!FrontMatterReader.TryReadTitle(LinesOf(front), out var title))
+                context.Diagnostics.Report(DiagnosticCodes.FrontMatterNotYaml, at, "the front matter is not valid YAML; it is not printed, and no title is read from it");
+            else if (title is { Length: > 0 } && !blocks.OfType<Heading>().Any())
+                blocks.Insert(0, new Heading(1, [new Text(title, at)], "", at)); // docsify and VuePress pages name themselves there
+        }
         var footnotes = reader.ReadFootnotes(document, whole);
         return new Chapter(chapterId, context.ChapterFile, blocks, footnotes);
     }
@@ -118,7 +130,13 @@ public sealed partial class ChapterReader
         switch (block)
         {
             case HeadingBlock h:
-                result.Add(new Heading(h.Level, Inlines(h.Inline, 0, span), "", span));
+                // "{#id}" names the heading; the id transform still makes it a valid, unique id.
+                result.Add(new Heading(h.Level, Inlines(h.Inline, 0, span), h.TryGetAttributes()?.Id ?? "", span));
+                break;
+            case YamlFrontMatterBlock:
+                break; // read for its title by Read (a chapter without a heading gets it as one); never printed
+            case AlertBlock alert when depth < MaxBlockDepth:
+                result.Add(new Admonition(AdmonitionKindOf(alert.Kind.ToString()), ConvertBlocks(alert, depth + 1, span), span));
                 break;
             case ParagraphBlock p:
                 AddParagraph(Inlines(p.Inline, 0, span), span, result);
@@ -186,6 +204,15 @@ public sealed partial class ChapterReader
                 break;
         }
     }
+
+    private static AdmonitionKind AdmonitionKindOf(string kind) => kind.ToUpperInvariant() switch
+    {
+        "TIP" => AdmonitionKind.Tip,
+        "IMPORTANT" => AdmonitionKind.Important,
+        "WARNING" => AdmonitionKind.Warning,
+        "CAUTION" => AdmonitionKind.Caution,
+        _ => AdmonitionKind.Note,
+    };
 
     /// <summary>A leaf block's lines joined with "\n": Markdig keeps a Windows file's "\r\n" inside them.</summary>
     private static string LinesOf(LeafBlock block) => block.Lines.ToString().Replace("\r\n", "\n").Replace('\r', '\n');

@@ -48,6 +48,15 @@ public sealed record Figure(ImageReference Image, IReadOnlyList<Inline> Caption,
     public override IEnumerable<IReadOnlyList<Inline>> InlineContent() => [Caption];
 }
 
+/// <summary>The kinds of GitHub alert (<c>&gt; [!NOTE]</c> …), each printed with its label in the book's language.</summary>
+public enum AdmonitionKind { Note, Tip, Important, Warning, Caution }
+
+/// <summary>A GitHub alert: blocks set apart under a label (<see cref="LanguageLabels.Admonition"/>), in every output.</summary>
+public sealed record Admonition(AdmonitionKind Kind, IReadOnlyList<Block> Blocks, SourceSpan Span) : Block(Span)
+{
+    public override IEnumerable<Block> Children() => Blocks;
+}
+
 public sealed record BlockQuote(IReadOnlyList<Block> Blocks, SourceSpan Span) : Block(Span)
 {
     public override IEnumerable<Block> Children() => Blocks;

@@ -23,6 +23,17 @@ public sealed record LanguageLabels(
     public static LanguageLabels For(string language) =>
         language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
 
+    /// <summary>The label over a GitHub alert, as GitHub shows it in the language.</summary>
+    public string Admonition(AdmonitionKind kind) => (this == Chinese, kind) switch
+    {
+        (true, AdmonitionKind.Note) => "注意",
+        (true, AdmonitionKind.Tip) => "提示",
+        (true, AdmonitionKind.Important) => "重要",
+        (true, AdmonitionKind.Warning) => "警告",
+        (true, AdmonitionKind.Caution) => "小心",
+        (_, var other) => other.ToString(),
+    };
+
     /// <summary>"图 3" or "Figure 3".</summary>
     public string FigureLabel(int number) => $"{FigureWord} {number}";
 }

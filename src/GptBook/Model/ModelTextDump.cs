@@ -62,6 +62,10 @@ public static class ModelTextDump
                 w.Line(depth, $"CodeBlock language={Q(c.Language ?? "")} {at}");
                 w.Line(depth + 1, Q(c.Code));
                 break;
+            case Admonition a:
+                w.Line(depth, $"Admonition {a.Kind} {at}");
+                foreach (var child in a.Blocks) Block(w, depth + 1, child);
+                break;
             case ThematicBreak:
                 w.Line(depth, $"ThematicBreak {at}");
                 break;

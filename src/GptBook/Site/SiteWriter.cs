@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml.Linq;
 using GptBook.Configuration;
 using GptBook.Diagnostics;
@@ -131,7 +132,9 @@ public static class SiteWriter
 
         WebFontWriter.Write(staging, fonts, characters, cache);
         foreach (var asset in SiteAssets.Files)
-            File.WriteAllBytes(Path.Combine(staging, asset), SiteAssets.Bytes(asset));
+            File.WriteAllBytes(Path.Combine(staging, asset), asset == SiteAssets.Stylesheet
+                ? [.. SiteAssets.Bytes(asset), .. Encoding.UTF8.GetBytes("\n" + ImageSizeClasses.Css())]
+                : SiteAssets.Bytes(asset));
         imageFiles.CopyTo(staging);
     }
 

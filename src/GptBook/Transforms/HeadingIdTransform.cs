@@ -17,7 +17,8 @@ public sealed class HeadingIdTransform(DiagnosticBag diagnostics) : ModelRewrite
     protected override Block RewriteBlock(Block block)
     {
         if (block is not Heading heading) return block;
-        var id = Slug(heading.PlainText);
+        // An id the author gave ("{#intro}") wins over the text's, made valid and unique the same way.
+        var id = Slug(heading.Id.Length > 0 ? heading.Id : heading.PlainText);
         var unique = id;
         for (var n = 2; !_used.Add(unique); n++) unique = $"{id}-{n}";
         if (unique != id)

@@ -40,6 +40,7 @@ public abstract class ModelRewriter
             Paragraph p => p with { Content = Inlines(p.Content) },
             Figure f => f with { Caption = Inlines(f.Caption) },
             BlockQuote q => q with { Blocks = Blocks(q.Blocks) },
+            Admonition a => a with { Blocks = Blocks(a.Blocks) },
             ListBlock l => l with { Items = l.Items.Select(i => i with { Blocks = Blocks(i.Blocks) }).ToArray() },
             Table t => t with
             {

@@ -85,6 +85,21 @@ public sealed class XhtmlContentWriterTests : IDisposable
     }
 
     [Fact]
+    public void An_authors_size_becomes_a_class_the_stylesheets_define()
+    {
+        var image = Img(PhotoPath, "一张照片") with { Width = new ImageDimension(90, ImageDimensionUnit.Percent) };
+        var icon = Img(PhotoPath, "图标") with { Width = new ImageDimension(400, ImageDimensionUnit.Pixel) };
+        var book = Book([new Figure(image, [], "figure-1", 0, SourceSpan.None), P(T("看"), new InlineImage(icon, SourceSpan.None))]);
+        var (_, bodies) = Render(book);
+        var classes = bodies[0].Descendants(X + "img").Select(i => i.Attribute("class")!.Value).ToArray();
+        Assert.Equal(["figure-image size-w90", "inline-image size-w50"], classes);
+        Assert.DoesNotContain(bodies[0].Descendants(X + "img"), i => i.Attribute("style") != null);
+        var css = System.Text.Encoding.UTF8.GetString(GptBook.Epub.EpubStylesheet.Bytes());
+        Assert.Contains(".size-w90 { width: 90%;", css);
+        Assert.Contains(".size-w50 { width: 50%;", css);
+    }
+
+    [Fact]
     public void A_figure_without_caption_has_no_bare_label()
     {
         var book = Book([new Figure(Img(PhotoPath, "一张照片"), [], "figure-1", 0, SourceSpan.None)]);

@@ -115,12 +115,6 @@ public sealed class BlockBoxBuilder
         }
     }
 
-    private static string DisplayMathText(DisplayMath math)
-    {
-        var numbers = string.Join(" ", math.Formula.Numbers.Select(n => n.Display).OfType<string>());
-        return numbers.Length == 0 ? math.Formula.PlainText : math.Formula.PlainText + "    " + numbers;
-    }
-
     /// <summary>Any block as rows at a given width (used at the top level and inside lists and quotes), each row knowing where in the model it begins.</summary>
     public RowSequence Rows(Block block, Length width, StructureNode parent, int depth) =>
         RowOrigins.Stamp(UnstampedRows(block, width, parent, depth), block);
@@ -152,9 +146,7 @@ public sealed class BlockBoxBuilder
             case Figure figure:
                 return _figures.Rows(figure, width, parent);
             case DisplayMath math:
-                // Until the math layout engine sets it: the formula as readable Unicode text with its numbers,
-                // never its TeX source.
-                return ParagraphRows([new Model.Text(DisplayMathText(math), math.Span)], width, parent.Child("P"), _style.Body, Length.Zero);
+                return _context.Formulas.Display(math.Formula, _style.BodySize, width, parent, math.Span);
             case ThematicBreak:
             {
                 var seq = new RowSequence();

@@ -53,6 +53,12 @@ public sealed class InlineStyler(LayoutContext context)
                     // A key is set in the monospace face, as the EPUB's and the site's kbd style do.
                     Append(key.Content, s with { Font = FontRole.Mono, Size = s.Size * (_style.InlineCode.Size / _style.BodySize) }, current, segments);
                     break;
+                case InlineMath math:
+                    // A formula comes as pieces the composer may break between (after top-level relations and
+                    // binary operators only).
+                    foreach (var piece in context.Formulas.Inline(math.Formula, s.Size))
+                        current.Add(StyledText.For(piece, s));
+                    break;
                 case InlineCode code:
                     current.Add(new StyledText(code.Code, s with { Font = FontRole.Mono, Size = s.Size * (_style.InlineCode.Size / _style.BodySize) }));
                     break;

@@ -21,26 +21,16 @@ public sealed partial class ChapterReader
     /// </summary>
     private Table? TableWithTextRows(ParagraphBlock paragraph, SourceSpan span)
     {
-        // Markdig releases a paragraph's lines once its inlines are parsed: they are cut from the source again.
-        if (paragraph.Span.Start < 0 || paragraph.Span.End >= _text.Length + 1 || paragraph.Column > 0) return null;
-        var lines = new List<StringLine>();
-        for (var start = paragraph.Span.Start; start <= Math.Min(paragraph.Span.End, _text.Length - 1);)
-        {
-            var end = _text.IndexOf('\n', start);
-            if (end < 0 || end > paragraph.Span.End + 1) end = Math.Min(paragraph.Span.End + 1, _text.Length);
-            var slice = new StringSlice(_text, start, end - 1);
-            lines.Add(new StringLine(ref slice));
-            start = end + 1;
-        }
-        if (lines.Count < 3) return null;
+        var lines = paragraph.Lines.Lines.Take(paragraph.Lines.Count).ToArray();
+        if (lines.Length < 3 || lines.Any(l => !ReferenceEquals(l.Slice.Text, _text))) return null;
         if (!HasPipe(lines[0]) || !IsDelimiterRow(lines[1].Slice.ToString())) return null;
-        var split = lines.FindIndex(2, l => !HasPipe(l));
+        var split = Array.FindIndex(lines, 2, l => !HasPipe(l));
         if (split < 0) return null;
 
-        if (Parse(lines.Take(split)).OfType<MdTable>().FirstOrDefault() is not { } parsed) return null;
+        if (Parse(lines[..split]).OfType<MdTable>().FirstOrDefault() is not { } parsed) return null;
         var table = ConvertTable(parsed, span);
         var rows = table.Rows.ToList();
-        foreach (var line in lines.Skip(split))
+        foreach (var line in lines[split..])
         {
             var lineSpan = _source.At(line.Slice.Start, line.Slice.Length);
             List<TableCell> cells;

@@ -44,7 +44,6 @@ public sealed partial class ChapterReader
 
     private readonly ChapterReadContext _context;
     private readonly SourceLocator _source;
-    private readonly string _text;
     private readonly DiagnosticBag _diagnostics;
     private readonly FormulaReader _formulas;
 
@@ -52,7 +51,6 @@ public sealed partial class ChapterReader
     {
         _context = context;
         _source = new SourceLocator(context.ChapterFile, text);
-        _text = text;
         _diagnostics = context.Diagnostics;
         _formulas = new FormulaReader(_source, _diagnostics, context.Options.MathMacros);
     }
@@ -139,9 +137,6 @@ public sealed partial class ChapterReader
                 break; // read for its title by Read (a chapter without a heading gets it as one); never printed
             case AlertBlock alert when depth < MaxBlockDepth:
                 result.Add(new Admonition(AdmonitionKindOf(alert.Kind.ToString()), ConvertBlocks(alert, depth + 1, span), span));
-                break;
-            case ParagraphBlock p when TableWithTextRows(p, span) is { } table:
-                result.Add(table);
                 break;
             case ParagraphBlock p:
                 AddParagraph(Inlines(p.Inline, 0, span), span, result);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using GptBook.Model;
 
 namespace GptBook.Transforms;
@@ -9,12 +8,7 @@ namespace GptBook.Transforms;
 /// figure without a caption keeps number 0 (no output prints a bare "图 3" under it, and it takes no number from
 /// the captioned ones) and gets the id "figure-N" of its own sequence. An id a heading already took gets a suffix.
 /// </summary>
-/// <remarks>
-/// A caption that starts with the author's own label ("图2.1 全连接神经网络", "Figure 3-1: …", as books written for
-/// GitHub number their figures by hand) keeps it and takes no number: the text refers to the author's numbers, and
-/// "图 1　图2.1 …" would give the figure two.
-/// </remarks>
-public sealed partial class FigureNumberTransform : ModelRewriter
+public sealed class FigureNumberTransform : ModelRewriter
 {
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
     private int _count;
@@ -29,14 +23,10 @@ public sealed partial class FigureNumberTransform : ModelRewriter
     protected override Block RewriteBlock(Block block)
     {
         if (block is not Figure figure) return block;
-        var numbered = figure.HasCaption && !AuthorsLabel().IsMatch(Inline.PlainText(figure.Caption));
-        var number = numbered ? ++_count : 0;
-        var stem = numbered ? $"fig-{number}" : $"figure-{++_uncaptioned}";
+        var number = figure.HasCaption ? ++_count : 0;
+        var stem = figure.HasCaption ? $"fig-{number}" : $"figure-{++_uncaptioned}";
         var id = stem;
         for (var n = 2; !_used.Add(id); n++) id = $"{stem}-{n}";
         return figure with { Number = number, Id = id };
     }
-
-    [GeneratedRegex(@"^\s*(?:图|圖|figure|fig\.)\s*\d+(?:\s*[.\-–—]\s*\d+)*(?![\d])", RegexOptions.IgnoreCase)]
-    private static partial Regex AuthorsLabel();
 }

@@ -64,20 +64,4 @@ public class MarkdownExtensionTests
         var d = Assert.Single(diagnostics.Items, d => d.Code == "GB0120");
         Assert.Equal("content/ch.md:1:1", d.Span.ToString());
     }
-
-    [Fact]
-    public void A_table_goes_on_until_a_blank_line_as_on_github()
-    {
-        var (book, _) = Load("# 表\n\n| 模型 | 参数 |\n| --- | :-: |\n| GPT | `1` 亿 [链接](https://example.org) |\n表格后直接跟着的一行\n| 2 | 3 |\n\n之后的段落。\n");
-        var blocks = book.Chapters.Single().Blocks;
-        var table = Assert.IsType<Table>(blocks[1]);
-        Assert.Equal([ColumnAlignment.Default, ColumnAlignment.Center], table.Alignments);
-        string[] Row(IReadOnlyList<TableCell> cells) => cells.Select(c => Inline.PlainText(c.Content)).ToArray();
-        Assert.Equal(["模型", "参数"], Row(table.Header));
-        Assert.Equal([["GPT", "1 亿 链接"], ["表格后直接跟着的一行", ""], ["2", "3"]], table.Rows.Select(Row));
-        Assert.IsType<InlineCode>(table.Rows[0][1].Content[0]);
-        Assert.Contains(table.Rows[0][1].Content, i => i is Link);
-        Assert.Equal("content/ch.md:6:1", table.Rows[1][0].Span.ToString());
-        Assert.Equal("之后的段落。", Inline.PlainText(Assert.IsType<Paragraph>(blocks[2]).Content));
-    }
 }

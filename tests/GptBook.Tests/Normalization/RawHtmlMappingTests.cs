@@ -31,7 +31,7 @@ public class RawHtmlMappingTests
         Assert.Equal(new ImageDimension(90, ImageDimensionUnit.Percent), figure.Image.Width);
         Assert.Null(figure.Image.Height);
         Assert.Equal("图2.1 全连接神经网络", Inline.PlainText(figure.Caption));
-        Assert.Equal(0, figure.Number); // the caption carries the author's own label, "图2.1": no second one
+        Assert.Equal(1, figure.Number);
         Assert.Equal("content/ch.md:3:1", figure.Span.ToString());
         Assert.DoesNotContain(diagnostics.Items, d => d.Code == "GB0105");
     }

@@ -60,6 +60,9 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode PageTooSmall = new("GB0304", E, "the page size and margins leave no room for text");
     public static readonly DiagnosticCode ImageNotEmbedded = new("GB0305", W, "a prepared image could not be embedded in the PDF");
 
+    // Math in the PDF (math-pdf: GB0620–GB0639)
+    public static readonly DiagnosticCode FormulaTooWide = new("GB0620", W, "display formula wider than the text; scaled down to fit");
+
     // EPUB and HTML
     public static readonly DiagnosticCode CoverMissing = new("GB0401", W, "configured cover image not found");
     public static readonly DiagnosticCode ImageNotPrepared = new("GB0402", W, "image has no prepared version; placeholder shown");

@@ -1,6 +1,7 @@
 using GptBook.Configuration;
 using GptBook.Diagnostics;
 using GptBook.Images;
+using GptBook.Layout.Formulas;
 using GptBook.Layout.Text;
 using System.Text;
 using GptBook.Model;
@@ -24,6 +25,13 @@ public sealed record LayoutContext(
     public PageGeometry Geometry { get; } = PageGeometry.From(Options);
 
     private readonly HashSet<int> _reportedMissing = [];
+    private FormulaSetter? _formulas;
+
+    /// <summary>
+    /// Sets formulas with the bundled math face (the measurer's font set, or the bundled one when a test measures
+    /// with a fake); made when a book first has a formula.
+    /// </summary>
+    public FormulaSetter Formulas => _formulas ??= new FormulaSetter((Measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled(), Diagnostics);
 
     /// <summary>Composes through <see cref="Composer"/>, reporting characters no bundled face has (GB0303, once each).</summary>
     public IReadOnlyList<ComposedLine> Compose(IReadOnlyList<StyledText> text, Length measure, Length firstLineIndent, SourceSpan span)

@@ -1,3 +1,4 @@
+using GptBook.Layout.Formulas;
 using GptBook.Units;
 
 namespace GptBook.Layout;
@@ -13,6 +14,7 @@ public static class PageFragmentOffset
         CropMarkFragment c => c with { X1 = c.X1 + dx, Y1 = c.Y1 + dy, X2 = c.X2 + dx, Y2 = c.Y2 + dy },
         ShadeFragment s => s with { Box = s.Box.Offset(dx, dy) },
         LinkFragment l => l with { Box = l.Box.Offset(dx, dy) },
+        FormulaFragment f => f with { X = f.X + dx, Baseline = f.Baseline + dy },
         AnchorFragment a => a with { X = a.X + dx, Y = a.Y + dy },
         _ => throw new ArgumentOutOfRangeException(nameof(fragment), fragment.GetType().Name),
     };

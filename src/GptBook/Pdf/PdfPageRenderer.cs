@@ -1,6 +1,7 @@
 using GptBook.Fonts;
 using GptBook.Images.Vector;
 using GptBook.Layout;
+using GptBook.Layout.Formulas;
 using GptBook.Layout.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -12,7 +13,7 @@ namespace GptBook.Pdf;
 /// <summary>
 /// Draws a laid-out page: text (each line's runs of one style as one positioned array, <see cref="PositionedTextWriter"/>,
 /// so every glyph lands where the composer put it), images (SVG figures as vectors, see <see cref="VectorDrawingRenderer"/>),
-/// rules, shading and link annotations, each inside its structure element or as an artifact, in black ink only
+/// rules, shading, formulas (<see cref="FormulaRenderer"/>) and link annotations, each inside its structure element or as an artifact, in black ink only
 /// (<see cref="PrintInks"/>). Internal links are recorded and pointed at their targets once every page exists.
 /// </summary>
 internal sealed class PdfPageRenderer(
@@ -26,6 +27,7 @@ internal sealed class PdfPageRenderer(
     private readonly Dictionary<string, VectorDrawing?> _drawings = new(StringComparer.Ordinal);
     private readonly Dictionary<Model.CodeTokenKind, XBrush> _codeBrushes = [];
     private VectorDrawingRenderer? _vectorRenderer;
+    private FormulaRenderer? _formulaRenderer;
     private PdfPage? _page;
     private readonly XBrush _body = new XSolidBrush(PrintInks.Text);
     private readonly XBrush _muted = new XSolidBrush(PrintInks.Muted);
@@ -125,6 +127,9 @@ internal sealed class PdfPageRenderer(
             case ImageFragment i:
                 DrawImage(i, gfx);
                 break;
+            case FormulaFragment f:
+                Formulas.Draw(f, gfx);
+                break;
         }
     }
 
@@ -221,6 +226,8 @@ internal sealed class PdfPageRenderer(
 
     private VectorDrawingRenderer Vectors => _vectorRenderer ??= new VectorDrawingRenderer(Font);
 
+    private FormulaRenderer Formulas => _formulaRenderer ??= new FormulaRenderer((measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled(), Font);
+
     private XFont Font(FontRole role, double size)
     {
         var key = (role, Math.Round(size, 3));
@@ -233,6 +240,7 @@ internal sealed class PdfPageRenderer(
     private static XRect Bounds(PageFragment f, Length mediaHeight) => f switch
     {
         ImageFragment i => new XRect(i.Box.X.Points, (mediaHeight - i.Box.Bottom).Points, i.Box.Width.Points, i.Box.Height.Points),
+        FormulaFragment m => new XRect(m.Bounds.X.Points, (mediaHeight - m.Bounds.Bottom).Points, m.Bounds.Width.Points, m.Bounds.Height.Points),
         _ => new XRect(0, 0, 0, 0),
     };
 

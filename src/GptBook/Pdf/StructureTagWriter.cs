@@ -60,8 +60,8 @@ internal sealed class StructureTagWriter(StructureBuilder builder)
     {
         if (node.Tag == "Link" && annotation != null)
             builder.BeginElement(annotation, node.AltText is { Length: > 0 } alt ? alt : node.LinkTarget ?? "link");
-        else if (node.Tag == "Figure")
-            builder.BeginIllustrationElement("Figure", node.AltText ?? "", bounds);
+        else if (node.Tag is "Figure" or "Formula")
+            builder.BeginIllustrationElement(node.Tag, node.AltText ?? "", bounds);
         else if (Grouping.Contains(node.Tag))
             builder.BeginGroupingElement(node.Tag);
         else if (Inline.Contains(node.Tag))

@@ -11,6 +11,8 @@ public class MathTableTests
 {
     private static TrueTypeFont Font => BundledFonts.Set.Font(FontRole.TeXMath);
 
+    private static readonly int[] Heights = [0, 200, 400];
+
     private static OpenTypeMathTable Table => Font.MathTable ?? throw new InvalidOperationException("no MATH table");
 
     [Fact]
@@ -100,7 +102,7 @@ public class MathTableTests
         ];
         var math = Read(table);
         var kern = math.Kern(7, MathKernCorner.TopRight) ?? throw new InvalidOperationException();
-        Assert.Equal([50, 30, -10], new[] { 0, 200, 400 }.Select(h => kern.At(h)));
+        Assert.Equal([50, 30, -10], Heights.Select(h => kern.At(h)));
         Assert.Null(math.Kern(7, MathKernCorner.BottomLeft));
         Assert.Null(math.Kern(8, MathKernCorner.TopRight));
     }

@@ -1,0 +1,100 @@
+using GptBook.Diagnostics;
+using GptBook.Fonts;
+using GptBook.Formulas;
+using GptBook.Model;
+using GptBook.Units;
+
+namespace GptBook.Layout.Formulas;
+
+/// <summary>
+/// Sets formulas for the page layout: an inline formula as pieces the line composer can break between, a display
+/// formula as centred rows (one per line of an align or gather, so that a page breaks only between them) with its
+/// equation numbers at the right margin. A display formula wider than the measure is scaled down to fit and
+/// reported (GB0620).
+/// </summary>
+public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
+{
+    private readonly MathTypesetter _typesetter = new(new MathFont(fonts));
+
+    public MathTypesetter Typesetter => _typesetter;
+
+    /// <summary>The pieces of an inline formula at the text's size (a <c>$$…$$</c> inside a line keeps display style).</summary>
+    public IReadOnlyList<FormulaPiece> Inline(MathFormula formula, Length size)
+    {
+        var style = formula.Display ? MathStyleState.Display : MathStyleState.Text;
+        var element = new FormulaElement(formula.Source.Trim());
+        return _typesetter.Pieces(formula.Root, style).Select(box => new FormulaPiece(box, size, element, FormulaText.Of(box)) { SpacedFromHan = true }).ToList();
+    }
+
+    /// <summary>
+    /// A display formula's rows inside <paramref name="width"/>: centred, each with its number (if any) flush right,
+    /// with TeX's space above and below (about half a line). The page may break between the rows of an align or
+    /// gather, never inside a row.
+    /// </summary>
+    public RowSequence Display(MathFormula formula, Length size, Length width, StructureNode parent, SourceSpan span)
+    {
+        var node = parent.Child("Formula", altText: formula.Source.Trim());
+        var style = MathStyleState.Display;
+        var numberBoxes = new Dictionary<int, MathBox>();
+        foreach (var number in formula.Numbers)
+            if (number.Display is { } shown)
+                numberBoxes[number.Row] = _typesetter.Typeset(new MathText(shown), MathStyleState.Text);
+
+        List<(MathBox Box, double Height, double Depth)> rows;
+        double gap;
+        if (RowsOf(formula) is { } table)
+        {
+            rows = _typesetter.TableRows(table, style).Select(r => (r.Box, r.Height, r.Depth)).ToList();
+            gap = _typesetter.RowGap(table, style);
+        }
+        else
+        {
+            var box = _typesetter.Typeset(formula.Root, style);
+            rows = [(box, box.Height, box.Depth)];
+            gap = 0;
+        }
+
+        // A number needs its own width and a quad's separation; what is left is the formula's measure.
+        var numberWidth = numberBoxes.Count == 0 ? 0 : numberBoxes.Values.Max(b => b.Width) + 1.0;
+        var available = width.Points / size.Points - 2 * numberWidth;
+        var widest = rows.Count == 0 ? 0 : rows.Max(r => r.Box.Width);
+        var scale = 1.0;
+        if (widest > available && widest > 0)
+        {
+            scale = Math.Max(0.5, available / widest);
+            diagnostics.Report(DiagnosticCodes.FormulaTooWide, span,
+                $"display formula is {widest * size.Points:0.#} pt wide, wider than the {available * size.Points:0.#} pt available; set at {scale:P0}");
+        }
+        var setSize = size * scale;
+        var seq = new RowSequence();
+        var around = size * 0.5;
+        seq.Add(BoxRow.Space(around), false);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (box, height, depth) = rows[i];
+            var rowHeight = setSize * (height + depth + (i < rows.Count - 1 ? gap : 0));
+            var baseline = setSize * height;
+            var fragments = new List<PageFragment> { new FormulaFragment(box, setSize, (width - setSize * box.Width) / 2, baseline, node) };
+            if (numberBoxes.TryGetValue(i, out var number))
+                fragments.Add(new FormulaFragment(number, size, width - size * number.Width, baseline, node));
+            // \eqref and \ref link to the equation's row (the numbering transform gives each numbered row its id).
+            foreach (var id in formula.Numbers.Where(n => n.Row == i && n.Id != null).Select(n => n.Id!))
+                fragments.Add(new AnchorFragment(id, Length.Zero, Length.Zero));
+            seq.Add(new BoxRow(rowHeight, fragments), i < rows.Count - 1);
+        }
+        seq.Add(BoxRow.Space(around), false);
+        return seq;
+    }
+
+    /// <summary>The environment whose lines are the formula's rows on the page: align, gather and the like at the top level.</summary>
+    private static MathTable? RowsOf(MathFormula formula)
+    {
+        var table = formula.NumberedTable ?? formula.Root switch
+        {
+            MathTable t => t,
+            MathRow { Items: [MathTable t] } => t,
+            _ => null,
+        };
+        return table is { IsAlignment: true } || table?.Environment is "gather" or "gather*" or "multline" or "multline*" ? table : null;
+    }
+}

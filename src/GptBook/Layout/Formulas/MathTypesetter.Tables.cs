@@ -1,0 +1,92 @@
+using GptBook.Formulas;
+
+namespace GptBook.Layout.Formulas;
+
+public sealed partial class MathTypesetter
+{
+    /// <summary>One typeset row of a table: its cells placed on one baseline, its height and depth with the strut.</summary>
+    public sealed record TableRow(MathBox Box, double Height, double Depth);
+
+    /// <summary>
+    /// The rows of an environment with their columns aligned across rows, for a display formula that breaks
+    /// between them (align, gather) and for <see cref="Table"/>. align-like environments pair right- and left-aligned
+    /// columns around the relation with no space inside a pair and 2 em between pairs, their right-hand cells starting
+    /// with an empty atom so that a leading relation keeps its space (as amsmath's <c>&amp;=</c>); cells are in display
+    /// style. Matrices, cases and arrays set cells in text style with 1 em between columns (TeX's 2 × \arraycolsep).
+    /// Every row is at least TeX's strut tall (0.84 em above, 0.36 em below the baseline), align rows \jot apart.
+    /// </summary>
+    public IReadOnlyList<TableRow> TableRows(MathTable table, MathStyleState outer)
+    {
+        var alignment = table.IsAlignment;
+        var displayLike = alignment || table.Environment is "gather" or "gather*" or "gathered" or "equation" or "equation*" or "multline" or "multline*";
+        var style = displayLike ? MathStyleState.Display with { Cramped = outer.Cramped } : outer.IsDisplay ? MathStyleState.Text : outer;
+        var scale = _font.Scale(style);
+        var columns = table.ColumnCount;
+        var cells = table.Rows.Select(r => r.Cells.Select((cell, c) => Cell(cell, c, alignment, style)).ToList()).ToList();
+        var widths = new double[columns];
+        foreach (var row in cells)
+            for (var c = 0; c < row.Count; c++) widths[c] = Math.Max(widths[c], row[c].Width);
+
+        var gaps = new double[columns];
+        for (var c = 1; c < columns; c++)
+            gaps[c] = alignment ? (c % 2 == 0 ? 2.0 * scale : 0) : table.Environment is "cases" or "dcases" ? 1.0 * scale : 1.0 * scale;
+        var starts = new double[columns];
+        for (var c = 1; c < columns; c++) starts[c] = starts[c - 1] + widths[c - 1] + gaps[c];
+        var total = columns == 0 ? 0 : starts[^1] + widths[^1];
+
+        var strutHeight = 0.84 * scale;
+        var strutDepth = 0.36 * scale;
+        var rows = new List<TableRow>();
+        foreach (var row in cells)
+        {
+            var placed = new List<PlacedBox>();
+            for (var c = 0; c < row.Count; c++)
+            {
+                var align = alignment ? (c % 2 == 0 ? MathColumnAlignment.Right : MathColumnAlignment.Left) : table.AlignmentOf(c);
+                var free = widths[c] - row[c].Width;
+                var x = starts[c] + align switch { MathColumnAlignment.Left => 0, MathColumnAlignment.Right => free, _ => free / 2 };
+                placed.Add(new PlacedBox(row[c], x, 0));
+            }
+            var box = GroupBox.Of(placed, total);
+            rows.Add(new TableRow(box, Math.Max(box.Height, strutHeight), Math.Max(box.Depth, strutDepth)));
+        }
+        return rows;
+    }
+
+    /// <summary>The space between rows: amsmath's \jot (3 pt at 10 pt) for align and gather, none otherwise.</summary>
+    public double RowGap(MathTable table, MathStyleState style) =>
+        table.IsAlignment || table.Environment.StartsWith("gather", StringComparison.Ordinal) ? 0.3 * _font.Scale(style) : 0;
+
+    /// <summary>A table inside a formula: its rows stacked, centred on the axis, between its delimiters (pmatrix's parentheses, cases' brace).</summary>
+    private MathBox Table(MathTable table, MathStyleState style)
+    {
+        var rows = TableRows(table, style);
+        var gap = RowGap(table, style);
+        var placed = new List<PlacedBox>();
+        var y = 0.0; // the top of the next row, going down from 0
+        var width = rows.Count == 0 ? 0 : rows.Max(r => r.Box.Width);
+        foreach (var row in rows)
+        {
+            y -= row.Height;
+            placed.Add(new PlacedBox(row.Box, 0, y));
+            y -= row.Depth + gap;
+        }
+        var height = -(y + (rows.Count > 0 ? gap : 0));
+        // Centre the stack on the axis: its middle at the axis height.
+        var shift = Axis(style) + height / 2;
+        var stack = new GroupBox(placed.Select(p => p with { Shift = p.Shift + shift }).ToList(), width, shift, height - shift);
+        if (table.Left.Length == 0 && table.Right.Length == 0) return stack;
+        var size = stack.Height + stack.Depth;
+        var pad = 0.1 * _font.Scale(style);
+        return GroupBox.Row([Delimiter(table.Left, size, style), new SpaceBox(pad), stack, new SpaceBox(pad), Delimiter(table.Right, size, style)]);
+    }
+
+    /// <summary>A cell; in an alignment the right-hand cell of a pair starts with an empty Ord, so "=" after &amp; is spaced as a relation.</summary>
+    private MathBox Cell(MathNode cell, int column, bool alignment, MathStyleState style)
+    {
+        var atoms = Atoms(cell, style);
+        if (alignment && column % 2 == 1 && atoms.Count > 0)
+            atoms.Insert(0, new Atom(AtomClass.Ord, new GroupBox([], 0, 0, 0), style));
+        return atoms.Count == 0 ? new GroupBox([], 0, 0, 0) : Join(atoms, style);
+    }
+}

@@ -1,0 +1,59 @@
+using GptBook.Fonts;
+using GptBook.Layout.Formulas;
+using PdfSharp.Drawing;
+
+namespace GptBook.Pdf;
+
+/// <summary>
+/// Draws typeset math (<see cref="FormulaFragment"/>): each glyph the face maps a character to as text in that
+/// face, so it is embedded in the face's subset and copies as its character (𝑥, ∑, 中); a glyph no character maps
+/// to (a larger variant of a delimiter or an operator, a piece of an assembly) as its outline, filled; bars as
+/// filled rectangles; an error's frame dashed. Everything in the body ink.
+/// </summary>
+internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, XFont> font)
+{
+    private readonly XBrush _ink = new XSolidBrush(PrintInks.Text);
+    private readonly Dictionary<(FontRole, int), XGraphicsPath?> _outlines = [];
+
+    public void Draw(FormulaFragment fragment, XGraphics gfx) =>
+        Draw(fragment.Box, fragment.Size.Points, fragment.X.Points, fragment.Baseline.Points, gfx);
+
+    private void Draw(MathBox box, double size, double x, double baseline, XGraphics gfx)
+    {
+        switch (box)
+        {
+            case GlyphBox g when g.Text.Length > 0:
+                gfx.DrawString(g.Text, font(g.Face, g.Size * size), _ink, x, baseline, XStringFormats.BaseLineLeft);
+                break;
+            case GlyphBox g:
+                DrawOutline(g, size, x, baseline, gfx);
+                break;
+            case RuleBox r:
+                gfx.DrawRectangle(_ink, x, baseline - r.Height * size, r.Width * size, (r.Height + r.Depth) * size);
+                break;
+            case FrameBox f:
+                var pen = new XPen(PrintInks.PlaceholderFrame, f.Thickness * size) { DashStyle = XDashStyle.Dash };
+                gfx.DrawRectangle(pen, x, baseline - f.Height * size, f.Width * size, (f.Height + f.Depth) * size);
+                break;
+            case GroupBox group:
+                foreach (var child in group.Children)
+                    Draw(child.Box, size, x + child.X * size, baseline - child.Shift * size, gfx);
+                break;
+        }
+    }
+
+    /// <summary>A glyph drawn from its outline: the TrueType quadratic contours as cubic Béziers, in a path made once per glyph at 1 pt.</summary>
+    private void DrawOutline(GlyphBox glyph, double size, double x, double baseline, XGraphics gfx)
+    {
+        var key = (glyph.Face, glyph.GlyphId);
+        if (!_outlines.TryGetValue(key, out var path))
+            _outlines[key] = path = GlyphOutlinePath.Of(fonts.Font(glyph.Face).GlyphOutline(glyph.GlyphId));
+        if (path == null) return;
+        var state = gfx.Save();
+        var scale = glyph.Size * size;
+        gfx.TranslateTransform(x, baseline);
+        gfx.ScaleTransform(scale, scale);
+        gfx.DrawPath(_ink, path);
+        gfx.Restore(state);
+    }
+}

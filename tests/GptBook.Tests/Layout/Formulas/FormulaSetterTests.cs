@@ -1,0 +1,72 @@
+using GptBook.Diagnostics;
+using GptBook.Formulas;
+using GptBook.Layout;
+using GptBook.Layout.Formulas;
+using GptBook.Model;
+using GptBook.Tests.Fonts;
+using GptBook.Units;
+
+namespace GptBook.Tests.Layout.Formulas;
+
+/// <summary>Formulas set for the page: inline pieces, display rows with their numbers, breaks between align rows only.</summary>
+public class FormulaSetterTests
+{
+    private static readonly Length Size = Length.Pt(10);
+    private static readonly Length Width = Length.Pt(300);
+
+    private static MathFormula Parse(string tex, bool display) => MathParser.Parse(tex, display, MathMacroTable.Empty);
+
+    [Fact]
+    public void An_align_is_one_row_per_line_and_the_page_may_break_only_between_them()
+    {
+        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var formula = Parse(@"\begin{align*} a &= b \\ c &= d \\ e &= f \end{align*}", true);
+        var rows = setter.Display(formula, Size, Width, StructureNode.Root(), SourceSpan.None);
+        var formulaRows = Enumerable.Range(0, rows.Count).Where(i => rows.Rows[i].Fragments.OfType<FormulaFragment>().Any()).ToList();
+        Assert.Equal(3, formulaRows.Count);
+        Assert.Equal([true, true, false], formulaRows.Select(i => rows.BreakAfter[i]));
+        var node = rows.Rows[formulaRows[0]].Fragments.OfType<FormulaFragment>().Single().Structure!;
+        Assert.Equal("Formula", node.Tag);
+        Assert.Equal(formula.Source.Trim(), node.AltText);
+        Assert.All(formulaRows, i => Assert.Same(node, rows.Rows[i].Fragments.OfType<FormulaFragment>().Single().Structure)); // one element
+    }
+
+    [Fact]
+    public void A_single_formula_is_centred_and_never_broken()
+    {
+        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var rows = setter.Display(Parse(@"\frac{a}{b} = \sum_{i=1}^n x_i", true), Size, Width, StructureNode.Root(), SourceSpan.None);
+        Assert.DoesNotContain(true, rows.BreakAfter);
+        var fragment = rows.Rows.SelectMany(r => r.Fragments).OfType<FormulaFragment>().Single();
+        Assert.Equal((Width - fragment.Size * fragment.Box.Width) / 2, fragment.X);
+        Assert.Equal(fragment.Size * fragment.Box.Height, fragment.Baseline); // the row holds the formula's height above its baseline
+    }
+
+    [Fact]
+    public void A_display_wider_than_the_measure_is_scaled_to_fit_and_reported()
+    {
+        var diagnostics = new DiagnosticBag();
+        var setter = new FormulaSetter(BundledFonts.Set, diagnostics);
+        var tex = string.Join(" + ", Enumerable.Range(1, 22).Select(i => $"a_{{{i}}}"));
+        var rows = setter.Display(Parse(tex, true), Size, Width, StructureNode.Root(), SourceSpan.None);
+        var fragment = rows.Rows.SelectMany(r => r.Fragments).OfType<FormulaFragment>().Single();
+        Assert.True(fragment.Size * fragment.Box.Width <= Width + Length.Pt(0.01));
+        Assert.True(fragment.Size < Size);
+        Assert.Contains(diagnostics.Items, d => d.Code == "GB0620");
+    }
+
+    [Fact]
+    public void An_inline_formula_is_pieces_that_share_one_Formula_element()
+    {
+        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var pieces = setter.Inline(Parse("a + b = c", false), Size);
+        Assert.Equal(3, pieces.Count);
+        Assert.All(pieces, p => Assert.True(p.SpacedFromHan));
+        var paragraph = StructureNode.Root().Child("P");
+        var nodes = pieces.Select(p => p.Fragments(Length.Zero, Length.Zero, paragraph).OfType<FormulaFragment>().Single().Structure).ToList();
+        Assert.All(nodes, n => Assert.Same(nodes[0], n));
+        Assert.Equal("a + b = c", nodes[0]!.AltText);
+        Assert.Same(paragraph, nodes[0]!.Parent);
+        Assert.Equal("𝑎+𝑏=𝑐", string.Concat(pieces.Select(p => p.Text)));
+    }
+}

@@ -1,0 +1,273 @@
+using GptBook.Fonts;
+using GptBook.Fonts.MathTable;
+using GptBook.Formulas;
+using GptBook.Layout.Formulas;
+using GptBook.Tests.Fonts;
+
+namespace GptBook.Tests.Layout.Formulas;
+
+/// <summary>
+/// Box tests of the math layout: heights, depths and shifts of each construct, checked against the MATH table
+/// constants and glyph bounding boxes of the bundled DejaVu Math TeX Gyre (units per em 1000; values read with
+/// fontTools). Lengths are in em of the formula's size.
+/// </summary>
+public class MathTypesetterTests
+{
+    private const double Tolerance = 1e-9;
+    private static readonly MathFont Font = new(BundledFonts.Set);
+    private static readonly MathTypesetter Typesetter = new(Font);
+
+    private static readonly int[] ParenVariants = [3473, 3495, 3517, 3539, 3561, 3583];
+
+    private static MathNode Parse(string tex, bool display = false) =>
+        MathParser.Parse(tex, display, MathMacroTable.Empty) is { HasErrors: false } formula ? formula.Root
+            : throw new InvalidOperationException($"{tex} did not parse");
+
+    private static MathBox Set(string tex, MathStyleState style) => Typesetter.Typeset(Parse(tex, style.IsDisplay), style);
+
+    private static double C(MathConstant constant) => BundledFonts.Set.Font(FontRole.TeXMath).MathTable!.Constant(constant) / 1000.0;
+
+    /// <summary>The children of a group, flattened through single-child wrappers, with absolute shifts.</summary>
+    private static List<(MathBox Box, double X, double Shift)> Leaves(MathBox box, double x = 0, double shift = 0)
+    {
+        if (box is not GroupBox group) return [(box, x, shift)];
+        return group.Children.SelectMany(c => Leaves(c.Box, x + c.X, shift + c.Shift)).ToList();
+    }
+
+    private static (MathBox Box, double X, double Shift) Glyph(MathBox box, string text) =>
+        Leaves(box).Single(l => l.Box is GlyphBox g && g.Text == text);
+
+    [Fact]
+    public void A_display_fraction_takes_the_display_shifts_and_its_bar_sits_on_the_axis()
+    {
+        var box = Set(@"\frac{a}{x}", MathStyleState.Display);
+        Assert.Equal(C(MathConstant.FractionNumeratorDisplayStyleShiftUp), Glyph(box, "𝑎").Shift, Tolerance); // 0.635: the gap does not bind
+        Assert.Equal(-C(MathConstant.FractionDenominatorDisplayStyleShiftDown), Glyph(box, "𝑥").Shift, Tolerance);
+        var bar = Leaves(box).Single(l => l.Box is RuleBox);
+        Assert.Equal(C(MathConstant.AxisHeight), bar.Shift, Tolerance);
+        Assert.Equal(C(MathConstant.FractionRuleThickness), bar.Box.Height + bar.Box.Depth, Tolerance);
+        Assert.Equal(0.635 + 0.534, box.Height, Tolerance); // numerator shift + the height of 𝑎 (534 units), full size in display
+    }
+
+    [Fact]
+    public void In_text_style_the_numerator_is_pushed_up_until_it_clears_the_bar_by_the_minimum_gap()
+    {
+        var box = Set(@"\frac{a}{x}", MathStyleState.Text);
+        var num = Glyph(box, "𝑎");
+        Assert.Equal(0.8, ((GlyphBox)num.Box).Size, Tolerance); // numerator in script style
+        // axis + half the rule + FractionNumeratorGapMin + the numerator's depth (14 units at 80 %) exceeds the 0.403 shift
+        var expected = C(MathConstant.AxisHeight) + C(MathConstant.FractionRuleThickness) / 2 + C(MathConstant.FractionNumeratorGapMin) + 0.014 * 0.8;
+        Assert.True(expected > C(MathConstant.FractionNumeratorShiftUp));
+        Assert.Equal(expected, num.Shift, Tolerance);
+    }
+
+    [Fact]
+    public void A_binomial_has_no_bar_and_its_parts_keep_the_stack_gap()
+    {
+        var box = Set(@"\binom{n}{k}", MathStyleState.Display);
+        Assert.DoesNotContain(Leaves(box), l => l.Box is RuleBox);
+        var n = Glyph(box, "𝑛");
+        var k = Glyph(box, "𝑘");
+        Assert.True((n.Shift - n.Box.Depth) - (k.Shift + k.Box.Height) >= C(MathConstant.StackDisplayStyleGapMin) - Tolerance);
+        Assert.Contains(Leaves(box), l => l.Box is GlyphBox { GlyphId: not 0 } g && g.Height + g.Depth >= 2.39 * 0.9); // display-size parentheses
+    }
+
+    [Fact]
+    public void A_superscript_is_raised_by_SuperscriptShiftUp_and_less_when_cramped()
+    {
+        var box = Set("x^2", MathStyleState.Text);
+        var two = Glyph(box, "2");
+        Assert.Equal(C(MathConstant.SuperscriptShiftUp), two.Shift, Tolerance);
+        Assert.Equal(0.8 * 0.742, two.Box.Height, Tolerance);
+        var cramped = Set("x^2", MathStyleState.Text.Cramp);
+        Assert.Equal(C(MathConstant.SuperscriptShiftUpCramped), Glyph(cramped, "2").Shift, Tolerance);
+    }
+
+    [Fact]
+    public void A_subscript_is_lowered_by_SubscriptShiftDown_and_with_a_superscript_pushed_to_the_gap()
+    {
+        Assert.Equal(-C(MathConstant.SubscriptShiftDown), Glyph(Set("x_i", MathStyleState.Text), "𝑖").Shift, Tolerance);
+        var both = Set("x_i^2", MathStyleState.Text);
+        var i = Glyph(both, "𝑖");
+        var two = Glyph(both, "2");
+        Assert.Equal(C(MathConstant.SuperscriptShiftUp), two.Shift, Tolerance);
+        // 𝑖 is 736 units tall at 80 %: the gap between 2's bottom and 𝑖's top opens to SubSuperscriptGapMin
+        Assert.Equal(C(MathConstant.SubSuperscriptGapMin), (two.Shift - two.Box.Depth) - (i.Shift + i.Box.Height), Tolerance);
+        Assert.Equal(-(0.736 * 0.8 - (0.381 - 0.120)), i.Shift, Tolerance);
+    }
+
+    [Fact]
+    public void A_superscript_follows_the_italic_correction_and_space_after_script_ends_the_box()
+    {
+        var box = Set("A^2", MathStyleState.Text);
+        var a = Glyph(box, "𝐴");
+        var two = Glyph(box, "2");
+        var italic = ((GlyphBox)a.Box).Italic;
+        Assert.Equal(a.Box.Width + italic, two.X, Tolerance);
+        Assert.Equal(two.X + two.Box.Width + C(MathConstant.SpaceAfterScript), box.Width, Tolerance);
+    }
+
+    [Fact]
+    public void A_display_sum_is_its_first_variant_taller_than_DisplayOperatorMinHeight_centred_on_the_axis_with_limits()
+    {
+        var box = Set(@"\sum_{i=1}^{n} x_i", MathStyleState.Display);
+        var sum = Leaves(box).First(l => l.Box is GlyphBox { Face: FontRole.TeXMath } g && g.Height + g.Depth >= C(MathConstant.DisplayOperatorMinHeight));
+        Assert.Equal(4232, ((GlyphBox)sum.Box).GlyphId); // ∑'s second variant (1513 units); the first is 1051
+        Assert.Equal(C(MathConstant.AxisHeight), sum.Shift + (sum.Box.Height - sum.Box.Depth) / 2, Tolerance);
+        var n = Glyph(box, "𝑛");
+        Assert.True(n.Shift - n.Box.Depth - (sum.Shift + sum.Box.Height) >= C(MathConstant.UpperLimitGapMin) - Tolerance);
+        Assert.True(n.X > sum.X && n.X + n.Box.Width < sum.X + sum.Box.Width); // centred over it
+
+        var inline = Set(@"\sum_{i=1}^{n} x_i", MathStyleState.Text);
+        var small = Leaves(inline).First(l => l.Box is GlyphBox { Text: "∑" });
+        Assert.Equal(4229, ((GlyphBox)small.Box).GlyphId);
+        Assert.True(Glyph(inline, "𝑛").X >= small.X + small.Box.Width); // scripts beside it in text style
+    }
+
+    [Fact]
+    public void A_display_integral_is_enlarged_and_keeps_its_scripts_beside_it()
+    {
+        var box = Set(@"\int_0^\infty e^{-x^2}\,dx", MathStyleState.Display);
+        var integral = (GlyphBox)Leaves(box).First(l => l.Box is GlyphBox { Face: FontRole.TeXMath } g && g.Height + g.Depth > 1).Box;
+        Assert.Equal(4152, integral.GlyphId); // ∫'s first variant of at least DisplayOperatorMinHeight (1495 units)
+        var zero = Glyph(box, "0");
+        Assert.True(zero.X > 0.3);
+    }
+
+    [Fact]
+    public void A_radical_sign_reaches_the_rule_whose_thickness_and_ascender_come_from_the_table()
+    {
+        var box = Set(@"\sqrt{x}", MathStyleState.Text);
+        var rule = Leaves(box).Single(l => l.Box is RuleBox);
+        var sign = Leaves(box).Single(l => l.Box is GlyphBox g && g.Text == "√");
+        Assert.Equal(C(MathConstant.RadicalRuleThickness), rule.Box.Height, Tolerance);
+        Assert.Equal(rule.Shift + rule.Box.Height, sign.Shift + sign.Box.Height, Tolerance); // the sign's top is the rule's top
+        Assert.True(rule.Shift - 0.519 >= C(MathConstant.RadicalVerticalGap) - Tolerance); // the rule clears 𝑥 (519 units)
+        Assert.Equal(rule.Shift + rule.Box.Height + C(MathConstant.RadicalExtraAscender), box.Height, Tolerance);
+
+        var withDegree = Set(@"\sqrt[3]{x}", MathStyleState.Text);
+        var three = Glyph(withDegree, "3");
+        Assert.Equal(0.65, ((GlyphBox)three.Box).Size, Tolerance); // degree in scriptscript style
+        Assert.Equal(C(MathConstant.RadicalKernBeforeDegree), three.X, Tolerance);
+    }
+
+    [Fact]
+    public void Left_and_right_delimiters_grow_through_variants_and_then_assemblies()
+    {
+        var small = Set(@"\left( x \right)", MathStyleState.Text);
+        Assert.Equal(Font.Face.GlyphId('('), Leaves(small).First(l => l.Box is GlyphBox).Box is GlyphBox g ? g.GlyphId : -1);
+
+        var fraction = Set(@"\left( \frac{a}{b} \right)", MathStyleState.Display);
+        var paren = (GlyphBox)Leaves(fraction).First(l => l.Box is GlyphBox).Box;
+        Assert.Contains(paren.GlyphId, ParenVariants); // one of ('s variants
+        var content = fraction.Height + fraction.Depth;
+        Assert.True(paren.Height + paren.Depth >= 0.901 * content - 0.2);
+
+        var tall = Set(@"\left( \begin{matrix} a \\ b \\ c \\ d \\ e \\ f \end{matrix} \right)", MathStyleState.Display);
+        var parts = Leaves(tall).Where(l => l.Box is GlyphBox { GlyphId: 3587 or 3588 or 3589 }).ToList();
+        Assert.Contains(parts, p => ((GlyphBox)p.Box).GlyphId == 3588); // the extender
+        Assert.True(parts.Count >= 6); // bottom, extender(s), top on each side
+    }
+
+    [Fact]
+    public void Big_delimiters_have_TeX_fixed_sizes()
+    {
+        var big = Set(@"\big(", MathStyleState.Text);
+        var bigg = Set(@"\Bigg(", MathStyleState.Text);
+        Assert.True(big.Height + big.Depth >= 0.85 - Tolerance);
+        Assert.True(bigg.Height + bigg.Depth >= 1.75 - Tolerance);
+        Assert.True(bigg.Height + bigg.Depth > big.Height + big.Depth);
+    }
+
+    [Fact]
+    public void The_spacing_table_puts_medium_space_around_binary_operators_and_thick_around_relations_but_none_in_scripts()
+    {
+        Assert.Equal([Mu(4), Mu(4)], Spaces(Set("a+b", MathStyleState.Text)));
+        Assert.Equal([Mu(5), Mu(5)], Spaces(Set("a=b", MathStyleState.Text)));
+        Assert.Empty(Spaces(Set("-b", MathStyleState.Text))); // a leading Bin is an Ord
+        Assert.Empty(Spaces(Set("a+b", new MathStyleState(MathStyle.Script, false))));
+        Assert.Equal([Mu(3)], Spaces(Set(@"\sin x", MathStyleState.Text))); // Op then Ord: thin
+    }
+
+    private static double Mu(int mu) => Math.Round(mu / 18.0, 9);
+
+    private static double[] Spaces(MathBox box) => Leaves(box).Where(l => l.Box is SpaceBox).Select(l => Math.Round(l.Box.Width, 9)).ToArray();
+
+    [Fact]
+    public void An_inline_formula_breaks_only_after_top_level_relations_and_binary_operators()
+    {
+        Assert.Equal(3, Typesetter.Pieces(Parse("a+b=c"), MathStyleState.Text).Count);
+        Assert.Equal(2, Typesetter.Pieces(Parse(@"\frac{a+b}{c}=d"), MathStyleState.Text).Count);
+        Assert.Single(Typesetter.Pieces(Parse(@"\sqrt{a+b}"), MathStyleState.Text));
+        Assert.Equal(2, Typesetter.Pieces(Parse(@"a \le b"), MathStyleState.Text).Count);
+    }
+
+    [Fact]
+    public void An_accent_is_centred_on_the_top_accent_attachment_and_raised_above_tall_bases()
+    {
+        var table = Font.Table;
+        var box = Set(@"\hat{x}", MathStyleState.Text);
+        var x = Glyph(box, "𝑥");
+        var hat = Leaves(box).Single(l => l.Box is GlyphBox g && g.Text == "\u0302");
+        var xAttach = table.TopAccentAttachment(Font.Face.GlyphId(0x1D465))!.Value / 1000.0;
+        var hatAttach = (table.TopAccentAttachment(Font.Face.GlyphId(0x302)) ?? Font.Face.AdvanceWidth(Font.Face.GlyphId(0x302)) / 2.0) / 1000.0;
+        Assert.Equal(x.X + xAttach, hat.X + hatAttach, Tolerance);
+        Assert.Equal(0, hat.Shift, Tolerance); // 𝑥 (519) is lower than AccentBaseHeight (539)
+        var tall = Set(@"\hat{b}", MathStyleState.Text);
+        Assert.Equal(0.760 - C(MathConstant.AccentBaseHeight), Leaves(tall).Single(l => l.Box is GlyphBox g && g.Text == "\u0302").Shift, Tolerance);
+    }
+
+    [Fact]
+    public void An_underbrace_is_as_wide_as_its_base_and_its_label_is_in_script_style_below_it()
+    {
+        var box = Set(@"\underbrace{a+b+c}_{n}", MathStyleState.Display);
+        var n = Glyph(box, "𝑛");
+        Assert.Equal(0.8, ((GlyphBox)n.Box).Size, Tolerance);
+        var brace = Leaves(box).Where(l => l.Box is GlyphBox { Text: "" } or GlyphBox { Text: "⏟" }).ToList();
+        Assert.NotEmpty(brace);
+        var left = brace.Min(b => b.X);
+        var right = brace.Max(b => b.X + b.Box.Width);
+        var a = Glyph(box, "𝑎");
+        var c = Glyph(box, "𝑐");
+        Assert.True(right - left >= (c.X + c.Box.Width - a.X) - 0.05);
+        Assert.True(n.Shift + n.Box.Height < brace.Min(b => b.Shift - b.Box.Depth));
+    }
+
+    [Fact]
+    public void Align_rows_share_columns_right_then_left_of_the_relation()
+    {
+        var formula = MathParser.Parse(@"\begin{aligned} a &= b + c \\ dd &= e \end{aligned}", true, MathMacroTable.Empty);
+        var table = (MathTable)formula.Root.DescendantsAndSelf().First(n => n is MathTable);
+        var rows = Typesetter.TableRows(table, MathStyleState.Display);
+        Assert.Equal(2, rows.Count);
+        var eq1 = Leaves(rows[0].Box).Single(l => l.Box is GlyphBox { Text: "=" });
+        var eq2 = Leaves(rows[1].Box).Single(l => l.Box is GlyphBox { Text: "=" });
+        Assert.Equal(eq1.X, eq2.X, Tolerance); // the relations line up
+        var a = Glyph(rows[0].Box, "𝑎");
+        var lastD = Leaves(rows[1].Box).Where(l => l.Box is GlyphBox { Text: "𝑑" }).MaxBy(l => l.X);
+        Assert.Equal(a.X + a.Box.Width, lastD.X + lastD.Box.Width, Tolerance); // the left-hand sides end together
+        Assert.Equal(5 / 18.0, eq1.X - (a.X + a.Box.Width), Tolerance); // "&=" keeps the relation's thick space
+        Assert.True(rows.All(r => r.Height >= 0.84 - Tolerance && r.Depth >= 0.36 - Tolerance)); // the strut
+    }
+
+    [Fact]
+    public void Text_inside_a_formula_uses_the_text_faces_and_Chinese_comes_from_Noto_Serif_SC()
+    {
+        var box = Set(@"x \text{是向量}", MathStyleState.Text);
+        var han = Leaves(box).Where(l => l.Box is GlyphBox g && g.Text is "是" or "向" or "量").Select(l => (GlyphBox)l.Box).ToList();
+        Assert.Equal(3, han.Count);
+        Assert.All(han, g => Assert.Equal(FontRole.SerifRegular, g.Face));
+        Assert.All(han, g => Assert.Equal(1.0, g.Width, 6));
+    }
+
+    [Fact]
+    public void A_formula_that_does_not_parse_is_its_source_in_a_frame()
+    {
+        var formula = MathParser.Parse(@"\frac{a}{b", false, MathMacroTable.Empty);
+        Assert.True(formula.HasErrors);
+        var box = Typesetter.Typeset(formula.Root, MathStyleState.Text);
+        Assert.Contains(Leaves(box), l => l.Box is FrameBox);
+        Assert.Equal(@"\frac{a}{b", string.Concat(Leaves(box).Select(l => l.Box).OfType<GlyphBox>().Select(g => g.Text)).Replace(" ", ""));
+        Assert.All(Leaves(box).Select(l => l.Box).OfType<GlyphBox>(), g => Assert.Equal(FontRole.Mono, g.Face));
+    }
+}

@@ -53,8 +53,14 @@ public sealed record BookOptions
     /// <summary>SOURCE_DATE_EPOCH as checked when the build started; null when it was not set.</summary>
     public DateTimeOffset? SourceDateEpoch { get; init; }
 
+    /// <summary>
+    /// A hash of the book's content (book file, chapters, images), once it is loaded; null before. Names the second
+    /// of the book's date that the outputs record when SOURCE_DATE_EPOCH is not set.
+    /// </summary>
+    public string? ContentFingerprint { get; init; }
+
     /// <summary>The one instant every output records (see <see cref="Policies.BuildTime"/>).</summary>
-    public DateTimeOffset BuildTime => Policies.BuildTime.Resolve(Metadata.Date, SourceDateEpoch);
+    public DateTimeOffset BuildTime => Policies.BuildTime.Resolve(Metadata.Date, SourceDateEpoch, ContentFingerprint);
 }
 
 /// <summary>An editorial override for one figure: a caption, and optionally better alt text.</summary>

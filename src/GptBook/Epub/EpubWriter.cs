@@ -131,26 +131,27 @@ public static class EpubWriter
         return properties.Count == 0 ? null : string.Join(' ', properties);
     }
 
-    /// <summary>The configured cover if it can be used, else one drawn from the title; null if neither works.</summary>
+    /// <summary>
+    /// The configured cover as the image stage prepared it for the EPUB (sanitized if SVG, within the pixel limit,
+    /// without metadata), else one drawn from the title; null if neither works. The configured file itself is
+    /// never read here: a cover the stage could not use (it said why, at book.yml) is replaced by the drawn one.
+    /// </summary>
     private static PackageItem? CoverImage(Book book, BookOptions options, ImageCatalog images, PackageImages packageImages, DiagnosticBag diagnostics, string? fontsDirectory,
         DerivedFileCache cache)
     {
         if (options.Epub.Cover is { Length: > 0 } configured)
         {
-            var bytes = ConfiguredCover(configured, options, images);
-            var mediaType = bytes == null ? null : ImageMediaTypes.Detect(bytes);
-            if (bytes != null && mediaType != null)
-                return packageImages.AddGenerated(CoverImageId, EpubLayout.ImagesFolder + "cover" + ImageMediaTypes.Extension(mediaType), mediaType, bytes, "cover-image");
+            if (images.Find(configured, ImageProfile.Epub) is { IsPlaceholder: false } prepared && File.Exists(prepared.Path))
+                return packageImages.AddGenerated(CoverImageId, EpubLayout.ImagesFolder + "cover" + ImageMediaTypes.Extension(prepared.MediaType),
+                    prepared.MediaType, File.ReadAllBytes(prepared.Path), "cover-image");
             diagnostics.Report(DiagnosticCodes.CoverMissing, new SourceSpan(options.BookFile, 0, 0),
-                $"cover image '{configured}' was not found inside the book root or is not a PNG, JPEG, GIF, WebP or SVG file; a cover is drawn from the title instead");
+                $"cover image '{configured}' could not be used (not found inside the book root, or not a usable image); a cover is drawn from the title instead");
         }
 
         try
         {
             var fonts = fontsDirectory == null ? FontSet.Bundled() : FontSet.Load(fontsDirectory);
-            var m = book.Metadata;
-            var png = cache.GetOrCreate("epub-cover", [m.Title, m.Subtitle ?? "", string.Join("\n", m.Authors), .. DerivedFileCache.FontInputs(fonts.Directory)],
-                () => CoverImageWriter.Write(m, fonts));
+            var png = DrawnCover.Png(book.Metadata, fonts, cache);
             return packageImages.AddGenerated(CoverImageId, EpubLayout.ImagesFolder + "cover.png", "image/png", png, "cover-image");
         }
         catch (Exception e) when (e is IOException or FontFormatException)
@@ -158,18 +159,5 @@ public static class EpubWriter
             diagnostics.Report(DiagnosticCodes.CoverNotDrawn, new SourceSpan(options.BookFile, 0, 0), $"no cover picture: {e.Message}");
             return null;
         }
-    }
-
-    /// <summary>The configured cover's bytes: the image stage's EPUB version if it prepared one, else the file itself, read only from inside the root.</summary>
-    private static byte[]? ConfiguredCover(string configured, BookOptions options, ImageCatalog images)
-    {
-        var reference = new ImageReference(configured, ImageSourceKind.Local, configured, "", SourceSpan.None);
-        if (images.Find(reference, ImageProfile.Epub) is { IsPlaceholder: false } prepared && File.Exists(prepared.Path))
-            return File.ReadAllBytes(prepared.Path);
-
-        var root = Path.GetFullPath(options.RootDirectory);
-        var full = Path.GetFullPath(Path.Combine(root, configured));
-        var inside = full.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-        return inside && !Path.IsPathRooted(configured) && File.Exists(full) ? File.ReadAllBytes(full) : null;
     }
 }

@@ -46,6 +46,25 @@ public static class FontFallbackChain
             or 0x2757 or (>= 0x2795 and <= 0x2797) or 0x27B0 or 0x27BF or 0x2B1B or 0x2B1C or 0x2B50 or 0x2B55;
     }
 
+    /// <summary>
+    /// The Latin face that sets <paramref name="face"/>'s quotes, apostrophes, dashes and ellipses where they stand
+    /// in Latin text (the layout decides where: <c>Layout.Text.ScriptPunctuation</c>); null for a face whose own
+    /// marks are already proportional (the monospace and fallback faces).
+    /// </summary>
+    public static FontRole? LatinPartner(FontRole face) => face switch
+    {
+        FontRole.SerifRegular => FontRole.SerifRegularLatin,
+        FontRole.SerifBold => FontRole.SerifBoldLatin,
+        FontRole.SansBold => FontRole.SansBoldLatin,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The marks a CJK face draws one em wide that Latin text sets proportionally: ‘ ’ “ ” – — …. Which form a
+    /// book shows depends on the text around the mark, not on the mark.
+    /// </summary>
+    public static bool IsScriptDependentMark(int codePoint) => codePoint is 0x2018 or 0x2019 or 0x201C or 0x201D or 0x2013 or 0x2014 or 0x2026;
+
     /// <summary>Whether <paramref name="fallback"/> is asked about <paramref name="codePoint"/> at all: the blocks it is bundled for.</summary>
     public static bool MayCover(FontRole fallback, int codePoint) => fallback switch
     {
@@ -72,6 +91,8 @@ public static class FontFallbackChain
         FontRole.Symbols => ["Noto Sans Symbols 2"],
         FontRole.Emoji => ["Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", "Noto Emoji"],
         FontRole.HanExtension => ["HanaMinB"],
+        FontRole.SerifRegularLatin or FontRole.SerifBoldLatin => ["Source Serif 4"],
+        FontRole.SansBoldLatin => ["Source Sans 3"],
         FontRole.TeXMath => ["DejaVu Math TeX Gyre"],
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };

@@ -4,7 +4,9 @@ namespace GptBook.Fonts;
 /// The bundled faces, by what they are used for (files in assets/fonts/). The layout measures with these and the
 /// PDF writer embeds exactly these; nothing comes from the system. The first five are asked for by the layout's
 /// styles; the next five are fallbacks that only ever draw characters the first four lack (see
-/// <see cref="FontFallbackChain"/>), and are read only when such a character occurs; the last draws formulas.
+/// <see cref="FontFallbackChain"/>); the next three are the Latin partners of the CJK faces, which draw quotes,
+/// apostrophes, dashes and ellipses in Latin runs (<see cref="FontFallbackChain.LatinPartner"/>); the last draws
+/// formulas. All but the first are read only when a character needs them.
 /// </summary>
 public enum FontRole
 {
@@ -28,6 +30,15 @@ public enum FontRole
     Emoji,
     /// <summary>HanaMinB: CJK Unified Ideographs Extensions B–F (𠮷 U+20BB7), which the SC faces lack.</summary>
     HanExtension,
+    /// <summary>
+    /// Source Serif 4 Regular, the Latin of Noto Serif SC (Source Han Serif's Latin letters are Source Serif's):
+    /// proportional ‘ ’ “ ” – — … in Latin runs of body text, where the SC face's are one em wide.
+    /// </summary>
+    SerifRegularLatin,
+    /// <summary>Source Serif 4 Bold: the same for <see cref="SerifBold"/>.</summary>
+    SerifBoldLatin,
+    /// <summary>Source Sans 3 Bold, the Latin of Noto Sans SC Bold: the same for headings and captions.</summary>
+    SansBoldLatin,
     /// <summary>
     /// DejaVu Math TeX Gyre: the glyphs of typeset formulas, with the OpenType MATH table (constants, variants,
     /// assemblies) that the math layout reads. Not a fallback face: only formulas ask for it.

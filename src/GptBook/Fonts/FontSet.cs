@@ -64,6 +64,9 @@ public sealed class FontSet
         FontRole.Symbols => "NotoSansSymbols2-Regular.ttf",
         FontRole.Emoji => "NotoEmoji-Regular.ttf",
         FontRole.HanExtension => "HanaMinB.ttf",
+        FontRole.SerifRegularLatin => "SourceSerif4-Regular.ttf",
+        FontRole.SerifBoldLatin => "SourceSerif4-Bold.ttf",
+        FontRole.SansBoldLatin => "SourceSans3-Bold.ttf",
         FontRole.TeXMath => "DejaVuMathTeXGyre.ttf",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
@@ -84,6 +87,9 @@ public sealed class FontSet
         FontRole.Symbols => "GptBook Noto Sans Symbols 2",
         FontRole.Emoji => "GptBook Noto Emoji",
         FontRole.HanExtension => "GptBook HanaMinB",
+        FontRole.SerifRegularLatin => "GptBook Source Serif 4",
+        FontRole.SerifBoldLatin => "GptBook Source Serif 4 Bold",
+        FontRole.SansBoldLatin => "GptBook Source Sans 3 Bold",
         FontRole.TeXMath => "GptBook DejaVu Math TeX Gyre",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };

@@ -137,12 +137,13 @@ internal static class ImageContainerScanner
         if (b.Length < 12) return new ContainerFacts(true, 0);
         var riffEnd = 8L + BinaryPrimitives.ReadUInt32LittleEndian(b[4..]);
         var frames = 0;
-        var pos = 12;
+        // In 64 bits: a chunk size near 4 GiB must not wrap the position back into the file.
+        var pos = 12L;
         while (pos + 8 <= b.Length)
         {
-            var size = BinaryPrimitives.ReadUInt32LittleEndian(b[(pos + 4)..]);
-            if (b.Slice(pos, 4).SequenceEqual("ANMF"u8)) frames++;
-            pos = (int)Math.Min(int.MaxValue, pos + 8L + size + (size & 1));
+            var size = BinaryPrimitives.ReadUInt32LittleEndian(b[(int)(pos + 4)..]);
+            if (b.Slice((int)pos, 4).SequenceEqual("ANMF"u8)) frames++;
+            pos += 8L + size + (size & 1);
         }
         return new ContainerFacts(Truncated: riffEnd > b.Length || pos > b.Length, FrameCount: Math.Max(frames, 1));
     }

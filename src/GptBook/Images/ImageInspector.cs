@@ -70,22 +70,19 @@ internal static class ImageInspector
 
     /// <summary>
     /// The name of an embedded colour profile that is neither sRGB nor grey, or null. ImageSharp 2.1 decodes
-    /// without colour management, so such pixels are taken as sRGB (CMYK by a plain formula): worth a note.
+    /// without colour management, so such pixels are taken as sRGB (CMYK by a plain formula): worth a note. The
+    /// profile's bytes are read by <see cref="IccDescriptionReader"/>, which cannot throw, not by ImageSharp's
+    /// own lazy header parser.
     /// </summary>
     private static string? ForeignColourProfile(IccProfile? profile)
     {
         if (profile == null) return null;
-        try
-        {
-            if (profile.Header.DataColorSpace == IccColorSpaceType.Gray) return null;
-            var description = IccDescriptionReader.Read(profile.ToByteArray());
-            if (description != null && description.Contains("sRGB", StringComparison.OrdinalIgnoreCase)) return null;
-            return description ?? $"an unnamed {profile.Header.DataColorSpace} profile";
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return "an unreadable profile";
-        }
+        var bytes = profile.ToByteArray();
+        var space = IccDescriptionReader.ColourSpace(bytes);
+        if (space == "GRAY") return null;
+        var description = IccDescriptionReader.Read(bytes);
+        if (description != null && description.Contains("sRGB", StringComparison.OrdinalIgnoreCase)) return null;
+        return description ?? (space == null ? "an unreadable profile" : $"an unnamed {space.Trim()} profile");
     }
 
     /// <summary>A decoder's complaint: a feature it lacks (some TIFF compressions, say) is "unsupported", anything else "corrupt".</summary>

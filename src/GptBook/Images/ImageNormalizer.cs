@@ -157,7 +157,7 @@ internal sealed class ImageNormalizer
             });
             if (missing.Count == 0) return results;
 
-            // Decoded pixels, a metadata-free copy, a resized or flattened clone: about four images' worth.
+            // Decoded pixels, the halved levels (a third more), a resized copy and its flattened or metadata-free copy.
             using var reservation = _budget.Reserve((long)inspection.Width * inspection.Height * 4 * 4);
             Image<Rgba32>? image = null;
             ImageCharacter character;
@@ -165,7 +165,7 @@ internal sealed class ImageNormalizer
             {
                 image = Image.Load<Rgba32>(ImageDecoding.Configuration, bytes);
                 _context.Statistics.CountDecode();
-                image.Mutate(x => x.AutoOrient());
+                if (inspection.ExifOrientation is >= 2 and <= 8) image.Mutate(x => x.AutoOrient());
                 character = ImageEncodingChooser.Analyse(image);
             }
             catch (Exception e) when (e is not (OutOfMemoryException or IOException or UnauthorizedAccessException))
@@ -174,42 +174,31 @@ internal sealed class ImageNormalizer
                 return Fail(references, ImageInspector.FromDecoderException(path, e), profiles);
             }
             using (image)
+            using (var ladder = new ResizeLadder(image))
             {
-                Image<Rgba32>? flattened = null;
-                try
-                {
-                    foreach (var (rules, key) in missing)
-                    {
-                        var source = image;
-                        if (rules.FlattensAlpha && character.HasAlpha)
-                            source = flattened ??= image.Clone(x => x.BackgroundColor(Color.White));
-                        var encoding = ImageEncodingChooser.Choose(character, rules.FlattensAlpha);
-                        results[rules.Profile] = WriteEntry(rules, key, source, encoding);
-                    }
-                }
-                finally
-                {
-                    flattened?.Dispose();
-                }
+                foreach (var (rules, key) in missing)
+                    results[rules.Profile] = WriteEntry(rules, key, image, ladder, character);
             }
         }
         return results;
     }
 
-    private NormalizedImage WriteEntry(ImageProfileRules rules, string key, Image<Rgba32> source, ImageEncoding encoding)
+    /// <summary>Every file of one profile's entry, each made from the decoded source at its own size (see
+    /// <see cref="ResizeLadder"/>); for print, a translucent image is flattened onto white after resizing, which
+    /// costs a fraction of flattening the full-size source.</summary>
+    private NormalizedImage WriteEntry(ImageProfileRules rules, string key, Image<Rgba32> source, ResizeLadder ladder, ImageCharacter character)
     {
+        var encoding = ImageEncodingChooser.Choose(character, rules.FlattensAlpha);
+        var quality = _context.Options.Images.JpegQuality;
         var files = new List<CachedFile>();
         foreach (var target in rules.Targets(source.Width, source.Height))
         {
             var name = key + target.Suffix + PreparedImageWriter.Extension(encoding);
-            var quality = _context.Options.Images.JpegQuality;
-            if (target.Width == source.Width && target.Height == source.Height)
-                PreparedImageWriter.Write(source, encoding, target.Dpi, quality, _cache.PathFor(name));
-            else
-            {
-                using var resized = source.Clone(x => x.Resize(target.Width, target.Height, KnownResamplers.Lanczos3));
-                PreparedImageWriter.Write(resized, encoding, target.Dpi, quality, _cache.PathFor(name));
-            }
+            using var resized = ladder.Resize(target.Width, target.Height);
+            using var flattened = rules.FlattensAlpha && character.HasAlpha
+                ? (resized ?? source).Clone(x => x.BackgroundColor(Color.White))
+                : null;
+            PreparedImageWriter.Write(flattened ?? resized ?? source, encoding, target.Dpi, quality, rules.IndexesColours, _cache.PathFor(name));
             files.Add(new CachedFile(name, target.Width, target.Height, PreparedImageWriter.MediaType(encoding), target.Dpi));
         }
         _context.Statistics.CountWrite();

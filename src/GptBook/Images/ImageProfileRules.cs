@@ -27,6 +27,9 @@ internal sealed record ImageProfileRules(ImageProfile Profile, ImageOptions Imag
 
     public bool FlattensAlpha => Profile == ImageProfile.Print;
 
+    /// <summary>Whether a PNG may be indexed: not for print, whose RGB PNGs the PDF embeds without decoding them.</summary>
+    public bool IndexesColours => Profile != ImageProfile.Print;
+
     /// <summary>The printable area, in inches: the text block's width and the figure height limit.</summary>
     public (double Width, double Height) PrintArea
     {

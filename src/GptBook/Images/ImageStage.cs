@@ -17,8 +17,19 @@ public static class ImageStage
         IReadOnlySet<ImageProfile> profiles, DiagnosticBag diagnostics) =>
         Run(new ImageStageContext(options, cacheDirectory, profiles, diagnostics), book);
 
+    /// <summary>Every image the book's text references, and the configured cover (see <see cref="CoverReference"/>).</summary>
     public static ImageCatalog Run(ImageStageContext context, Book book) =>
-        Run(context, ImageReferenceCollector.Collect(book));
+        Run(context, [.. ImageReferenceCollector.Collect(book), .. CoverReference(context.Options) is { } cover ? [cover] : Array.Empty<ImageReference>()]);
+
+    /// <summary>
+    /// The configured cover as an image reference like any other, reported at book.yml: it passes every guard of
+    /// the stage (root confinement, byte and pixel limits, SVG sanitizing, metadata removal) and the writers find
+    /// it in the catalog by its configured path (<c>epub.cover</c>). Null when no cover is configured.
+    /// </summary>
+    public static ImageReference? CoverReference(BookOptions options) =>
+        options.Epub.Cover is { Length: > 0 } cover
+            ? new ImageReference(cover, ImageSourceKind.Local, cover, "", new SourceSpan(options.BookFile, 0, 0))
+            : null;
 
     /// <summary>
     /// The same for an explicit list of references, for images the book's text doesn't hold (a cover, say):

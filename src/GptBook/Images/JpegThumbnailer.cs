@@ -12,10 +12,17 @@ namespace GptBook.Images;
 public static class JpegThumbnailer
 {
     /// <returns>One JPEG per requested width, in order, or null if the picture cannot be decoded.</returns>
-    public static IReadOnlyList<(byte[] Jpeg, int Width, int Height)>? Scale(byte[] picture, IReadOnlyList<int> widths, int quality = 85)
+    /// <param name="maxPixels">A picture whose header claims more pixels is not decoded (a decompression bomb).</param>
+    public static IReadOnlyList<(byte[] Jpeg, int Width, int Height)>? Scale(byte[] picture, IReadOnlyList<int> widths, int quality = 85,
+        long maxPixels = 40_000_000)
     {
         Image<Rgb24> source;
-        try { source = Image.Load<Rgb24>(picture); }
+        try
+        {
+            var info = Image.Identify(ImageDecoding.Configuration, picture, out _);
+            if (info == null || info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > maxPixels) return null;
+            source = Image.Load<Rgb24>(ImageDecoding.Configuration, picture);
+        }
         catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException) { return null; }
         using (source)
         {

@@ -40,6 +40,6 @@ internal static class PlaceholderImageWriter
                 }
             }
         });
-        PreparedImageWriter.Write(image, ImageEncoding.Png, dpi, 90, path);
+        PreparedImageWriter.Write(image, ImageEncoding.Png, dpi, 90, indexed: false, path);
     }
 }

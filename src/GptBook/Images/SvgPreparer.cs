@@ -95,7 +95,7 @@ internal static class SvgPreparer
             image.Mutate(x => x.AutoOrient());
             var encoding = inspection.Kind == ImageKind.Jpeg && !ImageEncodingChooser.HasAnyAlpha(image) ? ImageEncoding.Jpeg : ImageEncoding.Png;
             using var encoded = new MemoryStream();
-            PreparedImageWriter.Encode(image, encoding, ImageProfileRules.CssDpi, options.JpegQuality, encoded);
+            PreparedImageWriter.Encode(image, encoding, ImageProfileRules.CssDpi, options.JpegQuality, indexed: true, encoded);
             return $"data:{PreparedImageWriter.MediaType(encoding)};base64,{Convert.ToBase64String(encoded.ToArray())}";
         }
         catch (Exception e) when (e is not (OutOfMemoryException or IOException or UnauthorizedAccessException))

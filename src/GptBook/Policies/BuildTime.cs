@@ -5,7 +5,10 @@ namespace GptBook.Policies;
 /// <summary>
 /// The one instant a build stamps into its outputs (the PDF's dates and XMP, the EPUB's <c>dcterms:modified</c>
 /// and zip entry times): <c>SOURCE_DATE_EPOCH</c> when it is set (the reproducible-builds convention), otherwise
-/// midnight UTC of the book's date. Never the clock, so the same input gives the same bytes. The variable is read
+/// the content's fingerprint time: the book's date (1980-01-01, the earliest a zip entry records, for a book
+/// without one), at the second of that day that the content's fingerprint names. Never the clock, so the same input
+/// gives the same bytes; and two versions of a book with one date still differ in <c>dcterms:modified</c>, which
+/// with the identifier is the EPUB's release identifier (readers tell editions apart by it). The variable is read
 /// and checked once, before any stage runs; every writer takes the instant from here.
 /// </summary>
 public static class BuildTime
@@ -43,9 +46,24 @@ public static class BuildTime
         return true;
     }
 
-    /// <summary>The build's instant: the parsed <c>SOURCE_DATE_EPOCH</c>, or midnight UTC of the book's date.</summary>
-    public static DateTimeOffset Resolve(DateOnly bookDate, DateTimeOffset? sourceDateEpoch) =>
-        sourceDateEpoch ?? new DateTimeOffset(bookDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    /// <summary>
+    /// The build's instant: the parsed <c>SOURCE_DATE_EPOCH</c>; else the book's date, UTC, at
+    /// <see cref="SecondOfDay"/> of <paramref name="contentFingerprint"/> (midnight before the content is known).
+    /// </summary>
+    public static DateTimeOffset Resolve(DateOnly bookDate, DateTimeOffset? sourceDateEpoch, string? contentFingerprint = null) =>
+        sourceDateEpoch ?? new DateTimeOffset(bookDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+            .AddSeconds(contentFingerprint == null ? 0 : SecondOfDay(contentFingerprint));
+
+    /// <summary>
+    /// The second of the day (0–86398, even: zip entries keep two-second steps) that a hex fingerprint names: its
+    /// first eight digits, modulo one day. Anything not hex counts as zero.
+    /// </summary>
+    public static int SecondOfDay(string fingerprint)
+    {
+        var head = fingerprint.Length >= 8 ? fingerprint[..8] : fingerprint;
+        if (!uint.TryParse(head, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)) return 0;
+        return (int)(value % (86400 / 2)) * 2;
+    }
 
     private static string Shown(string value)
     {

@@ -92,6 +92,8 @@ public static class BookPublisher
 
         var book = Stage("load", () => BookLoader.Load(options, diagnostics),
             b => $"{b.Chapters.Count} chapter(s), {b.Headings().Count()} heading(s), {b.Figures().Count()} figure(s)");
+        // Without SOURCE_DATE_EPOCH the outputs' timestamp is the content's fingerprint time (Policies.BuildTime).
+        options = options with { ContentFingerprint = ContentFingerprint.Compute(options, book) };
 
         var (epubPath, pdfPath, siteDirectory) = OutputPaths(book, outputDirectory);
         var addressesFile = SiteAddressMap.PathFor(options.BookFile);

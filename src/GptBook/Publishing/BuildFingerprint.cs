@@ -1,15 +1,14 @@
 using System.Security.Cryptography;
-using System.Text;
 using GptBook.Configuration;
-using GptBook.Images;
 using GptBook.Model;
 using GptBook.IO;
 
 namespace GptBook.Publishing;
 
 /// <summary>
-/// A hash of everything a build's outputs depend on: the tool's own code, the book file, every chapter, every
-/// local image (and the SVG master beside a bitmap, see <see cref="PrintMaster"/>) and the cover, the bundled fonts, the requested formats and the build time (SOURCE_DATE_EPOCH or the book's date). Equal fingerprints
+/// A hash of everything a build's outputs depend on: the tool's own code, the book's content
+/// (<see cref="ContentFingerprint"/>: book file, chapters, images, cover), the bundled fonts, the requested formats
+/// and the build time (SOURCE_DATE_EPOCH or the content's fingerprint time). Equal fingerprints
 /// mean equal outputs (builds are deterministic), so a build whose fingerprint matches the last one's can skip
 /// the image stage and the writers.
 /// </summary>
@@ -24,36 +23,15 @@ public static class BuildFingerprint
         byte[]? siteAddresses = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void Add(string text)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(text));
-            hash.AppendData([0]);
-        }
-        void AddFile(string label, string path)
-        {
-            Add(label);
-            if (File.Exists(path)) hash.AppendData(File.ReadAllBytes(path));
-            else Add("<missing>");
-        }
+        void Add(string text) => ContentFingerprint.Add(hash, text);
 
         // Deterministic compilation makes the module version id a hash of the code: a new tool, a new fingerprint.
         Add(typeof(BuildFingerprint).Assembly.ManifestModule.ModuleVersionId.ToString());
         Add(formats.ToString());
         Add(options.BuildTime.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        AddFile("book", options.BookFile);
-        foreach (var chapter in options.Chapters)
-            AddFile(chapter, Path.Combine(options.RootDirectory, chapter));
-        var images = ImageReferenceCollector.Collect(book)
-            .Where(i => i.Kind == ImageSourceKind.Local && i.Path != null).Select(i => i.Path!)
-            .Concat(options.Epub.Cover is { } cover ? [cover] : [])
-            .Distinct(StringComparer.Ordinal).ToList();
-        // A bitmap's SVG master prints in its place, so it is an input too.
-        images = images.Concat(images.Select(i => PrintMaster.Find(options.RootDirectory, i)).OfType<string>())
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        foreach (var image in images)
-            AddFile(image, Path.Combine(options.RootDirectory, image));
+        ContentFingerprint.Append(hash, options, book);
         foreach (var offered in offeredFiles)
-            AddFile(Path.GetFileName(offered), offered);
+            ContentFingerprint.AddFile(hash, Path.GetFileName(offered), offered);
         if (siteAddresses != null)
         {
             Add("site addresses");

@@ -7,7 +7,7 @@ using GptBook.IO;
 namespace GptBook.Site;
 
 /// <summary>
-/// The EPUB's cover picture, made fit for the home page: scaled to the width it is shown at (and twice that for
+/// The cover picture, made fit for the home page: scaled to the width it is shown at (and twice that for
 /// high-density screens) and stored as JPEG, so a 1600 × 2400 cover doesn't cost the reader a megabyte.
 /// Deterministic: the same picture gives the same files.
 /// </summary>
@@ -30,8 +30,18 @@ public static class SiteCoverImage
         if (scaled.Count < 2) return null; // the picture could not be decoded
         var folder = Path.Combine(siteDirectory, SiteImageFiles.Folder);
         Directory.CreateDirectory(folder);
-        var hrefs = scaled.Select(s => Save(s.Jpeg, folder)).ToArray();
+        var hrefs = scaled.Select(s => Save(s.Jpeg, folder, ".jpg")).ToArray();
         return new Prepared(hrefs[0], $"{hrefs[0]} 1x, {hrefs[1]} 2x", scaled[0].Width, scaled[0].Height, hrefs[1]);
+    }
+
+    /// <summary>A sanitized SVG cover (from the image stage) as it is: it is sharp at any width.</summary>
+    public static Prepared WriteSvg(byte[] svg, int width, int height, string siteDirectory)
+    {
+        var folder = Path.Combine(siteDirectory, SiteImageFiles.Folder);
+        Directory.CreateDirectory(folder);
+        var href = Save(svg, folder, ".svg");
+        var shownHeight = width > 0 ? (int)Math.Round((double)DisplayWidth * height / width) : DisplayWidth;
+        return new Prepared(href, href + " 1x", DisplayWidth, Math.Max(1, shownHeight), href);
     }
 
     /// <summary>The 1× and 2× JPEGs in one array, each as width, height, length and bytes (empty when the picture
@@ -67,10 +77,10 @@ public static class SiteCoverImage
         return scaled;
     }
 
-    private static string Save(byte[] jpeg, string folder)
+    private static string Save(byte[] picture, string folder, string extension)
     {
-        var name = "cover-" + Convert.ToHexStringLower(SHA256.HashData(jpeg))[..16] + ".jpg";
-        File.WriteAllBytes(Path.Combine(folder, name), jpeg);
+        var name = "cover-" + Convert.ToHexStringLower(SHA256.HashData(picture))[..16] + extension;
+        File.WriteAllBytes(Path.Combine(folder, name), picture);
         return SiteImageFiles.Folder + "/" + name;
     }
 }

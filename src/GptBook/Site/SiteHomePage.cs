@@ -6,7 +6,7 @@ using GptBook.Units;
 namespace GptBook.Site;
 
 /// <summary>
-/// The home page's main content: the cover (the EPUB's cover picture when there is one, else a title card drawn
+/// The home page's main content: the cover (the configured or drawn cover picture, see SiteCoverSource, else a title card drawn
 /// with HTML and CSS), title, subtitle, authors, date, description, a download button per built file with its
 /// size, and the table of contents.
 /// </summary>
@@ -17,7 +17,7 @@ public static class SiteHomePage
     /// <summary>A download as the page shows it: file name in the site, label, size in bytes, media type.</summary>
     public sealed record Download(string FileName, string Label, long Bytes, string MediaType);
 
-    /// <param name="cover">The EPUB's cover picture prepared for the site, or null for a title card.</param>
+    /// <param name="cover">The cover picture scaled for the home page, or null for a title card.</param>
     public static XElement Build(BookMetadata metadata, LanguageLabels labels, SiteLabels siteLabels,
         IReadOnlyList<Download> downloads, XElement tableOfContents, SiteCoverImage.Prepared? cover)
     {

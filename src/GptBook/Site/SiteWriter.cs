@@ -27,8 +27,9 @@ public static class SiteWriter
     /// <param name="images">Prepared images; the site uses the <see cref="ImageProfile.Site"/> entries.</param>
     /// <param name="downloads">Built files to offer; those whose file does not exist are left out.</param>
     /// <param name="outputDirectory">The site folder (for example output/site); replaced as a whole.</param>
-    /// <param name="coverImage">A cover picture (PNG or JPEG bytes) for the home page; when null, the cover of the
-    /// EPUB among the downloads is used, and without one the home page draws a title card in HTML and CSS.</param>
+    /// <param name="coverImage">A cover picture (PNG or JPEG bytes, decoded within the default pixel limit) for the
+    /// home page; when null, the configured cover as the image stage prepared it, else the cover the EPUB draws from
+    /// the title (<see cref="SiteCoverSource"/>), and without fonts a title card in HTML and CSS.</param>
     /// <param name="cache">Where the scaled cover is kept between builds; none by default.</param>
     /// <param name="addresses">The addresses earlier builds published (<see cref="SiteAddressMap"/>), or null for a
     /// book that has none yet; the site writes the updated map as <see cref="SiteAddressMap.FileName"/>.</param>
@@ -82,9 +83,9 @@ public static class SiteWriter
         var content = new XhtmlContentWriter(new HtmlContentContext(chunked, labels, HtmlFlavor.Html5, resolver.Resolve, diagnostics));
 
         var offered = CopyDownloads(staging, downloads, diagnostics);
-        coverImage ??= downloads.Where(d => d.FilePath.EndsWith(".epub", StringComparison.OrdinalIgnoreCase) && File.Exists(d.FilePath))
-            .Select(d => EpubCoverReader.Read(d.FilePath)).FirstOrDefault(bytes => bytes != null);
-        var cover = coverImage == null ? null : SiteCoverImage.Write(coverImage, staging, cache);
+        var cover = coverImage == null
+            ? SiteCoverSource.Write(book, options, images, fonts, staging, cache)
+            : SiteCoverImage.Write(coverImage, staging, cache);
         if (coverImage != null && cover == null)
             diagnostics.Report(DiagnosticCodes.SiteCoverUnreadable, SourceSpan.None, "the cover picture could not be decoded; the home page shows a title card");
         var frame = new SiteFrame(metadata, labels, siteLabels, options.Site.BaseTitle ?? metadata.Title, options.Site.BaseUrl, offered,

@@ -212,17 +212,6 @@ public sealed class EpubWriterTests : IDisposable
         Assert.Contains("示例书", page.Descendants(Xhtml + "img").Single().Attribute("alt")!.Value);
     }
 
-    [Fact]
-    public void A_configured_cover_is_used_as_is()
-    {
-        var coverPath = Path.Combine(_epub.Directory, "assets", "cover.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(coverPath)!);
-        SampleBooks.WritePng(coverPath, 60, 90);
-        var epub = WriteEveryBlock(new EpubOptions(Cover: "assets/cover.png"));
-        Assert.Equal(File.ReadAllBytes(coverPath), epub.Entries[epub.Folder + "/images/cover.png"]);
-        Assert.DoesNotContain(_epub.Diagnostics.Items, d => d.Code == DiagnosticCodes.CoverMissing.Id);
-    }
-
     [Theory]
     [InlineData("assets/nope.png")]
     [InlineData("../outside.png")]

@@ -10,8 +10,9 @@ namespace GptBook.Tests.Epub;
 
 /// <summary>
 /// The EPUB through the tools its readers use: calibre's conversions (what Kindle users and many Kobo users read)
-/// and DAISY Ace (what accessibility reviewers run), on the article and on a test book written like a real
-/// Chinese technical book, each built once, as `gptbook build` builds it (PDF alongside, so with a page list).
+/// and DAISY Ace (what accessibility reviewers run), on the article, on a test book written like a real Chinese
+/// technical book, and on the long mixed Chinese/English/code book of tests/books/print-sample, each built once,
+/// as `gptbook build` builds it (PDF alongside, so with a page list).
 /// calibre converts each book once, to AZW3 and to PDF at the same time; the tests read the results.
 /// </summary>
 public sealed partial class ReaderToolchainTests(ReaderToolchainTests.Books books) : IClassFixture<ReaderToolchainTests.Books>
@@ -35,11 +36,13 @@ public sealed partial class ReaderToolchainTests(ReaderToolchainTests.Books book
                 File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
             DrawPictures(Path.Combine(copy, "assets"));
             ReaderBook = Publish(Path.Combine(copy, "book.yml"), "reader-book");
+            PrintSample = Publish(Path.Combine(RepositoryPaths.Root, "tests", "books", "print-sample", "book.yml"), "print-sample");
         }
 
         public string Directory { get; }
         public string Article { get; }
         public string ReaderBook { get; }
+        public string PrintSample { get; }
 
         private readonly Dictionary<string, Task<(string Azw3, string Pdf)>> _calibre = new();
 
@@ -103,9 +106,56 @@ public sealed partial class ReaderToolchainTests(ReaderToolchainTests.Books book
         }
     }
 
-    public static TheoryData<string> BookNames => ["article", "reader-book"];
+    /// <summary>Every book whose EPUB the readers' tools check: the article and each test book.</summary>
+    public static TheoryData<string> BookNames => ["article", "reader-book", "print-sample"];
 
-    private string Epub(string name) => name == "article" ? books.Article : books.ReaderBook;
+    private string Epub(string name) => name switch
+    {
+        "article" => books.Article,
+        "reader-book" => books.ReaderBook,
+        _ => books.PrintSample,
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(BookNames))]
+    public void Calibres_azw3_has_exactly_one_cover(string name)
+    {
+        ExternalTool.RequireSlowTools();
+        var (azw3, _) = books.Calibre(Epub(name));
+        // calibre's own MOBI/KF8 inspector writes the headers, the text files and the images it finds.
+        var dump = Path.Combine(Path.GetDirectoryName(azw3)!, "decompiled_" + Path.GetFileNameWithoutExtension(azw3));
+        var inspect = ExternalTool.Run("calibre-debug", ["--inspect-mobi", azw3], TimeSpan.FromMinutes(2),
+            workingDirectory: Path.GetDirectoryName(azw3), environment: Headless);
+        Assert.True(inspect.ExitCode == 0 && Directory.Exists(dump), inspect.Output);
+        var header = File.ReadAllText(Path.Combine(dump, "header.txt"));
+        // The Kindle cover is the EXTH cover record, once, and real (not calibre's generated "fake" cover).
+        var covers = CoverOffset().Matches(header);
+        Assert.True(covers.Count == 1, $"{name}: {covers.Count} EXTH cover records in\n{header}");
+        Assert.Matches(@"Fake Cover \(203\): 0", header);
+        var coverIndex = int.Parse(covers[0].Groups["n"].Value, CultureInfo.InvariantCulture);
+        // Image records are numbered from 1 in the text's kindle:embed references (base 32, four digits).
+        var coverEmbed = "kindle:embed:" + Base32(coverIndex + 1);
+        var images = Directory.GetFiles(Path.Combine(dump, "images")).Order(StringComparer.Ordinal).ToArray();
+        var cover = images.Single(i => Path.GetFileNameWithoutExtension(i) == (coverIndex + 1).ToString("000000", CultureInfo.InvariantCulture));
+        var coverBytes = File.ReadAllBytes(cover);
+        // No page of the text shows it again: no reference to its record, and no other record with the same picture.
+        var text = string.Concat(Directory.GetFiles(Path.Combine(dump, "files"), "*.html").Select(File.ReadAllText));
+        Assert.DoesNotContain(coverEmbed + "?", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(images, i => i != cover && File.ReadAllBytes(i).AsSpan().SequenceEqual(coverBytes));
+        // And the text still begins with the contents, as the EPUB's spine does after its cover page.
+        Assert.Contains("目录", File.ReadAllText(Path.Combine(dump, "files", "part0000.html")), StringComparison.Ordinal);
+    }
+
+    private static string Base32(int value)
+    {
+        const string digits = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
+        var chars = new char[4];
+        for (var i = 3; i >= 0; i--, value /= 32) chars[i] = digits[value % 32];
+        return new string(chars);
+    }
+
+    [GeneratedRegex(@"^CoverOffset \(201\): (?<n>\d+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex CoverOffset();
 
     [SkippableTheory]
     [MemberData(nameof(BookNames))]

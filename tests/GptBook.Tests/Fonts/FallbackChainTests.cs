@@ -150,6 +150,8 @@ public sealed class FallbackChainTests(PrintableCharactersBook fixture) : IClass
         if (name.StartsWith("Noto Sans SC", StringComparison.Ordinal)) return FontRole.SansBold;
         if (name.StartsWith("JetBrains", StringComparison.Ordinal)) return FontRole.Mono;
         if (name.StartsWith("Noto Serif", StringComparison.Ordinal)) return FontRole.LatinSerif;
+        if (name.StartsWith("Source Serif", StringComparison.Ordinal)) return name.Contains("Bold") ? FontRole.SerifBoldLatin : FontRole.SerifRegularLatin;
+        if (name.StartsWith("Source Sans", StringComparison.Ordinal)) return FontRole.SansBoldLatin;
         throw new InvalidOperationException("unknown font " + pdfFontName);
     }
 }

@@ -199,7 +199,9 @@ public sealed class HostileImageTests : IDisposable
         Assert.Empty(run.Diagnostics.Items);
         var epub = File.ReadAllBytes(run.Get(reference, ImageProfile.Epub).Path);
         Assert.Equal(8, epub[24]);  // IHDR bit depth
-        Assert.Equal(6, epub[25]);  // truecolour with alpha: the alpha survives for screens
+        Assert.Equal(3, epub[25]);  // one colour: indexed, its alpha in tRNS, so it survives for screens
+        using (var screen = Image.Load<Rgba32>(epub))
+            Assert.Equal(new Rgba32(255, 0, 117, 156), screen[10, 10]);
         var print = File.ReadAllBytes(run.Get(reference, ImageProfile.Print).Path);
         Assert.Equal(8, print[24]);
         Assert.Equal(2, print[25]); // truecolour, no alpha: flattened for the PDF

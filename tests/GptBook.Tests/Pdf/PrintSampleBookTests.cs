@@ -64,6 +64,37 @@ public sealed class PrintSampleBookTests : IClassFixture<PrintSampleBookTests.Bu
         Assert.Equal(4, checkedNotes);
     }
 
+    /// <summary>
+    /// Read back from the PDF: in the English paragraph the apostrophe and quotes are Source Serif's, narrow; in the
+    /// Chinese paragraph quoting “OpenAI’s” the quotes are Noto Serif SC's, one em wide, and the apostrophe Latin.
+    /// </summary>
+    [Fact]
+    public void Quotes_and_apostrophes_are_chosen_by_script()
+    {
+        using var pdf = PdfDocument.Open(_book.Path);
+        // The text layer has no space glyphs (spacing is positioning), so the letters are matched without spaces.
+        var letters = pdf.GetPages().SelectMany(p => p.Letters).Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+        var text = string.Concat(letters.Select(l => l.Value));
+        int Find(string needle)
+        {
+            var at = text.IndexOf(needle, StringComparison.Ordinal);
+            Assert.True(at >= 0, needle + " not found");
+            return at;
+        }
+        var english = Find("OpenAI’sreport");
+        var apostrophe = letters[english + 6];
+        Assert.Equal("’", apostrophe.Value);
+        Assert.Contains("Source Serif", apostrophe.FontName, StringComparison.Ordinal);
+        Assert.True(apostrophe.Width < 0.4 * apostrophe.PointSize, $"{apostrophe.Width} pt");
+        var quote = letters[Find("“exhibits")];
+        Assert.Contains("Source Serif", quote.FontName, StringComparison.Ordinal);
+
+        var chinese = Find("（“OpenAI’s”");
+        Assert.Contains("Noto Serif SC", letters[chinese + 1].FontName, StringComparison.Ordinal);
+        Assert.Contains("Noto Serif SC", letters[chinese + 10].FontName, StringComparison.Ordinal);
+        Assert.Contains("Source Serif", letters[chinese + 8].FontName, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public void Qpdf_check_passes()
     {

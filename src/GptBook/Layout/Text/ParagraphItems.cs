@@ -235,6 +235,8 @@ internal sealed class ParagraphItems
             }
         }
         segments.Add(new Segment(segmentStart, items.Count, lastSource));
+        // Quotes, dashes and ellipses in Latin text come from the Latin face (before the gaps are set).
+        ScriptPunctuation.Choose(items, measurer);
 
         Item[] array;
         if (code)
@@ -433,7 +435,8 @@ internal sealed class ParagraphItems
 
     /// <summary>
     /// ’ between two Latin letters (OpenAI’s, don’t) is an apostrophe, not a closing quote: part of the word, so no
-    /// break and no line-start rule; the SC faces draw it one em wide with the ink on the left, so it keeps half.
+    /// break and no line-start rule. It is set in the Latin face (<see cref="ScriptPunctuation"/>); where that face
+    /// lacks it and the SC face draws it one em wide with the ink on the left, it keeps half.
     /// </summary>
     private static void MarkApostrophes(Item[] items, Segment segment)
     {

@@ -224,7 +224,6 @@ public static class EpubStylesheet
         .math-display .equation-number { float: right; margin-left: 1em; }
         mtd[columnalign="left"] { text-align: left; }
         mtd[columnalign="right"] { text-align: right; }
-        math { font-family: "DejaVu Math TeX Gyre", "STIX Two Math", "Latin Modern Math", "Cambria Math", math; }
         mtable[columnspacing="0em"] > mtr > mtd { padding-left: 0; padding-right: 0; }
         mtd.equation-number { padding-left: 2em; }
         merror, .math-error { border: 1px solid #cc0000; background-color: #fff3f3; color: #990000; padding: 0 0.2em; }

@@ -203,7 +203,7 @@ public static partial class BookOptionsReader
             if (!resolved.IsInside)
             {
                 diagnostics.Report(RootedPathResolver.CodeFor(resolved.Refusal), span,
-                    $"chapter '{entry.Value}' is refused: {RootedPathResolver.Describe(resolved.Refusal)} (chapters must be inside the book root {root})");
+                    $"chapter '{ShownText.Of(entry.Value!)}' is refused: {RootedPathResolver.Describe(resolved.Refusal)} (chapters must be inside the book root {root})");
                 ok = false;
                 continue;
             }
@@ -304,7 +304,7 @@ public static partial class BookOptionsReader
             var resolved = RootedPathResolver.Resolve(key.Value!, "", root);
             if (!resolved.IsInside)
             {
-                section.Error(key, $"figure '{key.Value}': {RootedPathResolver.Describe(resolved.Refusal)}; figure keys are image paths relative to the book root");
+                section.Error(key, $"figure '{ShownText.Of(key.Value!)}': {RootedPathResolver.Describe(resolved.Refusal)}; figure keys are image paths relative to the book root");
                 continue;
             }
             if (value is not YamlMappingNode m)

@@ -1,3 +1,4 @@
+using GptBook.Policies;
 using GptBook.Sources;
 
 namespace GptBook.Configuration;
@@ -18,7 +19,7 @@ internal static class EpubOptionsReader
             var resolved = RootedPathResolver.Resolve(Uri.UnescapeDataString(coverValue), "", root);
             if (resolved.IsInside) cover = resolved.Path;
             else section.Diagnostics.Report(RootedPathResolver.CodeFor(resolved.Refusal), section.SpanOf(coverNode),
-                $"cover '{coverValue}' is refused: {RootedPathResolver.Describe(resolved.Refusal)}");
+                $"cover '{ShownText.Of(coverValue)}' is refused: {RootedPathResolver.Describe(resolved.Refusal)}");
         }
         section.ReportUnknownKeys();
         return new EpubOptions(split, depth, cover);

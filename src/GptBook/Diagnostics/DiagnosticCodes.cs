@@ -20,6 +20,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode FileUrl = new("GB0007", E, "file: URL");
     public static readonly DiagnosticCode UnknownSetting = new("GB0008", W, "unknown setting in book.yml");
     public static readonly DiagnosticCode SourceDateEpochInvalid = new("GB0009", E, "SOURCE_DATE_EPOCH is not a valid time");
+    public static readonly DiagnosticCode PathControlCharacter = new("GB0012", E, "path contains a control character");
     public static readonly DiagnosticCode UnsupportedLinkScheme = new("GB0010", W, "link scheme not supported (tel:, ftp: …); shown as text");
 
     // Loading and normalization

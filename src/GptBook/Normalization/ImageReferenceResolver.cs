@@ -26,7 +26,7 @@ public static class ImageReferenceResolver
             case "file":
                 return Refuse(source, alt, PathRefusal.FileUrl, context, span);
             case not null:
-                context.Diagnostics.Report(DiagnosticCodes.UnsafeLink, span, $"image '{Shorten(source)}' has the scheme '{scheme}:', which is not allowed; the image is refused");
+                context.Diagnostics.Report(DiagnosticCodes.UnsafeLink, span, $"image '{ShownText.Of(source)}' has the scheme '{scheme}:', which is not allowed; the image is refused");
                 return new ImageReference(source, ImageSourceKind.Refused, null, CleanAlt(alt, null), span);
         }
 
@@ -46,14 +46,7 @@ public static class ImageReferenceResolver
     private static ImageReference Refuse(string source, string alt, PathRefusal refusal, ChapterReadContext context, SourceSpan span)
     {
         context.Diagnostics.Report(RootedPathResolver.CodeFor(refusal), span,
-            $"image '{Shorten(source)}' is refused: {RootedPathResolver.Describe(refusal)}; images must be files inside the book root");
+            $"image '{ShownText.Of(source)}' is refused: {RootedPathResolver.Describe(refusal)}; images must be files inside the book root");
         return new ImageReference(source, ImageSourceKind.Refused, null, CleanAlt(alt, null), span);
-    }
-
-    /// <summary>A URL as it may appear in a message: control characters made visible, long ones cut.</summary>
-    internal static string Shorten(string s)
-    {
-        var visible = new string(s.Select(c => char.IsControl(c) ? '\uFFFD' : c).ToArray());
-        return visible.Length > 80 ? visible[..80] + "…" : visible;
     }
 }

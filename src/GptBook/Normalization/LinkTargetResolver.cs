@@ -40,11 +40,11 @@ public static class LinkTargetResolver
                     return target;
                 case UrlSchemes.LinkVerdict.Unsupported:
                     diagnostics.Report(DiagnosticCodes.UnsupportedLinkScheme, span,
-                        $"link '{ImageReferenceResolver.Shorten(target)}' is shown as plain text: only {UrlSchemes.AllowedLinkSchemesText} links reach the outputs");
+                        $"link '{ShownText.Of(target)}' is shown as plain text: only {UrlSchemes.AllowedLinkSchemesText} links reach the outputs");
                     return null;
                 default:
                     diagnostics.Report(DiagnosticCodes.UnsafeLink, span,
-                        $"link with the scheme '{scheme}:' is not allowed and is shown as plain text ({ImageReferenceResolver.Shorten(target)})");
+                        $"link with the scheme '{scheme}:' is not allowed and is shown as plain text ({ShownText.Of(target)})");
                     return null;
             }
         }

@@ -34,12 +34,12 @@ public static class BuildTime
         if (string.IsNullOrEmpty(value)) return true;
         if (!value.All(char.IsAsciiDigit))
         {
-            problem = $"{SourceDateEpochVariable}='{Shown(value)}' is not a whole number of seconds since 1970 (only the digits 0–9 are allowed)";
+            problem = $"{SourceDateEpochVariable}='{ShownText.Of(value, 40)}' is not a whole number of seconds since 1970 (only the digits 0–9 are allowed)";
             return false;
         }
         if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > LatestSeconds)
         {
-            problem = $"{SourceDateEpochVariable}={Shown(value)} lies after {Latest:yyyy-MM-dd}, the last date a PDF can record (at most {LatestSeconds})";
+            problem = $"{SourceDateEpochVariable}={ShownText.Of(value, 40)} lies after {Latest:yyyy-MM-dd}, the last date a PDF can record (at most {LatestSeconds})";
             return false;
         }
         instant = DateTimeOffset.FromUnixTimeSeconds(seconds);
@@ -63,11 +63,5 @@ public static class BuildTime
         var head = fingerprint.Length >= 8 ? fingerprint[..8] : fingerprint;
         if (!uint.TryParse(head, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)) return 0;
         return (int)(value % (86400 / 2)) * 2;
-    }
-
-    private static string Shown(string value)
-    {
-        var visible = new string(value.Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return visible.Length > 40 ? visible[..40] + "…" : visible;
     }
 }

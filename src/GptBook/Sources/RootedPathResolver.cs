@@ -2,7 +2,7 @@
 namespace GptBook.Sources;
 
 /// <summary>Why a path was refused; <see cref="None"/> when it resolved inside the book root.</summary>
-public enum PathRefusal { None, EscapesRoot, Absolute, FileUrl }
+public enum PathRefusal { None, EscapesRoot, Absolute, FileUrl, ControlCharacter }
 
 /// <summary>
 /// The outcome of resolving a path: a root-relative path with forward slashes, or the reason it was refused.
@@ -27,6 +27,8 @@ public static class RootedPathResolver
         var r = reference.Trim();
         if (r.StartsWith("file:", StringComparison.OrdinalIgnoreCase)) return new(null, PathRefusal.FileUrl);
         if (IsAbsolute(r)) return new(null, PathRefusal.Absolute);
+        // A NUL (or any control character) is never part of a real file name; the file system APIs throw on it.
+        if (r.Any(char.IsControl)) return new(null, PathRefusal.ControlCharacter);
 
         var segments = new List<string>();
         foreach (var part in (baseDirectory + "/" + r).Replace('\\', '/').Split('/'))
@@ -51,6 +53,7 @@ public static class RootedPathResolver
         PathRefusal.EscapesRoot => "path escapes the book root",
         PathRefusal.Absolute => "absolute path",
         PathRefusal.FileUrl => "file: URL",
+        PathRefusal.ControlCharacter => "path contains a control character",
         _ => "inside the book root",
     };
 
@@ -58,6 +61,7 @@ public static class RootedPathResolver
     {
         PathRefusal.Absolute => Diagnostics.DiagnosticCodes.AbsolutePath,
         PathRefusal.FileUrl => Diagnostics.DiagnosticCodes.FileUrl,
+        PathRefusal.ControlCharacter => Diagnostics.DiagnosticCodes.PathControlCharacter,
         _ => Diagnostics.DiagnosticCodes.PathOutsideRoot,
     };
 

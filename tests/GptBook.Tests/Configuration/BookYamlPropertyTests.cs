@@ -94,4 +94,24 @@ public sealed class BookYamlPropertyTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(400));
         Assert.Equal(400, checkedDocuments);
     }
+
+    /// <summary>Found by the property above: a YAML escape puts a NUL into a path, which the file APIs throw on.</summary>
+    [Theory]
+    [InlineData("chapters: \"\\u0000\"", 4)]
+    [InlineData("chapters: [a.md]\nfigures:\n  \"x\\u0000.png\": {alt: x}", 6)]
+    [InlineData("chapters: [a.md]\nepub:\n  cover: \"c\\u0007.png\"", 6)]
+    public void A_control_character_in_a_path_is_an_error_at_its_line(string yaml, int line)
+    {
+        using var dir = new TempBookDirectory();
+        dir.Write("content/a.md", "# A\n");
+        var bookFile = dir.PathOf("content/book.yml");
+        File.WriteAllText(bookFile, "id: b\ntitle: B\nlanguage: zh-CN\n" + yaml, new UTF8Encoding(false));
+        var diagnostics = new DiagnosticBag();
+        var options = BookOptionsReader.Read(bookFile, diagnostics);
+        Assert.Null(options);
+        var error = Assert.Single(diagnostics.Items, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains("control character", error.Message);
+        Assert.Contains("\\u00", error.Message);
+        Assert.Equal(line, error.Span.Line);
+    }
 }

@@ -71,6 +71,8 @@ public class NormalizationRuleTests
     [InlineData("D:/x.png", "content", null, PathRefusal.Absolute)]
     [InlineData("~/x.png", "content", null, PathRefusal.Absolute)]
     [InlineData("FILE:///etc/passwd", "content", null, PathRefusal.FileUrl)]
+    [InlineData("a\u0000.md", "content", null, PathRefusal.ControlCharacter)]
+    [InlineData("figures/x\n.png", "content", null, PathRefusal.ControlCharacter)]
     public void Paths_resolve_inside_the_root_or_are_refused(string reference, string baseDirectory, string? path, PathRefusal refusal)
     {
         using var dir = new TempBookDirectory();

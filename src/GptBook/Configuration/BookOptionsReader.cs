@@ -101,6 +101,12 @@ public static partial class BookOptionsReader
         var section = new YamlSection(top, display, "", diagnostics);
 
         var rootValue = section.String("root");
+        if (rootValue != null && rootValue.Any(char.IsControl))
+        {
+            diagnostics.Report(DiagnosticCodes.PathControlCharacter, section.SpanOf(section.Node("root")!),
+                $"'root' is refused: '{ShownText.Of(rootValue)}' contains a control character");
+            return null;
+        }
         if (rootValue != null)
         {
             var rootFull = Path.GetFullPath(Path.Combine(bookFolder, rootValue));

@@ -100,6 +100,7 @@ public sealed class BookYamlPropertyTests
     [InlineData("chapters: \"\\u0000\"", 4)]
     [InlineData("chapters: [a.md]\nfigures:\n  \"x\\u0000.png\": {alt: x}", 6)]
     [InlineData("chapters: [a.md]\nepub:\n  cover: \"c\\u0007.png\"", 6)]
+    [InlineData("chapters: [a.md]\nroot: \"\\u0000\"", 5)]
     public void A_control_character_in_a_path_is_an_error_at_its_line(string yaml, int line)
     {
         using var dir = new TempBookDirectory();

@@ -8,7 +8,8 @@ namespace GptBook.Loading;
 /// immutable and safe to share between threads). Precise source locations give every node its line and column.
 /// Mathematics is read by our own extension (<see cref="Formulas.MathMarkdownExtension"/>: pandoc's dollar rules,
 /// display math that may interrupt a paragraph); definition lists are parsed only so that the reader can recognise
-/// them and warn (GB0104) instead of letting them pass as mangled text; GitHub alerts, YAML front matter and
+/// them and warn (GB0104) instead of letting them pass as mangled text; a table goes on where GFM ends it
+/// (<see cref="TableContinuationExtension"/>); GitHub alerts, YAML front matter and
 /// pandoc/kramdown attribute blocks are parsed so that none of them is printed as text; nothing in the pipeline
 /// executes or fetches anything.
 /// </summary>
@@ -27,6 +28,7 @@ public static class BookMarkdownPipeline
         var builder = new MarkdownPipelineBuilder()
             .UsePreciseSourceLocation()
             .UsePipeTables()
+            .Use<TableContinuationExtension>()
             .UseFootnotes()
             .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
             .Use<Formulas.MathMarkdownExtension>()

@@ -138,6 +138,9 @@ public sealed partial class ChapterReader
             case AlertBlock alert when depth < MaxBlockDepth:
                 result.Add(new Admonition(AdmonitionKindOf(alert.Kind.ToString()), ConvertBlocks(alert, depth + 1, span), span));
                 break;
+            case ParagraphBlock p when TableContinuationExtension.IsContinuationRow(p):
+                AddContinuationRow(p, span, result);
+                break;
             case ParagraphBlock p:
                 AddParagraph(Inlines(p.Inline, 0, span), span, result);
                 break;
@@ -290,12 +293,13 @@ public sealed partial class ChapterReader
 
     // ---- Inlines ---------------------------------------------------------------------------------------------
 
-    private List<Model.Inline> Inlines(ContainerInline? container, int depth, SourceSpan parent)
+    private List<Model.Inline> Inlines(ContainerInline? container, int depth, SourceSpan parent) =>
+        container == null ? [] : Inlines(container.ToArray(), depth, parent);
+
+    private List<Model.Inline> Inlines(MdInline[] children, int depth, SourceSpan parent)
     {
         var result = new List<Model.Inline>();
-        if (container == null) return result;
         var softBreaks = new List<int>();
-        var children = container.ToArray();
         for (var i = 0; i < children.Length; i++)
         {
             var child = children[i];

@@ -297,6 +297,7 @@ public static class BookPublisher
         return profiles;
     }
 
+    /// <summary>A written file's size for the stage line; its path is staged, so the final paths are listed at the end.</summary>
     private static string SizeOf(string path) =>
-        File.Exists(path) ? $"{new FileInfo(path).Length / 1024.0:0.0} KiB → {path}" : "";
+        File.Exists(path) ? $"{new FileInfo(path).Length / 1024.0:0.0} KiB" : "";
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GptBook.Model;
 
 namespace GptBook.Transforms;
@@ -8,11 +9,17 @@ namespace GptBook.Transforms;
 /// figure without a caption keeps number 0 (no output prints a bare "图 3" under it, and it takes no number from
 /// the captioned ones) and gets the id "figure-N" of its own sequence. An id a heading already took gets a suffix.
 /// </summary>
-public sealed class FigureNumberTransform : ModelRewriter
+/// <remarks>
+/// A caption that starts with the author's own label ("图2.1 全连接神经网络", "Figure 3-1: …", as books written for
+/// GitHub and docsify number their figures by hand) is printed as written and, like a figure without a caption,
+/// takes no number and an id of the "figure-N" sequence: the text refers to the author's numbers, and
+/// "图 3　图2.1 …" would give the figure two (docs/figures.md).
+/// </remarks>
+public sealed partial class FigureNumberTransform : ModelRewriter
 {
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
     private int _count;
-    private int _uncaptioned;
+    private int _unnumbered;
 
     public override Book Rewrite(Book book)
     {
@@ -23,10 +30,17 @@ public sealed class FigureNumberTransform : ModelRewriter
     protected override Block RewriteBlock(Block block)
     {
         if (block is not Figure figure) return block;
-        var number = figure.HasCaption ? ++_count : 0;
-        var stem = figure.HasCaption ? $"fig-{number}" : $"figure-{++_uncaptioned}";
+        var numbered = figure.HasCaption && !StartsWithOwnLabel(Inline.PlainText(figure.Caption));
+        var number = numbered ? ++_count : 0;
+        var stem = numbered ? $"fig-{number}" : $"figure-{++_unnumbered}";
         var id = stem;
         for (var n = 2; !_used.Add(id); n++) id = $"{stem}-{n}";
         return figure with { Number = number, Id = id };
     }
+
+    /// <summary>"图2.1", "圖 3", "Figure 3-1", "Fig. 2" at the start, then no further letter or digit.</summary>
+    public static bool StartsWithOwnLabel(string caption) => OwnLabel().IsMatch(caption);
+
+    [GeneratedRegex(@"^\s*(?:图|圖|figure|fig\.?)\s*[0-9０-９]+(?:\s*[.．\-–—_]\s*[0-9０-９]+)*(?![0-9０-９A-Za-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OwnLabel();
 }

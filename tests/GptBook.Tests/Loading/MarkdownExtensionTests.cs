@@ -64,4 +64,51 @@ public class MarkdownExtensionTests
         var d = Assert.Single(diagnostics.Items, d => d.Code == "GB0120");
         Assert.Equal("content/ch.md:1:1", d.Span.ToString());
     }
+
+    private static string[] Row(IReadOnlyList<TableCell> cells) => cells.Select(c => Inline.PlainText(c.Content)).ToArray();
+
+    [Fact]
+    public void A_table_goes_on_until_a_blank_line_as_on_github()
+    {
+        var (book, _) = Load("# 表\n\n| 模型 | 参数 |\n| --- | :-: |\n| GPT | `1` 亿 [链接](https://example.org) |\n表格后直接跟着的一行 *强调*\n| 2 | 3 | 多余 |\n|  | 右 |\n\n之后的段落。\n");
+        var blocks = book.Chapters.Single().Blocks;
+        Assert.Equal(3, blocks.Count);
+        var table = Assert.IsType<Table>(blocks[1]);
+        Assert.Equal([ColumnAlignment.Default, ColumnAlignment.Center], table.Alignments);
+        Assert.Equal(["模型", "参数"], Row(table.Header));
+        Assert.Equal([["GPT", "1 亿链接"], ["表格后直接跟着的一行强调", ""], ["2", "3"], ["", "右"]], table.Rows.Select(Row));
+        Assert.IsType<InlineCode>(table.Rows[0][1].Content[0]);
+        Assert.Contains(table.Rows[0][1].Content, i => i is Link);
+        Assert.Contains(table.Rows[1][0].Content, i => i is Emphasis);
+        Assert.Equal("content/ch.md:6:1", table.Rows[1][0].Span.ToString());
+        Assert.Equal("content/ch.md:7:3", table.Rows[2][0].Span.ToString());
+        Assert.Equal("content/ch.md:7:7", table.Rows[2][1].Span.ToString());
+        Assert.Equal("content/ch.md:8:6", table.Rows[3][1].Span.ToString());
+        Assert.Equal("之后的段落。", Inline.PlainText(Assert.IsType<Paragraph>(blocks[2]).Content));
+        Assert.DoesNotContain(book.AllBlocks().OfType<Paragraph>(), p => Inline.PlainText(p.Content).Contains('|'));
+    }
+
+    [Fact]
+    public void A_table_in_a_quote_or_a_list_goes_on_the_same_way()
+    {
+        var (book, _) = Load("> | a | b |\n> |---|---|\n> 引用里的行\n\n- | c |\n  |---|\n  列表里的行 \\| 不分列\n");
+        var tables = book.AllBlocks().OfType<Table>().ToArray();
+        Assert.Equal(2, tables.Length);
+        Assert.Equal([["引用里的行", ""]], tables[0].Rows.Select(Row));
+        Assert.Equal("content/ch.md:3:3", tables[0].Rows[0][0].Span.ToString());
+        Assert.Equal([["列表里的行 | 不分列"]], tables[1].Rows.Select(Row));
+        Assert.Equal("content/ch.md:7:3", tables[1].Rows[0][0].Span.ToString());
+    }
+
+    [Fact]
+    public void Lines_that_only_look_like_a_table_stay_one_paragraph()
+    {
+        // A pipe inside an HTML tag or a code span separates no cells: Markdig reads no table, the lines stay text.
+        var (book, _) = Load("<b title=\"|\">粗</b> b\n|---|\n下一行\n\n`x|y` 和 z\n|---|\n另一行\n");
+        var paragraphs = book.Chapters.Single().Blocks;
+        Assert.All(paragraphs, b => Assert.IsType<Paragraph>(b));
+        Assert.Equal(2, paragraphs.Count);
+        Assert.EndsWith("下一行", Inline.PlainText(((Paragraph)paragraphs[0]).Content));
+        Assert.EndsWith("另一行", Inline.PlainText(((Paragraph)paragraphs[1]).Content));
+    }
 }

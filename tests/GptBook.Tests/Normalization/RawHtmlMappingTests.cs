@@ -31,9 +31,21 @@ public class RawHtmlMappingTests
         Assert.Equal(new ImageDimension(90, ImageDimensionUnit.Percent), figure.Image.Width);
         Assert.Null(figure.Image.Height);
         Assert.Equal("图2.1 全连接神经网络", Inline.PlainText(figure.Caption));
-        Assert.Equal(1, figure.Number);
+        Assert.Equal(0, figure.Number); // the caption carries the author's own label, "图2.1": no second one
         Assert.Equal("content/ch.md:3:1", figure.Span.ToString());
         Assert.DoesNotContain(diagnostics.Items, d => d.Code == "GB0105");
+    }
+
+    [Fact]
+    public void Only_figures_whose_caption_has_no_label_of_the_authors_take_a_number()
+    {
+        var (book, _) = Load("# 第二章\n\n<div align=\"center\"><img src=\"../images/2-1.png\"/><p>图2.1 全连接神经网络</p></div>\n\n" +
+            "![结构图](../images/2-1.png)\n\n<p align=\"center\"><img src=\"../images/2-1.png\"><br>Figure 3-1: Layers</p>\n\n" +
+            "![图示说明](../images/2-1.png)\n\n![图1所示的 3D 视图](../images/2-1.png)\n\n![Figure 3D](../images/2-1.png)\n");
+        var figures = book.Figures().ToArray();
+        Assert.Equal([0, 1, 0, 2, 0, 3], figures.Select(f => f.Number));
+        Assert.Equal(["figure-1", "fig-1", "figure-2", "fig-2", "figure-3", "fig-3"], figures.Select(f => f.Id));
+        Assert.Equal("Figure 3-1: Layers", Inline.PlainText(figures[2].Caption));
     }
 
     [Theory]

@@ -142,7 +142,7 @@ public sealed partial class ChapterReader
                 AddContinuationRow(p, span, result);
                 break;
             case ParagraphBlock p:
-                AddParagraph(Inlines(p.Inline, 0, span), span, result);
+                AddParagraph(ParagraphContent(p, span), span, result);
                 break;
             case QuoteBlock or MdListBlock when depth >= MaxBlockDepth:
                 _diagnostics.Report(DiagnosticCodes.NestingTooDeep, span,
@@ -322,7 +322,7 @@ public sealed partial class ChapterReader
                     break;
                 case LinkInline { IsImage: true } image:
                     var alt = Model.Inline.PlainText(Inlines(image, depth + 1, span));
-                    result.Add(new InlineImage(ImageReferenceResolver.Resolve(image.Url ?? "", alt, _context, span), span));
+                    result.Add(new InlineImage(WithTitleOptions(ImageReferenceResolver.Resolve(image.Url ?? "", alt, _context, span), image.Title), span));
                     break;
                 case LinkInline link:
                     AddLink(link.Url ?? "", string.IsNullOrEmpty(link.Title) ? null : link.Title, Inlines(link, depth + 1, span), span, result);

@@ -200,7 +200,7 @@ internal sealed class ImageNormalizer
                 : null;
             PreparedImageWriter.Write(flattened ?? resized ?? source, encoding, target.Dpi, quality, rules.IndexesColours, _cache.PathFor(name));
             files.Add(new CachedFile(name, target.Width, target.Height, PreparedImageWriter.MediaType(encoding), target.Dpi));
-            if (rules.WritesWebP && WebPSiblingWriter.Write(resized ?? source, encoding, quality, _cache.PathFor(name)) is { } webp)
+            if (rules.WritesWebP && WebPSiblingWriter.Write(resized ?? source, encoding, character.HasAlpha, quality, _cache.PathFor(name)) is { } webp)
                 files.Add(new CachedFile(Path.GetFileName(webp), target.Width, target.Height, WebPSiblingWriter.MediaType, target.Dpi));
         }
         _context.Statistics.CountWrite();

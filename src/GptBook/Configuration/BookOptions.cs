@@ -38,7 +38,7 @@ public sealed record BookOptions
 
     /// <summary>
     /// Remote image URLs (http(s), as written in the Markdown) → the local file, relative to the root, to use
-    /// instead: <c>links:</c> entries whose key is such a URL and whose value is a path. The file goes through the
+    /// instead: <c>links:</c> entries whose key is such a URL and whose value is a path (written relative to book.yml). The file goes through the
     /// image stage like any other; nothing is fetched.
     /// </summary>
     public IReadOnlyDictionary<string, string> RemoteImageFiles { get; init; } = new Dictionary<string, string>();

@@ -125,7 +125,7 @@ public static partial class BookOptionsReader
         var metadata = ReadMetadata(section);
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         var chapters = ReadChapters(section, root, bookFolderInRoot, diagnostics, display, slugs);
-        var (links, remoteImages) = ReadLinks(section, root);
+        var (links, remoteImages) = ReadLinks(section, root, bookFolderInRoot == "." ? "" : bookFolderInRoot);
         var figures = ReadFigures(section, root);
         var epub = EpubOptionsReader.Read(section, root);
         var pdf = PdfOptionsReader.Read(section);
@@ -284,9 +284,10 @@ public static partial class BookOptionsReader
 
     /// <summary>
     /// <c>links:</c> maps link targets to URLs and, for an entry whose key is an http(s) URL and whose value is a
-    /// path, a remote image to a local file (a book written for GitHub often shows pictures from elsewhere).
+    /// path (relative to book.yml, like the chapters), a remote image to a local file (a book written for GitHub often
+    /// shows pictures from elsewhere).
     /// </summary>
-    private static (Dictionary<string, string> Links, Dictionary<string, string> RemoteImages) ReadLinks(YamlSection s, string root)
+    private static (Dictionary<string, string> Links, Dictionary<string, string> RemoteImages) ReadLinks(YamlSection s, string root, string bookFolder)
     {
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
         var remoteImages = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -297,9 +298,9 @@ public static partial class BookOptionsReader
             var target = key.Value!.Trim();
             if (value is YamlScalarNode { Value: { } file } && UrlSchemes.SchemeOf(target) is "http" or "https" && UrlSchemes.SchemeOf(file.Trim()) == null)
             {
-                var resolved = RootedPathResolver.Resolve(Uri.UnescapeDataString(file.Trim()), "", root);
+                var resolved = RootedPathResolver.Resolve(Uri.UnescapeDataString(file.Trim()), bookFolder, root);
                 if (resolved is { IsInside: true, Path: { } local }) remoteImages[target] = local;
-                else section.Error(value, $"the local file for '{ShownText.Of(target)}': {RootedPathResolver.Describe(resolved.Refusal)}; it must be a path relative to the book root");
+                else section.Error(value, $"the local file for '{ShownText.Of(target)}': {RootedPathResolver.Describe(resolved.Refusal)}; it must be a file inside the book root, written relative to book.yml");
                 continue;
             }
             if (value is not YamlScalarNode { Value: { } url } || !IsWebUrl(url.Trim()))

@@ -27,8 +27,8 @@ public partial class MathSampleBookTests
     /// <summary>A Formula element of the structure tree: its /Alt and the marked content it owns, by page index and MCID.</summary>
     private sealed record FormulaElement(string Alt, List<(int Page, int Mcid)> Content);
 
-    /// <summary>The letters and paths of one marked-content sequence.</summary>
-    private sealed record Marked(IReadOnlyList<Letter> Letters, IReadOnlyList<PigRectangle> Paths);
+    /// <summary>The letters and paths of one marked-content sequence, and the ActualText of the spans inside it.</summary>
+    private sealed record Marked(IReadOnlyList<Letter> Letters, IReadOnlyList<PigRectangle> Paths, IReadOnlyList<string> ActualTexts);
 
     private static bool IsMathFace(Letter l) => l.FontName.Contains("DejaVuMath", StringComparison.Ordinal);
 
@@ -205,6 +205,41 @@ public partial class MathSampleBookTests
         }
     }
 
+    /// <summary>
+    /// A delimiter, radical or operator grown from the MATH table's variants or parts is drawn as outlines; it copies
+    /// as its character all the same (an invisible glyph in an /ActualText span), so \Bigl\{ is "{", not nothing.
+    /// </summary>
+    [Fact]
+    public void Grown_delimiters_radicals_and_operators_copy_as_their_characters()
+    {
+        using var pdf = PdfDocument.Open(build.PdfPath);
+        var marked = MarkedContent(pdf);
+        (string Command, string Character)[] expected =
+        [
+            (@"\sqrt", "√"), (@"\sum", "∑"), (@"\prod", "∏"), (@"\oint", "∮"), (@"\underbrace", "⏟"), (@"\overbrace", "⏞"),
+            (@"\left(", "("), (@"\right)", ")"), (@"\left[", "["), (@"\right]", "]"), (@"\bigl(", "("), (@"\bigr)", ")"),
+            (@"\biggl(", "("), (@"\Bigl[", "["), (@"\Biggr]", "]"), (@"\Bigl\{", "{"), (@"\Bigr\}", "}"), (@"\langle", "⟨"), (@"\rangle", "⟩"),
+        ];
+        var checkedCharacters = 0;
+        var actualTexts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var element in FormulaElements())
+        {
+            var text = string.Concat(element.Content.SelectMany(c => marked[c].Letters).Select(l => l.Value));
+            foreach (var (command, character) in expected.Where(e => element.Alt.Contains(e.Command, StringComparison.Ordinal)))
+            {
+                Assert.True(text.Contains(character, StringComparison.Ordinal), $"{element.Alt} copies as '{text}', without {character}");
+                checkedCharacters++;
+            }
+            foreach (var (page, mcid) in element.Content)
+                actualTexts.UnionWith(marked[(page, mcid)].ActualTexts);
+        }
+        Assert.True(checkedCharacters >= 40, $"{checkedCharacters} characters checked");
+        // The grown ones among them (display operators, \Bigl\{, tall radicals) carry an ActualText.
+        Assert.Superset(new HashSet<string>(["∑", "√", "{", "}", "[", "]", "(", ")"]), actualTexts);
+        var copied = ExternalTool.Run("pdftotext", ["-enc", "UTF-8", build.PdfPath, "-"]).StdOut;
+        Assert.Contains("{𝑎}", copied.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal); // 大括号 $\Bigl\{ a \Bigr\}$
+    }
+
     [Fact]
     public void Qpdf_finds_nothing_wrong_with_the_pdf()
     {
@@ -238,7 +273,8 @@ public partial class MathSampleBookTests
             {
                 if (e.MarkedContentIdentifier >= 0)
                     result[(page.Number - 1, e.MarkedContentIdentifier)] = new Marked(AllLetters(e).ToList(),
-                        AllPaths(e).Select(p => p.GetBoundingRectangle()).OfType<PigRectangle>().ToList());
+                        AllPaths(e).Select(p => p.GetBoundingRectangle()).OfType<PigRectangle>().ToList(),
+                        e.Children.SelectMany(Spans).Select(c => c.ActualText).OfType<string>().ToList());
                 else
                     foreach (var child in e.Children) Walk(child);
             }
@@ -247,6 +283,7 @@ public partial class MathSampleBookTests
         return result;
 
         static IEnumerable<Letter> AllLetters(MarkedContentElement e) => e.Letters.Concat(e.Children.SelectMany(AllLetters));
+        static IEnumerable<MarkedContentElement> Spans(MarkedContentElement e) => e.Children.SelectMany(Spans).Prepend(e);
         static IEnumerable<UglyToad.PdfPig.Graphics.PdfPath> AllPaths(MarkedContentElement e) => e.Paths.Concat(e.Children.SelectMany(AllPaths));
     }
 

@@ -58,10 +58,12 @@ public class ImageOptionTests
     [Fact]
     public void Links_in_book_yml_map_a_remote_image_to_a_file_of_the_book()
     {
-        var (book, _) = Load("# 图\n\n![远程](https://example.org/pics/a.png)\n\n<img src=\"https://example.org/pics/a.png\" width=\"50%\">\n\n![未映射](https://example.org/b.png)\n",
+        var (book, _) = Load("# 图\n\n![远程](https://example.org/pics/a.png)\n\n<img src=\"https://example.org/pics/a.png\" width=\"50%\">\n\n![未映射](https://example.org/b.png)\n\n![本地](../images/a.png)\n",
             "  \"https://example.org/pics/a.png\": images/a.png\n  docs/other.md: https://example.org/other\n");
         var figures = book.Figures().ToArray();
-        Assert.All(figures[..2], f => Assert.Equal((ImageSourceKind.Local, "images/a.png"), (f.Image.Kind, f.Image.Path)));
+        // The same file as the chapter's own "../images/a.png" (the path in book.yml is relative to book.yml).
+        Assert.All(figures[..2], f => Assert.Equal((ImageSourceKind.Local, figures[3].Image.Path), (f.Image.Kind, f.Image.Path)));
+        Assert.EndsWith("/images/a.png", figures[3].Image.Path);
         Assert.Equal(ImageSourceKind.Remote, figures[2].Image.Kind);
     }
 

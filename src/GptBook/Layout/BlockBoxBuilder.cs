@@ -2,6 +2,7 @@ using System.Globalization;
 using GptBook.Diagnostics;
 using GptBook.Layout.Text;
 using GptBook.Model;
+using GptBook.Policies;
 using GptBook.Units;
 using GptBook.Fonts;
 
@@ -25,10 +26,13 @@ public sealed class BlockBoxBuilder
     private readonly TableBuilder _tables;
     private readonly FigureBuilder _figures;
     private readonly FootnoteBuilder _footnotes;
+    private readonly string _bookLanguage;
 
-    public BlockBoxBuilder(LayoutContext context)
+    /// <param name="bookLanguage">The book's language, against which each paragraph's own is told (<see cref="PassageLanguage"/>).</param>
+    public BlockBoxBuilder(LayoutContext context, string bookLanguage)
     {
         _context = context;
+        _bookLanguage = bookLanguage;
         _style = context.Style;
         _styler = new InlineStyler(context);
         _code = new CodeBlockBuilder(context);
@@ -167,6 +171,8 @@ public sealed class BlockBoxBuilder
     {
         var seq = new RowSequence();
         var first = true;
+        // An English paragraph in a Chinese book is tagged as English, as the EPUB marks it lang="en".
+        node.Language ??= PassageLanguage.Of(Inline.PlainText(content), _bookLanguage);
         foreach (var (text, image, link) in SplitAtBlockImages(content))
         {
             if (image != null)

@@ -10,7 +10,7 @@ namespace GptBook.Pdf;
 /// to (a larger variant of a delimiter or an operator, a piece of an assembly) as its outline, filled; bars as
 /// filled rectangles; an error's frame dashed. Everything in the body ink.
 /// </summary>
-internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, XFont> font)
+internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, string, XFont> font)
 {
     private readonly XBrush _ink = new XSolidBrush(PrintInks.Text);
     private readonly Dictionary<(FontRole, int), XGraphicsPath?> _outlines = [];
@@ -23,7 +23,7 @@ internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, XFon
         switch (box)
         {
             case GlyphBox g when g.Text.Length > 0:
-                gfx.DrawString(g.Text, font(g.Face, g.Size * size), _ink, x, baseline, XStringFormats.BaseLineLeft);
+                gfx.DrawString(g.Text, font(g.Face, g.Size * size, g.Text), _ink, x, baseline, XStringFormats.BaseLineLeft);
                 break;
             case GlyphBox g:
                 DrawOutline(g, size, x, baseline, gfx);

@@ -36,6 +36,13 @@ public sealed record BookOptions
     /// <summary>Link targets as written in the Markdown (decoded) → the URL to use instead.</summary>
     public IReadOnlyDictionary<string, string> LinkMap { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Remote image URLs (http(s), as written in the Markdown) → the local file, relative to the root, to use
+    /// instead: <c>links:</c> entries whose key is such a URL and whose value is a path (written relative to book.yml). The file goes through the
+    /// image stage like any other; nothing is fetched.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RemoteImageFiles { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Editorial overrides for figures, keyed by the image's root-relative path.</summary>
     public IReadOnlyDictionary<string, FigureOverride> Figures { get; init; } = new Dictionary<string, FigureOverride>();
 

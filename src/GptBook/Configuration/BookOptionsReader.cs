@@ -125,7 +125,7 @@ public static partial class BookOptionsReader
         var metadata = ReadMetadata(section);
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         var chapters = ReadChapters(section, root, bookFolderInRoot, diagnostics, display, slugs);
-        var links = ReadLinks(section);
+        var (links, remoteImages) = ReadLinks(section, root, bookFolderInRoot == "." ? "" : bookFolderInRoot);
         var figures = ReadFigures(section, root);
         var epub = EpubOptionsReader.Read(section, root);
         var pdf = PdfOptionsReader.Read(section);
@@ -143,6 +143,7 @@ public static partial class BookOptionsReader
             Chapters = chapters,
             ChapterSlugs = slugs,
             LinkMap = links,
+            RemoteImageFiles = remoteImages,
             Figures = figures,
             Epub = epub,
             Pdf = pdf,
@@ -281,21 +282,35 @@ public static partial class BookOptionsReader
     [GeneratedRegex(@"^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}._-]*$")]
     private static partial Regex SlugPattern();
 
-    private static Dictionary<string, string> ReadLinks(YamlSection s)
+    /// <summary>
+    /// <c>links:</c> maps link targets to URLs and, for an entry whose key is an http(s) URL and whose value is a
+    /// path (relative to book.yml, like the chapters), a remote image to a local file (a book written for GitHub often
+    /// shows pictures from elsewhere).
+    /// </summary>
+    private static (Dictionary<string, string> Links, Dictionary<string, string> RemoteImages) ReadLinks(YamlSection s, string root, string bookFolder)
     {
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        var remoteImages = new Dictionary<string, string>(StringComparer.Ordinal);
         var section = s.Section("links");
-        if (section == null) return links;
+        if (section == null) return (links, remoteImages);
         foreach (var (key, value) in section.Entries())
         {
+            var target = key.Value!.Trim();
+            if (value is YamlScalarNode { Value: { } file } && UrlSchemes.SchemeOf(target) is "http" or "https" && UrlSchemes.SchemeOf(file.Trim()) == null)
+            {
+                var resolved = RootedPathResolver.Resolve(Uri.UnescapeDataString(file.Trim()), bookFolder, root);
+                if (resolved is { IsInside: true, Path: { } local }) remoteImages[target] = local;
+                else section.Error(value, $"the local file for '{ShownText.Of(target)}': {RootedPathResolver.Describe(resolved.Refusal)}; it must be a file inside the book root, written relative to book.yml");
+                continue;
+            }
             if (value is not YamlScalarNode { Value: { } url } || !IsWebUrl(url.Trim()))
             {
-                section.Error(value, $"the link for '{key.Value}' must be an http(s): or mailto: URL");
+                section.Error(value, $"the link for '{key.Value}' must be an http(s): or mailto: URL (or, for a remote image, a file in the book)");
                 continue;
             }
             links[key.Value!] = url.Trim();
         }
-        return links;
+        return (links, remoteImages);
     }
 
     internal static bool IsWebUrl(string url) => UrlSchemes.IsAllowedLink(url);

@@ -109,7 +109,11 @@ public sealed record MathClassed(AtomClass Class, MathNode Content) : MathNode
 /// \eqref{label} (<see cref="Parenthesized"/>) or \ref{label}. <see cref="Number"/> and <see cref="TargetId"/>
 /// are null until the equation numbering transform resolves the label (an unresolved label stays null and is reported).
 /// </summary>
-public sealed record MathReference(string Label, bool Parenthesized, string? Number = null, string? TargetId = null) : MathNode;
+public sealed record MathReference(string Label, bool Parenthesized, string? Number = null, string? TargetId = null) : MathNode
+{
+    /// <summary>What the reference shows: "(3.2)" for \eqref, "3.2" for \ref, "(??)" when its label exists nowhere.</summary>
+    public string Shown => Parenthesized ? $"({Number ?? "??"})" : Number ?? "??";
+}
 
 /// <summary>
 /// Rows and columns: align/aligned/split/gather (the formula's lines), cases, the matrices and array.

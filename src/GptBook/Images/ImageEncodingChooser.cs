@@ -45,8 +45,10 @@ internal static class ImageEncodingChooser
         return new ImageCharacter(hasAlpha, lineArt);
     }
 
-    public static ImageEncoding Choose(ImageCharacter character, bool alphaFlattened) =>
-        character.LineArt || (character.HasAlpha && !alphaFlattened) ? ImageEncoding.Png : ImageEncoding.Jpeg;
+    /// <summary>A JPEG source stays JPEG whatever it shows: as PNG a JPEG diagram only grows (its compression noise
+    /// is many colours), and a JPEG has no alpha to keep.</summary>
+    public static ImageEncoding Choose(ImageCharacter character, bool alphaFlattened, bool sourceIsJpeg) =>
+        !sourceIsJpeg && (character.LineArt || (character.HasAlpha && !alphaFlattened)) ? ImageEncoding.Png : ImageEncoding.Jpeg;
 
     public static bool HasAnyAlpha(Image<Rgba32> image)
     {

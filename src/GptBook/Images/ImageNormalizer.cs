@@ -65,13 +65,15 @@ internal sealed class ImageNormalizer
             Report(references, DiagnosticCodes.ColourProfileNotApplied,
                 $"image has the colour profile \"{inspection.ForeignColourProfile}\", which is not applied: its colours are " +
                 $"taken as sRGB and may shift slightly; export it as sRGB for exact colours: {path}");
-        if (inspection.Facts.FrameCount > 1)
-            Report(references, DiagnosticCodes.ImageAnimated,
-                $"image has {inspection.Facts.FrameCount} frames; only the first is used: {path}");
+        var animation = Animation(bytes, inspection);
+        if (inspection.Facts.FrameCount > 1 && (animation == null || _rules.Any(r => r.Profile == ImageProfile.Print)))
+            Report(references, DiagnosticCodes.ImageAnimated, animation == null
+                ? $"image has {inspection.Facts.FrameCount} frames; only the first is used: {path}"
+                : $"image has {inspection.Facts.FrameCount} frames; the PDF prints the first, the EPUB and the site keep the animation: {path}");
 
         if (inspection.Kind == ImageKind.Svg) return NormalizeSvg(references, path, bytes, _rules);
         var master = _rules.Any(r => r.Profile == ImageProfile.Print) ? PrintMaster.Find(_context.Options.RootDirectory, path) : null;
-        if (master == null) return NormalizeRaster(references, path, bytes, inspection, _rules);
+        if (master == null) return NormalizeRaster(references, path, bytes, inspection, _rules, animation);
 
         // The PDF prints the vector master beside the bitmap; the other outputs keep the bitmap. A master that
         // cannot be used is reported, and the PDF prints the bitmap instead.
@@ -121,7 +123,8 @@ internal sealed class ImageNormalizer
     }
 
     private Dictionary<ImageProfile, NormalizedImage> NormalizeRaster(
-        IReadOnlyList<ImageReference> references, string path, byte[] bytes, ImageInspection inspection, IReadOnlyList<ImageProfileRules> profiles)
+        IReadOnlyList<ImageReference> references, string path, byte[] bytes, ImageInspection inspection, IReadOnlyList<ImageProfileRules> profiles,
+        byte[]? animation = null)
     {
         var results = new Dictionary<ImageProfile, NormalizedImage>();
         if (profiles.Count == 0) return results;
@@ -151,6 +154,12 @@ internal sealed class ImageNormalizer
             });
             missing.RemoveAll(m =>
             {
+                if (animation == null || m.Rules.Profile == ImageProfile.Print) return false;
+                results[m.Rules.Profile] = WriteAnimation(m.Key, animation, inspection);
+                return true;
+            });
+            missing.RemoveAll(m =>
+            {
                 var passed = TryPassThrough(m.Rules, m.Key, bytes, inspection);
                 if (passed != null) results[m.Rules.Profile] = passed;
                 return passed != null;
@@ -177,7 +186,7 @@ internal sealed class ImageNormalizer
             using (var ladder = new ResizeLadder(image))
             {
                 foreach (var (rules, key) in missing)
-                    results[rules.Profile] = WriteEntry(rules, key, image, ladder, character);
+                    results[rules.Profile] = WriteEntry(rules, key, image, ladder, character, inspection.Kind == ImageKind.Jpeg);
             }
         }
         return results;
@@ -186,9 +195,9 @@ internal sealed class ImageNormalizer
     /// <summary>Every file of one profile's entry, each made from the decoded source at its own size (see
     /// <see cref="ResizeLadder"/>); for print, a translucent image is flattened onto white after resizing, which
     /// costs a fraction of flattening the full-size source.</summary>
-    private NormalizedImage WriteEntry(ImageProfileRules rules, string key, Image<Rgba32> source, ResizeLadder ladder, ImageCharacter character)
+    private NormalizedImage WriteEntry(ImageProfileRules rules, string key, Image<Rgba32> source, ResizeLadder ladder, ImageCharacter character, bool sourceIsJpeg)
     {
-        var encoding = ImageEncodingChooser.Choose(character, rules.FlattensAlpha);
+        var encoding = ImageEncodingChooser.Choose(character, rules.FlattensAlpha, sourceIsJpeg);
         var quality = _context.Options.Images.JpegQuality;
         var files = new List<CachedFile>();
         foreach (var target in rules.Targets(source.Width, source.Height))
@@ -198,13 +207,40 @@ internal sealed class ImageNormalizer
             using var flattened = rules.FlattensAlpha && character.HasAlpha
                 ? (resized ?? source).Clone(x => x.BackgroundColor(Color.White))
                 : null;
-            PreparedImageWriter.Write(flattened ?? resized ?? source, encoding, target.Dpi, quality, rules.IndexesColours, _cache.PathFor(name));
+            var indexed = PreparedImageWriter.Write(flattened ?? resized ?? source, encoding, target.Dpi, quality, rules.IndexesColours, _cache.PathFor(name));
             files.Add(new CachedFile(name, target.Width, target.Height, PreparedImageWriter.MediaType(encoding), target.Dpi));
-            if (rules.WritesWebP && WebPSiblingWriter.Write(resized ?? source, encoding, quality, _cache.PathFor(name)) is { } webp)
+            // An indexed PNG is smaller than a lossless WebP of the same pixels (the article's charts: 24 kB against
+            // 34 kB at 720 px), so it gets no WebP copy: encoding one would only cost time.
+            if (rules.WritesWebP && !indexed && WebPSiblingWriter.Write(resized ?? source, encoding, character.HasAlpha, quality, _cache.PathFor(name)) is { } webp)
                 files.Add(new CachedFile(Path.GetFileName(webp), target.Width, target.Height, WebPSiblingWriter.MediaType, target.Dpi));
         }
         _context.Statistics.CountWrite();
         return _cache.Put(key, files);
+    }
+
+    /// <summary>
+    /// An animated GIF that the EPUB and the site can show as it is: every frame within the pixel limit (readers
+    /// decode them all, so frames × width × height counts), each of their outputs wanting it at its own size (no
+    /// resizing: scaling every frame would mean re-quantizing it), and its blocks understood by
+    /// <see cref="GifAnimationCopier"/>. Null when any of that fails: the outputs then show the first frame.
+    /// </summary>
+    private byte[]? Animation(byte[] bytes, ImageInspection inspection)
+    {
+        if (inspection.Kind != ImageKind.Gif || inspection.Facts.FrameCount < 2) return null;
+        if ((long)inspection.Width * inspection.Height * inspection.Facts.FrameCount > _context.Options.Images.MaxPixels) return null;
+        var shown = _rules.Where(r => r.Profile != ImageProfile.Print).ToArray();
+        if (shown.Length == 0 || shown.Any(r => r.Targets(inspection.Width, inspection.Height)[0] is var t && (t.Width != inspection.Width || t.Height != inspection.Height)))
+            return null;
+        return GifAnimationCopier.Copy(bytes);
+    }
+
+    /// <summary>The cleaned animation as the profile's only file, at the source's size (no smaller variants).</summary>
+    private NormalizedImage WriteAnimation(string key, byte[] animation, ImageInspection inspection)
+    {
+        var name = key + ".gif";
+        IO.AtomicFile.WriteAllBytes(_cache.PathFor(name), animation);
+        _context.Statistics.CountWrite();
+        return _cache.Put(key, [new CachedFile(name, inspection.Width, inspection.Height, "image/gif", ImageProfileRules.CssDpi)]);
     }
 
     /// <summary>

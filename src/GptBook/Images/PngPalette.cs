@@ -4,13 +4,27 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace GptBook.Images;
 
 /// <summary>
-/// An image's own colours, when it has at most 256, and one index per pixel: an indexed PNG, a third to a quarter
-/// the size of the truecolour file for a drawing, and lossless. A drawing that resizing blended into more colours
-/// stays truecolour: quantizing it with ImageSharp 2.1's Wu quantizer (and checking the result) cost more than
-/// everything else the image stage does on a cold cache.
+/// A palette of at most 256 colours for an image and one index per pixel: an indexed PNG, a quarter to a third
+/// the size of the truecolour file for a drawing. Either exact (the image has at most 256 colours) or visually
+/// equal: a resized drawing whose anti-aliased edges blend its few colours into a few thousand is mapped onto its
+/// most frequent colours, chosen at least <c>spread</c> levels apart, and the palette is used only when every
+/// pixel's colour moves by at most <see cref="MaxError"/> levels in each channel (of 255) — below what the eye
+/// tells apart, and far less than a JPEG moves it. A photograph or a gradient fails that test and stays
+/// truecolour. Deterministic: popularity ties are broken by the colour's value, nearest-colour ties by index.
+/// <para>Quantizing with ImageSharp 2.1's Wu quantizer was tried first and dropped: it cost more CPU than the rest
+/// of the stage, and dithers. This costs one hash lookup per pixel and a search over the image's distinct colours,
+/// not its pixels.</para>
 /// </summary>
 internal sealed class PngPalette
 {
+    /// <summary>The largest change in any channel that a visually equal palette may make to a pixel.</summary>
+    public const int MaxError = 6;
+
+    /// <summary>More distinct colours than this is a photograph or a gradient: not worth searching for a palette.</summary>
+    private const int MaxDistinctColours = 1 << 16;
+
+    private static readonly int[] Spreads = [2, 4, 6];
+
     private PngPalette(Rgba32[] colours, byte[] indices, int width)
     {
         Colours = colours;
@@ -54,4 +68,92 @@ internal sealed class PngPalette
         });
         return fits ? new PngPalette([.. colours], indices, image.Width) : null;
     }
+
+    /// <summary>The exact palette, else a visually equal one (see the class), else null.</summary>
+    public static PngPalette? ExactOrVisuallyEqual(Image<Rgba32> image)
+    {
+        var exact = Exact(image);
+        if (exact != null) return exact;
+        var counts = CountColours(image);
+        if (counts == null) return null;
+        var byPopularity = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key.PackedValue).Select(c => c.Key).ToArray();
+        foreach (var spread in Spreads)
+        {
+            var colours = Choose(byPopularity, spread);
+            var slots = MapWithin(byPopularity, colours);
+            if (slots != null) return Index(image, colours, slots);
+        }
+        return null;
+    }
+
+    private static Dictionary<Rgba32, int>? CountColours(Image<Rgba32> image)
+    {
+        var counts = new Dictionary<Rgba32, int>();
+        var fits = true;
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height && fits; y++)
+                foreach (var pixel in rows.GetRowSpan(y))
+                {
+                    ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, pixel, out _);
+                    count++;
+                }
+            fits = counts.Count <= MaxDistinctColours;
+        });
+        return fits && counts.Count <= MaxDistinctColours ? counts : null;
+    }
+
+    /// <summary>Up to 256 colours in order of popularity, each more than <paramref name="spread"/> levels (in some
+    /// channel) from every colour chosen before it.</summary>
+    private static Rgba32[] Choose(Rgba32[] byPopularity, int spread)
+    {
+        var chosen = new List<Rgba32>(256);
+        foreach (var colour in byPopularity)
+        {
+            if (chosen.Count == 256) break;
+            var near = false;
+            foreach (var other in chosen)
+                if (Distance(colour, other) <= spread) { near = true; break; }
+            if (!near) chosen.Add(colour);
+        }
+        return [.. chosen];
+    }
+
+    /// <summary>Each distinct colour's nearest palette index, or null as soon as one is more than
+    /// <see cref="MaxError"/> from every palette colour.</summary>
+    private static Dictionary<Rgba32, byte>? MapWithin(Rgba32[] distinct, Rgba32[] palette)
+    {
+        var slots = new Dictionary<Rgba32, byte>(distinct.Length);
+        foreach (var colour in distinct)
+        {
+            int best = 0, bestDistance = int.MaxValue;
+            for (var i = 0; i < palette.Length && bestDistance > 0; i++)
+            {
+                var distance = Distance(colour, palette[i]);
+                if (distance < bestDistance) (best, bestDistance) = (i, distance);
+            }
+            if (bestDistance > MaxError) return null;
+            slots.Add(colour, (byte)best);
+        }
+        return slots;
+    }
+
+    private static PngPalette Index(Image<Rgba32> image, Rgba32[] palette, Dictionary<Rgba32, byte> slots)
+    {
+        var indices = new byte[image.Width * image.Height];
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height; y++)
+            {
+                var row = rows.GetRowSpan(y);
+                var at = y * rows.Width;
+                for (var x = 0; x < row.Length; x++) indices[at + x] = slots[row[x]];
+            }
+        });
+        return new PngPalette(palette, indices, image.Width);
+    }
+
+    /// <summary>The largest difference in any channel, alpha included.</summary>
+    private static int Distance(Rgba32 a, Rgba32 b) =>
+        Math.Max(Math.Max(Math.Abs(a.R - b.R), Math.Abs(a.G - b.G)), Math.Max(Math.Abs(a.B - b.B), Math.Abs(a.A - b.A)));
 }

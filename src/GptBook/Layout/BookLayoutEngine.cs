@@ -21,7 +21,7 @@ public sealed class BookLayoutEngine(LayoutContext context)
             throw new InvalidOperationException($"the page ({g.TrimWidth} × {g.TrimHeight}) leaves no room for text inside its margins");
 
         var root = StructureNode.Root();
-        var builder = new BlockBoxBuilder(context);
+        var builder = new BlockBoxBuilder(context, book.Metadata.Language);
         var front = new FrontMatterBuilder(context);
         var decorator = new PageDecorator(context);
         var cover = front.Cover(book.Metadata, root);

@@ -17,11 +17,13 @@ public sealed class FigureBuilder(LayoutContext context, InlineStyler styler)
 
     public RowSequence Rows(Figure figure, Length width, StructureNode parent)
     {
-        var node = parent.Child("Figure", altText: AltText(figure));
+        // A picture with neither alt text nor caption says nothing a reader could be told: it is an artifact.
+        var alt = AltText(figure);
+        var node = alt.Length > 0 ? parent.Child("Figure", altText: alt) : null;
         var seq = new RowSequence();
         var image = ImageRow(figure.Image, width, node);
         seq.Add(image with { Fragments = [new AnchorFragment(figure.Id, Length.Zero, Length.Zero), .. image.Fragments] }, false);
-        var caption = CaptionRows(figure, width, node.Child("Caption"));
+        var caption = CaptionRows(figure, width, (node ?? parent).Child("Caption"));
         if (caption.Count > 0)
         {
             seq.Add(BoxRow.Space(_style.Leading * 0.35), false);
@@ -39,17 +41,20 @@ public sealed class FigureBuilder(LayoutContext context, InlineStyler styler)
         var seq = new RowSequence();
         if (linkTarget == null)
         {
-            seq.Add(ImageRow(image, width, parent.Child("Figure", altText: image.Alt)), false);
+            seq.Add(ImageRow(image, width, Picture(parent, image.Alt)), false);
             return seq;
         }
         var link = parent.Child("Link", altText: image.Alt, linkTarget: linkTarget);
-        var row = ImageRow(image, width, link.Child("Figure", altText: image.Alt));
+        var row = ImageRow(image, width, Picture(link, image.Alt));
         var box = ((ImageFragment)row.Fragments[0]).Box;
         seq.Add(row with { Fragments = [new LinkFragment(box, linkTarget, link), .. row.Fragments] }, false);
         return seq;
     }
 
-    private BoxRow ImageRow(ImageReference reference, Length width, StructureNode node)
+    /// <summary>A picture's Figure element, or none (an artifact) when it has no alt text: nothing to tell a reader.</summary>
+    internal static StructureNode? Picture(StructureNode parent, string alt) => alt.Length > 0 ? parent.Child("Figure", altText: alt) : null;
+
+    private BoxRow ImageRow(ImageReference reference, Length width, StructureNode? node)
     {
         var maxHeight = context.Geometry.TextHeight * Math.Clamp(context.Options.MaxFigureHeight, 0.1, 1.0);
         var image = context.Images.Find(reference, ImageProfile.Print);

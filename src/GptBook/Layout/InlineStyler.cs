@@ -2,6 +2,7 @@ using System.Text;
 using GptBook.Layout.Text;
 using GptBook.Model;
 using GptBook.Fonts;
+using GptBook.Formulas;
 
 namespace GptBook.Layout;
 
@@ -53,6 +54,14 @@ public sealed class InlineStyler(LayoutContext context)
                     // A key is set in the monospace face, as the EPUB's and the site's kbd style do.
                     Append(key.Content, s with { Font = FontRole.Mono, Size = s.Size * (_style.InlineCode.Size / _style.BodySize) }, current, segments);
                     break;
+                case InlineMath { Formula.Root: MathReference reference }:
+                    // A formula that is only a reference (\eqref{eq:x}) is a link to the equation in the text face, as
+                    // in the EPUB and the site (inside another link it stays that link's text).
+                    current.Add(new StyledText(reference.Shown,
+                        reference.TargetId is { } id && s.LinkTarget == null ? s with { LinkTarget = "#" + id } : s));
+                    break;
+                case InlineMath { Formula: { Root: MathRow { Items.Count: 0 }, Numbers.Count: 0 } }:
+                    break; // only macro definitions: nothing to draw, so no Formula element either
                 case InlineMath math:
                     // A formula comes as pieces the composer may break between (after top-level relations and
                     // binary operators only).

@@ -1,3 +1,4 @@
+using GptBook.Fonts;
 using GptBook.Layout.Text;
 using GptBook.Units;
 
@@ -19,9 +20,16 @@ public sealed class PageDecorator(LayoutContext context)
         var baseline = area.Y - Length.Mm(7);
         var ruleY = area.Y - Length.Mm(5);
         var headStyle = _style.RunningHead;
-        var headText = Fit(head, headStyle, area.Width * 0.7);
+        // Variation selectors and joiners are not drawn, as in running text (FontFallbackChain.IsIgnorable).
+        var drawn = string.Concat(head.EnumerateRunes().Where(r => !FontFallbackChain.IsIgnorable(r.Value)).Select(r => r.ToString()));
+        var headText = Fit(drawn, headStyle, area.Width * 0.7);
         var headWidth = context.MeasureWidth(headText, headStyle);
-        fragments.Add(new TextFragment(Run(headText, headStyle, headWidth), area.X + (area.Width - headWidth) / 2, baseline, null, TextColor.Muted));
+        var x = area.X + (area.Width - headWidth) / 2;
+        foreach (var run in RunsByFace(headText, headStyle))
+        {
+            fragments.Add(new TextFragment(run, x, baseline, null, TextColor.Muted));
+            x += run.Width;
+        }
         var folioWidth = context.MeasureWidth(folio, _style.Folio);
         var folioX = region.IsRightHand ? area.Right - folioWidth : area.X;
         fragments.Add(new TextFragment(Run(folio, _style.Folio, folioWidth), folioX, baseline, null));
@@ -47,6 +55,31 @@ public sealed class PageDecorator(LayoutContext context)
     }
 
     private static PositionedRun Run(string text, TextStyle style, Length width) => new(text, style, Length.Zero, width, Length.Zero, text);
+
+    /// <summary>
+    /// The head in runs of one face each, as the fallback chain picks them (a section title may hold an emoji or a
+    /// rare Han character the head's face lacks): drawn in the head's face alone, those would print as boxes.
+    /// </summary>
+    private IEnumerable<PositionedRun> RunsByFace(string text, TextStyle style)
+    {
+        var start = 0;
+        FontRole? face = null;
+        var position = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var resolved = context.Measurer.ResolveFace(style.Font, rune.Value);
+            if (face != null && resolved != face)
+            {
+                yield return FaceRun(text[start..position], style with { Font = face.Value });
+                start = position;
+            }
+            face = resolved;
+            position += rune.Utf16SequenceLength;
+        }
+        if (face != null) yield return FaceRun(text[start..], style with { Font = face.Value });
+    }
+
+    private PositionedRun FaceRun(string text, TextStyle style) => Run(text, style, context.MeasureWidth(text, style));
 
     /// <summary>Shortens a long section title with an ellipsis so the head stays on one line.</summary>
     private string Fit(string text, TextStyle style, Length room)

@@ -21,6 +21,12 @@ public sealed class StructureNode
     /// <summary>For Link elements: the URL or <c>#id</c>, so the writer can attach the annotation.</summary>
     public string? LinkTarget { get; }
 
+    /// <summary>
+    /// The element's language (/Lang) when it differs from the document's: an English paragraph in a Chinese book.
+    /// Set by the layout once it has read the passage's text.
+    /// </summary>
+    public string? Language { get; set; }
+
     public static StructureNode Root() => new("Document", null, null, null);
 
     public StructureNode Child(string tag, string? altText = null, string? linkTarget = null) => new(tag, this, altText, linkTarget);

@@ -120,7 +120,16 @@ public sealed partial class ChapterReader
     private List<Model.Block> ConvertBlocks(IEnumerable<MdBlock> children, int depth, SourceSpan parent)
     {
         var result = new List<Model.Block>();
-        foreach (var child in children) ConvertBlock(child, depth, parent, result);
+        var blocks = children.ToList();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (depth < MaxBlockDepth && DetailsEnd(blocks, i) is var end and > 0 && ReadDetails(blocks, i, end, depth, parent) is { } details)
+            {
+                result.AddRange(details);
+                i = end;
+            }
+            else ConvertBlock(blocks[i], depth, parent, result);
+        }
         return RepeatedCaptionRule.Apply(result);
     }
 
@@ -142,7 +151,7 @@ public sealed partial class ChapterReader
                 AddContinuationRow(p, span, result);
                 break;
             case ParagraphBlock p:
-                AddParagraph(Inlines(p.Inline, 0, span), span, result);
+                AddParagraph(ParagraphContent(p, span), span, result);
                 break;
             case QuoteBlock or MdListBlock when depth >= MaxBlockDepth:
                 _diagnostics.Report(DiagnosticCodes.NestingTooDeep, span,
@@ -322,7 +331,7 @@ public sealed partial class ChapterReader
                     break;
                 case LinkInline { IsImage: true } image:
                     var alt = Model.Inline.PlainText(Inlines(image, depth + 1, span));
-                    result.Add(new InlineImage(ImageReferenceResolver.Resolve(image.Url ?? "", alt, _context, span), span));
+                    result.Add(new InlineImage(WithTitleOptions(ImageReferenceResolver.Resolve(image.Url ?? "", alt, _context, span), image.Title), span));
                     break;
                 case LinkInline link:
                     AddLink(link.Url ?? "", string.IsNullOrEmpty(link.Title) ? null : link.Title, Inlines(link, depth + 1, span), span, result);

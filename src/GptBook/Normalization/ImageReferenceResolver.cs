@@ -9,7 +9,8 @@ namespace GptBook.Normalization;
 /// Resolves an image's URL as written in the Markdown to an <see cref="ImageReference"/>. Relative paths are
 /// percent-decoded (exporters encode CJK folder names and spaces) and resolved against the chapter's folder,
 /// inside the book root. A path that escapes the root, an absolute path and a file: URL are errors and the image
-/// is refused; http(s) and data: URLs are recorded as such, for the image stage to warn about.
+/// is refused; http(s) and data: URLs are recorded as such, for the image stage to warn about, unless book.yml's
+/// <c>links:</c> maps the URL to a file of the book.
 /// </summary>
 public static class ImageReferenceResolver
 {
@@ -19,6 +20,9 @@ public static class ImageReferenceResolver
         var scheme = UrlSchemes.SchemeOf(source);
         switch (scheme)
         {
+            case "http" or "https" when context.Options.RemoteImageFiles.TryGetValue(source, out var local):
+                // book.yml maps this URL to a file of the book: that file is the image, checked like any other.
+                return new ImageReference(source, ImageSourceKind.Local, local, CleanAlt(alt, local), span);
             case "http" or "https":
                 return new ImageReference(source, ImageSourceKind.Remote, null, CleanAlt(alt, null), span);
             case "data":

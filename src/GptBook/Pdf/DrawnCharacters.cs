@@ -52,6 +52,10 @@ internal static class DrawnCharacters
             case GlyphBox g when g.Text.Length > 0:
                 add(g.Face, g.Text);
                 break;
+            case StretchedBox s:
+                add(FontRole.TeXMath, s.StandsFor); // written invisibly for extraction (FormulaRenderer)
+                AddFormula(s.Drawn, add);
+                break;
             case GroupBox group:
                 foreach (var child in group.Children) AddFormula(child.Box, add);
                 break;

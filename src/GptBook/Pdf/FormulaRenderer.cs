@@ -7,18 +7,21 @@ namespace GptBook.Pdf;
 /// <summary>
 /// Draws typeset math (<see cref="FormulaFragment"/>): each glyph the face maps a character to as text in that
 /// face, so it is embedded in the face's subset and copies as its character (𝑥, ∑, 中); a glyph no character maps
-/// to (a larger variant of a delimiter or an operator, a piece of an assembly) as its outline, filled; bars as
-/// filled rectangles; an error's frame dashed. Everything in the body ink.
+/// to (a larger variant of a delimiter or an operator, a piece of an assembly) as its outline, filled, with the
+/// character it grew from written invisibly on the formula's baseline inside an /ActualText span
+/// (<see cref="PositionedTextWriter.ShowInvisible"/>), so that a grown bracket or radical copies as "(" or "√" and
+/// not as nothing; bars as filled rectangles; an error's frame dashed. Everything in the body ink.
 /// </summary>
-internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, string, XFont> font)
+internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, string, XFont> font, PositionedTextWriter text)
 {
     private readonly XBrush _ink = new XSolidBrush(PrintInks.Text);
     private readonly Dictionary<(FontRole, int), XGraphicsPath?> _outlines = [];
 
     public void Draw(FormulaFragment fragment, XGraphics gfx) =>
-        Draw(fragment.Box, fragment.Size.Points, fragment.X.Points, fragment.Baseline.Points, gfx);
+        Draw(fragment.Box, fragment.Size.Points, fragment.X.Points, fragment.Baseline.Points, fragment.Baseline.Points, gfx);
 
-    private void Draw(MathBox box, double size, double x, double baseline, XGraphics gfx)
+    /// <summary>A box with its origin at (<paramref name="x"/>, <paramref name="baseline"/>); <paramref name="line"/> is the formula's own baseline.</summary>
+    private void Draw(MathBox box, double size, double x, double baseline, double line, XGraphics gfx)
     {
         switch (box)
         {
@@ -35,9 +38,14 @@ internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, stri
                 var pen = new XPen(PrintInks.PlaceholderFrame, f.Thickness * size) { DashStyle = XDashStyle.Dash };
                 gfx.DrawRectangle(pen, x, baseline - f.Height * size, f.Width * size, (f.Height + f.Depth) * size);
                 break;
+            case StretchedBox s:
+                // On the formula's baseline rather than the grown glyph's, so that extraction keeps it in its line.
+                text.ShowInvisible(gfx, s.StandsFor, font(FontRole.TeXMath, s.Size * size, s.StandsFor), _ink, x, line);
+                Draw(s.Drawn, size, x, baseline, line, gfx);
+                break;
             case GroupBox group:
                 foreach (var child in group.Children)
-                    Draw(child.Box, size, x + child.X * size, baseline - child.Shift * size, gfx);
+                    Draw(child.Box, size, x + child.X * size, baseline - child.Shift * size, line, gfx);
                 break;
         }
     }

@@ -206,7 +206,7 @@ internal sealed class PdfPageRenderer(
 
     private VectorDrawingRenderer Vectors => _vectorRenderer ??= new VectorDrawingRenderer(Font);
 
-    private FormulaRenderer Formulas => _formulaRenderer ??= new FormulaRenderer((measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled(), Font);
+    private FormulaRenderer Formulas => _formulaRenderer ??= new FormulaRenderer((measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled(), Font, _text);
 
     /// <summary>The font to draw <paramref name="text"/> with: the role's face cut to the book's characters (<see cref="SubsetFaces"/>).</summary>
     private XFont Font(FontRole role, double size, string text)

@@ -58,12 +58,31 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
         _arrays.Add(PositionedArray(adjustments, source.ToString()));
     }
 
-    /// <summary>"{0}" stands for the glyph codes PDFsharp wrote; the rest is the TJ array and its ActualText span.</summary>
-    private static string PositionedArray(List<double> adjustments, string source)
+    /// <summary>
+    /// Writes <paramref name="text"/> invisibly (text rendering mode 3) in an /ActualText span of the same text: the
+    /// character that a glyph drawn as outlines stands for, so that extraction, search and copying find it there.
+    /// </summary>
+    public void ShowInvisible(XGraphics gfx, string text, XFont font, XBrush brush, double x, double baseline)
+    {
+        gfx.WriteComment(Marker + _arrays.Count.ToString(CultureInfo.InvariantCulture));
+        gfx.DrawString(text, font, brush, x, baseline, BaseLineLeft);
+        var sb = ActualTextSpan(text).Append("3 Tr\n[");
+        foreach (var _ in text.EnumerateRunes()) sb.Append('\u0001');
+        _arrays.Add(sb.Append("] TJ\n0 Tr\nEMC").ToString());
+    }
+
+    /// <summary>The opening of a marked-content span whose /ActualText is <paramref name="source"/>.</summary>
+    private static StringBuilder ActualTextSpan(string source)
     {
         var sb = new StringBuilder("/Span<</ActualText<FEFF");
         foreach (var b in Encoding.BigEndianUnicode.GetBytes(source)) sb.Append(b.ToString("X2", CultureInfo.InvariantCulture));
-        sb.Append(">>>BDC\n[");
+        return sb.Append(">>>BDC\n");
+    }
+
+    /// <summary>"{0}" stands for the glyph codes PDFsharp wrote; the rest is the TJ array and its ActualText span.</summary>
+    private static string PositionedArray(List<double> adjustments, string source)
+    {
+        var sb = ActualTextSpan(source).Append('[');
         foreach (var a in adjustments) sb.Append('\u0001').Append(Math.Abs(a) < 0.05 ? "" : Math.Round(a, 1).ToString("0.#", CultureInfo.InvariantCulture));
         sb.Append('\u0001').Append("] TJ\nEMC");
         return sb.ToString();

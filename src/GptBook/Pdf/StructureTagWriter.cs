@@ -68,5 +68,6 @@ internal sealed class StructureTagWriter(StructureBuilder builder)
             builder.BeginInlineLevelElement(node.Tag);
         else
             builder.BeginBlockLevelElement(node.Tag);
+        if (node.Language is { } language) builder.SetLanguage(language);
     }
 }

@@ -7,9 +7,9 @@ namespace GptBook.Pdf;
 /// <summary>
 /// The document's XMP metadata as PDF/X-4 requires it (ISO 15930-7 6.6): the PDF/X version, the dates, a document
 /// and version id with the rendition class, trapping, and the Dublin Core title, authors, description and language,
-/// agreeing with the document information dictionary. Every value is XML-escaped. PDF/UA is not claimed: English
-/// passages carry no /Lang, a picture without alt text has an empty /Alt, and no validator checks the rest (README,
-/// "The PDF is PDF/X-4 for print"). The ids derive from the book, so the packet is reproducible.
+/// agreeing with the document information dictionary. Every value is XML-escaped. PDF/UA is not claimed: no
+/// validator checks the structure against it here (README, "The PDF is PDF/X-4 for print"). The ids derive from the
+/// book, so the packet is reproducible.
 /// </summary>
 internal static class XmpPacket
 {

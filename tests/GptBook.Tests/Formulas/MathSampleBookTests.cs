@@ -12,7 +12,7 @@ using GptBook.Tests.Support;
 
 namespace GptBook.Tests.Formulas;
 
-/// <summary>tests/books/math-sample built once to EPUB and site, shared by the tests that read them back.</summary>
+/// <summary>tests/books/math-sample built once to PDF, EPUB and site, shared by the tests that read them back.</summary>
 public sealed class MathSampleBuild : IDisposable
 {
     public static readonly string BookFile = Path.Combine(RepositoryPaths.Root, "tests", "books", "math-sample", "book.yml");
@@ -20,15 +20,18 @@ public sealed class MathSampleBuild : IDisposable
     public MathSampleBuild()
     {
         var diagnostics = new DiagnosticBag();
-        Model = BookLoader.Load(BookOptionsReader.Read(BookFile, diagnostics)!, diagnostics);
-        Result = BookPublisher.Publish(new PublishRequest(BookFile, Output.FullName, OutputFormats.Epub | OutputFormats.Site, Strict: false, Incremental: false),
+        Options = BookOptionsReader.Read(BookFile, diagnostics)!;
+        Model = BookLoader.Load(Options, diagnostics);
+        Result = BookPublisher.Publish(new PublishRequest(BookFile, Output.FullName, OutputFormats.Pdf | OutputFormats.Epub | OutputFormats.Site, Strict: false, Incremental: false),
             new NoObserver());
     }
 
     public DirectoryInfo Output { get; } = Directory.CreateTempSubdirectory("gptbook-math-sample-");
+    public BookOptions Options { get; }
     public Book Model { get; }
     public PublishResult Result { get; }
     public string EpubPath => Path.Combine(Output.FullName, "math-sample.epub");
+    public string PdfPath => Path.Combine(Output.FullName, "math-sample.pdf");
     public string SiteDirectory => Path.Combine(Output.FullName, "site");
 
     public void Dispose() => Output.Delete(recursive: true);

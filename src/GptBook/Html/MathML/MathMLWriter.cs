@@ -116,8 +116,7 @@ public static class MathMLWriter
     public static string ReferenceText(MathReference reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var number = reference.Number ?? "??";
-        return reference.Parenthesized ? $"({number})" : number;
+        return reference.Shown;
     }
 
     private static void WriteItems(XmlWriter xml, IReadOnlyList<MathNode> items)

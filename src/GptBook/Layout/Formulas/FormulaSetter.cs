@@ -9,8 +9,8 @@ namespace GptBook.Layout.Formulas;
 /// <summary>
 /// Sets formulas for the page layout: an inline formula as pieces the line composer can break between, a display
 /// formula as centred rows (one per line of an align or gather, so that a page breaks only between them) with its
-/// equation numbers at the right margin. A display formula wider than the measure is scaled down to fit and
-/// reported (GB0620).
+/// equation numbers at the right margin. A display formula wider than the measure is broken into lines after its
+/// relations and binary operators; one that cannot be broken so is scaled down to fit and reported (GB0620).
 /// </summary>
 public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
 {
@@ -28,8 +28,9 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
 
     /// <summary>
     /// A display formula's rows inside <paramref name="width"/>: centred, each with its number (if any) flush right,
-    /// with TeX's space above and below (about half a line). The page may break between the rows of an align or
-    /// gather, never inside a row.
+    /// with TeX's space above and below (about half a line); a single formula too wide for the measure broken into
+    /// lines multline-style. The page may break between the rows of an align or gather, never inside a row nor
+    /// between the lines of a broken formula.
     /// </summary>
     public RowSequence Display(MathFormula formula, Length size, Length width, StructureNode parent, SourceSpan span)
     {
@@ -40,23 +41,33 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
             if (number.Display is { } shown)
                 numberBoxes[number.Row] = _typesetter.Typeset(new MathText(shown), MathStyleState.Text);
 
-        List<(MathBox Box, double Height, double Depth)> rows;
+        // A number needs its own width and a quad's separation; what is left is the formula's measure.
+        var numberWidth = numberBoxes.Count == 0 ? 0 : numberBoxes.Values.Max(b => b.Width) + 1.0;
+        var available = width.Points / size.Points - 2 * numberWidth;
+
+        List<(MathBox Box, double Height, double Depth, double Placement)> rows;
         double gap;
+        var breakable = false;
         if (RowsOf(formula) is { } table)
         {
-            rows = _typesetter.TableRows(table, style).Select(r => (r.Box, r.Height, r.Depth)).ToList();
+            rows = _typesetter.TableRows(table, style).Select(r => (r.Box, r.Height, r.Depth, Centred)).ToList();
             gap = _typesetter.RowGap(table, style);
+            breakable = true;
         }
         else
         {
             var box = _typesetter.Typeset(formula.Root, style);
-            rows = [(box, box.Height, box.Depth)];
+            rows = [(box, box.Height, box.Depth, Centred)];
             gap = 0;
+            if (box.Width > available && Broken(formula.Root, style, available) is { } lines)
+            {
+                rows = lines;
+                gap = Jot;
+                // Like amsmath's multline, the number goes with the last line.
+                if (numberBoxes.Remove(0, out var single)) numberBoxes[rows.Count - 1] = single;
+            }
         }
 
-        // A number needs its own width and a quad's separation; what is left is the formula's measure.
-        var numberWidth = numberBoxes.Count == 0 ? 0 : numberBoxes.Values.Max(b => b.Width) + 1.0;
-        var available = width.Points / size.Points - 2 * numberWidth;
         var widest = rows.Count == 0 ? 0 : rows.Max(r => r.Box.Width);
         var scale = 1.0;
         if (widest > available && widest > 0)
@@ -71,20 +82,63 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
         seq.Add(BoxRow.Space(around), false);
         for (var i = 0; i < rows.Count; i++)
         {
-            var (box, height, depth) = rows[i];
+            var (box, height, depth, placement) = rows[i];
             var rowHeight = setSize * (height + depth + (i < rows.Count - 1 ? gap : 0));
             var baseline = setSize * height;
-            var fragments = new List<PageFragment> { new FormulaFragment(box, setSize, (width - setSize * box.Width) / 2, baseline, node) };
-            if (numberBoxes.TryGetValue(i, out var number))
+            var number = numberBoxes.GetValueOrDefault(i);
+            var x = placement switch
+            {
+                FlushLeft => Length.Zero,
+                FlushRight => width - setSize * box.Width - (number != null ? size * numberWidth : Length.Zero),
+                _ => (width - setSize * box.Width) / 2,
+            };
+            var fragments = new List<PageFragment> { new FormulaFragment(box, setSize, x, baseline, node) };
+            if (number != null)
                 fragments.Add(new FormulaFragment(number, size, width - size * number.Width, baseline, node));
             // \eqref and \ref link to the equation's row (the numbering transform gives each numbered row its id).
             foreach (var id in formula.Numbers.Where(n => n.Row == i && n.Id != null).Select(n => n.Id!))
                 fragments.Add(new AnchorFragment(id, Length.Zero, Length.Zero));
-            seq.Add(new BoxRow(rowHeight, fragments), i < rows.Count - 1);
+            seq.Add(new BoxRow(rowHeight, fragments), breakable && i < rows.Count - 1);
         }
         seq.Add(BoxRow.Space(around), false);
         return seq;
     }
+
+    /// <summary>
+    /// A formula too wide for the measure, broken where TeX may break an inline formula (after a top-level relation
+    /// or binary operator, <see cref="MathTypesetter.Pieces"/>) into as few lines as fit, each line as full as it can
+    /// be, and placed as amsmath's multline places them: the first flush left, the last flush right, any between
+    /// centred. Null when some piece is wider than the measure by itself (the formula is then scaled instead).
+    /// </summary>
+    private List<(MathBox Box, double Height, double Depth, double Placement)>? Broken(MathNode root, MathStyleState style, double available)
+    {
+        var pieces = _typesetter.Pieces(root, style);
+        if (pieces.Count < 2 || pieces.Any(p => p.Width > available)) return null;
+        var lines = new List<List<MathBox>> { new() };
+        double used = 0;
+        foreach (var piece in pieces)
+        {
+            if (used + piece.Width > available && lines[^1].Count > 0)
+            {
+                lines.Add([]);
+                used = 0;
+            }
+            lines[^1].Add(piece);
+            used += piece.Width;
+        }
+        return lines.Select((line, i) =>
+        {
+            var box = GroupBox.Row(line);
+            var placement = i == 0 ? FlushLeft : i == lines.Count - 1 ? FlushRight : Centred;
+            return ((MathBox)box, box.Height, box.Depth, placement);
+        }).ToList();
+    }
+
+    /// <summary>Where a row sits in the measure: centred, or (the lines of a broken formula) flush left or right.</summary>
+    private const double Centred = 0.5, FlushLeft = 0, FlushRight = 1;
+
+    /// <summary>amsmath's \jot (3 pt at 10 pt) between the lines of a broken formula, in em.</summary>
+    private const double Jot = 0.3;
 
     /// <summary>The environment whose lines are the formula's rows on the page: align, gather and the like at the top level.</summary>
     private static MathTable? RowsOf(MathFormula formula)

@@ -19,6 +19,9 @@ public static class FormulaText
             case GlyphBox g:
                 sb.Append(g.Text);
                 break;
+            case StretchedBox s:
+                sb.Append(s.StandsFor);
+                break;
             case GroupBox group:
                 foreach (var child in group.Children) Append(child.Box, sb);
                 break;

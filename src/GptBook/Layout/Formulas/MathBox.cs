@@ -17,6 +17,13 @@ public abstract record MathBox(double Width, double Height, double Depth);
 public sealed record GlyphBox(FontRole Face, int GlyphId, string Text, double Size, double Width, double Height, double Depth, double Italic)
     : MathBox(Width, Height, Depth);
 
+/// <summary>
+/// A glyph grown beyond the character's own glyph: a larger variant or an assembly of parts (<see cref="Drawn"/>),
+/// which no character maps to, so the writer draws it from its outlines. <see cref="StandsFor"/> is the character it
+/// grew from (a delimiter, √, ∑, a brace or arrow), what it copies as; <see cref="Size"/> is its style's size in em.
+/// </summary>
+public sealed record StretchedBox(MathBox Drawn, string StandsFor, double Size) : MathBox(Drawn.Width, Drawn.Height, Drawn.Depth);
+
 /// <summary>A filled rectangle from <see cref="MathBox.Depth"/> below to <see cref="MathBox.Height"/> above the baseline: fraction bars, radical overbars.</summary>
 public sealed record RuleBox(double Width, double Height, double Depth) : MathBox(Width, Height, Depth);
 

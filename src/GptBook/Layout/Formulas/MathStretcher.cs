@@ -26,12 +26,15 @@ public sealed class MathStretcher(MathFont font)
         if (construction == null) return font.Glyph(glyph, text, scale);
         foreach (var variant in construction.Variants)
             if (font.Em(variant.Advance, scale) >= size)
-                return font.Glyph(variant.GlyphId, variant.GlyphId == glyph ? text : "", scale);
+                return Variant(variant.GlyphId, glyph, text, scale);
         if (construction.Assembly is { } assembly)
-            return vertical ? AssembleVertical(assembly, size, scale) : AssembleHorizontal(assembly, size, scale);
-        var largest = construction.Variants.Count > 0 ? construction.Variants[^1].GlyphId : glyph;
-        return font.Glyph(largest, largest == glyph ? text : "", scale);
+            return new StretchedBox(vertical ? AssembleVertical(assembly, size, scale) : AssembleHorizontal(assembly, size, scale), text, scale);
+        return Variant(construction.Variants.Count > 0 ? construction.Variants[^1].GlyphId : glyph, glyph, text, scale);
     }
+
+    /// <summary>The character's own glyph, or a larger variant of it that copies as the character.</summary>
+    private MathBox Variant(int variant, int glyph, string text, double scale) =>
+        variant == glyph ? font.Glyph(glyph, text, scale) : new StretchedBox(font.Glyph(variant, "", scale), text, scale);
 
     /// <summary>The parts bottom to top, each placed with its ink's bottom where the one before it ends minus the overlap.</summary>
     private GroupBox AssembleVertical(GlyphAssembly assembly, double size, double scale)

@@ -54,7 +54,12 @@ public sealed partial class MathTypesetter
             return GroupBox.Of([new(body, 0, 0), new(mark, (body.Width - mark.Width) / 2, -(body.Depth + gap + mark.Height))], body.Width);
         }
         var attachment = body is GlyphBox g ? _font.AccentAttachment(g) : body.Width / 2;
-        var markAttachment = mark is GlyphBox m ? _font.AccentAttachment(m) : mark.Width / 2;
+        var markAttachment = mark switch
+        {
+            GlyphBox m => _font.AccentAttachment(m),
+            StretchedBox { Drawn: GlyphBox variant } => _font.AccentAttachment(variant),
+            _ => mark.Width / 2,
+        };
         double shift;
         if (character is 0x2190 or 0x2192 or 0x2194)
             shift = body.Height + _font.Em(MathConstant.OverbarVerticalGap, style) + mark.Depth; // arrows are not marks: set above with a gap

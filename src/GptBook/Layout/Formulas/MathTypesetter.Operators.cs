@@ -40,7 +40,8 @@ public sealed partial class MathTypesetter
             }
         }
         var shift = Axis(style) - (chosen.Height - chosen.Depth) / 2;
-        return new GroupBox([new PlacedBox(chosen, 0, shift)], chosen.Width, chosen.Height + shift, chosen.Depth - shift);
+        MathBox drawn = chosen.GlyphId == glyph.GlyphId ? chosen : new StretchedBox(chosen, glyph.Text, glyph.Size);
+        return new GroupBox([new PlacedBox(drawn, 0, shift)], chosen.Width, chosen.Height + shift, chosen.Depth - shift);
     }
 
     /// <summary>

@@ -90,6 +90,7 @@ public sealed partial class MathTypesetter
     private static GlyphBox? LastGlyph(MathBox box) => box switch
     {
         GlyphBox g => g,
+        StretchedBox s => LastGlyph(s.Drawn),
         GroupBox { Children.Count: > 0 } group => LastGlyph(group.Children[^1].Box),
         _ => null,
     };

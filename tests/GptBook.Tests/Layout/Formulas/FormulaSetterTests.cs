@@ -43,11 +43,36 @@ public class FormulaSetterTests
     }
 
     [Fact]
-    public void A_display_wider_than_the_measure_is_scaled_to_fit_and_reported()
+    public void A_display_wider_than_the_measure_is_broken_after_operators_multline_style()
     {
         var diagnostics = new DiagnosticBag();
         var setter = new FormulaSetter(BundledFonts.Set, diagnostics);
-        var tex = string.Join(" + ", Enumerable.Range(1, 22).Select(i => $"a_{{{i}}}"));
+        var tex = "s = " + string.Join(" + ", Enumerable.Range(1, 30).Select(i => $"a_{{{i}}}")) + @" \tag{7}";
+        var parsed = Parse(tex, true);
+        var numbered = parsed with { Numbers = [parsed.Numbers.Single() with { Number = "7" }] }; // as the numbering transform leaves it
+        var rows = setter.Display(numbered, Size, Width, StructureNode.Root(), SourceSpan.None);
+        Assert.Empty(diagnostics.Items);
+        var lines = rows.Rows.Where(r => r.Fragments.OfType<FormulaFragment>().Any()).ToList();
+        Assert.True(lines.Count >= 2, $"{lines.Count} lines");
+        var formulas = lines.Select(l => l.Fragments.OfType<FormulaFragment>().First()).ToList();
+        Assert.All(formulas, f => Assert.Equal(Size, f.Size)); // broken, not scaled
+        Assert.All(formulas, f => Assert.True(f.X >= Length.Zero && f.X + f.Size * f.Box.Width <= Width + Length.Pt(0.01)));
+        Assert.Equal(Length.Zero, formulas[0].X); // the first line flush left
+        var number = lines[^1].Fragments.OfType<FormulaFragment>().Last(); // the number with the last line, at the margin
+        Assert.NotSame(formulas[^1], number);
+        Assert.Equal(Width, number.X + number.Size * number.Box.Width);
+        Assert.True(formulas[^1].X + formulas[^1].Size * formulas[^1].Box.Width <= number.X); // the last line flush right, clear of it
+        Assert.All(lines.SkipLast(1), l => Assert.Single(l.Fragments.OfType<FormulaFragment>()));
+        Assert.Equal("𝑠=" + string.Join("+", Enumerable.Range(1, 30).Select(i => $"𝑎{i}")), string.Concat(formulas.Select(f => FormulaText.Of(f.Box))));
+        Assert.DoesNotContain(true, rows.BreakAfter); // kept on one page
+    }
+
+    [Fact]
+    public void A_display_wider_than_the_measure_with_no_break_point_is_scaled_to_fit_and_reported()
+    {
+        var diagnostics = new DiagnosticBag();
+        var setter = new FormulaSetter(BundledFonts.Set, diagnostics);
+        var tex = @"\left(" + string.Join(" + ", Enumerable.Range(1, 22).Select(i => $"a_{{{i}}}")) + @"\right)";
         var rows = setter.Display(Parse(tex, true), Size, Width, StructureNode.Root(), SourceSpan.None);
         var fragment = rows.Rows.SelectMany(r => r.Fragments).OfType<FormulaFragment>().Single();
         Assert.True(fragment.Size * fragment.Box.Width <= Width + Length.Pt(0.01));

@@ -27,11 +27,31 @@ public class MathTypesetterTests
 
     private static double C(MathConstant constant) => BundledFonts.Set.Font(FontRole.TeXMath).MathTable!.Constant(constant) / 1000.0;
 
-    /// <summary>The children of a group, flattened through single-child wrappers, with absolute shifts.</summary>
+    /// <summary>The children of a group, flattened through single-child wrappers and grown glyphs, with absolute shifts.</summary>
     private static List<(MathBox Box, double X, double Shift)> Leaves(MathBox box, double x = 0, double shift = 0)
     {
+        if (box is StretchedBox stretched) return Leaves(stretched.Drawn, x, shift);
         if (box is not GroupBox group) return [(box, x, shift)];
         return group.Children.SelectMany(c => Leaves(c.Box, x + c.X, shift + c.Shift)).ToList();
+    }
+
+    /// <summary>The grown glyphs of a box (variants and assemblies), outermost first.</summary>
+    private static List<StretchedBox> Grown(MathBox box) => box switch
+    {
+        StretchedBox s => [s],
+        GroupBox g => g.Children.SelectMany(c => Grown(c.Box)).ToList(),
+        _ => [],
+    };
+
+    [Fact]
+    public void A_grown_glyph_stands_for_its_character_and_copies_as_it()
+    {
+        var box = Set(@"\left( \sum_{i=1}^n \frac{a_i}{b_i} \right) + \sqrt{\frac{\frac{1}{2}}{3}} + \Bigl\{ c \Bigr\}", MathStyleState.Display);
+        var grown = Grown(box);
+        Assert.Equal(["(", "∑", ")", "√", "{", "}"], grown.Select(g => g.StandsFor));
+        Assert.All(grown, g => Assert.DoesNotContain(Leaves(g), l => l.Box is GlyphBox { Text.Length: > 0 })); // drawn from outlines
+        Assert.All(grown, g => Assert.Equal(Leaves(g).Max(l => l.X + l.Box.Width) - Leaves(g).Min(l => l.X), g.Width, Tolerance));
+        Assert.Equal("(∑𝑛𝑖=1𝑎𝑖𝑏𝑖)+√123+{𝑐}", FormulaText.Of(box)); // an operator, then its upper and lower limits
     }
 
     private static (MathBox Box, double X, double Shift) Glyph(MathBox box, string text) =>

@@ -1,7 +1,6 @@
 using System.Text;
-using GptBook.Policies;
 
-namespace GptBook.Html;
+namespace GptBook.Policies;
 
 /// <summary>
 /// The language of a passage written in another script than the book's, for its <c>lang</c> attribute, so that
@@ -23,7 +22,7 @@ public static class PassageLanguage
         foreach (var rune in text.EnumerateRunes())
         {
             var cp = rune.Value;
-            var isLatin = HanLatinText.IsLatinLetterOrDigit(cp) && Rune.IsLetter(rune);
+            var isLatin = IsLatinLetter(rune);
             if (isLatin) latin++;
             else if (CjkCharacters.IsHanIdeograph(cp)) han++;
             else if (cp is >= 0x3040 and <= 0x30FF) kana++;
@@ -39,4 +38,7 @@ public static class PassageLanguage
             return kana > 0 ? "ja" : "zh";
         return null;
     }
+
+    /// <summary>ASCII letters and the letters of the Latin supplements (café, naïve), as the Han–Latin spacing counts them.</summary>
+    private static bool IsLatinLetter(Rune rune) => rune.Value <= 0x024F && Rune.IsLetter(rune);
 }

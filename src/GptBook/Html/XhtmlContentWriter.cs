@@ -93,6 +93,16 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                 foreach (var child in a.Blocks) WriteBlock(xml, child, state);
                 End(xml);
                 break;
+            case Details d:
+                // Closed under its summary, as on GitHub; a reading system without <details> shows it open.
+                Start(xml, "details");
+                Attr(xml, "class", "details");
+                Start(xml, "summary");
+                WriteFlow(xml, d.Summary, state);
+                End(xml);
+                foreach (var child in d.Blocks) WriteBlock(xml, child, state);
+                End(xml);
+                break;
             case BlockQuote q:
                 Start(xml, "blockquote");
                 var outer = Lang(xml, BlockText(q), state);

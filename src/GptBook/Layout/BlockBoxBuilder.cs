@@ -113,7 +113,7 @@ public sealed class BlockBoxBuilder
                 return new LayoutBox(seq.Rows, seq.BreakAfter, block.Span)
                 {
                     SpaceBefore = _style.BlockGap, SpaceAfter = _style.BlockGap, StartsChapter = firstInChapter,
-                    Grid = block is ListBlock or BlockQuote or Admonition ? GridFit.Lines : GridFit.Slot,
+                    Grid = block is ListBlock or BlockQuote or Admonition or Details ? GridFit.Lines : GridFit.Slot,
                 };
             }
         }
@@ -141,6 +141,8 @@ public sealed class BlockBoxBuilder
                 return ListRows(list, width, parent, depth);
             case Admonition admonition:
                 return AdmonitionRows(admonition, width, parent, depth);
+            case Details details:
+                return DetailsRows(details, width, parent, depth);
             case BlockQuote quote:
                 return QuoteRows(quote, width, parent, depth);
             case CodeBlock code:
@@ -330,6 +332,27 @@ public sealed class BlockBoxBuilder
         }
         var bar = indent * 0.35;
         return content.Indented(indent, row => [new RuleFragment(bar, Length.Zero, bar, row.Height, Length.Pt(3))]);
+    }
+
+    /// <summary>
+    /// A collapsible block in print: paper cannot fold, so it is open, its summary in bold as the title, its blocks
+    /// after it, beside a thin bar that shows where it ends.
+    /// </summary>
+    private RowSequence DetailsRows(Details details, Length width, StructureNode parent, int depth)
+    {
+        var node = parent.Child("Div");
+        var indent = _style.QuoteIndent;
+        var content = details.Summary.Count == 0 ? new RowSequence()
+            : ParagraphRows([new Model.Strong(details.Summary, details.Span)], width - indent, node.Child("P"), _style.Body, Length.Zero);
+        foreach (var b in details.Blocks)
+        {
+            var inner = b is Paragraph p
+                ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, node.Child("P"), _style.Body, Length.Zero), p)
+                : Rows(b, width - indent, node, depth + 1);
+            content.Append(inner, _style.BlockGap / 2);
+        }
+        var bar = indent * 0.35;
+        return content.Indented(indent, row => [new RuleFragment(bar, Length.Zero, bar, row.Height, Length.Pt(0.75))]);
     }
 
     private RowSequence QuoteRows(BlockQuote quote, Length width, StructureNode parent, int depth)

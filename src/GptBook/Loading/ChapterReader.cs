@@ -120,7 +120,16 @@ public sealed partial class ChapterReader
     private List<Model.Block> ConvertBlocks(IEnumerable<MdBlock> children, int depth, SourceSpan parent)
     {
         var result = new List<Model.Block>();
-        foreach (var child in children) ConvertBlock(child, depth, parent, result);
+        var blocks = children.ToList();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (depth < MaxBlockDepth && DetailsEnd(blocks, i) is var end and > 0 && ReadDetails(blocks, i, end, depth, parent) is { } details)
+            {
+                result.AddRange(details);
+                i = end;
+            }
+            else ConvertBlock(blocks[i], depth, parent, result);
+        }
         return RepeatedCaptionRule.Apply(result);
     }
 

@@ -57,6 +57,17 @@ public sealed record Admonition(AdmonitionKind Kind, IReadOnlyList<Block> Blocks
     public override IEnumerable<Block> Children() => Blocks;
 }
 
+/// <summary>
+/// A collapsible block (HTML's <c>&lt;details&gt;</c> with its <c>&lt;summary&gt;</c>): closed under its summary
+/// on the site and in the EPUB, printed open under the summary as its title.
+/// </summary>
+public sealed record Details(IReadOnlyList<Inline> Summary, IReadOnlyList<Block> Blocks, SourceSpan Span) : Block(Span)
+{
+    public override IEnumerable<Block> Children() => Blocks;
+
+    public override IEnumerable<IReadOnlyList<Inline>> InlineContent() => [Summary];
+}
+
 public sealed record BlockQuote(IReadOnlyList<Block> Blocks, SourceSpan Span) : Block(Span)
 {
     public override IEnumerable<Block> Children() => Blocks;

@@ -62,6 +62,12 @@ public static class ModelTextDump
                 w.Line(depth, $"CodeBlock language={Q(c.Language ?? "")} {at}");
                 w.Line(depth + 1, Q(c.Code));
                 break;
+            case Details d:
+                w.Line(depth, $"Details {at}");
+                w.Line(depth + 1, "Summary");
+                Inlines(w, depth + 2, d.Summary);
+                foreach (var child in d.Blocks) Block(w, depth + 1, child);
+                break;
             case Admonition a:
                 w.Line(depth, $"Admonition {a.Kind} {at}");
                 foreach (var child in a.Blocks) Block(w, depth + 1, child);

@@ -173,6 +173,12 @@ public sealed partial class RawHtmlMapper
                 if (content is [InlineImage alone] && !bold) result.Add(new Figure(alone.Image, AltCaption(alone), "", 0, alone.Span));
                 else result.Add(new Paragraph(bold ? [new Strong(content, span)] : content, span));
                 break;
+            case "details":
+                // Its first <summary> is the title; the rest, its blocks.
+                var summary = element.Children.FirstOrDefault(c => c.LocalName == "summary");
+                var title = summary == null ? [] : Trim(WithoutBreaks(Inlines(summary.ChildNodes, span)));
+                result.Add(new Details(title, Blocks(element.ChildNodes.Where(n => n != summary).ToArray(), span), span));
+                break;
             case "blockquote":
                 var quoted = Blocks(element.ChildNodes, span);
                 if (quoted.Count > 0) result.Add(new BlockQuote(quoted, span));

@@ -41,6 +41,7 @@ public abstract class ModelRewriter
             Figure f => f with { Caption = Inlines(f.Caption) },
             BlockQuote q => q with { Blocks = Blocks(q.Blocks) },
             Admonition a => a with { Blocks = Blocks(a.Blocks) },
+            Details d => d with { Summary = Inlines(d.Summary), Blocks = Blocks(d.Blocks) },
             ListBlock l => l with { Items = l.Items.Select(i => i with { Blocks = Blocks(i.Blocks) }).ToArray() },
             Table t => t with
             {

@@ -197,6 +197,19 @@ public partial class RealWorldBookTests(RealWorldBook book) : IClassFixture<Real
             Assert.Matches($"<code class=\"language-{language}\">(?:(?!</code>).)*<span class=\"tok-", pages);
     }
 
+    /// <summary>&lt;details&gt; with Markdown inside: folded under its summary in the EPUB, printed open under it as a title.</summary>
+    [SkippableFact]
+    public void Details_fold_in_the_epub_and_print_open()
+    {
+        var details = Assert.Single(book.Named("details"));
+        Assert.Equal("展开：注意力的计算代码", details.Elements().First().Value);
+        Assert.Equal("summary", details.Elements().First().Name.LocalName);
+        Assert.Contains(details.Elements(), e => e.Name.LocalName == "pre");
+        var text = PdfText();
+        Assert.Matches(@"展开：注意力的计算代码\s+注意力权重由 softmax 得到。", text);
+        Assert.Contains("weights = softmax", text);
+    }
+
     private string PdfText()
     {
         ExternalTool.Require("pdftotext");

@@ -72,7 +72,7 @@ public class ImageOptionTests
     {
         using var dir = new TempBookDirectory();
         dir.Write("docs/ch.md", "# 图\n");
-        dir.Write("book.yml", "id: t\ntitle: 测试\nlanguage: zh-CN\nauthors: [某人]\nchapters:\n  - docs/ch.md\nlinks:\n  \"https://example.org/c.png\": ../outside.png\n");
+        dir.Write("book.yml", "id: t\ntitle: 测试\nlanguage: zh-CN\nauthors: [某人]\nchapters:\n  - docs/ch.md\nlinks:\n  \"https://example.org/c.png\": ../../outside.png\n");
         var diagnostics = new DiagnosticBag();
         Assert.Null(BookOptionsReader.Read(dir.PathOf("book.yml"), diagnostics));
         var refused = Assert.Single(diagnostics.Items, d => d.Severity == DiagnosticSeverity.Error);

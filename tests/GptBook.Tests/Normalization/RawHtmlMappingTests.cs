@@ -142,4 +142,36 @@ public class RawHtmlMappingTests
         var inline = "x " + string.Concat(Enumerable.Repeat("<b>", 3000)) + "深处\n";
         Assert.Contains("深处", ModelTextDump.Dump(Load(inline).Book));
     }
+
+    [Fact]
+    public void Details_with_markdown_between_its_html_lines_is_one_collapsible_block()
+    {
+        var blocks = Blocks("# 章\n\n<details>\n<summary>点击展开 <b>答案</b></summary>\n\n答案是 **42**。\n\n```python\nprint(42)\n```\n\n<details><summary>更多</summary>\n\n内层\n\n</details>\n\n</details>\n\n之后的段落\n");
+        Assert.Equal(3, blocks.Count);
+        var details = Assert.IsType<Details>(blocks[1]);
+        Assert.Equal("点击展开 答案", Inline.PlainText(details.Summary));
+        Assert.Equal("content/ch.md:3:1", details.Span.ToString());
+        Assert.IsType<Paragraph>(details.Blocks[0]);
+        Assert.IsType<CodeBlock>(details.Blocks[1]);
+        var inner = Assert.IsType<Details>(details.Blocks[2]);
+        Assert.Equal("更多", Inline.PlainText(inner.Summary));
+        Assert.Equal("内层", Inline.PlainText(Assert.IsType<Paragraph>(Assert.Single(inner.Blocks)).Content));
+        Assert.Equal("之后的段落", Inline.PlainText(Assert.IsType<Paragraph>(blocks[2]).Content));
+    }
+
+    [Fact]
+    public void Details_written_in_one_html_block_is_the_same_block()
+    {
+        var details = Assert.IsType<Details>(Assert.Single(Blocks("<details><summary>标题</summary><p>正文</p></details>\n")));
+        Assert.Equal("标题", Inline.PlainText(details.Summary));
+        Assert.Equal("正文", Inline.PlainText(Assert.IsType<Paragraph>(Assert.Single(details.Blocks)).Content));
+    }
+
+    [Fact]
+    public void A_details_line_never_closed_leaves_the_blocks_after_it_alone()
+    {
+        var blocks = Blocks("<details>\n<summary>没有结束</summary>\n\n段落\n");
+        Assert.IsType<Details>(blocks[0]);
+        Assert.Equal("段落", Inline.PlainText(Assert.IsType<Paragraph>(blocks[1]).Content));
+    }
 }

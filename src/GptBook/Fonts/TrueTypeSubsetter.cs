@@ -15,8 +15,9 @@ public static class TrueTypeSubsetter
     /// <summary>Tables copied unchanged (or with counts patched: head, hhea, maxp).</summary>
     private static readonly string[] Kept = ["OS/2", "cvt ", "fpgm", "gasp", "head", "hhea", "maxp", "name", "prep"];
 
+    /// <param name="fullNamePrefix">Put before the font's full name (<see cref="NameTableRenamer"/>), or null to keep it.</param>
     /// <returns>The subset font's bytes; characters the font lacks are left out.</returns>
-    public static byte[] Subset(TrueTypeFont font, IEnumerable<int> codePoints)
+    public static byte[] Subset(TrueTypeFont font, IEnumerable<int> codePoints, string? fullNamePrefix = null)
     {
         var mapped = codePoints.Distinct().Order().Select(c => (CodePoint: c, Glyph: font.GlyphId(c))).Where(m => m.Glyph != 0).ToArray();
         var glyf = font.Table("glyf") ?? throw new FontFormatException($"{font.Name}: no glyf table, so no TrueType outlines to subset");
@@ -56,6 +57,8 @@ public static class TrueTypeSubsetter
         tables["hmtx"] = Metrics(font, order);
         tables["cmap"] = CharacterMapWriter.Write(mapped.Select(m => (m.CodePoint, newId[m.Glyph])).ToArray());
         tables["post"] = PostVersion3(font);
+        if (fullNamePrefix != null && tables.TryGetValue("name", out var name))
+            tables["name"] = NameTableRenamer.WithFullNamePrefix(name, fullNamePrefix);
         // Counts and formats that changed: glyphs, long metrics, long loca offsets.
         BinaryPrimitives.WriteUInt16BigEndian(tables["maxp"].AsSpan(4), (ushort)order.Count);
         BinaryPrimitives.WriteUInt16BigEndian(tables["hhea"].AsSpan(34), (ushort)order.Count);

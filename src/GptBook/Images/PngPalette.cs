@@ -21,7 +21,7 @@ internal sealed class PngPalette
     public const int MaxError = 6;
 
     /// <summary>More distinct colours than this is a photograph or a gradient: not worth searching for a palette.</summary>
-    private const int MaxDistinctColours = 1 << 16;
+    private const int MaxDistinctColours = 1 << 14;
 
     private static readonly int[] Spreads = [2, 4, 6];
 

@@ -39,7 +39,9 @@ internal static class WebPSiblingWriter
             clean.Metadata.ExifProfile = null;
             clean.Metadata.IccProfile = null;
             clean.Metadata.XmpProfile = null;
-            clean.Save(bytes, new WebpEncoder { FileFormat = WebpFileFormatType.Lossless });
+            // Method 1 instead of the default 4: on the article's charts at the four site widths 0.76× the CPU for
+            // files 0.7 % larger (1 December, one run, thread CPU time).
+            clean.Save(bytes, new WebpEncoder { FileFormat = WebpFileFormatType.Lossless, Method = WebpEncodingMethod.Level1 });
         }
         return bytes.ToArray();
     }

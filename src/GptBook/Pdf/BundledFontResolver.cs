@@ -33,6 +33,14 @@ internal sealed class BundledFontResolver : IFontResolver
     /// <summary>The bytes are read when PDFsharp first asks for the face, so a fallback face no text uses is never read.</summary>
     private void Register(string faceName, Func<byte[]> bytes) => _faces.GetOrAdd(faceName, _ => new Lazy<byte[]>(bytes));
 
+    /// <summary>A face cut down to one book's characters (<see cref="SubsetFaces"/>), named by its content.</summary>
+    public static void RegisterSubset(string faceName, byte[] bytes)
+    {
+        BundledFontResolver installed;
+        lock (InstallLock) installed = _installed ?? throw new InvalidOperationException("register the bundled faces first");
+        installed.Register(faceName, () => bytes);
+    }
+
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         _faces.ContainsKey(familyName) ? new FontResolverInfo(familyName) : null;
 

@@ -12,7 +12,7 @@ namespace GptBook.Pdf;
 /// (<see cref="PositionedTextWriter.ShowInvisible"/>), so that a grown bracket or radical copies as "(" or "√" and
 /// not as nothing; bars as filled rectangles; an error's frame dashed. Everything in the body ink.
 /// </summary>
-internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, XFont> font, PositionedTextWriter text)
+internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, string, XFont> font, PositionedTextWriter text)
 {
     private readonly XBrush _ink = new XSolidBrush(PrintInks.Text);
     private readonly Dictionary<(FontRole, int), XGraphicsPath?> _outlines = [];
@@ -26,7 +26,7 @@ internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, XFon
         switch (box)
         {
             case GlyphBox g when g.Text.Length > 0:
-                gfx.DrawString(g.Text, font(g.Face, g.Size * size), _ink, x, baseline, XStringFormats.BaseLineLeft);
+                gfx.DrawString(g.Text, font(g.Face, g.Size * size, g.Text), _ink, x, baseline, XStringFormats.BaseLineLeft);
                 break;
             case GlyphBox g:
                 DrawOutline(g, size, x, baseline, gfx);
@@ -40,7 +40,7 @@ internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, XFon
                 break;
             case StretchedBox s:
                 // On the formula's baseline rather than the grown glyph's, so that extraction keeps it in its line.
-                text.ShowInvisible(gfx, s.StandsFor, font(FontRole.TeXMath, s.Size * size), _ink, x, line);
+                text.ShowInvisible(gfx, s.StandsFor, font(FontRole.TeXMath, s.Size * size, s.StandsFor), _ink, x, line);
                 Draw(s.Drawn, size, x, baseline, line, gfx);
                 break;
             case GroupBox group:

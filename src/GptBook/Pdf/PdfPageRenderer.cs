@@ -17,14 +17,14 @@ namespace GptBook.Pdf;
 /// (<see cref="PrintInks"/>). Internal links are recorded and pointed at their targets once every page exists.
 /// </summary>
 internal sealed class PdfPageRenderer(
-    ITextMeasurer measurer, StructureTagWriter tags, List<(PdfLinkAnnotation Link, string Id)> internalLinks, Action<string, string> imageFailed)
+    ITextMeasurer measurer, SubsetFaces faces, PreparedDrawings drawings, StructureTagWriter tags,
+    List<(PdfLinkAnnotation Link, string Id)> internalLinks, Action<string, string> imageFailed)
     : IDisposable
 {
     private static readonly XPdfFontOptions FontOptions = new(PdfFontEncoding.Unicode);
-    private readonly Dictionary<(FontRole, double), XFont> _fonts = [];
+    private readonly Dictionary<(string, double), XFont> _fonts = [];
     private readonly Dictionary<string, XImage?> _images = new(StringComparer.Ordinal);
     private readonly PngImageEmbedder _pngs = new();
-    private readonly Dictionary<string, VectorDrawing?> _drawings = new(StringComparer.Ordinal);
     private readonly Dictionary<Model.CodeTokenKind, XBrush> _codeBrushes = [];
     private VectorDrawingRenderer? _vectorRenderer;
     private FormulaRenderer? _formulaRenderer;
@@ -138,7 +138,7 @@ internal sealed class PdfPageRenderer(
         var t = stretch[0];
         var run = t.Run;
         if (run.Text.Length == 0) return;
-        var font = Font(run.Style.Font, run.Style.Size.Points);
+        var font = Font(run.Style.Font, run.Style.Size.Points, stretch.Count == 1 ? run.Text : string.Concat(stretch.Select(f => f.Run.Text)));
         var brush = run.Style.Token != Model.CodeTokenKind.Plain ? CodeBrush(run.Style.Token) : t.Color == TextColor.Muted ? _muted : _body;
         var baseline = t.Baseline.Points - (run.Style.Superscript ? run.Style.Size.Points * 0.55 : 0) + (run.Style.Subscript ? run.Style.Size.Points * 0.3 : 0);
         if (stretch.Count == 1 && Math.Abs(run.LetterSpacing.Points) < 0.001 && run.Text == run.SourceText)
@@ -150,7 +150,7 @@ internal sealed class PdfPageRenderer(
     private void DrawImage(ImageFragment i, XGraphics gfx)
     {
         var box = ToXRect(i.Box);
-        if (i.ImagePath != null && Drawing(i.ImagePath) is { } drawing)
+        if (i.ImagePath != null && drawings.Get(i.ImagePath) is { } drawing)
         {
             Vectors.Draw(drawing, box, gfx);
             return;
@@ -165,30 +165,10 @@ internal sealed class PdfPageRenderer(
         gfx.DrawRectangle(new XPen(PrintInks.PlaceholderFrame, 0.75) { DashStyle = XDashStyle.Dash }, _shade, box);
         var text = i.PlaceholderText ?? Path.GetFileName(i.ImagePath) ?? "";
         var size = 9.0;
-        var font = Font(FontRole.SerifRegular, size);
+        var font = Font(DrawnCharacters.PlaceholderFace, size, text);
         while (size > 5 && gfx.MeasureString(text, font).Width > box.Width - 12)
-            font = Font(FontRole.SerifRegular, size -= 0.5);
+            font = Font(DrawnCharacters.PlaceholderFace, size -= 0.5, text);
         gfx.DrawString(text, font, _muted, box, XStringFormats.Center);
-    }
-
-    /// <summary>
-    /// A prepared SVG (the image stage writes them as .svg) read into vectors, once per file; null for any other
-    /// image, or (reported once) when the file cannot be read as SVG.
-    /// </summary>
-    private VectorDrawing? Drawing(string path)
-    {
-        if (!path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) return null;
-        if (_drawings.TryGetValue(path, out var drawing)) return drawing;
-        try
-        {
-            drawing = SvgDrawingReader.Read(File.ReadAllBytes(path), measurer);
-            if (drawing == null) imageFailed(path, "the prepared SVG could not be read");
-        }
-        catch (IOException e)
-        {
-            imageFailed(path, e.Message);
-        }
-        return _drawings[path] = drawing;
     }
 
     /// <summary>The image, loaded once; null (reported once) when PDFsharp cannot read the prepared file.</summary>
@@ -228,11 +208,12 @@ internal sealed class PdfPageRenderer(
 
     private FormulaRenderer Formulas => _formulaRenderer ??= new FormulaRenderer((measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled(), Font, _text);
 
-    private XFont Font(FontRole role, double size)
+    /// <summary>The font to draw <paramref name="text"/> with: the role's face cut to the book's characters (<see cref="SubsetFaces"/>).</summary>
+    private XFont Font(FontRole role, double size, string text)
     {
-        var key = (role, Math.Round(size, 3));
+        var key = (faces.FaceFor(role, text), Math.Round(size, 3));
         if (!_fonts.TryGetValue(key, out var font))
-            _fonts[key] = font = new XFont(FontSet.FaceName(role), key.Item2, XFontStyleEx.Regular, FontOptions);
+            _fonts[key] = font = new XFont(key.Item1, key.Item2, XFontStyleEx.Regular, FontOptions);
         return font;
     }
 

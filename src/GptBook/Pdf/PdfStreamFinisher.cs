@@ -157,7 +157,7 @@ internal static partial class PdfStreamFinisher
             var file = (dict.Elements.GetReference("/FontFile2") ?? dict.Elements.GetReference("/FontFile3"))?.Value as PdfDictionary;
             var hash = SHA256.HashData(file?.Stream?.Value ?? Encoding.UTF8.GetBytes(name));
             var tag = new string(hash.Take(6).Select(b => (char)('A' + b % 26)).ToArray());
-            tags[name] = "/" + tag + name[7..];
+            tags[name] = "/" + tag + "+" + SubsetFaces.WithoutTag(name[8..]);
         }
         return tags;
     }

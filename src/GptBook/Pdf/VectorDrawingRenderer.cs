@@ -12,7 +12,7 @@ namespace GptBook.Pdf;
 /// radial one as fine concentric discs (see <see cref="FillRadial"/>). Stop opacity is not applied to gradients
 /// (PDF shadings have no alpha), and a stroke painted with a gradient uses its middle colour.
 /// </summary>
-internal sealed class VectorDrawingRenderer(Func<FontRole, double, XFont> font)
+internal sealed class VectorDrawingRenderer(Func<FontRole, double, string, XFont> font)
 {
     /// <summary>Far enough that a gradient band's clip covers any shape of a figure.</summary>
     private const double Far = 1e5;
@@ -35,7 +35,7 @@ internal sealed class VectorDrawingRenderer(Func<FontRole, double, XFont> font)
                     DrawShape(shape, gfx);
                     break;
                 case VectorText text:
-                    gfx.DrawString(text.Text, font(text.Face, text.Size), new XSolidBrush(Color(text.Color)), text.X, text.Y, XStringFormats.BaseLineLeft);
+                    gfx.DrawString(text.Text, font(text.Face, text.Size, text.Text), new XSolidBrush(Color(text.Color)), text.X, text.Y, XStringFormats.BaseLineLeft);
                     break;
                 case VectorBitmap bitmap:
                     using (var image = XImage.FromStream(new MemoryStream(bitmap.Data, writable: false)))

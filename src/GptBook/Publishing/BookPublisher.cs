@@ -113,12 +113,6 @@ public static class BookPublisher
         }
         var loadDiagnostics = diagnostics.Items.Count;
 
-        // PDFsharp reads each 10–15 MB face in full the first time it is used; do that on the other core while the
-        // images are prepared. A failure here is not reported: the PDF stage meets the same problem and reports it.
-        var fontsReady = request.Formats.HasFlag(OutputFormats.Pdf)
-            ? Task.Run(() => { try { PdfBookWriter.PrepareFonts(FontSet.Bundled()); } catch (Exception e) when (e is not OutOfMemoryException) { } })
-            : Task.CompletedTask;
-
         var images = Stage("images", () => ImageStage.Run(book, options, Path.Combine(outputDirectory, ".cache", "images"),
             ProfilesFor(request.Formats), diagnostics));
 
@@ -136,7 +130,7 @@ public static class BookPublisher
         // Then the PDF's rendering (the longer part) runs alongside the EPUB on a machine with a second core. The
         // site copies both, so it waits for them.
         var pdf = request.Formats.HasFlag(OutputFormats.Pdf)
-            ? fontsReady.ContinueWith(_ =>
+            ? Task.Run(() =>
             {
                 try
                 {
@@ -147,7 +141,7 @@ public static class BookPublisher
                 {
                     pageMap.TrySetResult(PrintPageMap.None);
                 }
-            }, TaskScheduler.Default)
+            })
             : null;
         if (pdf == null) pageMap.TrySetResult(PrintPageMap.None);
         StageFailedException? epubFailed = null;

@@ -8,8 +8,9 @@ namespace GptBook.Layout;
 /// <summary>
 /// A figure: the print image scaled down (never up) to fit the text width and <c>MaxFigureHeight</c> of the type
 /// area, centred, with "图 N　caption" below it, all in one unbreakable box. An image the catalog lacks, or one it
-/// could only replace by a placeholder, becomes a framed box stating why, so nothing disappears silently. A picture
-/// too large for a line of a paragraph is set the same way, without a caption (<see cref="BlockImage"/>).
+/// could only replace by a placeholder, becomes a framed box saying so in the book's language, so nothing
+/// disappears silently. A picture too large for a line of a paragraph is set the same way, without a caption
+/// (<see cref="BlockImage"/>).
 /// </summary>
 public sealed class FigureBuilder(LayoutContext context, InlineStyler styler)
 {
@@ -57,7 +58,6 @@ public sealed class FigureBuilder(LayoutContext context, InlineStyler styler)
     private BoxRow ImageRow(ImageReference reference, Length width, StructureNode? node)
     {
         var maxHeight = context.Geometry.TextHeight * Math.Clamp(context.Options.MaxFigureHeight, 0.1, 1.0);
-        var image = context.Images.Find(reference, ImageProfile.Print);
         ImageFragment fragment;
         if (PictureSizes.Natural(context, reference) is var (prepared, w, h))
         {
@@ -68,9 +68,10 @@ public sealed class FigureBuilder(LayoutContext context, InlineStyler styler)
         }
         else
         {
-            var reason = image?.Placeholder ?? context.Labels.ImageMissing + "：" + reference.Source;
+            // The reader sees the book's own word for it, as in the EPUB and on the site; the reason, with its path
+            // or URL, went to the author as a diagnostic.
             var placeholderHeight = Length.Min(width * 0.4, maxHeight);
-            fragment = new ImageFragment(null, new Rect(Length.Zero, Length.Zero, width, placeholderHeight), reason, node);
+            fragment = new ImageFragment(null, new Rect(Length.Zero, Length.Zero, width, placeholderHeight), context.Labels.ImageMissing, node);
         }
         return new BoxRow(fragment.Box.Height, [fragment]);
     }

@@ -136,11 +136,20 @@ public sealed partial class ChapterReader
     private void ConvertBlock(MdBlock block, int depth, SourceSpan parent, List<Model.Block> result)
     {
         var span = _source.Of(block, parent);
+        var anchor = _pendingAnchor;
+        if (block is not (BlankLineBlock or LinkReferenceDefinitionGroup)) _pendingAnchor = null; // an anchor names the heading right after it only
         switch (block)
         {
             case HeadingBlock h:
-                // "{#id}" names the heading; the id transform still makes it a valid, unique id.
-                result.Add(new Heading(h.Level, Inlines(h.Inline, 0, span), h.TryGetAttributes()?.Id ?? "", span));
+                // "{#id}" names the heading, else an HTML anchor in it or right before it; the id transform still
+                // makes it a valid, unique id.
+                result.Add(new Heading(h.Level, Inlines(h.Inline, 0, span), h.TryGetAttributes()?.Id ?? AnchorIn(h.Inline) ?? anchor ?? "", span));
+                break;
+            case HtmlBlock html when AnchorOnly(LinesOf(html)) is { } name:
+                _pendingAnchor = name;
+                break;
+            case ParagraphBlock p when AnchorParagraph(p) is { } name:
+                _pendingAnchor = name;
                 break;
             case YamlFrontMatterBlock:
                 break; // read for its title by Read (a chapter without a heading gets it as one); never printed

@@ -179,6 +179,9 @@ public partial class RealWorldBookTests(RealWorldBook book) : IClassFixture<Real
         Assert.Contains("1.1 全连接神经网络 🧠", book.Navigation);
         Assert.Contains("第一章 🚀 大模型简介", book.Navigation);
         Assert.Contains("id=\"chapter-1\"", book.AllPages);
+        // <a name="mlp"></a> before "1.1" names that heading, and the link from chapter 2 to chapter1.md#mlp arrives
+        Assert.Contains(book.Named("h2"), h => h.Attribute("id")?.Value == "mlp");
+        Assert.Contains(book.Named("a"), a => a.Value == "全连接神经网络" && (a.Attribute("href")?.Value ?? "").Contains("mlp", StringComparison.Ordinal));
     }
 
     [Fact]

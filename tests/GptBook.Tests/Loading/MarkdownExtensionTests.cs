@@ -111,4 +111,16 @@ public class MarkdownExtensionTests
         Assert.EndsWith("下一行", Inline.PlainText(((Paragraph)paragraphs[0]).Content));
         Assert.EndsWith("另一行", Inline.PlainText(((Paragraph)paragraphs[1]).Content));
     }
+
+    [Fact]
+    public void An_html_anchor_names_the_heading_it_marks_so_that_links_arrive()
+    {
+        var (book, diagnostics) = Load("# 目录\n\n见[介绍](#intro)、[第二节](#sec-2)、[小节](#1.1)。\n\n<a name=\"intro\"></a>\n\n## 介绍\n\n## <a id=\"sec-2\"></a>第二节\n\n<a name=\"1.1\"></a>\n\n## 1.1 小节\n\n<a name=\"lost\"></a>\n\n正文。\n\n## 无锚点\n");
+        var headings = book.Headings().ToArray();
+        Assert.Equal(["介绍", "第二节", "1.1 小节", "无锚点"], headings.Skip(1).Select(h => h.PlainText));
+        Assert.Equal(["intro", "sec-2", "h-1.1", "无锚点"], headings.Skip(1).Select(h => h.Id));
+        var links = book.Chapters.Single().Blocks.OfType<Paragraph>().First().Content.OfType<Link>().ToArray();
+        Assert.Equal(["#intro", "#sec-2", "#h-1.1"], links.Select(l => l.Target));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Code == "GB0111");
+    }
 }

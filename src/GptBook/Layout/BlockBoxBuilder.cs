@@ -320,18 +320,9 @@ public sealed class BlockBoxBuilder
     private RowSequence AdmonitionRows(Admonition admonition, Length width, StructureNode parent, int depth)
     {
         var node = parent.Child("Div");
-        var indent = _style.QuoteIndent;
-        var content = ParagraphRows([new Model.Strong([new Model.Text(_context.Labels.Admonition(admonition.Kind), admonition.Span)], admonition.Span)],
-            width - indent, node.Child("P"), _style.Body, Length.Zero);
-        foreach (var b in admonition.Blocks)
-        {
-            var inner = b is Paragraph p
-                ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, node.Child("P"), _style.Body, Length.Zero), p)
-                : Rows(b, width - indent, node, depth + 1);
-            content.Append(inner, _style.BlockGap / 2);
-        }
-        var bar = indent * 0.35;
-        return content.Indented(indent, row => [new RuleFragment(bar, Length.Zero, bar, row.Height, Length.Pt(3))]);
+        var title = ParagraphRows([new Model.Strong([new Model.Text(_context.Labels.Admonition(admonition.Kind), admonition.Span)], admonition.Span)],
+            width - _style.QuoteIndent, node.Child("P"), _style.Body, Length.Zero);
+        return BarredRows(title, admonition.Blocks, width, node, depth, Length.Pt(3));
     }
 
     /// <summary>
@@ -341,10 +332,19 @@ public sealed class BlockBoxBuilder
     private RowSequence DetailsRows(Details details, Length width, StructureNode parent, int depth)
     {
         var node = parent.Child("Div");
+        var title = details.Summary.Count == 0 ? new RowSequence()
+            : ParagraphRows([new Model.Strong(details.Summary, details.Span)], width - _style.QuoteIndent, node.Child("P"), _style.Body, Length.Zero);
+        return BarredRows(title, details.Blocks, width, node, depth, Length.Pt(0.75));
+    }
+
+    /// <summary>
+    /// <paramref name="content"/> (a bold title, or nothing) followed by <paramref name="blocks"/>, indented by a
+    /// quote's indent, beside a vertical bar of <paramref name="thickness"/>: admonitions and details in print.
+    /// </summary>
+    private RowSequence BarredRows(RowSequence content, IReadOnlyList<Block> blocks, Length width, StructureNode node, int depth, Length thickness)
+    {
         var indent = _style.QuoteIndent;
-        var content = details.Summary.Count == 0 ? new RowSequence()
-            : ParagraphRows([new Model.Strong(details.Summary, details.Span)], width - indent, node.Child("P"), _style.Body, Length.Zero);
-        foreach (var b in details.Blocks)
+        foreach (var b in blocks)
         {
             var inner = b is Paragraph p
                 ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, node.Child("P"), _style.Body, Length.Zero), p)
@@ -352,7 +352,7 @@ public sealed class BlockBoxBuilder
             content.Append(inner, _style.BlockGap / 2);
         }
         var bar = indent * 0.35;
-        return content.Indented(indent, row => [new RuleFragment(bar, Length.Zero, bar, row.Height, Length.Pt(0.75))]);
+        return content.Indented(indent, row => [new RuleFragment(bar, Length.Zero, bar, row.Height, thickness)]);
     }
 
     private RowSequence QuoteRows(BlockQuote quote, Length width, StructureNode parent, int depth)

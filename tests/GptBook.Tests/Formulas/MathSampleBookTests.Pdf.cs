@@ -30,7 +30,7 @@ public partial class MathSampleBookTests
     /// <summary>The letters and paths of one marked-content sequence, and the ActualText of the spans inside it.</summary>
     private sealed record Marked(IReadOnlyList<Letter> Letters, IReadOnlyList<PigRectangle> Paths, IReadOnlyList<string> ActualTexts);
 
-    private static bool IsMathFace(Letter l) => l.FontName.Contains("DejaVuMath", StringComparison.Ordinal);
+    private static bool IsMathFace(Letter l) => l.FontName?.Contains("DejaVuMath", StringComparison.Ordinal) == true;
 
     private Length BodySize => build.Options.Pdf.FontSize;
 
@@ -82,7 +82,7 @@ public partial class MathSampleBookTests
         }
         Assert.True(pairs >= 80, $"only {pairs} formula letters next to Han text");
 
-        bool IsBodyHan(Letter l) => l.FontName.Contains("Noto Serif SC", StringComparison.Ordinal) && Math.Abs(l.PointSize - size) < 0.01
+        bool IsBodyHan(Letter l) => l.FontName?.Contains("Noto Serif SC", StringComparison.Ordinal) == true && Math.Abs(l.PointSize - size) < 0.01
             && l.Value.Length == 1 && l.Value[0] is >= '\u4E00' and <= '\u9FFF';
         bool IsFullSizeMathLetter(Letter l) => IsMathFace(l) && Math.Abs(l.PointSize - size) < 0.01
             && Rune.TryGetRuneAt(l.Value, 0, out var r) && Rune.IsLetterOrDigit(r);
@@ -113,8 +113,8 @@ public partial class MathSampleBookTests
                 var (left, right) = Measure(page);
                 // Nothing of any formula, inline or display, reaches past the measure.
                 foreach (var l in content.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)))
-                    Assert.True(l.GlyphRectangle.Left >= left - 0.5 && l.GlyphRectangle.Right <= right + 0.5,
-                        $"'{l.Value}' of {element.Alt} outside the measure at x {l.GlyphRectangle.Left:0.#}–{l.GlyphRectangle.Right:0.#}");
+                    Assert.True(l.BoundingBox.Left >= left - 0.5 && l.BoundingBox.Right <= right + 0.5,
+                        $"'{l.Value}' of {element.Alt} outside the measure at x {l.BoundingBox.Left:0.#}–{l.BoundingBox.Right:0.#}");
                 foreach (var p in content.Paths)
                     Assert.True(p.Left >= left - 0.5 && p.Right <= right + 0.5, $"a path of {element.Alt} outside the measure");
             }
@@ -200,7 +200,7 @@ public partial class MathSampleBookTests
 
         static bool Inside(Letter l, PdfSharp.Pdf.PdfRectangle r)
         {
-            var (x, y) = ((l.GlyphRectangle.Left + l.GlyphRectangle.Right) / 2, (l.GlyphRectangle.Bottom + l.GlyphRectangle.Top) / 2);
+            var (x, y) = ((l.BoundingBox.Left + l.BoundingBox.Right) / 2, (l.BoundingBox.Bottom + l.BoundingBox.Top) / 2);
             return x > r.X1 && x < r.X2 && y > r.Y1 && y < r.Y2;
         }
     }

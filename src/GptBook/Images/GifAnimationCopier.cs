@@ -45,7 +45,7 @@ internal static class GifAnimationCopier
                 keep = true;
             }
             else return null;
-            if (!SkipSubBlocks(b, ref pos)) return null;
+            if (!ImageContainerScanner.SkipSubBlocks(b, ref pos)) return null;
             if (keep) output.AddRange(b[start..pos]);
         }
         // The last frame ended at the end of the file: only the trailer byte is missing (common); add it.
@@ -56,15 +56,4 @@ internal static class GifAnimationCopier
     /// <summary>An application extension naming NETSCAPE2.0 or ANIMEXTS1.0: the loop count.</summary>
     private static bool IsLoopExtension(ReadOnlySpan<byte> rest) =>
         rest.Length >= 12 && rest[0] == 11 && (rest[1..12].SequenceEqual("NETSCAPE2.0"u8) || rest[1..12].SequenceEqual("ANIMEXTS1.0"u8));
-
-    private static bool SkipSubBlocks(ReadOnlySpan<byte> b, ref int pos)
-    {
-        while (pos < b.Length)
-        {
-            var size = b[pos++];
-            if (size == 0) return true;
-            pos += size;
-        }
-        return false;
-    }
 }

@@ -121,7 +121,8 @@ internal static class ImageContainerScanner
         return new ContainerFacts(Truncated: frames == 0 || pos < b.Length, FrameCount: frames);
     }
 
-    private static bool SkipSubBlocks(ReadOnlySpan<byte> b, ref int pos)
+    /// <summary>Moves past a GIF's data sub-blocks and their terminator; false when the file ends first.</summary>
+    internal static bool SkipSubBlocks(ReadOnlySpan<byte> b, ref int pos)
     {
         while (pos < b.Length)
         {

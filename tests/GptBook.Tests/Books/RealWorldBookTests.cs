@@ -4,9 +4,6 @@ using System.Xml.Linq;
 using GptBook.Diagnostics;
 using GptBook.Tests.Epub;
 using GptBook.Tests.Support;
-using PdfSharp.Pdf;
-using PdfSharp.Pdf.Advanced;
-using PdfSharpReader = PdfSharp.Pdf.IO.PdfReader;
 
 namespace GptBook.Tests.Books;
 
@@ -105,7 +102,7 @@ public partial class RealWorldBookTests(RealWorldBook book) : IClassFixture<Real
         // 2.1 twice, the loss curve three times (inline, mapped from its remote address, 2.2), the Python icon, the SVG
         Assert.Equal(7, pictures.Length);
         Assert.Equal(1, svgBitmaps);
-        Assert.Equal(pictures.Length + placeholders, StructureFigures(book.Book.PdfPath));
+        Assert.Equal(pictures.Length + placeholders, PdfStructureTree.Count(book.Book.PdfPath, "/Figure"));
 
         ExternalTool.Require("pdfimages");
         var listing = ExternalTool.Run("pdfimages", ["-list", book.Book.PdfPath]).StdOut;
@@ -221,29 +218,4 @@ public partial class RealWorldBookTests(RealWorldBook book) : IClassFixture<Real
 
     [GeneratedRegex(@"^\s*\d+\s+\d+\s+image\s")]
     private static partial Regex ImageRow();
-
-    private static int StructureFigures(string path)
-    {
-        using var document = PdfSharpReader.Open(path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
-        var root = document.Internals.Catalog.Elements.GetDictionary("/StructTreeRoot")!;
-        var count = 0;
-        void Walk(PdfItem? item)
-        {
-            switch (item)
-            {
-                case PdfReference r:
-                    Walk(r.Value);
-                    break;
-                case PdfArray a:
-                    foreach (var child in a.Elements) Walk(child);
-                    break;
-                case PdfDictionary d when d.Elements.GetName("/S") is { } type:
-                    if (type == "/Figure") count++;
-                    Walk(d.Elements["/K"]);
-                    break;
-            }
-        }
-        Walk(root.Elements["/K"]);
-        return count;
-    }
 }

@@ -1,10 +1,4 @@
-using GptBook.Configuration;
 using GptBook.Diagnostics;
-using GptBook.Fonts;
-using GptBook.Images;
-using GptBook.Loading;
-using GptBook.Model;
-using GptBook.Pdf;
 using GptBook.Tests.Support;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -36,18 +30,7 @@ public sealed class PicturesInTextPdfTests : IDisposable
         _book.Write("icon.png", Png(24, 24, new Rgb24(200, 40, 40)));
         _book.Write("chart.png", Png(800, 400, new Rgb24(40, 90, 160)));
         _book.Write("chapter.md", "# 图文\n\n点击![运行](icon.png)按钮即可开始训练。\n\n训练曲线如下：\n![训练曲线](chart.png)\n可见损失稳定下降。\n");
-        var options = new BookOptions
-        {
-            RootDirectory = _book.Root,
-            BookFile = _book.PathOf("book.yml"),
-            Metadata = new BookMetadata("t", "图文", null, "zh-CN", ["作者"], new DateOnly(2026, 1, 1), null, []),
-            Chapters = ["chapter.md"],
-        };
-        var diagnostics = new DiagnosticBag();
-        var book = BookLoader.Load(options, diagnostics);
-        var images = ImageStage.Run(book, options, _book.PathOf(".cache"), new HashSet<ImageProfile> { ImageProfile.Print }, diagnostics);
-        var path = _book.PathOf("out.pdf");
-        PdfBookWriter.Write(book, options, images, FontSet.Load(Path.Combine(RepositoryPaths.Root, "assets", "fonts")), path, diagnostics);
+        var (path, diagnostics) = OneChapterPdf.Write(_book, "图文");
         Assert.DoesNotContain(diagnostics.Items, d => d.Severity >= DiagnosticSeverity.Warning);
 
         using var pdf = PdfDocument.Open(path);

@@ -1,10 +1,3 @@
-using GptBook.Configuration;
-using GptBook.Diagnostics;
-using GptBook.Fonts;
-using GptBook.Images;
-using GptBook.Loading;
-using GptBook.Model;
-using GptBook.Pdf;
 using GptBook.Tests.Support;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -36,18 +29,7 @@ public sealed class StructureLanguageAndArtifactTests : IDisposable
             icon.SaveAsPng(_book.PathOf("icon.png"));
         _book.Write("chapter.md", "# 语言\n\n这一段是中文，介绍后面的英文引文。\n\nThis paragraph is written in English inside a Chinese book, and readers should hear it in an English voice.\n\n" +
             "![损失曲线](chart.png)\n\n![](chart.png)\n\n点击![](icon.png)按钮开始。\n");
-        var options = new BookOptions
-        {
-            RootDirectory = _book.Root,
-            BookFile = _book.PathOf("book.yml"),
-            Metadata = new BookMetadata("t", "语言", null, "zh-CN", ["作者"], new DateOnly(2026, 1, 1), null, []),
-            Chapters = ["chapter.md"],
-        };
-        var diagnostics = new DiagnosticBag();
-        var book = BookLoader.Load(options, diagnostics);
-        var images = ImageStage.Run(book, options, _book.PathOf(".cache"), new HashSet<ImageProfile> { ImageProfile.Print }, diagnostics);
-        var path = _book.PathOf("out.pdf");
-        PdfBookWriter.Write(book, options, images, FontSet.Load(Path.Combine(RepositoryPaths.Root, "assets", "fonts")), path, diagnostics);
+        var (path, diagnostics) = OneChapterPdf.Write(_book, "语言");
 
         var elements = Elements(path);
         using var pdf = PdfDocument.Open(path);

@@ -1,10 +1,7 @@
 using System.Text;
 using GptBook.Tests.Epub;
 using GptBook.Tests.Support;
-using PdfSharp.Pdf;
-using PdfSharp.Pdf.Advanced;
 using UglyToad.PdfPig;
-using PdfSharpReader = PdfSharp.Pdf.IO.PdfReader;
 using PigDocument = UglyToad.PdfPig.PdfDocument;
 
 namespace GptBook.Tests.Pdf;
@@ -50,7 +47,7 @@ public sealed class VectorFigureTests(VectorFigureBook fixture) : IClassFixture<
         var pictures = epub.Entries.Where(e => e.Key.EndsWith(".xhtml", StringComparison.Ordinal) && !e.Key.EndsWith("nav.xhtml", StringComparison.Ordinal))
             .Sum(e => CountPictures(Encoding.UTF8.GetString(e.Value)));
         Assert.Equal(2, pictures);
-        Assert.Equal(pictures, StructureFigures(fixture.Book.PdfPath));
+        Assert.Equal(pictures, PdfStructureTree.Count(fixture.Book.PdfPath, "/Figure"));
     }
 
     [Fact]
@@ -101,30 +98,4 @@ public sealed class VectorFigureTests(VectorFigureBook fixture) : IClassFixture<
     private static int CountPictures(string xhtml) =>
         System.Text.RegularExpressions.Regex.Matches(xhtml, "<figure[\\s\\S]*?</figure>")
             .Sum(f => System.Text.RegularExpressions.Regex.Count(f.Value, "<(img|svg)[\\s>]"));
-
-    /// <summary>Figure elements in the PDF's structure tree.</summary>
-    private static int StructureFigures(string path)
-    {
-        using var document = PdfSharpReader.Open(path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
-        var root = document.Internals.Catalog.Elements.GetDictionary("/StructTreeRoot")!;
-        var count = 0;
-        void Walk(PdfItem? item)
-        {
-            switch (item)
-            {
-                case PdfReference r:
-                    Walk(r.Value);
-                    break;
-                case PdfArray a:
-                    foreach (var child in a.Elements) Walk(child);
-                    break;
-                case PdfDictionary d when d.Elements.GetName("/S") is { } type:
-                    if (type == "/Figure") count++;
-                    Walk(d.Elements["/K"]);
-                    break;
-            }
-        }
-        Walk(root.Elements["/K"]);
-        return count;
-    }
 }

@@ -78,12 +78,18 @@ public sealed class SiteAuditTests(ArticleSiteFixture article, LongBookSiteFixtu
                 await using var server = new SitePreviewServer(site.Directory);
                 var url = new Uri(server.Start(), Uri.EscapeDataString(page));
                 var json = Path.Combine(report, "report.json");
-                var run = ExternalTool.Run("lighthouse",
-                    [url.AbsoluteUri, "--quiet", "--only-categories=accessibility,best-practices,seo", "--output=json", "--output-path=" + json,
-                     "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-                    TimeSpan.FromMinutes(4), environment: new Dictionary<string, string> { ["CHROME_PATH"] = chromium });
-                Assert.True(run.ExitCode == 0, run.Output);
-                var result = JsonNode.Parse(await File.ReadAllTextAsync(json))!;
+                JsonNode result;
+                var attempt = 0;
+                do
+                {
+                    var run = ExternalTool.Run("lighthouse",
+                        [url.AbsoluteUri, "--quiet", "--only-categories=accessibility,best-practices,seo", "--output=json", "--output-path=" + json,
+                         "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                        TimeSpan.FromMinutes(4), environment: new Dictionary<string, string> { ["CHROME_PATH"] = chromium });
+                    Assert.True(run.ExitCode == 0, run.Output);
+                    result = JsonNode.Parse(await File.ReadAllTextAsync(json))!;
+                }
+                while (RobotsTxtWasNotDownloaded(result) && ++attempt < 3);
                 foreach (var (category, value) in result["categories"]!.AsObject())
                 {
                     var score = value!["score"]!.GetValue<double>();
@@ -99,4 +105,15 @@ public sealed class SiteAuditTests(ArticleSiteFixture article, LongBookSiteFixtu
             Directory.Delete(report, recursive: true);
         }
     }
+
+    /// <summary>
+    /// Lighthouse gives robots.txt two seconds and scores a request that did not finish as a failed audit, with no
+    /// status. On a loaded two-core machine that happens while the server is fine; a robots.txt that was answered
+    /// (found, missing or broken) is judged as usual, so only the unanswered request earns another run.
+    /// </summary>
+    private static bool RobotsTxtWasNotDownloaded(JsonNode result) =>
+        result["audits"]?["robots-txt"] is { } audit
+        && audit["score"] is JsonValue score && score.GetValue<double>() == 0
+        && audit["displayValue"] is null
+        && audit["explanation"] is not null;
 }

@@ -14,7 +14,7 @@ public static class CommandLine
     public const string Usage = """
         usage: gptbook build <book.yml|file.md> [--output DIR] [--format epub,pdf,site] [--strict] [--force]
                gptbook serve <book.yml|file.md> [--output DIR] [--port N]
-               gptbook <command> --help
+               gptbook <command> --help | gptbook help <command>
                gptbook --help | --version
 
           build    render the book into DIR (default: output/): <id>.epub, <id>.pdf and site/
@@ -56,6 +56,8 @@ public static class CommandLine
             return Fail("no command given");
         switch (args[0])
         {
+            case "help" when args.Length > 1:
+                return Help(args[1]);
             case "-h" or "--help" or "help":
                 Console.Out.WriteLine(Usage);
                 return Success;
@@ -79,6 +81,21 @@ public static class CommandLine
             default:
                 return Fail($"unknown command '{args[0]}'");
         }
+    }
+
+    /// <summary><c>gptbook help build</c> answers as <c>gptbook build --help</c> does, as git and dotnet do.</summary>
+    private static int Help(string command)
+    {
+        var usage = command switch
+        {
+            "build" => BuildUsage,
+            "serve" => ServeUsage,
+            _ => null,
+        };
+        if (usage is null)
+            return Fail($"no help for unknown command '{command}'");
+        Console.Out.WriteLine(usage);
+        return Success;
     }
 
     private static bool WantsHelp(string[] args) => args.Skip(1).Any(a => a is "-h" or "--help");

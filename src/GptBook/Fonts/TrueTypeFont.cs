@@ -19,6 +19,7 @@ public sealed class TrueTypeFont
     private readonly Lazy<GlyphOutlineReader> _outlines;
     private readonly bool _longLocaOffsets;
     private readonly Lazy<OpenTypeMathTable?> _math;
+    private readonly Lazy<ScriptStyleVariants> _scriptForms;
 
     private TrueTypeFont(byte[] file, string name)
     {
@@ -71,10 +72,14 @@ public sealed class TrueTypeFont
         _outlines = new Lazy<GlyphOutlineReader>(() => new GlyphOutlineReader(
             _tables.Required(_file, "loca", Name), _tables.Required(_file, "glyf", Name), _longLocaOffsets, GlyphCount, Name));
         _math = new Lazy<OpenTypeMathTable?>(() => OpenTypeMathTable.Read(Table("MATH"), Name));
+        _scriptForms = new Lazy<ScriptStyleVariants>(() => ScriptStyleVariants.Read(Table("GSUB"), Name));
     }
 
     /// <summary>The OpenType MATH table (read on first use), or null when the font has none.</summary>
     public OpenTypeMathTable? MathTable => _math.Value;
+
+    /// <summary>The glyphs' forms for scripts (GSUB <c>ssty</c>, read on first use); none when the font has no GSUB.</summary>
+    public ScriptStyleVariants ScriptForms => _scriptForms.Value;
 
     /// <summary>Reads a font file. Throws <see cref="FontFormatException"/> when it is not a TrueType font we can read.</summary>
     public static TrueTypeFont Load(string path) => Parse(File.ReadAllBytes(path), Path.GetFileName(path));

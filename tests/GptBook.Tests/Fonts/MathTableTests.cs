@@ -115,4 +115,32 @@ public class MathTableTests
 
     private static OpenTypeMathTable Read(byte[] table) =>
         OpenTypeMathTable.Read(table, "test") ?? throw new InvalidOperationException();
+
+    [Theory]
+    [InlineData(0x2032, 4048, 4055, 4062)] // minute → minute.st, minute.sts
+    [InlineData('A', 36, 611, 612)]
+    public void The_script_forms_come_from_the_ssty_alternates_one_per_script_level(int codePoint, int glyph, int script, int scriptScript)
+    {
+        Assert.Equal(glyph, Font.GlyphId(codePoint));
+        Assert.Equal(script, Font.ScriptForms.Variant(glyph, 1));
+        Assert.Equal(scriptScript, Font.ScriptForms.Variant(glyph, 2));
+        Assert.Equal(glyph, Font.ScriptForms.Variant(glyph, 0));
+    }
+
+    [Fact]
+    public void A_glyph_without_script_forms_stands_for_itself_and_a_face_without_GSUB_has_none()
+    {
+        Assert.Equal(4229, Font.ScriptForms.Variant(4229, 1)); // ∑ grows by MATH variants, not by ssty
+        var mono = BundledFonts.Set.Font(FontRole.Mono);
+        Assert.Equal(mono.GlyphId('A'), mono.ScriptForms.Variant(mono.GlyphId('A'), 1));
+    }
+
+    [Fact]
+    public void The_prime_drawn_for_a_script_sits_lower_than_the_prime_drawn_for_the_baseline()
+    {
+        var (_, baseBottom, _, _) = Font.GlyphBounds(4048);
+        var (_, scriptBottom, _, _) = Font.GlyphBounds(Font.ScriptForms.Variant(4048, 1));
+        Assert.Equal(519, baseBottom);
+        Assert.Equal(173, scriptBottom);
+    }
 }

@@ -4,28 +4,29 @@ namespace GptBook.Fonts.MathTable;
 
 /// <summary>
 /// An OpenType coverage table read into a list: the glyph at coverage index i (format 1, a sorted glyph array, or
-/// format 2, glyph ranges with their start index). The MATH table's per-glyph arrays are indexed this way.
+/// format 2, glyph ranges with their start index). The MATH table's per-glyph arrays and GSUB's substitutions are
+/// indexed this way.
 /// </summary>
 internal static class Coverage
 {
-    public static int[] Read(ReadOnlySpan<byte> table, int offset, string fontName)
+    public static int[] Read(ReadOnlySpan<byte> table, int offset, string tableName)
     {
         if (offset == 0) return [];
-        Check(table, offset, 4, fontName);
+        Check(table, offset, 4, tableName);
         var format = BinaryPrimitives.ReadUInt16BigEndian(table[offset..]);
         int count = BinaryPrimitives.ReadUInt16BigEndian(table[(offset + 2)..]);
         switch (format)
         {
             case 1:
             {
-                Check(table, offset + 4, 2 * count, fontName);
+                Check(table, offset + 4, 2 * count, tableName);
                 var glyphs = new int[count];
                 for (var i = 0; i < count; i++) glyphs[i] = BinaryPrimitives.ReadUInt16BigEndian(table[(offset + 4 + 2 * i)..]);
                 return glyphs;
             }
             case 2:
             {
-                Check(table, offset + 4, 6 * count, fontName);
+                Check(table, offset + 4, 6 * count, tableName);
                 var glyphs = new List<(int Index, int Glyph)>();
                 for (var r = 0; r < count; r++)
                 {
@@ -40,13 +41,13 @@ internal static class Coverage
                 return result;
             }
             default:
-                throw new FontFormatException($"{fontName}: MATH coverage format {format} is not 1 or 2");
+                throw new FontFormatException($"{tableName}: coverage format {format} is not 1 or 2");
         }
     }
 
-    private static void Check(ReadOnlySpan<byte> table, int offset, int length, string fontName)
+    private static void Check(ReadOnlySpan<byte> table, int offset, int length, string tableName)
     {
         if (offset < 0 || length < 0 || offset + length > table.Length)
-            throw new FontFormatException($"{fontName}: MATH table truncated at offset {offset}");
+            throw new FontFormatException($"{tableName}: table truncated at offset {offset}");
     }
 }

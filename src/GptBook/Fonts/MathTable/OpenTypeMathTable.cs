@@ -30,7 +30,7 @@ public sealed class OpenTypeMathTable
         var glyphInfo = reader.U16(6);
         _italics = ReadValues(reader, Sub(reader, glyphInfo, 0));
         _topAccents = ReadValues(reader, Sub(reader, glyphInfo, 2));
-        _extendedShapes = [.. Coverage.Read(t, Sub(reader, glyphInfo, 4), fontName)];
+        _extendedShapes = [.. Coverage.Read(t, Sub(reader, glyphInfo, 4), fontName + " MATH")];
         _kerns = ReadKerns(reader, Sub(reader, glyphInfo, 6));
 
         var variants = reader.U16(8);
@@ -38,8 +38,8 @@ public sealed class OpenTypeMathTable
         _horizontal = [];
         if (variants == 0) return;
         MinConnectorOverlap = reader.U16(variants);
-        var vertCoverage = Coverage.Read(t, Sub(reader, variants, 2), fontName);
-        var horizCoverage = Coverage.Read(t, Sub(reader, variants, 4), fontName);
+        var vertCoverage = Coverage.Read(t, Sub(reader, variants, 2), fontName + " MATH");
+        var horizCoverage = Coverage.Read(t, Sub(reader, variants, 4), fontName + " MATH");
         int vertCount = reader.U16(variants + 6);
         int horizCount = reader.U16(variants + 8);
         _vertical = ReadConstructions(reader, variants, variants + 10, vertCoverage, vertCount);
@@ -94,7 +94,7 @@ public sealed class OpenTypeMathTable
     {
         var values = new Dictionary<int, int>();
         if (offset == 0) return values;
-        var glyphs = Coverage.Read(r.Table, offset + r.U16(offset), r.FontName);
+        var glyphs = Coverage.Read(r.Table, offset + r.U16(offset), r.FontName + " MATH");
         int count = r.U16(offset + 2);
         for (var i = 0; i < Math.Min(count, glyphs.Length); i++) values[glyphs[i]] = r.S16(offset + 4 + 4 * i);
         return values;
@@ -104,7 +104,7 @@ public sealed class OpenTypeMathTable
     {
         var kerns = new Dictionary<int, MathKern?[]>();
         if (offset == 0) return kerns;
-        var glyphs = Coverage.Read(r.Table, offset + r.U16(offset), r.FontName);
+        var glyphs = Coverage.Read(r.Table, offset + r.U16(offset), r.FontName + " MATH");
         int count = r.U16(offset + 2);
         for (var i = 0; i < Math.Min(count, glyphs.Length); i++)
         {

@@ -18,9 +18,10 @@ public sealed record GlyphBox(FontRole Face, int GlyphId, string Text, double Si
     : MathBox(Width, Height, Depth);
 
 /// <summary>
-/// A glyph grown beyond the character's own glyph: a larger variant or an assembly of parts (<see cref="Drawn"/>),
-/// which no character maps to, so the writer draws it from its outlines. <see cref="StandsFor"/> is the character it
-/// grew from (a delimiter, √, ∑, a brace or arrow), what it copies as; <see cref="Size"/> is its style's size in em.
+/// A glyph drawn in place of the character's own: a larger variant or an assembly of parts (<see cref="Drawn"/>), or
+/// a prime's script form, which no character maps to, so the writer draws it from its outlines. <see cref="StandsFor"/>
+/// is the character it stands for (a delimiter, √, ∑, a brace or arrow, ′), what it copies as; <see cref="Size"/> is
+/// its style's size in em.
 /// </summary>
 public sealed record StretchedBox(MathBox Drawn, string StandsFor, double Size) : MathBox(Drawn.Width, Drawn.Height, Drawn.Depth);
 

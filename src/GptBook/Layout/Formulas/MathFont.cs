@@ -49,6 +49,22 @@ public sealed class MathFont
             Em(Face.AdvanceWidth(glyphId), size), Em(yMax, size), Em(-yMin, size), Em(Table.ItalicsCorrection(glyphId), size));
     }
 
+    /// <summary>
+    /// The form of a math-face character drawn for a script (<paramref name="level"/> 1) or a script's script (2),
+    /// from the font's <c>ssty</c> alternates; no character maps to it, so it is a <see cref="StretchedBox"/> that
+    /// copies as the character. Used for primes only: their own glyph is drawn high, for f′ on the baseline, so as a
+    /// superscript it would float a script shift too high; the other script forms differ from the character's glyph
+    /// only in optical size, not enough to take them out of the PDF's text layer.
+    /// </summary>
+    public MathBox ScriptForm(int codePoint, int level, double size)
+    {
+        if (!Face.HasGlyph(codePoint)) return Character(codePoint, size);
+        var glyph = Face.GlyphId(codePoint);
+        var form = Face.ScriptForms.Variant(glyph, level);
+        var text = char.ConvertFromUtf32(codePoint);
+        return form == glyph ? Glyph(glyph, text, size) : new StretchedBox(Glyph(form, "", size), text, size);
+    }
+
     /// <summary>Whether the math face draws <paramref name="codePoint"/>.</summary>
     public bool Has(int codePoint) => Face.HasGlyph(codePoint);
 

@@ -158,7 +158,8 @@ public sealed partial class MathTypesetter
 
     /// <summary>
     /// A symbol: letters in math italic unless upright was asked for, each character of the math face (or, lacking
-    /// it, of the text faces), with the last glyph's italic correction kept for scripts.
+    /// it, of the text faces), with the last glyph's italic correction kept for scripts. A prime in a script takes
+    /// the font's script form (see <see cref="MathFont.ScriptForm"/>).
     /// </summary>
     private MathBox Symbol(MathSymbol symbol, MathStyleState style)
     {
@@ -166,10 +167,15 @@ public sealed partial class MathTypesetter
         var text = symbol.Variant == MathVariant.Default ? MathItalic.Italic(symbol.Text) : symbol.Text;
         var glyphs = new List<MathBox>();
         foreach (var rune in text.EnumerateRunes())
-            glyphs.Add(_font.Character(rune.Value, scale));
+            glyphs.Add(IsPrime(rune.Value) && style.Style is MathStyle.Script or MathStyle.ScriptScript
+                ? _font.ScriptForm(rune.Value, style.Style == MathStyle.Script ? 1 : 2, scale)
+                : _font.Character(rune.Value, scale));
         if (symbol.Class == AtomClass.Op && glyphs is [GlyphBox op]) return LargeOperator(op, style);
         return glyphs.Count == 1 ? glyphs[0] : GroupBox.Row(glyphs);
     }
+
+    /// <summary>′ ″ ‴ ⁗ and the reversed primes, which f' and x'' write as superscripts.</summary>
+    private static bool IsPrime(int codePoint) => codePoint is (>= 0x2032 and <= 0x2037) or 0x2057;
 
     /// <summary>\text{…}: the text faces, upright, at the style's size; Han through the fallback chain like running text.</summary>
     private MathBox Text(string text, MathStyleState style, FontRole face)

@@ -290,4 +290,20 @@ public class MathTypesetterTests
         Assert.Equal(@"\frac{a}{b", string.Concat(Leaves(box).Select(l => l.Box).OfType<GlyphBox>().Select(g => g.Text)).Replace(" ", ""));
         Assert.All(Leaves(box).Select(l => l.Box).OfType<GlyphBox>(), g => Assert.Equal(FontRole.Mono, g.Face));
     }
+
+    [Theory]
+    [InlineData("f'", "′")]
+    [InlineData("f''", "″")]
+    [InlineData("f'_i", "′")]
+    public void A_prime_takes_the_script_form_that_starts_below_the_top_of_the_letter_it_marks(string tex, string prime)
+    {
+        var box = Set(tex, MathStyleState.Text);
+        var mark = Assert.Single(Grown(box));
+        Assert.Equal(prime, mark.StandsFor);
+        var placed = Leaves(box).Single(l => ReferenceEquals(l.Box, mark.Drawn));
+        var letter = Glyph(box, "𝑓");
+        // The prime's ink begins below the f's top, as in print (f′), instead of floating a script shift above it.
+        Assert.True(placed.Shift - mark.Depth < letter.Box.Height, $"prime bottom {placed.Shift - mark.Depth} em, f top {letter.Box.Height} em");
+        Assert.StartsWith("𝑓" + prime, FormulaText.Of(box), StringComparison.Ordinal);
+    }
 }

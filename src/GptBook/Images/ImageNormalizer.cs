@@ -194,25 +194,40 @@ internal sealed class ImageNormalizer
 
     /// <summary>Every file of one profile's entry, each made from the decoded source at its own size (see
     /// <see cref="ResizeLadder"/>); for print, a translucent image is flattened onto white after resizing, which
-    /// costs a fraction of flattening the full-size source.</summary>
+    /// costs a fraction of flattening the full-size source.
+    /// <para>For the site, the main width decides the format of the others: when its WebP copy is smaller than
+    /// its PNG or JPEG, the other widths are written as WebP alone (every browser that takes a srcset of widths
+    /// takes WebP; the PNG or JPEG at the main width is the &lt;img&gt; fallback for the others), which saves
+    /// three of the four fallback encodes; otherwise (a palette PNG, or a WebP no smaller) every width is PNG or
+    /// JPEG and none has a WebP copy.</para></summary>
     private NormalizedImage WriteEntry(ImageProfileRules rules, string key, Image<Rgba32> source, ResizeLadder ladder, ImageCharacter character, bool sourceIsJpeg)
     {
         var encoding = ImageEncodingChooser.Choose(character, rules.FlattensAlpha, sourceIsJpeg);
         var quality = _context.Options.Images.JpegQuality;
         var files = new List<CachedFile>();
+        bool? webpWidths = rules.WritesWebP ? null : false;
         foreach (var target in rules.Targets(source.Width, source.Height))
         {
             var name = key + target.Suffix + PreparedImageWriter.Extension(encoding);
             using var resized = ladder.Resize(target.Width, target.Height);
+            if (webpWidths == true)
+            {
+                var alone = WebPSiblingWriter.WriteAlone(resized ?? source, encoding, character.HasAlpha, quality, _cache.PathFor(name));
+                files.Add(new CachedFile(Path.GetFileName(alone), target.Width, target.Height, WebPSiblingWriter.MediaType, target.Dpi));
+                continue;
+            }
             using var flattened = rules.FlattensAlpha && character.HasAlpha
                 ? (resized ?? source).Clone(x => x.BackgroundColor(Color.White))
                 : null;
             var indexed = PreparedImageWriter.Write(flattened ?? resized ?? source, encoding, target.Dpi, quality, rules.IndexesColours, _cache.PathFor(name));
             files.Add(new CachedFile(name, target.Width, target.Height, PreparedImageWriter.MediaType(encoding), target.Dpi));
+            if (webpWidths != null) continue;
             // An indexed PNG is smaller than a lossless WebP of the same pixels (the article's charts: 24 kB against
             // 34 kB at 720 px), so it gets no WebP copy: encoding one would only cost time.
-            if (rules.WritesWebP && !indexed && WebPSiblingWriter.Write(resized ?? source, encoding, character.HasAlpha, quality, _cache.PathFor(name)) is { } webp)
+            var webp = indexed ? null : WebPSiblingWriter.Write(resized ?? source, encoding, character.HasAlpha, quality, _cache.PathFor(name));
+            if (webp != null)
                 files.Add(new CachedFile(Path.GetFileName(webp), target.Width, target.Height, WebPSiblingWriter.MediaType, target.Dpi));
+            webpWidths = webp != null;
         }
         _context.Statistics.CountWrite();
         return _cache.Put(key, files);

@@ -15,8 +15,9 @@ namespace GptBook.Images;
 /// <item>Site: <see cref="ImageOptions.SiteWidth"/> wide (or narrower: never upscaled) at 96 dpi; a half-width
 /// variant for phones when the main image is half as wide again; with <see cref="ImageOptions.SiteRetina"/>, 1.5×
 /// and 2× variants when the source is at least that wide, so a variant really holds the detail its width
-/// promises. The page offers them by width (srcset with w descriptors), and each also as WebP
-/// (<see cref="WebPSiblingWriter"/>).</item>
+/// promises. The page offers them by width (srcset with w descriptors): as WebP (<see cref="WebPSiblingWriter"/>)
+/// with only the main width also as PNG or JPEG (the fallback) when the main width's WebP is the smaller file, else
+/// as PNG or JPEG at every width.</item>
 /// </list>
 /// <see cref="CacheSettings"/> names every setting that changes the output, so the cache key changes with them.
 /// </summary>

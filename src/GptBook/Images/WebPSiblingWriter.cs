@@ -24,12 +24,25 @@ internal static class WebPSiblingWriter
     /// <returns>The WebP file's path, or null when it was not smaller than <paramref name="originalPath"/>.</returns>
     public static string? Write(Image<Rgba32> pixels, ImageEncoding encoding, bool hasAlpha, int quality, string originalPath)
     {
-        var bytes = encoding == ImageEncoding.Png ? Lossless(pixels) : Lossy(pixels, hasAlpha, quality);
+        var bytes = Encode(pixels, encoding, hasAlpha, quality);
         if (bytes.Length >= new FileInfo(originalPath).Length) return null;
         var path = originalPath + ".webp";
         AtomicFile.WriteAllBytes(path, bytes);
         return path;
     }
+
+    /// <summary>A WebP width with no PNG or JPEG beside it (the site offers other widths only as WebP once the
+    /// main width's copy was smaller), named as its sibling would be: <paramref name="originalPath"/> + ".webp".</summary>
+    /// <returns>The WebP file's path.</returns>
+    public static string WriteAlone(Image<Rgba32> pixels, ImageEncoding encoding, bool hasAlpha, int quality, string originalPath)
+    {
+        var path = originalPath + ".webp";
+        AtomicFile.WriteAllBytes(path, Encode(pixels, encoding, hasAlpha, quality));
+        return path;
+    }
+
+    private static byte[] Encode(Image<Rgba32> pixels, ImageEncoding encoding, bool hasAlpha, int quality) =>
+        encoding == ImageEncoding.Png ? Lossless(pixels) : Lossy(pixels, hasAlpha, quality);
 
     private static byte[] Lossless(Image<Rgba32> pixels)
     {

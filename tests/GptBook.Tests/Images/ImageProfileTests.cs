@@ -107,7 +107,7 @@ public sealed class ImageProfileTests : IDisposable
     }
 
     [Fact]
-    public void Site_makes_wider_variants_only_from_a_source_that_wide_a_half_width_one_and_a_smaller_webp_of_each()
+    public void Site_makes_wider_variants_only_from_a_source_that_wide_and_a_half_width_one_as_webp_with_the_main_width_as_fallback()
     {
         using var wide = ImageTestBook.Photo(2000, 1000);
         using var narrow = ImageTestBook.Photo(1000, 500, seed: 2);
@@ -117,24 +117,41 @@ public sealed class ImageProfileTests : IDisposable
 
         var site = run.Get(wideRef, ImageProfile.Site);
         Assert.Equal((720, 360), (site.PixelWidth, site.PixelHeight));
-        var jpegs = site.Variants.Where(v => v.MediaType == site.MediaType).ToArray();
-        Assert.Equal([(360, 180), (1080, 540), (1440, 720)], jpegs.Select(v => (v.PixelWidth, v.PixelHeight)));
-        var twoX = jpegs[^1];
-        Assert.Equal((1440, 720), Size(twoX.Path));
-        Assert.InRange(Dpi(twoX.Path), 191.9, 192.1);
-        // A width may also come as WebP (a photo: lossy at the JPEG quality), kept only when smaller than its JPEG.
-        var webps = site.Variants.Where(v => v.MediaType == "image/webp").ToArray();
-        Assert.NotEmpty(webps);
+        Assert.Equal("image/jpeg", site.MediaType);
+        Assert.Equal((720, 360), Size(site.Path));
+        // The main width's WebP (a photo: lossy at the JPEG quality) is smaller than its JPEG, so every width is
+        // offered as WebP and the main width's JPEG is the only fallback: no JPEG at the other widths.
+        Assert.Empty(site.Variants.Where(v => v.MediaType == site.MediaType));
+        var webps = site.Variants.Where(v => v.MediaType == "image/webp").OrderBy(v => v.PixelWidth).ToArray();
+        Assert.Equal([(360, 180), (720, 360), (1080, 540), (1440, 720)], webps.Select(v => (v.PixelWidth, v.PixelHeight)));
         foreach (var webp in webps)
         {
-            var original = jpegs.Prepend(site).Single(j => j.PixelWidth == webp.PixelWidth);
             Assert.Equal((webp.PixelWidth, webp.PixelHeight), Size(webp.Path));
-            Assert.True(new FileInfo(webp.Path).Length < new FileInfo(original.Path).Length, webp.Path);
+            Assert.Equal("Webp", Image.DetectFormat(File.ReadAllBytes(webp.Path))?.Name, ignoreCase: true);
         }
+        Assert.True(new FileInfo(webps[1].Path).Length < new FileInfo(site.Path).Length, webps[1].Path);
+        Assert.Equal(192, webps[^1].Dpi);
 
         var small = run.Get(narrowRef, ImageProfile.Site);
         Assert.Equal((720, 360), (small.PixelWidth, small.PixelHeight));
-        Assert.Equal([360], small.Variants.Where(v => v.MediaType == small.MediaType).Select(v => v.PixelWidth));
+        // The main width decides for all: every width as WebP with the main width's JPEG as fallback, or (when its
+        // WebP was no smaller, as for this noisier photo) every width as JPEG and no WebP.
+        int[] webpWidths = [.. small.Variants.Where(v => v.MediaType == "image/webp").Select(v => v.PixelWidth).Order()];
+        int[] jpegWidths = [.. small.Variants.Prepend(small).Where(v => v.MediaType == "image/jpeg").Select(v => v.PixelWidth).Order()];
+        Assert.True((webpWidths.SequenceEqual([360, 720]) && jpegWidths.SequenceEqual([720])) ||
+            (webpWidths.Length == 0 && jpegWidths.SequenceEqual([360, 720])), $"WebP {string.Join(",", webpWidths)}; JPEG {string.Join(",", jpegWidths)}");
+    }
+
+    [Fact]
+    public void Site_keeps_every_width_as_png_when_a_palette_makes_it_smaller_than_webp()
+    {
+        using var drawing = ImageTestBook.Drawing(2000, 1000, new Rgba32(200, 40, 40), new Rgba32(40, 40, 200));
+        var reference = ImageTestBook.Local(_book.Write("img/chart.png", drawing, new PngEncoder()));
+        var site = _book.Run(reference, ImageProfile.Site).Get(reference, ImageProfile.Site);
+        Assert.Equal("image/png", site.MediaType);
+        Assert.Equal([360, 1080, 1440], site.Variants.Select(v => v.PixelWidth));
+        Assert.All(site.Variants.Prepend(site), v => Assert.Equal("image/png", v.MediaType));
+        Assert.All(site.Variants.Prepend(site), v => Assert.Equal(3, File.ReadAllBytes(v.Path)[25])); // IHDR colour type 3: indexed
     }
 
     [Fact]

@@ -107,7 +107,7 @@ Task("Bench")
         new DotNetRunSettings { Configuration = "Release" }));
 
 Task("Bench-Micro")
-    .Description("BenchmarkDotNet micro-benchmarks of the hot paths (width measurement, line breaking, pagination, font subsetting, PDFsharp face loading, the PDF reopen-and-save pass).")
+    .Description("BenchmarkDotNet micro-benchmarks of the hot paths (width measurement, line breaking, pagination, font subsetting, PDFsharp face loading, the PDF writer against a reopen-and-save).")
     .Does(() => DotNetRun("./src/GptBook.Benchmarks/GptBook.Benchmarks.csproj",
         new ProcessArgumentBuilder().Append("micro").Append("--filter").Append("*"),
         new DotNetRunSettings { Configuration = "Release" }));

@@ -8,10 +8,10 @@ using PdfSharp.Pdf.IO;
 namespace GptBook.Benchmarks.Micro;
 
 /// <summary>
-/// The whole PDF writer on the 10-chapter book (layout, drawing, PDFsharp's save, and the finishing pass that reopens
-/// the saved file with PDFsharp's parser and saves it again), next to that reopen-and-save alone on the finished
-/// file: the share of the PDF stage a writer that wrote the streams right the first time would save (the profile
-/// of the 80-chapter book puts it at about a third of the stage).
+/// The whole PDF writer on the 10-chapter book (layout, drawing, PDFsharp's one save, and the streams PDFsharp
+/// builds while saving deflated in the saved bytes), next to reopening the finished file with PDFsharp's parser and
+/// saving it again: what the writer's finishing pass did until it wrote the streams right the first time (the
+/// profile of the 80-chapter book had put that pass at about a fifth of the PDF stage).
 /// </summary>
 [Config(typeof(MicroConfig))]
 public class PdfReopenBenchmark

@@ -18,7 +18,7 @@ namespace GptBook.Pdf;
 /// Writes the print PDF: lays the book out (see <see cref="BookLayoutEngine"/>), draws the pages with PDFsharp,
 /// adds outline, links, page labels, metadata and the structure tree (tagged PDF), and writes the file through a
 /// temporary sibling. The same input gives the same bytes: dates are the options' build time (SOURCE_DATE_EPOCH or the book's date),
-/// and every random value PDFsharp would write is replaced (see <see cref="PdfStreamFinisher"/>).
+/// and every random value PDFsharp would write is replaced, in one save (see <see cref="PdfStreamFinisher"/>).
 /// </summary>
 public static class PdfBookWriter
 {
@@ -66,7 +66,6 @@ public static class PdfBookWriter
     {
         BundledFontResolver.Register(fonts);
         var pdfDate = "D:" + date.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "+00'00'";
-        byte[] uncompressed;
         using (var document = new PdfDocument())
         {
             document.Options.NoCompression = true;
@@ -105,15 +104,12 @@ public static class PdfBookWriter
             PdfNavigationWriter.WritePageLabels(document, layout);
             document.PageLayout = PdfPageLayout.TwoPageRight;
             ApplyMetadata(document, metadata, pdfDate);
-            using var ms = new MemoryStream();
-            document.Save(ms, closeStream: false);
-            uncompressed = ms.ToArray();
+            var seed = string.Join("\n", metadata.Id, metadata.Title, metadata.Language, pdfDate, layout.Pages.Count.ToString(CultureInfo.InvariantCulture));
+            var id = PdfStreamFinisher.BeforeSave(document, seed, pdfDate);
+            using var saved = new MemoryStream();
+            document.Save(saved, closeStream: false);
+            return PdfStreamFinisher.AfterSave(saved.ToArray(), document, XmpPacket.Build(metadata, date, id, Producer));
         }
-        using var output = new MemoryStream();
-        var seed = string.Join("\n", metadata.Id, metadata.Title, metadata.Language, pdfDate, layout.Pages.Count.ToString(CultureInfo.InvariantCulture));
-        PdfStreamFinisher.Finish(uncompressed, output, seed, pdfDate, d => ApplyMetadata(d, metadata, pdfDate),
-            id => XmpPacket.Build(metadata, date, id, Producer));
-        return output.ToArray();
     }
 
     /// <summary>PDFsharp prefixes any other producer with its own name and version; this one it keeps.</summary>

@@ -15,10 +15,11 @@ internal static class PdfXConformance
 {
     public const string Version = "PDF/X-4";
 
-    /// <summary>Applies the rules to a document about to be saved; streams it adds are already compressed.</summary>
+    /// <summary>Applies the rules to a document about to be saved (its pages drawn); streams it adds are already compressed.</summary>
     public static void Apply(PdfDocument document)
     {
-        // PDFsharp gives every page it writes a transparency group unless the colour mode is undefined.
+        // PDFsharp gives every page it writes a transparency group unless the colour mode is undefined. The pages are
+        // drawn by now, in CMYK mode (k/K colours); the mode only decides the groups from here on.
         document.Options.ColorMode = PdfColorMode.Undefined;
         document.Version = 16;
 
@@ -40,10 +41,14 @@ internal static class PdfXConformance
                 dict.Elements["/ColorSpace"] = srgb ??= IccBased(document, ColorProfiles.Srgb);
         }
 
+        // A page where something is transparent gets the group PDFsharp would have written in CMYK mode.
         foreach (var page in document.Pages)
         {
-            if (UsesTransparency(page.Resources.Elements)) page.Elements.GetDictionary("/Group")?.Elements.SetName("/CS", "/DeviceCMYK");
-            else page.Elements.Remove("/Group");
+            if (!UsesTransparency(page.Resources.Elements)) continue;
+            var group = new PdfDictionary();
+            group.Elements.SetName("/CS", "/DeviceCMYK");
+            group.Elements.SetName("/S", "/Transparency");
+            page.Elements["/Group"] = group;
         }
     }
 

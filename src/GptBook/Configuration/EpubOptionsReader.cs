@@ -3,7 +3,10 @@ using GptBook.Sources;
 
 namespace GptBook.Configuration;
 
-/// <summary>The <c>epub:</c> section of book.yml: split level, TOC depth, cover (a root-relative path, confined to the root).</summary>
+/// <summary>
+/// The <c>epub:</c> section of book.yml: split level, TOC depth, cover (a root-relative path, confined to the root),
+/// and the formula format (<c>math: mathml</c> or <c>math: images</c>).
+/// </summary>
 internal static class EpubOptionsReader
 {
     public static EpubOptions Read(YamlSection s, string root)
@@ -21,7 +24,19 @@ internal static class EpubOptionsReader
             else section.Diagnostics.Report(RootedPathResolver.CodeFor(resolved.Refusal), section.SpanOf(coverNode),
                 $"cover '{ShownText.Of(coverValue)}' is refused: {RootedPathResolver.Describe(resolved.Refusal)}");
         }
+        var math = defaults.Math;
+        if (section.Scalar("math") is { } mathNode)
+        {
+            switch (mathNode.Value?.Trim().ToLowerInvariant())
+            {
+                case "mathml": math = EpubMathFormat.MathML; break;
+                case "images": math = EpubMathFormat.Images; break;
+                default:
+                    section.Error(mathNode, $"'epub.math' must be mathml (the default) or images (formulas as pictures, for Kindle), not '{ShownText.Of(mathNode.Value ?? "")}'");
+                    break;
+            }
+        }
         section.ReportUnknownKeys();
-        return new EpubOptions(split, depth, cover);
+        return new EpubOptions(split, depth, cover, math);
     }
 }

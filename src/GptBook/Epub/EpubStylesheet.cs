@@ -228,6 +228,11 @@ public static class EpubStylesheet
         mtd.equation-number { padding-left: 2em; }
         merror, .math-error { border: 1px solid #cc0000; background-color: #fff3f3; color: #990000; padding: 0 0.2em; }
 
+        /* Formulas as pictures (epub.math: images): each img carries its size and its lowering in em, so it sits on
+           the baseline and grows with the text; an align's lines stand one under the other without the line gap. */
+        img.math { border: 0; margin: 0; padding: 0; max-width: none; }
+        .math-rows .math-row { margin: 0; line-height: 1; }
+
         body.nav-page h1 { text-align: center; }
         body.nav-page ol { list-style-type: none; padding-left: 0; }
         body.nav-page ol ol { padding-left: 1.5em; }

@@ -2,6 +2,7 @@ using System.Xml;
 using GptBook.Configuration;
 using GptBook.Diagnostics;
 using GptBook.Epub.Cover;
+using GptBook.Epub.MathImages;
 using GptBook.Fonts;
 using GptBook.Html;
 using GptBook.Images;
@@ -55,7 +56,13 @@ public static class EpubWriter
         var chunked = BookChunker.Split(book, options.Epub.SplitLevel);
         var packageImages = new PackageImages();
         var resolver = new CatalogImageResolver(images, ImageProfile.Epub, packageImages.Add, diagnostics);
-        var content = new XhtmlContentWriter(new HtmlContentContext(chunked, labels, HtmlFlavor.Epub, resolver.Resolve, diagnostics) { PageMap = pageMap });
+        // Formulas as pictures (for Kindle) are drawn from the bundled math face, like the PDF's.
+        var formulaPictures = options.Epub.Math == EpubMathFormat.Images ? new FormulaPictureSet(Fonts(fontsDirectory)) : null;
+        var content = new XhtmlContentWriter(new HtmlContentContext(chunked, labels, HtmlFlavor.Epub, resolver.Resolve, diagnostics)
+        {
+            PageMap = pageMap,
+            FormulaPictures = formulaPictures,
+        });
 
         var pages = chunked.Chunks
             .Select(chunk =>
@@ -78,12 +85,13 @@ public static class EpubWriter
         var manifest = new List<PackageItem> { coverPage, nav, ncx, css };
         manifest.AddRange(pages);
         manifest.AddRange(packageImages.Items);
+        if (formulaPictures != null) manifest.AddRange(formulaPictures.Items);
         var spine = new[] { coverPage.Id, nav.Id }.Concat(pages.Select(p => p.Id)).ToArray();
         var modified = options.BuildTime;
         var guide = new List<GuideReference> { new("cover", labels.Cover, EpubLayout.CoverPage), new("toc", labels.TableOfContents, EpubLayout.NavFile) };
         guide.Add(new GuideReference("text", chunked.Chunks[0].Title, chunked.Chunks[0].FileName));
         var animated = packageImages.Items.Any(i => i.MediaType == "image/gif" && ImageMediaTypes.IsAnimatedGif(i.Content));
-        var extras = new PackageExtras(AccessibilityMetadata.Of(book, printedPages.Count > 0, animated), guide,
+        var extras = new PackageExtras(AccessibilityMetadata.Of(book, printedPages.Count > 0, animated, formulaPictures?.Formulas ?? 0), guide,
             printedPages.Count > 0 ? BookIdentifier.PrintUrn(metadata.Id) : null);
         var opf = PackageDocumentWriter.Write(metadata, identifier, modified, manifest, spine, ncx.Id, cover?.Id, extras);
 
@@ -150,8 +158,7 @@ public static class EpubWriter
 
         try
         {
-            var fonts = fontsDirectory == null ? FontSet.Bundled() : FontSet.Load(fontsDirectory);
-            var png = DrawnCover.Png(book.Metadata, fonts, cache);
+            var png = DrawnCover.Png(book.Metadata, Fonts(fontsDirectory), cache);
             return packageImages.AddGenerated(CoverImageId, EpubLayout.ImagesFolder + "cover.png", "image/png", png, "cover-image");
         }
         catch (Exception e) when (e is IOException or FontFormatException)
@@ -160,4 +167,6 @@ public static class EpubWriter
             return null;
         }
     }
+
+    private static FontSet Fonts(string? fontsDirectory) => fontsDirectory == null ? FontSet.Bundled() : FontSet.Load(fontsDirectory);
 }

@@ -514,26 +514,76 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
 
     /// <summary>
     /// Display math: a <c>div</c> around the block <c>math</c>. An equation with one number carries its anchor on
-    /// the div and the number at the right margin; an align numbers its lines inside the table.
+    /// the div and the number at the right margin; an align numbers its lines inside the table. As pictures, a
+    /// numbered align is one centred line per row, each with its anchor and its number as text.
     /// </summary>
-    private static void WriteDisplayMath(XmlWriter xml, MathFormula formula)
+    private void WriteDisplayMath(XmlWriter xml, MathFormula formula)
     {
         if (DrawsNothing(formula)) return;
-        var single = formula.NumberedTable is null || !ReferenceEquals(formula.NumberedTable, formula.Root) ? (formula.Numbers.Count > 0 ? formula.Numbers[0] : null) : null;
+        var numberedRows = formula.NumberedTable is { } table && ReferenceEquals(table, formula.Root) && formula.Numbers.Count > 0;
+        var single = numberedRows ? null : formula.Numbers.Count > 0 ? formula.Numbers[0] : null;
+        if (numberedRows && context.FormulaPictures is { } pictures)
+        {
+            WritePictureRows(xml, formula, pictures.Rows(formula));
+            return;
+        }
         Start(xml, "div");
         Attr(xml, "class", single is null ? "math-display" : "math-display numbered");
         if (single?.Id is { } id) Attr(xml, "id", id);
         // The number comes first and floats right, so it shares the formula's line without flex or positioning,
         // which older e-reader engines lack.
-        if (single?.Display is { } number)
+        if (single?.Display is { } number) WriteEquationNumber(xml, number);
+        if (context.FormulaPictures is { } drawn) WriteFormulaPicture(xml, drawn.Of(formula), formula.Source.Trim());
+        else MathMLWriter.Write(xml, formula, block: true);
+        End(xml);
+    }
+
+    private static void WriteEquationNumber(XmlWriter xml, string number)
+    {
+        Start(xml, "span");
+        Attr(xml, "class", "equation-number");
+        xml.WriteString(number);
+        End(xml);
+    }
+
+    /// <summary>
+    /// The lines of a numbered align as pictures. The first carries the whole formula's TeX as its alternative text,
+    /// the others none (they are part of what it says), so a screen reader reads the formula once, with its numbers.
+    /// </summary>
+    private static void WritePictureRows(XmlWriter xml, MathFormula formula, IReadOnlyList<FormulaPicture> rows)
+    {
+        Start(xml, "div");
+        Attr(xml, "class", "math-display math-rows");
+        for (var r = 0; r < rows.Count; r++)
         {
-            Start(xml, "span");
-            Attr(xml, "class", "equation-number");
-            xml.WriteString(number);
+            var number = formula.Numbers.FirstOrDefault(n => n.Row == r);
+            Start(xml, "div");
+            Attr(xml, "class", "math-row");
+            if (number?.Id is { } id) Attr(xml, "id", id);
+            if (number?.Display is { } shown) WriteEquationNumber(xml, shown);
+            WriteFormulaPicture(xml, rows[r], r == 0 ? formula.Source.Trim() : "");
             End(xml);
         }
-        MathMLWriter.Write(xml, formula, block: true);
         End(xml);
+    }
+
+    /// <summary>
+    /// A formula picture sized in em, lowered by its depth so that its baseline is the line's: it scales with the
+    /// reader's font size and sits on the text like the characters around it. Its alternative text is the TeX
+    /// source; an empty one (a later line of an align) marks it as decoration. No <c>role="math"</c>: the EPUB
+    /// schema allows no such role on <c>img</c> (epubcheck), and an image with alt text is announced by it anyway.
+    /// </summary>
+    private static void WriteFormulaPicture(XmlWriter xml, FormulaPicture picture, string alt)
+    {
+        // A formula on the baseline is lowered by nothing, written "0" rather than "-0".
+        var lowered = picture.Depth == 0 ? 0 : -picture.Depth;
+        xml.WriteStartElement("img", XhtmlNames.Xhtml);
+        Attr(xml, "class", "math");
+        Attr(xml, "src", picture.Href);
+        Attr(xml, "alt", alt);
+        Attr(xml, "style", string.Create(CultureInfo.InvariantCulture,
+            $"width:{picture.Width:0.###}em;height:{picture.Height + picture.Depth:0.###}em;vertical-align:{lowered:0.###}em"));
+        xml.WriteEndElement();
     }
 
     /// <summary>
@@ -552,7 +602,9 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             End(xml);
             return;
         }
-        if (!DrawsNothing(formula)) MathMLWriter.Write(xml, formula, block: formula.Display);
+        if (DrawsNothing(formula)) return;
+        if (context.FormulaPictures is { } pictures) WriteFormulaPicture(xml, pictures.Of(formula), formula.Source.Trim());
+        else MathMLWriter.Write(xml, formula, block: formula.Display);
     }
 
     /// <summary>A formula that only defines macros (<c>$\newcommand{\R}{…}$</c>) shows nothing, so it writes nothing.</summary>

@@ -214,6 +214,20 @@ public class BookOptionsReaderTests
         Assert.Equal("content/book.yml:6:10", d.Span.ToString());
     }
 
+    [Fact]
+    public void Epub_math_chooses_mathml_or_pictures_and_anything_else_is_an_error_at_its_place()
+    {
+        Assert.Equal(EpubMathFormat.MathML, Read(Minimal).Options!.Epub.Math);
+        var (options, diagnostics) = Read(Minimal + "epub:\n  math: Images\n");
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(EpubMathFormat.Images, options!.Epub.Math);
+        Assert.Equal(EpubMathFormat.MathML, Read(Minimal + "epub:\n  math: mathml\n").Options!.Epub.Math);
+        var d = SingleError(Read(Minimal + "epub:\n  math: svg\n"), "GB0003");
+        Assert.Equal("content/book.yml:6:9", d.Span.ToString());
+        Assert.Contains("mathml", d.Message, StringComparison.Ordinal);
+        Assert.Contains("images", d.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("https://example.org/book", "https://example.org/book/")]
     [InlineData("http://例子.中国/书/", "http://xn--fsqu00a.xn--fiqs8s/%E4%B9%A6/")]

@@ -18,14 +18,14 @@ public sealed class BookYamlPropertyTests
 {
     private static readonly string[] Keys =
         ["id", "title", "subtitle", "language", "authors", "date", "description", "keywords", "chapters", "links", "figures", "root",
-         "epub", "pdf", "site", "images", "split_level", "toc_depth", "cover", "page_size", "margins", "inner", "outer", "top", "bottom",
+         "epub", "pdf", "site", "images", "split_level", "toc_depth", "cover", "math", "page_size", "margins", "inner", "outer", "top", "bottom",
          "font_size", "toc_levels", "max_bytes", "max_pixels", "base_url", "caption", "alt", "unknown_key", "&a id", "<<", "? x"];
 
     private static readonly string[] Scalars =
         ["t", "\"引号\"", "'单引号'", "0", "-1", "2147483648", "1e309", "3.5", "true", "null", "~", "2026-13-45", "2026-11-30",
          "A5", "B5", "16开", "170mm x 240mm", "0mm x 0mm", "-5mm", "20mm", "10.5pt", "1 GB", "50MB", "9999999999999 TB", "x.md",
          "../outside.md", "/etc/passwd", "file:///etc/passwd", "content/a.md", "https://example.com/", "javascript:alert(1)",
-         "*a", "&b v", "!!binary aGk=", "!!int x", "!custom v", "[a, b", "{a: 1", "|", ">", "\"\\u0000\"", "'", "\t", ":", "- -", "%TAG"];
+         "mathml", "*a", "&b v", "!!binary aGk=", "!!int x", "!custom v", "[a, b", "{a: 1", "|", ">", "\"\\u0000\"", "'", "\t", ":", "- -", "%TAG"];
 
     private static Gen<string> Value(int depth, int indent) =>
         depth <= 0

@@ -55,6 +55,12 @@ internal sealed class PngPalette
                 var at = y * rows.Width;
                 for (var x = 0; x < row.Length; x++)
                 {
+                    // A run of one colour (a drawing's ground, a filled box) needs one lookup.
+                    if (x > 0 && row[x] == row[x - 1])
+                    {
+                        indices[at + x] = indices[at + x - 1];
+                        continue;
+                    }
                     if (!slots.TryGetValue(row[x], out var slot))
                     {
                         if (colours.Count == 256) { fits = false; break; }
@@ -93,14 +99,22 @@ internal sealed class PngPalette
         image.ProcessPixelRows(rows =>
         {
             for (var y = 0; y < rows.Height && fits; y++)
-                foreach (var pixel in rows.GetRowSpan(y))
+            {
+                var row = rows.GetRowSpan(y);
+                for (var x = 0; x < row.Length;)
                 {
-                    ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, pixel, out _);
-                    count++;
+                    // A run of one colour is counted with one lookup.
+                    var run = 1;
+                    while (x + run < row.Length && row[x + run] == row[x]) run++;
+                    ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, row[x], out _);
+                    count += run;
+                    x += run;
                 }
-            fits = counts.Count <= MaxDistinctColours;
+                // The count only grows: once past the limit, the rest of the image cannot bring it back.
+                fits = counts.Count <= MaxDistinctColours;
+            }
         });
-        return fits && counts.Count <= MaxDistinctColours ? counts : null;
+        return fits ? counts : null;
     }
 
     /// <summary>Up to 256 colours in order of popularity, each more than <paramref name="spread"/> levels (in some
@@ -147,7 +161,8 @@ internal sealed class PngPalette
             {
                 var row = rows.GetRowSpan(y);
                 var at = y * rows.Width;
-                for (var x = 0; x < row.Length; x++) indices[at + x] = slots[row[x]];
+                for (var x = 0; x < row.Length; x++)
+                    indices[at + x] = x > 0 && row[x] == row[x - 1] ? indices[at + x - 1] : slots[row[x]];
             }
         });
         return new PngPalette(palette, indices, image.Width);

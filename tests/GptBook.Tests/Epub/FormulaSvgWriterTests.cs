@@ -91,14 +91,67 @@ public partial class FormulaSvgWriterTests
         var view = ViewBox(svg);
         foreach (var path in svg.Elements(Svg + "path"))
         {
-            var numbers = Number().Matches((string)path.Attribute("d")!).Select(m => double.Parse(m.Value, CultureInfo.InvariantCulture)).ToArray();
-            Assert.True(numbers.Length > 0 && numbers.Length % 2 == 0);
-            for (var i = 0; i < numbers.Length; i += 2)
+            var points = AbsolutePoints((string)path.Attribute("d")!);
+            Assert.NotEmpty(points);
+            foreach (var (x, y) in points)
             {
-                Assert.InRange(numbers[i], view[0], view[0] + view[2]);
-                Assert.InRange(numbers[i + 1], view[1], view[1] + view[3]);
+                Assert.InRange(x, view[0], view[0] + view[2]);
+                Assert.InRange(y, view[1], view[1] + view[3]);
             }
         }
+    }
+
+    /// <summary>
+    /// Every point of path data made of relative commands, one coordinate pair per m or l and two per q (the control
+    /// point and the end, both from the segment's start), z going back to the contour's start; a first m from (0, 0).
+    /// </summary>
+    private static List<(double X, double Y)> AbsolutePoints(string data)
+    {
+        var tokens = PathToken().Matches(data).Select(m => m.Value).ToArray();
+        var points = new List<(double X, double Y)>();
+        double x = 0, y = 0, startX = 0, startY = 0;
+        double Next(ref int i) => double.Parse(tokens[++i], CultureInfo.InvariantCulture);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            switch (tokens[i])
+            {
+                case "m" or "l":
+                    var (dx, dy) = (Next(ref i), Next(ref i));
+                    (x, y) = (x + dx, y + dy);
+                    if (tokens[i - 2] == "m") (startX, startY) = (x, y);
+                    points.Add((x, y));
+                    break;
+                case "q":
+                    var (cx, cy, ex, ey) = (Next(ref i), Next(ref i), Next(ref i), Next(ref i));
+                    points.Add((x + cx, y + cy));
+                    (x, y) = (x + ex, y + ey);
+                    points.Add((x, y));
+                    break;
+                case "z":
+                    (x, y) = (startX, startY);
+                    break;
+                default:
+                    Assert.Fail($"unexpected '{tokens[i]}' in path data: only m, l, q and z with one number pair each are written");
+                    break;
+            }
+        }
+        return points;
+    }
+
+    [Fact]
+    public void The_path_data_matches_the_glyph_outline_in_thousandths_of_an_em()
+    {
+        // One glyph at the origin: its outline's on-curve extremes are the path's, scaled to 1000 units per em.
+        var glyph = Assert.IsType<GlyphBox>(Leaves(Set("x", display: false)).Single());
+        var font = BundledFonts.Set.Font(glyph.Face);
+        var (xMin, yMin, xMax, yMax) = font.GlyphBounds(glyph.GlyphId);
+        var svg = XDocument.Parse(System.Text.Encoding.UTF8.GetString(new FormulaSvgWriter(BundledFonts.Set).Write(Set("x", false)).Bytes)).Root!;
+        var points = AbsolutePoints((string)svg.Element(Svg + "path")!.Attribute("d")!);
+        var perUnit = 1000.0 / font.UnitsPerEm;
+        Assert.Equal(Math.Round(xMin * perUnit), points.Min(p => p.X), 0);
+        Assert.Equal(Math.Round(xMax * perUnit), points.Max(p => p.X), 0);
+        Assert.Equal(Math.Round(-yMax * perUnit), points.Min(p => p.Y), 0); // y downwards: the top is -height
+        Assert.Equal(Math.Round(-yMin * perUnit), points.Max(p => p.Y), 0);
     }
 
     [Fact]
@@ -131,6 +184,6 @@ public partial class FormulaSvgWriterTests
         Assert.True(svg.Elements(Svg + "path").Count() >= "\\frac{a}{\\undefinedcommand}".Length - 5); // the source's characters
     }
 
-    [GeneratedRegex(@"-?\d+(\.\d+)?")]
-    private static partial Regex Number();
+    [GeneratedRegex(@"[A-Za-z]|-?\d+(\.\d+)?")]
+    private static partial Regex PathToken();
 }

@@ -25,7 +25,7 @@ namespace GptBook.Pdf;
 internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
 {
     private static readonly XStringFormat BaseLineLeft = XStringFormats.BaseLineLeft;
-    private readonly List<string> _arrays = [];
+    private readonly List<(string Array, int Glyphs)> _arrays = [];
 
     /// <summary>
     /// Draws fragments that share a style and baseline: glyph positions from each run's X and letter spacing,
@@ -37,7 +37,11 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
         var size = style.Size.Points;
         var text = new StringBuilder();
         var source = new StringBuilder();
-        var adjustments = new List<double>();
+        // The array between its brackets: a placeholder per glyph (U+0001), the adjustment to the next glyph after
+        // each, written as the glyphs are placed.
+        var body = new StringBuilder();
+        Span<char> number = stackalloc char[32];
+        var glyphs = 0;
         double? end = null;
         foreach (var fragment in stretch)
         {
@@ -45,17 +49,25 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
             var x = fragment.X.Points;
             foreach (var rune in run.Text.EnumerateRunes())
             {
-                if (end is { } previous) adjustments.Add((x - previous) / size * -1000);
+                if (end is { } previous)
+                {
+                    body.Append(Glyph);
+                    var adjustment = (x - previous) / size * -1000;
+                    if (Math.Abs(adjustment) >= 0.05 && Math.Round(adjustment, 1).TryFormat(number, out var written, "0.#", CultureInfo.InvariantCulture))
+                        body.Append(number[..written]);
+                }
                 var advance = measurer.Advance(style.Font, rune.Value) * size;
                 end = x + advance;
                 x += advance + run.LetterSpacing.Points;
+                glyphs++;
             }
             text.Append(run.Text);
             source.Append(run.SourceText);
         }
         gfx.WriteComment(Marker + _arrays.Count.ToString(CultureInfo.InvariantCulture));
         gfx.DrawString(text.ToString(), font, brush, stretch[0].X.Points, baseline, BaseLineLeft);
-        _arrays.Add(PositionedArray(adjustments, source.ToString()));
+        var array = ActualTextSpan(source.ToString()).Append('[').Append(body).Append(Glyph).Append("] TJ\nEMC").ToString();
+        _arrays.Add((array, glyphs));
     }
 
     /// <summary>
@@ -67,25 +79,19 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
         gfx.WriteComment(Marker + _arrays.Count.ToString(CultureInfo.InvariantCulture));
         gfx.DrawString(text, font, brush, x, baseline, BaseLineLeft);
         var sb = ActualTextSpan(text).Append("3 Tr\n[");
-        foreach (var _ in text.EnumerateRunes()) sb.Append('\u0001');
-        _arrays.Add(sb.Append("] TJ\n0 Tr\nEMC").ToString());
+        var glyphs = 0;
+        foreach (var _ in text.EnumerateRunes()) { sb.Append(Glyph); glyphs++; }
+        _arrays.Add((sb.Append("] TJ\n0 Tr\nEMC").ToString(), glyphs));
     }
+
+    /// <summary>Stands for the next glyph code PDFsharp wrote, in an array that <see cref="Rewrite"/> fills in.</summary>
+    private const char Glyph = '\u0001';
 
     /// <summary>The opening of a marked-content span whose /ActualText is <paramref name="source"/>.</summary>
     private static StringBuilder ActualTextSpan(string source)
     {
         var sb = new StringBuilder("/Span<</ActualText<FEFF");
-        foreach (var b in Encoding.BigEndianUnicode.GetBytes(source)) sb.Append(b.ToString("X2", CultureInfo.InvariantCulture));
-        return sb.Append(">>>BDC\n");
-    }
-
-    /// <summary>"{0}" stands for the glyph codes PDFsharp wrote; the rest is the TJ array and its ActualText span.</summary>
-    private static string PositionedArray(List<double> adjustments, string source)
-    {
-        var sb = ActualTextSpan(source).Append('[');
-        foreach (var a in adjustments) sb.Append('\u0001').Append(Math.Abs(a) < 0.05 ? "" : Math.Round(a, 1).ToString("0.#", CultureInfo.InvariantCulture));
-        sb.Append('\u0001').Append("] TJ\nEMC");
-        return sb.ToString();
+        return sb.Append(Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(source))).Append(">>>BDC\n");
     }
 
     private const string Marker = "gptbook-tj ";
@@ -102,23 +108,24 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
             if (!content.Contains(Marker, StringComparison.Ordinal)) continue;
             var rewritten = MarkedString().Replace(content, m =>
             {
-                var array = _arrays[int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)];
-                var hex = m.Groups[3].Value.Replace("\n", "", StringComparison.Ordinal); // PDFsharp breaks the line every 24 glyphs
-                var glyphs = array.Count(c => c == '\u0001');
-                if (hex.Length != glyphs * 4) throw new InvalidOperationException($"a positioned string has {hex.Length / 4} glyphs, not {glyphs}");
+                var (array, glyphs) = _arrays[int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)];
+                var hex = m.Groups[3].ValueSpan; // PDFsharp breaks the line every 24 glyphs
+                var digits = hex.Length - hex.Count('\n');
+                if (digits != glyphs * 4) throw new InvalidOperationException($"a positioned string has {digits / 4} glyphs, not {glyphs}");
                 var sb = new StringBuilder(m.Groups[2].Length + array.Length + hex.Length + 16).Append(m.Groups[2].ValueSpan);
-                var g = 0;
+                var h = 0;
                 var open = false;
                 foreach (var c in array)
                 {
-                    if (c != '\u0001')
+                    if (c != Glyph)
                     {
                         if (open) { sb.Append('>'); open = false; }
                         sb.Append(c);
                         continue;
                     }
                     if (!open) { sb.Append(char.IsAsciiDigit(sb[^1]) ? " <" : "<"); open = true; }
-                    sb.Append(hex, g++ * 4, 4);
+                    for (var k = 0; k < 4; h++)
+                        if (hex[h] != '\n') { sb.Append(hex[h]); k++; }
                 }
                 done++;
                 return sb.ToString();

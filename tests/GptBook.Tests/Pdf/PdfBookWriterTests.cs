@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Text;
 using System.Text.RegularExpressions;
 using GptBook.Layout;
 using GptBook.Model;
@@ -122,6 +123,21 @@ public sealed partial class PdfBookWriterTests(PdfOutputFixture output)
     {
         var again = output.WriteArticle("article-again.pdf");
         Assert.Equal(File.ReadAllBytes(output.Article.Path), File.ReadAllBytes(again.Path));
+    }
+
+    [Fact]
+    public void Every_stream_but_the_xmp_packet_is_deflated_font_programs_and_unicode_maps_included()
+    {
+        using var document = PdfSharpReader.Open(output.Article.Path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        var metadata = document.Internals.Catalog.Elements.GetReference("/Metadata")!.Value;
+        var streams = document.Internals.GetAllObjects().OfType<PdfSharp.Pdf.PdfDictionary>()
+            .Where(d => d.Stream is { Value.Length: > 0 } && !ReferenceEquals(d, metadata)).ToList();
+        Assert.Empty(streams.Where(d => d.Elements["/Filter"] == null).Select(d => d.Reference + " " + d.Elements));
+        // The streams PDFsharp builds only while saving are among them.
+        var fonts = streams.Count(d => d.Elements.ContainsKey("/Length1"));
+        var maps = streams.Count(d => Encoding.Latin1.GetString(d.Stream.UnfilteredValue).Contains("beginbfrange", StringComparison.Ordinal));
+        Assert.True(fonts >= 3 && maps == fonts, $"{fonts} font programs, {maps} ToUnicode maps");
+        Assert.Null(((PdfSharp.Pdf.PdfDictionary)metadata).Elements["/Filter"]);
     }
 
     [Fact]

@@ -77,8 +77,9 @@ public static class EpubWriter
         var coverPage = new PackageItem("cover", EpubLayout.CoverPage, "application/xhtml+xml", null,
             CoverPageWriter.Write(metadata, labels, cover?.Href));
         var printedPages = PageListEntries(chunked, pageMap);
-        var nav = new PackageItem("nav", EpubLayout.NavFile, "application/xhtml+xml", "nav",
-            NavigationDocumentWriter.Write(metadata, labels, toc, chunked.Chunks[0], content, printedPages));
+        var navXhtml = NavigationDocumentWriter.Write(metadata, labels, toc, chunked.Chunks[0], content, printedPages);
+        // A heading with a formula brings it into the contents, so the navigation document may hold MathML too.
+        var nav = new PackageItem("nav", EpubLayout.NavFile, "application/xhtml+xml", HasMathMl(navXhtml) ? "nav mathml" : "nav", navXhtml);
         var ncx = new PackageItem("ncx", EpubLayout.NcxFile, "application/x-dtbncx+xml", null, NcxWriter.Write(metadata, identifier, toc));
         var css = new PackageItem("css", EpubLayout.Stylesheet, "text/css", null, EpubStylesheet.Bytes());
 

@@ -1,5 +1,6 @@
 using GptBook.Configuration;
 using GptBook.Diagnostics;
+using GptBook.IO;
 using GptBook.Model;
 using GptBook.Transforms;
 using GptBook.Sources;
@@ -15,7 +16,11 @@ namespace GptBook.Loading;
 /// </summary>
 public static class BookLoader
 {
-    public static Book Load(BookOptions options, DiagnosticBag diagnostics)
+    /// <summary>Loads the book with no cache (each build highlights its code again).</summary>
+    public static Book Load(BookOptions options, DiagnosticBag diagnostics) => Load(options, diagnostics, DerivedFileCache.None);
+
+    /// <param name="cache">Where work that depends only on its inputs is kept between builds (the code's tokens).</param>
+    public static Book Load(BookOptions options, DiagnosticBag diagnostics, DerivedFileCache cache)
     {
         var chapters = new List<Chapter>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -28,7 +33,7 @@ public static class BookLoader
             for (var n = 2; !ids.Add(unique); n++) unique = $"{id}-{n}";
             chapters.Add(ChapterReader.Read(unique, text, new ChapterReadContext(options, file, diagnostics)));
         }
-        var book = Transform(new Book(options.Metadata, chapters), options, diagnostics);
+        var book = Transform(new Book(options.Metadata, chapters), options, diagnostics, cache);
         return options.TitleFromFirstHeading && TitleOf(book) is { } title
             ? book with { Metadata = book.Metadata with { Title = title } }
             : book;
@@ -38,14 +43,14 @@ public static class BookLoader
     /// The transforms, in their one correct order (spaces between Han, in the text and in overridden captions, go before heading ids are made from the text;
     /// ids must exist before links to them are checked).
     /// </summary>
-    public static Book Transform(Book book, BookOptions options, DiagnosticBag diagnostics)
+    public static Book Transform(Book book, BookOptions options, DiagnosticBag diagnostics, DerivedFileCache cache)
     {
         book = new FigureOverrideTransform(options.Figures, diagnostics).Rewrite(book);
         book = new HanSpaceTransform().Rewrite(book);
         book = new HeadingIdTransform(diagnostics).Rewrite(book);
         book = new FigureNumberTransform().Rewrite(book);
         book = new FootnoteNumberTransform().Rewrite(book);
-        book = new CodeHighlightTransform().Rewrite(book);
+        book = new CodeHighlightTransform(cache).Rewrite(book);
         book = new EquationNumberTransform(diagnostics).Rewrite(book);
         return new InternalLinkTransform(diagnostics).Rewrite(book);
     }

@@ -90,7 +90,8 @@ public static class BookPublisher
         if (!RecoverInterruptedBuilds(outputDirectory, diagnostics))
             return Finish(PublishOutcome.ContentErrors);
 
-        var book = Stage("load", () => BookLoader.Load(options, diagnostics),
+        var derived = new DerivedFileCache(Path.Combine(outputDirectory, ".cache", "derived"));
+        var book = Stage("load", () => BookLoader.Load(options, diagnostics, derived),
             b => $"{b.Chapters.Count} chapter(s), {b.Headings().Count()} heading(s), {b.Figures().Count()} figure(s)");
         // Without SOURCE_DATE_EPOCH the outputs' timestamp is the content's fingerprint time (Policies.BuildTime).
         options = options with { ContentFingerprint = ContentFingerprint.Compute(options, book) };
@@ -123,7 +124,6 @@ public static class BookPublisher
         // commit below, after the final check, and all together.
         using var transaction = OutputTransaction.Begin(outputDirectory);
         var (stagedEpub, stagedPdf, stagedSite) = (transaction.StagedPath(epubPath), transaction.StagedPath(pdfPath), transaction.StagedPath(siteDirectory));
-        var derived = new DerivedFileCache(Path.Combine(outputDirectory, ".cache", "derived"));
         // The EPUB's page list follows the print layout: the PDF stage hands over where its pages begin as soon as
         // the layout is done (an empty map if it fails first, or if no PDF is built: then the EPUB has no page list).
         var pageMap = new TaskCompletionSource<PrintPageMap>(TaskCreationOptions.RunContinuationsAsynchronously);

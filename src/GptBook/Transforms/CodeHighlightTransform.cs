@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GptBook.IO;
 using GptBook.Model;
 using TextMateSharp.Grammars;
 using TextMateSharp.Registry;
@@ -10,9 +11,11 @@ namespace GptBook.Transforms;
 /// language's TextMate grammar (the ones VS Code ships, bundled in TextMateSharp.Grammars; Oniguruma regexes through
 /// its native library), and each token's scopes are reduced to a <see cref="CodeTokenKind"/>. The language is the
 /// info string's first word, matched by grammar id, file extension or a common alias (bash, c++, golang…); code in
-/// a language no grammar knows stays plain. Only the grammars a book uses are loaded, once per process.
+/// a language no grammar knows stays plain. Only the grammars a book uses are loaded, once per process, and only for
+/// code the output's derived-file cache has no tokens for: loading a grammar and compiling its regexes costs about a
+/// second for a book with a few languages, paid on every build before the build can tell that nothing changed.
 /// </summary>
-public sealed class CodeHighlightTransform : ModelRewriter
+public sealed class CodeHighlightTransform(DerivedFileCache cache) : ModelRewriter
 {
     /// <summary>
     /// Only a pathological line (a grammar regex backtracking without end) takes this long; the rest of it stays
@@ -46,26 +49,34 @@ public sealed class CodeHighlightTransform : ModelRewriter
         return any ? base.Rewrite(book) : book;
     }
 
-    protected override Block RewriteBlock(Block block) =>
-        block is CodeBlock { Language: { Length: > 0 } language } code && GrammarFor(language) is { } grammar
-            ? code with { Tokens = Tokenize(grammar, code.Code) }
-            : block;
-
-    /// <summary>The grammar for an info-string language, or null when none matches.</summary>
-    public static IGrammar? GrammarFor(string language)
+    protected override Block RewriteBlock(Block block)
     {
-        var id = language.Trim().ToLowerInvariant();
-        return Grammars.GetOrAdd(id, static key =>
+        if (block is not CodeBlock { Language: { Length: > 0 } language } code || ScopeFor(language) is not { } scope) return block;
+        IReadOnlyList<CodeToken> Make() => GrammarFor(scope) is { } grammar ? Tokenize(grammar, code.Code) : [];
+        var stored = cache.GetOrCreate("code-tokens", [scope, code.Code], () => CodeTokenFile.Write(Make()));
+        return code with { Tokens = CodeTokenFile.Read(stored, code.Code.Length) ?? Make() };
+    }
+
+    /// <summary>The grammar's scope name for an info-string language (<c>source.python</c>), or null when none matches;
+    /// looked up in the registry's list, without loading the grammar.</summary>
+    private static string? ScopeFor(string language)
+    {
+        var name = language.Trim().ToLowerInvariant();
+        name = Aliases.GetValueOrDefault(name, name);
+        lock (Gate)
+        {
+            var options = Registry.Value.Options;
+            return options.GetScopeByLanguageId(name) ?? options.GetScopeByExtension("." + name);
+        }
+    }
+
+    /// <summary>The grammar of a scope, loaded on first use; null if it cannot be loaded.</summary>
+    private static IGrammar? GrammarFor(string scope) =>
+        Grammars.GetOrAdd(scope, static key =>
         {
             lock (Gate)
-            {
-                var (options, registry) = Registry.Value;
-                var name = Aliases.GetValueOrDefault(key, key);
-                var scope = options.GetScopeByLanguageId(name) ?? options.GetScopeByExtension("." + name);
-                return scope == null ? null : registry.LoadGrammar(scope);
-            }
+                return Registry.Value.Registry.LoadGrammar(key);
         });
-    }
 
     private static IReadOnlyList<CodeToken> Tokenize(IGrammar grammar, string code)
     {

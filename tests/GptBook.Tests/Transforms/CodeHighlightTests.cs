@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using GptBook.IO;
 using GptBook.Model;
 using GptBook.Tests.Epub;
 using GptBook.Transforms;
@@ -11,12 +12,46 @@ namespace GptBook.Tests.Transforms;
 /// <summary>Fenced code with a language is tokenized once on the model, and every output shows the same tokens.</summary>
 public sealed partial class CodeHighlightTests(HighlightedCodeBook fixture) : IClassFixture<HighlightedCodeBook>
 {
-    private static CodeBlock Highlight(string language, string code)
+    private static CodeBlock Highlight(string language, string code) => HighlightWith(DerivedFileCache.None, language, code);
+
+    private static CodeBlock HighlightWith(DerivedFileCache cache, string language, string code)
     {
         var block = new CodeBlock(language, code, new SourceSpan("t.md", 1, 1));
         var book = new Book(new BookMetadata("t", "t", null, "zh-CN", [], new DateOnly(2026, 1, 1), null, []),
             [new Chapter("t", "t.md", [block], [])]);
-        return (CodeBlock)new CodeHighlightTransform().Rewrite(book).Chapters[0].Blocks[0];
+        return (CodeBlock)new CodeHighlightTransform(cache).Rewrite(book).Chapters[0].Blocks[0];
+    }
+
+    [Fact]
+    public void Tokens_come_from_the_cache_when_it_has_them_and_a_damaged_entry_is_made_again()
+    {
+        const string Code = "def f(): pass";
+        var directory = Directory.CreateTempSubdirectory("gptbook-code-cache-").FullName;
+        try
+        {
+            var cache = new DerivedFileCache(directory);
+            var first = KindsOf(HighlightWith(cache, "python", Code));
+            Assert.Equal(KindsOf(Highlight("python", Code)), first);
+            Assert.Contains("Keyword:def", first);
+            var entry = Assert.Single(Directory.GetFiles(directory, "code-tokens-*"));
+
+            // What the cache holds is what the build uses (here: an entry saying the whole line is a comment).
+            File.WriteAllBytes(entry, [0, 0, 0, 0, 13, 0, 0, 0, (byte)CodeTokenKind.Comment]);
+            Assert.Equal("Comment:" + Code, KindsOf(HighlightWith(cache, "python", Code)));
+            // A damaged entry (not whole tokens, a token beyond the code, an unknown kind) is refused and the tokens made again.
+            foreach (var damaged in new byte[][] { [1, 2, 3], [0, 0, 0, 0, 99, 0, 0, 0, 7], [0, 0, 0, 0, 3, 0, 0, 0, 200] })
+            {
+                File.WriteAllBytes(entry, damaged);
+                Assert.Equal(first, KindsOf(HighlightWith(cache, "python", Code)));
+            }
+            // Code in a language no grammar knows stays plain and is not cached.
+            Assert.Empty(HighlightWith(cache, "no-such-language", Code).Tokens);
+            Assert.Single(Directory.GetFiles(directory, "code-tokens-*"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private static string KindsOf(CodeBlock code) =>

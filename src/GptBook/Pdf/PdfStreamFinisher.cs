@@ -69,11 +69,12 @@ internal static class PdfStreamFinisher
         foreach (var obj in document.Internals.GetAllObjects())
             if (obj is PdfDictionary { Stream.Value.Length: > 0 } dict && dict.Elements["/Filter"] == null && !ReferenceEquals(dict, metadata.Value))
                 pending.Add(dict);
-        var objects = new byte[pending.Count][];
+        var objects = new byte[]?[pending.Count];
         Parallel.For(0, pending.Count, i => objects[i] = DeflatedObject(pending[i]));
 
         var replacements = new Dictionary<int, byte[]>(pending.Count + 1);
-        for (var i = 0; i < pending.Count; i++) replacements[pending[i].Reference!.ObjectNumber] = objects[i];
+        for (var i = 0; i < pending.Count; i++)
+            if (objects[i] is { } replacement) replacements[pending[i].Reference!.ObjectNumber] = replacement;
         replacements[metadata.ObjectNumber] = SavedObjectReplacer.StreamObject(metadata.ObjectNumber, metadata.GenerationNumber,
             "/Type/Metadata/Subtype/XML/Length " + xmpPacket.Length.ToString(CultureInfo.InvariantCulture), xmpPacket);
         return SavedObjectReplacer.Replace(saved, replacements);
@@ -81,20 +82,20 @@ internal static class PdfStreamFinisher
 
     /// <summary>
     /// A stream object PDFsharp built while saving, deflated: a font program (<c>/Length1</c>, <c>/Length</c>) or a
-    /// ToUnicode map (<c>/Length</c>). Any other key would be lost, so it stops the build instead.
+    /// ToUnicode map (<c>/Length</c>). A stream with any other entry is not one of those and keeps the bytes
+    /// PDFsharp wrote (uncompressed, which is valid PDF): null.
     /// </summary>
-    private static byte[] DeflatedObject(PdfDictionary dict)
+    private static byte[]? DeflatedObject(PdfDictionary dict)
     {
-        var value = dict.Stream.Value;
-        var data = ZlibStreams.Deflate(ToUnicodeCMapFix.TryFix(value) ?? value);
         var entries = new StringBuilder();
         foreach (var key in dict.Elements.Keys)
         {
             if (key == "/Length") continue;
-            if (dict.Elements[key] is not PdfInteger number)
-                throw new InvalidOperationException($"PDFsharp's save-time stream {dict.Reference} has an unexpected {key}");
+            if (dict.Elements[key] is not PdfInteger number) return null;
             entries.Append(key).Append(' ').Append(number.Value.ToString(CultureInfo.InvariantCulture));
         }
+        var value = dict.Stream.Value;
+        var data = ZlibStreams.Deflate(ToUnicodeCMapFix.TryFix(value) ?? value);
         entries.Append("/Filter/FlateDecode/Length ").Append(data.Length.ToString(CultureInfo.InvariantCulture));
         var reference = dict.Reference!;
         return SavedObjectReplacer.StreamObject(reference.ObjectNumber, reference.GenerationNumber, entries.ToString(), data);

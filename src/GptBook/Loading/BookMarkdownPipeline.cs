@@ -10,7 +10,8 @@ namespace GptBook.Loading;
 /// display math that may interrupt a paragraph); definition lists are parsed only so that the reader can recognise
 /// them and warn (GB0104) instead of letting them pass as mangled text; a table goes on where GFM ends it
 /// (<see cref="TableContinuationExtension"/>); GitHub alerts, YAML front matter and
-/// pandoc/kramdown attribute blocks are parsed so that none of them is printed as text; nothing in the pipeline
+/// pandoc/kramdown attribute blocks are parsed so that none of them is printed as text (but a heading's closing
+/// formula is not taken for its attributes: <see cref="HeadingFormulaAttributesGuard"/>); nothing in the pipeline
 /// executes or fetches anything.
 /// </summary>
 public static class BookMarkdownPipeline
@@ -37,7 +38,10 @@ public static class BookMarkdownPipeline
             .UseYamlFrontMatter()
             // Last, as Markdig requires: "{#id .class}" after a heading (and after other constructs) is read as
             // attributes, so it is applied or dropped, never printed.
-            .UseGenericAttributes();
+            .UseGenericAttributes()
+            // After it, since it wraps the heading attributes the line above installs: a brace of a formula that
+            // ends a heading stays in the heading.
+            .Use<HeadingFormulaAttributesGuard>();
         builder.MaximumNestingDepth = MaximumNestingDepth;
         return builder.Build();
     }

@@ -35,6 +35,21 @@ public class MathMarkdownTests
             _ => b.InlineContent().SelectMany(l => l).SelectMany(i => i.DescendantsAndSelf()).OfType<InlineMath>().Select(i => i.Formula.Source),
         }).ToArray();
 
+    [Theory]
+    [InlineData("## 关于 $\\frac{a}{b}$\n", "\\frac{a}{b}", "")]
+    [InlineData("## 括号 \\(\\hat{y}\\)\n", "\\hat{y}", "")]
+    [InlineData("## 公式 $x^{2}$ {#eq-x}\n", "x^{2}", "eq-x")]
+    [InlineData("## 价格 \\$5 与 $y_{t}$ {#price}\n", "y_{t}", "price")]
+    public void A_heading_that_ends_in_a_formula_keeps_its_braces_and_an_id_after_the_formula_still_names_it(string markdown, string formula, string id)
+    {
+        var (book, diagnostics) = Load(markdown);
+        Assert.Empty(diagnostics.Items);
+        var heading = Assert.Single(book.Chapters[0].Blocks.OfType<Heading>());
+        Assert.Equal([formula], Sources(book));
+        if (id.Length > 0) Assert.Equal(id, heading.Id);
+        Assert.DoesNotContain("{", Inline.PlainText(heading.Content.Where(i => i is not InlineMath).ToList()));
+    }
+
     [Fact]
     public void Dollars_without_spaces_between_chinese_are_two_formulas()
     {

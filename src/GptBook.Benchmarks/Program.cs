@@ -3,6 +3,12 @@ using GptBook.Benchmarks;
 
 // `bench e2e [--sizes 40,80] [--runs 3] [--no-pandoc] [--no-typst] --cli PATH --out DIR` — whole-process benchmark.
 // `bench micro [BenchmarkDotNet arguments]` — the hot paths, with BenchmarkDotNet.
+// `bench images [runs]` — the cold image stage's wall and CPU time, in-process (see ColdImageStage).
+if (args.Length > 0 && args[0] == "images")
+{
+    ColdImageStage.Run(args[1..]);
+    return 0;
+}
 if (args.Length > 0 && args[0] == "micro")
 {
     BenchmarkSwitcher.FromAssembly(typeof(SyntheticBook).Assembly).Run(args[1..]);

@@ -25,6 +25,10 @@ internal sealed class PngPalette
 
     private static readonly int[] Spreads = [2, 4, 6];
 
+    /// <summary>The side of the cells <see cref="MapWithin"/> files the palette by, in levels; it must stay larger
+    /// than <see cref="MaxError"/>.</summary>
+    private const int CellSide = 8;
+
     private PngPalette(Rgba32[] colours, byte[] indices, int width)
     {
         Colours = colours;
@@ -133,24 +137,43 @@ internal sealed class PngPalette
         return [.. chosen];
     }
 
-    /// <summary>Each distinct colour's nearest palette index, or null as soon as one is more than
-    /// <see cref="MaxError"/> from every palette colour.</summary>
+    /// <summary>Each distinct colour's nearest palette index (the lowest of equally near ones), or null as soon as
+    /// one is more than <see cref="MaxError"/> from every palette colour. The palette is filed by cells of
+    /// <see cref="CellSide"/> levels of red, green and blue: a colour within MaxError (less than a cell) of a palette
+    /// colour lies in the same cell or the next one in each channel, so the 27 cells around a colour hold every
+    /// palette colour that can be chosen, and searching them alone gives what searching the whole palette gives.</summary>
     private static Dictionary<Rgba32, byte>? MapWithin(Rgba32[] distinct, Rgba32[] palette)
     {
+        const int cells = 256 / CellSide;
+        var first = new short[cells * cells * cells];
+        Array.Fill(first, (short)-1);
+        var next = new short[palette.Length];
+        // Filed from the last colour to the first, so that each cell lists its colours in palette order.
+        for (var i = palette.Length - 1; i >= 0; i--)
+        {
+            var cell = Cell(palette[i].R / CellSide, palette[i].G / CellSide, palette[i].B / CellSide);
+            (next[i], first[cell]) = (first[cell], (short)i);
+        }
         var slots = new Dictionary<Rgba32, byte>(distinct.Length);
         foreach (var colour in distinct)
         {
-            int best = 0, bestDistance = int.MaxValue;
-            for (var i = 0; i < palette.Length && bestDistance > 0; i++)
-            {
-                var distance = Distance(colour, palette[i]);
-                if (distance < bestDistance) (best, bestDistance) = (i, distance);
-            }
+            int best = -1, bestDistance = int.MaxValue;
+            int r = colour.R / CellSide, g = colour.G / CellSide, b = colour.B / CellSide;
+            for (var cr = Math.Max(0, r - 1); cr <= Math.Min(cells - 1, r + 1); cr++)
+                for (var cg = Math.Max(0, g - 1); cg <= Math.Min(cells - 1, g + 1); cg++)
+                    for (var cb = Math.Max(0, b - 1); cb <= Math.Min(cells - 1, b + 1); cb++)
+                        for (int i = first[Cell(cr, cg, cb)]; i >= 0; i = next[i])
+                        {
+                            var distance = Distance(colour, palette[i]);
+                            if (distance < bestDistance || (distance == bestDistance && i < best)) (best, bestDistance) = (i, distance);
+                        }
             if (bestDistance > MaxError) return null;
             slots.Add(colour, (byte)best);
         }
         return slots;
     }
+
+    private static int Cell(int r, int g, int b) => (r * (256 / CellSide) + g) * (256 / CellSide) + b;
 
     private static PngPalette Index(Image<Rgba32> image, Rgba32[] palette, Dictionary<Rgba32, byte> slots)
     {

@@ -45,7 +45,7 @@ public partial class FormulaSvgWriterTests
         var svg = XDocument.Parse(System.Text.Encoding.UTF8.GetString(new FormulaSvgWriter(BundledFonts.Set).Write(box).Bytes)).Root!;
         Assert.Equal(Svg + "svg", svg.Name);
         var elements = svg.Elements().ToArray();
-        Assert.All(svg.Descendants(), e => Assert.Contains(e.Name.LocalName, new[] { "path", "rect" }));
+        Assert.All(svg.Descendants(), e => Assert.True(e.Name.LocalName is "path" or "rect", e.Name.LocalName));
         Assert.Empty(svg.DescendantNodes().OfType<XText>());
         Assert.DoesNotContain(svg.DescendantsAndSelf().SelectMany(e => e.Attributes()), a => a.Name.LocalName.StartsWith("on", StringComparison.Ordinal) || a.Name.LocalName == "href");
 

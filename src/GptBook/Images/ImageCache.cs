@@ -15,7 +15,7 @@ namespace GptBook.Images;
 internal sealed class ImageCache
 {
     /// <summary>Bump when the stage's output for the same input and settings changes.</summary>
-    public const string StageVersion = "gptbook-images-7";
+    public const string StageVersion = "gptbook-images-8";
 
     public ImageCache(string directory)
     {

@@ -121,7 +121,7 @@ public sealed class ImageProfileTests : IDisposable
         Assert.Equal((720, 360), Size(site.Path));
         // The main width's WebP (a photo: lossy at the JPEG quality) is smaller than its JPEG, so every width is
         // offered as WebP and the main width's JPEG is the only fallback: no JPEG at the other widths.
-        Assert.Empty(site.Variants.Where(v => v.MediaType == site.MediaType));
+        Assert.DoesNotContain(site.Variants, v => v.MediaType == site.MediaType);
         var webps = site.Variants.Where(v => v.MediaType == "image/webp").OrderBy(v => v.PixelWidth).ToArray();
         Assert.Equal([(360, 180), (720, 360), (1080, 540), (1440, 720)], webps.Select(v => (v.PixelWidth, v.PixelHeight)));
         foreach (var webp in webps)

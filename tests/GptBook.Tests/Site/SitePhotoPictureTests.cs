@@ -21,7 +21,7 @@ public class SitePhotoPictureTests
         }
         var md = dir.Write("book/content/photo.md", "# 照片\n\n正文。\n\n![湖边的照片](img/photo.jpg)\n\n正文。\n");
         var (site, diagnostics) = SiteFromMarkdown.Build(md, dir.Combine("work"));
-        Assert.Empty(diagnostics.Items.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Severity == DiagnosticSeverity.Error);
 
         var picture = site.Pages.Values.SelectMany(p => p.Descendants(SitePages.X + "picture")).Single();
         var source = picture.Element(SitePages.X + "source")!;

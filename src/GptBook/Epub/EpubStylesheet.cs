@@ -222,6 +222,16 @@ public static class EpubStylesheet
            be parsed is its source in a marked box. */
         .math-display { margin: 0.8em 0; text-align: center; text-indent: 0; overflow-x: auto; overflow-y: hidden; }
         .math-display .equation-number { float: right; margin-left: 1em; }
+        /* Where flexible boxes work, a numbered formula is centred on the measure (an empty first item as wide as the
+           number balances it) with its number level with its middle: a float sits at the top of the line, well above the
+           baseline of a tall formula. A number that does not fit beside its formula goes to the next line, at the right;
+           engines without flex keep the float. */
+        @supports (display: flex) and (flex-wrap: wrap) {
+          .math-display.numbered { display: flex; flex-wrap: wrap; align-items: center; }
+          .math-display.numbered::before { content: ""; flex: 1 0 0; margin-right: 1em; }
+          .math-display.numbered > * { order: 1; flex: 0 1 auto; }
+          .math-display.numbered > .equation-number { order: 2; flex: 1 0 0; float: none; text-align: right; }
+        }
         mtd[columnalign="left"] { text-align: left; }
         mtd[columnalign="right"] { text-align: right; }
         mtable[columnspacing="0em"] > mtr > mtd { padding-left: 0; padding-right: 0; }

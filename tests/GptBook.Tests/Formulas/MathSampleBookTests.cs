@@ -8,6 +8,7 @@ using GptBook.Loading;
 using GptBook.Model;
 using GptBook.Publishing;
 using GptBook.Tests.Epub;
+using GptBook.Tests.Site.Browser;
 using GptBook.Tests.Support;
 
 namespace GptBook.Tests.Formulas;
@@ -161,6 +162,40 @@ public partial class MathSampleBookTests(MathSampleBuild build) : IClassFixture<
         Assert.Contains("<math xmlns=\"http://www.w3.org/1998/Math/MathML\"", html, StringComparison.Ordinal);
         // MathML is drawn by the browser itself: the only script is the site's own (search), no MathJax or KaTeX.
         Assert.Equal(["site.js"], ScriptSources().Matches(html).Select(m => m.Groups[1].Value).Distinct());
+    }
+
+    [SkippableFact]
+    public async Task A_numbered_display_is_centred_with_its_number_level_with_its_middle_and_on_a_phone_the_number_goes_below()
+    {
+        ExternalTool.Require("chromium");
+        var page = Directory.GetFiles(build.SiteDirectory, "*.html").First(f => File.ReadAllText(f).Contains("id=\"eq-attention\"", StringComparison.Ordinal));
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await using var tab = await browser.OpenPageAsync(width, 900, mobile: width < 500);
+            await tab.NavigateAsync(new Uri(page));
+            // The attention formula: a fraction in parentheses, three lines tall, so a number at the line's top shows.
+            var rects = (System.Text.Json.Nodes.JsonArray)(await tab.EvaluateAsync("""
+                (() => {
+                  const d = document.getElementById('eq-attention');
+                  return [d, d.querySelector('math'), d.querySelector('.equation-number')].map(e => e.getBoundingClientRect())
+                    .flatMap(r => [r.left, r.right, r.top, r.bottom]);
+                })()
+                """))!;
+            var v = rects.Select(x => (double)x!).ToArray();
+            var (display, formula, number) = ((L: v[0], R: v[1], T: v[2], B: v[3]), (L: v[4], R: v[5], T: v[6], B: v[7]), (L: v[8], R: v[9], T: v[10], B: v[11]));
+            var shown = $"{width}px: display {display}, formula {formula}, number {number}";
+            Assert.True(formula.B - formula.T > 2 * (number.B - number.T), shown);
+            // Always in sight and clear of the formula, flush with the right edge of the text.
+            Assert.True(number.L >= display.L && Math.Abs(number.R - display.R) <= 1, shown);
+            Assert.True(number.T >= formula.B - 1 || number.L >= formula.R, shown);
+            if (width == 1280)
+            {
+                Assert.True(Math.Abs((number.T + number.B) / 2 - (formula.T + formula.B) / 2) <= 2, shown);
+                Assert.True(Math.Abs((formula.L + formula.R) / 2 - (display.L + display.R) / 2) <= 2, shown);
+            }
+            else Assert.True(number.T >= formula.B - 1, shown); // too wide for both on one line: the number under it
+        }
     }
 
     /// <summary>The site's chapter pages (a chapter opened at each heading; redirects and the search page hold no content).</summary>

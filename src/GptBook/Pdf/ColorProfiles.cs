@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace GptBook.Pdf;
 
 /// <summary>
@@ -34,10 +32,7 @@ internal static class ColorProfiles
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
             var raw = copy.ToArray();
-            using var deflated = new MemoryStream();
-            using (var z = new ZLibStream(deflated, CompressionLevel.Optimal, leaveOpen: true))
-                z.Write(raw);
-            return (raw, deflated.ToArray());
+            return (raw, ZlibStreams.Deflate(raw));
         }
     }
 }

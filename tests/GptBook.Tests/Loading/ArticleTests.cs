@@ -1,6 +1,4 @@
-using GptBook.Configuration;
 using GptBook.Diagnostics;
-using GptBook.Loading;
 using GptBook.Model;
 using GptBook.Tests.Support;
 
@@ -11,10 +9,7 @@ public class ArticleTests
 {
     private static (Book Book, DiagnosticBag Diagnostics) LoadArticle()
     {
-        var diagnostics = new DiagnosticBag();
-        var options = BookOptionsReader.Read(RepositoryPaths.BookYml, diagnostics);
-        Assert.NotNull(options);
-        return (BookLoader.Load(options, diagnostics), diagnostics);
+        return LoadedBook.From(RepositoryPaths.BookYml);
     }
 
     [Fact]

@@ -11,10 +11,7 @@ public class BadInputTests
 {
     private static (Book Book, DiagnosticBag Diagnostics) LoadChapter(TempBookDirectory dir, string markdownFile)
     {
-        var diagnostics = new DiagnosticBag();
-        var options = BookOptionsReader.Read(dir.PathOf(markdownFile), diagnostics);
-        Assert.NotNull(options);
-        return (BookLoader.Load(options, diagnostics), diagnostics);
+        return LoadedBook.From(dir.PathOf(markdownFile));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using GptBook.Configuration;
 using GptBook.Diagnostics;
-using GptBook.Loading;
 using GptBook.Model;
 using GptBook.Tests.Support;
 
@@ -15,10 +14,7 @@ public class ImageOptionTests
         dir.Write("images/a.png", [0x89, 0x50, 0x4E, 0x47]);
         dir.Write("docs/ch.md", markdown);
         dir.Write("book.yml", "id: t\ntitle: 测试\nlanguage: zh-CN\nauthors: [某人]\nchapters:\n  - docs/ch.md\n" + (links == null ? "" : "links:\n" + links));
-        var diagnostics = new DiagnosticBag();
-        var options = BookOptionsReader.Read(dir.PathOf("book.yml"), diagnostics);
-        Assert.NotNull(options);
-        return (BookLoader.Load(options, diagnostics), diagnostics);
+        return LoadedBook.From(dir.PathOf("book.yml"));
     }
 
     [Fact]

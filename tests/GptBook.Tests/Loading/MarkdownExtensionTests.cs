@@ -1,6 +1,4 @@
-using GptBook.Configuration;
 using GptBook.Diagnostics;
-using GptBook.Loading;
 using GptBook.Model;
 using GptBook.Tests.Support;
 
@@ -13,10 +11,7 @@ public class MarkdownExtensionTests
     {
         using var dir = new TempBookDirectory();
         dir.Write("content/ch.md", markdown);
-        var diagnostics = new DiagnosticBag();
-        var options = BookOptionsReader.Read(dir.PathOf("content/ch.md"), diagnostics);
-        Assert.NotNull(options);
-        return (BookLoader.Load(options, diagnostics), diagnostics);
+        return LoadedBook.From(dir.PathOf("content/ch.md"));
     }
 
     [Fact]

@@ -1,7 +1,5 @@
-using GptBook.Configuration;
 using GptBook.Diagnostics;
 using GptBook.Formulas;
-using GptBook.Loading;
 using GptBook.Model;
 using GptBook.Tests.Support;
 
@@ -19,10 +17,7 @@ public class MathMarkdownTests
         dir.Write("content/a.md", markdown);
         if (second != null) dir.Write("content/b.md", second);
         dir.Write("content/book.yml", "id: m\ntitle: M\nlanguage: zh-CN\nchapters: [a.md" + (second != null ? ", b.md" : "") + "]\n" + (yml ?? ""));
-        var diagnostics = new DiagnosticBag();
-        var options = BookOptionsReader.Read(dir.PathOf("content/book.yml"), diagnostics);
-        Assert.NotNull(options);
-        return (BookLoader.Load(options, diagnostics), diagnostics);
+        return LoadedBook.From(dir.PathOf("content/book.yml"));
     }
 
     private static IReadOnlyList<Inline> FirstParagraph(Book book) =>

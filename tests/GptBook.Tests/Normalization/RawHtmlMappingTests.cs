@@ -1,6 +1,4 @@
-using GptBook.Configuration;
 using GptBook.Diagnostics;
-using GptBook.Loading;
 using GptBook.Model;
 using GptBook.Tests.Support;
 
@@ -14,10 +12,7 @@ public class RawHtmlMappingTests
         using var dir = new TempBookDirectory();
         dir.Write("images/2-1.png", [0x89, 0x50, 0x4E, 0x47]);
         dir.Write(file, markdown);
-        var diagnostics = new DiagnosticBag();
-        var options = BookOptionsReader.Read(dir.PathOf(file), diagnostics);
-        Assert.NotNull(options);
-        return (BookLoader.Load(options, diagnostics), diagnostics);
+        return LoadedBook.From(dir.PathOf(file));
     }
 
     private static IReadOnlyList<Block> Blocks(string markdown) => Load(markdown).Book.Chapters.Single().Blocks;

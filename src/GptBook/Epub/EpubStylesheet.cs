@@ -238,9 +238,13 @@ public static class EpubStylesheet
         mtd.equation-number { padding-left: 2em; }
         merror, .math-error { border: 1px solid #cc0000; background-color: #fff3f3; color: #990000; padding: 0 0.2em; }
 
-        /* Formulas as pictures (epub.math: images): each img carries its size and its lowering in em, so it sits on
-           the baseline and grows with the text; an align's lines stand one under the other without the line gap. */
+        /* Formulas as pictures (epub.math: images): an inline img carries its size and its lowering in em, so it sits
+           on the baseline and grows with the text. A display img carries only its width: it is a block of its own,
+           shrunk to the column when wider (its height follows its aspect ratio), so a long formula on a phone is made
+           smaller instead of cut or scrolled; an align's lines, all as wide, shrink alike and stand one under the
+           other without a line gap. */
         img.math { border: 0; margin: 0; padding: 0; max-width: none; }
+        .math-display img.math { display: block; margin: 0 auto; max-width: 100%; height: auto; }
         .math-rows .math-row { margin: 0; line-height: 1; }
 
         body.nav-page h1 { text-align: center; }

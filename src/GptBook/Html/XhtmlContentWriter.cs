@@ -533,7 +533,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         // The number comes first and floats right, so it shares the formula's line without flex or positioning,
         // which older e-reader engines lack.
         if (single?.Display is { } number) WriteEquationNumber(xml, number);
-        if (context.FormulaPictures is { } drawn) WriteFormulaPicture(xml, drawn.Of(formula), formula.Source.Trim());
+        if (context.FormulaPictures is { } drawn) WriteFormulaPicture(xml, drawn.Of(formula), formula.Source.Trim(), display: true);
         else MathMLWriter.Write(xml, formula, block: true);
         End(xml);
     }
@@ -561,28 +561,33 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             Attr(xml, "class", "math-row");
             if (number?.Id is { } id) Attr(xml, "id", id);
             if (number?.Display is { } shown) WriteEquationNumber(xml, shown);
-            WriteFormulaPicture(xml, rows[r], r == 0 ? formula.Source.Trim() : "");
+            WriteFormulaPicture(xml, rows[r], r == 0 ? formula.Source.Trim() : "", display: true);
             End(xml);
         }
         End(xml);
     }
 
     /// <summary>
-    /// A formula picture sized in em, lowered by its depth so that its baseline is the line's: it scales with the
-    /// reader's font size and sits on the text like the characters around it. Its alternative text is the TeX
-    /// source; an empty one (a later line of an align) marks it as decoration. No <c>role="math"</c>: the EPUB
-    /// schema allows no such role on <c>img</c> (epubcheck), and an image with alt text is announced by it anyway.
+    /// A formula picture sized in em, so it scales with the reader's font size. In running text it is lowered by its
+    /// depth so that its baseline is the line's and it sits on the text like the characters around it. A display
+    /// picture (<paramref name="display"/>) stands alone on its line, so it gives only its width: the stylesheet
+    /// lets it shrink to the column (<c>max-width</c>) with its height following its aspect ratio, as a wide display
+    /// must on a phone, where a fixed height would squash it. Its alternative text is the TeX source; an empty one (a
+    /// later line of an align) marks it as decoration. No <c>role="math"</c>: the EPUB schema allows no such role on
+    /// <c>img</c> (epubcheck), and an image with alt text is announced by it anyway.
     /// </summary>
-    private static void WriteFormulaPicture(XmlWriter xml, FormulaPicture picture, string alt)
+    private static void WriteFormulaPicture(XmlWriter xml, FormulaPicture picture, string alt, bool display)
     {
-        // A formula on the baseline is lowered by nothing, written "0" rather than "-0".
-        var lowered = picture.Depth == 0 ? 0 : -picture.Depth;
         xml.WriteStartElement("img", XhtmlNames.Xhtml);
         Attr(xml, "class", "math");
         Attr(xml, "src", picture.Href);
         Attr(xml, "alt", alt);
-        Attr(xml, "style", string.Create(CultureInfo.InvariantCulture,
-            $"width:{picture.Width:0.###}em;height:{picture.Height + picture.Depth:0.###}em;vertical-align:{lowered:0.###}em"));
+        // A formula on the baseline is lowered by nothing, written "0" rather than "-0".
+        var lowered = picture.Depth == 0 ? 0 : -picture.Depth;
+        Attr(xml, "style", display
+            ? string.Create(CultureInfo.InvariantCulture, $"width:{picture.Width:0.###}em")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"width:{picture.Width:0.###}em;height:{picture.Height + picture.Depth:0.###}em;vertical-align:{lowered:0.###}em"));
         xml.WriteEndElement();
     }
 
@@ -603,7 +608,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             return;
         }
         if (DrawsNothing(formula)) return;
-        if (context.FormulaPictures is { } pictures) WriteFormulaPicture(xml, pictures.Of(formula), formula.Source.Trim());
+        if (context.FormulaPictures is { } pictures) WriteFormulaPicture(xml, pictures.Of(formula), formula.Source.Trim(), display: false);
         else MathMLWriter.Write(xml, formula, block: formula.Display);
     }
 

@@ -4,11 +4,15 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using GptBook.Configuration;
 using GptBook.Diagnostics;
+using GptBook.Epub.MathImages;
 using GptBook.Formulas;
 using GptBook.Loading;
 using GptBook.Model;
 using GptBook.Publishing;
+using GptBook.Tests.Site.Browser;
 using GptBook.Tests.Support;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace GptBook.Tests.Epub;
 
@@ -128,29 +132,137 @@ public sealed partial class FormulaPicturesEpubTests(FormulaPicturesBuild build)
         Assert.True(svgFiles < pictures.Length, $"{svgFiles} files for {pictures.Length} pictures: repeated formulas were not shared");
     }
 
+    private static bool InDisplay(XElement picture) =>
+        picture.Ancestors(X + "div").Any(d => ((string?)d.Attribute("class"))?.Split(' ').Contains("math-display") == true);
+
+    private static Dictionary<string, double> Style(XElement picture) =>
+        StyleRule().Matches((string)picture.Attribute("style")!).ToDictionary(m => m.Groups["name"].Value,
+            m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
+
+    private static double[] ViewBox(XElement svg) =>
+        ((string)svg.Attribute("viewBox")!).Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+
     [Fact]
     public void Each_picture_is_only_paths_and_rects_and_its_img_is_sized_and_lowered_as_the_svg_says()
     {
         var entries = Entries();
         var lowered = new List<double>();
+        var displays = 0;
         foreach (var picture in Pages().Values.SelectMany(Pictures))
         {
             var svg = Xml(entries["EPUB/" + (string)picture.Attribute("src")!]).Root!;
             Assert.Equal(Svg + "svg", svg.Name);
-            Assert.All(svg.Descendants(), e => Assert.True(e.Name.LocalName is "path" or "rect", e.Name.LocalName));
-            Assert.Empty(svg.DescendantNodes().OfType<XText>());
-            Assert.NotEmpty(svg.Descendants());
-            var view = ((string)svg.Attribute("viewBox")!).Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-            var style = StyleRule().Matches((string)picture.Attribute("style")!).ToDictionary(m => m.Groups["name"].Value,
-                m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
+            // Ink and bars, and the one style rule that lightens the ink in a dark colour scheme.
+            Assert.Equal(Svg + "style", svg.Elements().First().Name);
+            Assert.All(svg.Elements().Skip(1).DescendantsAndSelf(), e => Assert.True(e.Name.LocalName is "path" or "rect", e.Name.LocalName));
+            Assert.Empty(svg.Elements().Skip(1).DescendantNodesAndSelf().OfType<XText>());
+            Assert.NotEmpty(svg.Elements().Skip(1));
+            var view = ViewBox(svg);
+            var style = Style(picture);
             Assert.Equal(view[2] / 1000, style["width"], 6);
+            if (InDisplay(picture))
+            {
+                // A display gives its width alone: its height follows the picture's aspect ratio when it shrinks.
+                Assert.Equal(["width"], style.Keys);
+                displays++;
+                continue;
+            }
             Assert.Equal(view[3] / 1000, style["height"], 6);
             // Lowered by the depth below the baseline (y = 0 of the drawing), so the formula's baseline is the line's.
             Assert.Equal(-(view[1] + view[3]) / 1000, style["vertical-align"], 6);
             lowered.Add(style["vertical-align"]);
         }
+        Assert.True(displays > 20, $"{displays} display pictures");
         Assert.Contains(lowered, v => v < -0.2); // a formula with a descender or a subscript hangs below the line
         Assert.Contains(lowered, v => v == 0); // and one without rests on it
+    }
+
+    /// <summary>
+    /// The page with the widest display formula, in Chromium at a phone's 390 px: every display picture stays inside
+    /// the column, the widest shrunk to it with its aspect ratio kept, the narrow ones and those in running text at
+    /// their size in em. Then the same picture in a dark colour scheme over a reader's black page (what a night
+    /// theme does) shows light ink, and in a light one over white, dark ink.
+    /// </summary>
+    [SkippableFact]
+    public async Task On_a_phone_a_wide_display_shrinks_to_the_column_and_a_dark_scheme_shows_light_ink()
+    {
+        ExternalTool.Require("chromium");
+        var pages = Pages();
+        var widest = pages.SelectMany(p => p.Value.Descendants(X + "img").Where(i => (string?)i.Attribute("class") == "math" && InDisplay(i))
+            .Select(i => (Page: p.Key, Width: Style(i)["width"]))).MaxBy(x => x.Width);
+        Assert.True(widest.Width > 25, $"the widest display is {widest.Width} em"); // wider than a phone's column at any text size
+        var folder = Path.Combine(build.Directory, "unzipped");
+        if (!System.IO.Directory.Exists(folder)) ZipFile.ExtractToDirectory(build.EpubPath, folder);
+        var page = new Uri(Path.Combine(folder, widest.Page));
+        var entries = Entries();
+
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        // Not emulated as a phone: an EPUB page has no viewport meta (the reading system sizes it), so a phone's
+        // browser would lay it out 980 px wide; a reader's 390 px column is a 390 px window.
+        await using (var tab = await browser.OpenPageAsync(390, 800, mobile: false))
+        {
+            await tab.NavigateAsync(page);
+            var found = (System.Text.Json.Nodes.JsonArray)(await tab.EvaluateAsync("""
+                Array.from(document.querySelectorAll('img.math')).map(img => {
+                  const r = img.getBoundingClientRect(), d = img.closest('.math-display');
+                  const c = d ? d.getBoundingClientRect() : null;
+                  return [img.getAttribute('src'), img.style.width, parseFloat(getComputedStyle(img).fontSize), r.left, r.right, r.width, r.height,
+                          c ? c.left : NaN, c ? c.right : NaN, img.complete && img.naturalWidth > 0];
+                })
+                """))!;
+            var shrunk = 0;
+            foreach (var row in found.Select(n => n!.AsArray()))
+            {
+                var (src, em, fontSize) = ((string)row[0]!, double.Parse(((string)row[1]!)[..^2], CultureInfo.InvariantCulture), (double)row[2]!);
+                var (left, right, width, height) = ((double)row[3]!, (double)row[4]!, (double)row[5]!, (double)row[6]!);
+                var shown = $"{src}: {em} em at {fontSize} px drawn {left}..{right}, {width}x{height}";
+                Assert.True((bool)row[9]!, shown + " did not load");
+                var view = ViewBox(Xml(entries["EPUB/" + src]).Root!);
+                Assert.Equal(view[3] / view[2], height / width, 2); // never squashed
+                if (row[7] is null) // running text: its size in em
+                {
+                    Assert.Equal(em * fontSize, width, 0);
+                    continue;
+                }
+                var (columnLeft, columnRight) = ((double)row[7]!, (double)row[8]!);
+                Assert.True(left >= columnLeft - 0.5 && right <= columnRight + 0.5, shown + $" outside the column {columnLeft}..{columnRight}");
+                if (em * fontSize > columnRight - columnLeft + 0.5)
+                {
+                    Assert.Equal(columnRight - columnLeft, width, 0);
+                    shrunk++;
+                }
+                else Assert.Equal(em * fontSize, width, 0);
+            }
+            Assert.True(shrunk >= 1, "no display was wider than the column: " + found.ToJsonString());
+        }
+
+        foreach (var dark in new[] { true, false })
+        {
+            await using var tab = await browser.OpenPageAsync(390, 800, mobile: false, dark: dark);
+            await tab.NavigateAsync(page);
+            var rect = (System.Text.Json.Nodes.JsonArray)(await tab.EvaluateAsync($$"""
+                (() => {
+                  document.documentElement.style.background = '{{(dark ? "#000000" : "#ffffff")}}';
+                  const img = document.querySelector('.math-display img.math');
+                  img.scrollIntoView();
+                  const r = img.getBoundingClientRect();
+                  return [r.left, r.top, r.width, r.height];
+                })()
+                """))!;
+            var (x, y, w, h) = ((int)Math.Ceiling((double)rect[0]!), (int)Math.Ceiling((double)rect[1]!), (int)(double)rect[2]!, (int)(double)rect[3]!);
+            using var shot = Image.Load<Rgba32>(await tab.ScreenshotAsync());
+            int light = 0, darkInk = 0;
+            for (var py = y; py < Math.Min(y + h, shot.Height); py++)
+                for (var px = x; px < Math.Min(x + w, shot.Width); px++)
+                {
+                    var p = shot[px, py];
+                    var luminance = (p.R * 299 + p.G * 587 + p.B * 114) / 1000;
+                    if (luminance > 160) light++;
+                    if (luminance < 96) darkInk++;
+                }
+            var ink = dark ? light : darkInk;
+            Assert.True(ink > w * h / 50, $"dark scheme {dark}: {ink} ink pixels in {w}x{h}");
+        }
     }
 
     [Fact]
@@ -218,7 +330,9 @@ public sealed partial class FormulaPicturesEpubTests(FormulaPicturesBuild build)
             var index = reference.Aggregate(0, (n, c) => n * 32 + "0123456789ABCDEFGHIJKLMNOPQRSTUV".IndexOf(c, StringComparison.Ordinal));
             var svg = XDocument.Load(Path.Combine(dump, "flows", $"flow{index:0000}.txt")).Root!;
             Assert.Equal(Svg + "svg", svg.Name);
-            Assert.All(svg.Descendants(), e => Assert.True(e.Name.LocalName is "path" or "rect", e.Name.LocalName));
+            Assert.All(svg.Descendants(), e => Assert.True(e.Name.LocalName is "path" or "rect" or "style", e.Name.LocalName));
+            // The dark scheme's rule arrives with the picture.
+            Assert.Equal(FormulaSvgWriter.DarkSchemeStyle, svg.Element(Svg + "style")?.Value);
         }
         Assert.DoesNotContain("<math", text, StringComparison.Ordinal);
     }

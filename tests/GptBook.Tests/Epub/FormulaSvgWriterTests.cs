@@ -44,9 +44,13 @@ public partial class FormulaSvgWriterTests
         var box = Set(Rich, display: true);
         var svg = XDocument.Parse(System.Text.Encoding.UTF8.GetString(new FormulaSvgWriter(BundledFonts.Set).Write(box).Bytes)).Root!;
         Assert.Equal(Svg + "svg", svg.Name);
-        var elements = svg.Elements().ToArray();
-        Assert.All(svg.Descendants(), e => Assert.True(e.Name.LocalName is "path" or "rect", e.Name.LocalName));
-        Assert.Empty(svg.DescendantNodes().OfType<XText>());
+        // First the one style rule, then ink: no fill of their own, so the paths and bars take the root's, which the rule turns light in a dark scheme.
+        Assert.Equal(FormulaSvgWriter.DarkSchemeStyle, svg.Elements().First(e => e.Name == Svg + "style").Value);
+        Assert.Equal(Svg + "style", svg.Elements().First().Name);
+        var elements = svg.Elements().Skip(1).ToArray();
+        Assert.All(elements.SelectMany(e => e.DescendantsAndSelf()), e => Assert.True(e.Name.LocalName is "path" or "rect", e.Name.LocalName));
+        Assert.Empty(elements.SelectMany(e => e.DescendantNodesAndSelf()).OfType<XText>());
+        Assert.DoesNotContain(elements, e => e.Attribute("fill") is not null);
         Assert.DoesNotContain(svg.DescendantsAndSelf().SelectMany(e => e.Attributes()), a => a.Name.LocalName.StartsWith("on", StringComparison.Ordinal) || a.Name.LocalName == "href");
 
         var leaves = Leaves(box).ToArray();

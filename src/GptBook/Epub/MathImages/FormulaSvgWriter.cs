@@ -14,8 +14,8 @@ public sealed record FormulaSvg(byte[] Bytes, double Width, double Height, doubl
 /// <summary>
 /// Draws a formula set by the PDF's math engine (<see cref="MathTypesetter"/>) as a self-contained SVG for readers
 /// that cannot lay out MathML (Kindle): every glyph a filled path from its TrueType outline (no font needed, no
-/// text element), bars as rectangles, an error's frame as a dashed outlined rectangle; nothing else, so no script
-/// and nothing a reader must fetch. Coordinates are thousandths of an em with the baseline at y = 0, and the size is
+/// text element), bars as rectangles, an error's frame as a dashed outlined rectangle, and one style rule
+/// (<see cref="DarkSchemeStyle"/>); nothing else, so no script and nothing a reader must fetch. Coordinates are thousandths of an em with the baseline at y = 0, and the size is
 /// given in em, so the reader's CSS can size it with the text. The picture covers the box TeX gives the formula and
 /// any ink beyond it (rounded outwards to whole thousandths), so no glyph is clipped. The same box gives the same
 /// bytes.
@@ -23,6 +23,15 @@ public sealed record FormulaSvg(byte[] Bytes, double Width, double Height, doubl
 public sealed class FormulaSvgWriter(FontSet fonts)
 {
     private const string SvgNamespace = "http://www.w3.org/2000/svg";
+
+    /// <summary>
+    /// The ink is the root's fill (black unless said otherwise), which every path and bar inherits; where the picture
+    /// is shown in a dark colour scheme it turns white, so a reader's or a browser's dark theme does not show dark on
+    /// dark. A picture shown by an <c>img</c> evaluates the query for itself: Chromium answers it from the img's own
+    /// <c>color-scheme</c> (a reading system's dark theme that declares one), else from the system's preference,
+    /// and WebKit and Gecko from the system's. The error frame keeps its red stroke and no fill.
+    /// </summary>
+    public const string DarkSchemeStyle = "@media (prefers-color-scheme: dark) { svg { fill: #ffffff; } }";
 
     private readonly Dictionary<(FontRole, int), GlyphOutline> _outlines = [];
 
@@ -99,6 +108,7 @@ public sealed class FormulaSvgWriter(FontSet fonts)
             xml.WriteAttributeString("width", SvgNumbers.Em(width));
             xml.WriteAttributeString("height", SvgNumbers.Em(height));
             xml.WriteAttributeString("viewBox", FormattableString.Invariant($"{x} {y} {width} {height}"));
+            xml.WriteElementString("style", SvgNamespace, DarkSchemeStyle);
             foreach (var (element, attributes) in shapes)
             {
                 xml.WriteStartElement(element, SvgNamespace);

@@ -26,6 +26,12 @@ public sealed class DiagnosticBag
     public void Report(DiagnosticCode code, SourceSpan span, string message) =>
         Add(new Diagnostic(code.Id, code.Severity, message, span));
 
+    /// <summary>How many findings were kept so far (after <see cref="Add"/>'s merging of repeats).</summary>
+    public int Count
+    {
+        get { lock (_lock) return _items.Count; }
+    }
+
     public IReadOnlyList<Diagnostic> Items
     {
         get { lock (_lock) return _items.ToArray(); }

@@ -43,18 +43,22 @@ public sealed class BlockBoxBuilder
 
     public Length Width => _context.Geometry.TextWidth;
 
-    public List<LayoutBox> Chapter(Chapter chapter, StructureNode root)
+    /// <summary>Starts a chapter: its footnotes become placeable (<see cref="Box"/>).</summary>
+    public void BeginChapter(Chapter chapter) => _footnotes.BeginChapter(chapter);
+
+    /// <summary>
+    /// A top-level block's box, once its rows are made (<see cref="TopLevel"/>, possibly by another builder on another
+    /// thread): the chapter's notes first referenced in its rows are attached to them, so blocks must come here in
+    /// reading order, after <see cref="BeginChapter"/>.
+    /// </summary>
+    public LayoutBox Box(TopLevelRows block)
     {
-        var boxes = new List<LayoutBox>();
-        _footnotes.BeginChapter(chapter);
-        for (var i = 0; i < chapter.Blocks.Count; i++)
-        {
-            var block = chapter.Blocks[i];
-            boxes.Add(TopLevel(block, root, i == 0, i + 1 < chapter.Blocks.Count && IsLeadIn(block, chapter.Blocks[i + 1])));
-        }
-        boxes.AddRange(_footnotes.Unplaced(chapter, root));
-        return boxes;
+        _footnotes.Attach(block.Rows);
+        return block.Box(block.Rows);
     }
+
+    /// <summary>The chapter's notes that no row took, as an end-of-chapter section (usually none); after its last <see cref="Box"/>.</summary>
+    public IEnumerable<LayoutBox> Unplaced(Chapter chapter, StructureNode root) => _footnotes.Unplaced(chapter, root);
 
     /// <summary>
     /// A paragraph ending in a colon (“如下：”, “as follows:”) introduces the block after it (a quote, code, a list,
@@ -64,7 +68,19 @@ public sealed class BlockBoxBuilder
         block is Paragraph p && next is BlockQuote or CodeBlock or ListBlock or Table
         && Inline.PlainText(p.Content).TrimEnd() is [.., '：' or ':'];
 
-    private LayoutBox TopLevel(Block block, StructureNode root, bool firstInChapter, bool leadIn)
+    /// <summary>
+    /// The rows of block <paramref name="index"/> of <paramref name="chapter"/> at the top level, and how they become
+    /// its box: everything but the footnotes, which depend on the blocks before it (<see cref="Box"/>). Reads no state
+    /// of this builder, so the blocks of a book may be set on several threads, each with its own builder.
+    /// </summary>
+    public TopLevelRows TopLevel(Chapter chapter, int index, StructureNode root)
+    {
+        var block = chapter.Blocks[index];
+        var leadIn = index + 1 < chapter.Blocks.Count && IsLeadIn(block, chapter.Blocks[index + 1]);
+        return TopLevel(block, root, index == 0, leadIn);
+    }
+
+    private TopLevelRows TopLevel(Block block, StructureNode root, bool firstInChapter, bool leadIn)
     {
         switch (block)
         {
@@ -73,48 +89,43 @@ public sealed class BlockBoxBuilder
                 var seq = HeadingRows(h, Width, root);
                 if (firstInChapter || h.Level == 1) seq = WithChapterSink(seq);
                 RowOrigins.Stamp(seq, h);
-                _footnotes.Attach(seq);
-                return new LayoutBox(seq.Rows, seq.BreakAfter, h.Span)
+                return new TopLevelRows(seq, rows => new LayoutBox(rows.Rows, rows.BreakAfter, h.Span)
                 {
                     SpaceBefore = _style.SpaceBeforeHeading(h.Level), SpaceAfter = _style.SpaceAfterHeading(h.Level),
                     KeepWithNext = true, StartsChapter = firstInChapter || h.Level == 1, IsFloatBarrier = h.Level <= 2,
                     Grid = GridFit.Slot, GridPadAbove = 1,
-                };
+                });
             }
             case Figure f:
             {
                 var seq = RowOrigins.Stamp(_figures.Rows(f, Width, root), f);
-                _footnotes.Attach(seq);
-                return new LayoutBox(seq.Rows, seq.BreakAfter, f.Span)
+                return new TopLevelRows(seq, rows => new LayoutBox(rows.Rows, rows.BreakAfter, f.Span)
                 {
                     SpaceBefore = _style.Leading * 0.5, SpaceAfter = _style.Leading * 0.5, IsFloat = true, StartsChapter = firstInChapter, Grid = GridFit.Slot,
-                };
+                });
             }
             case Table t:
             {
                 var (seq, header) = _tables.Rows(t, Width, root);
                 RowOrigins.Stamp(seq, t);
-                _footnotes.Attach(seq);
-                return new LayoutBox(seq.Rows, seq.BreakAfter, t.Span)
+                return new TopLevelRows(seq, rows => new LayoutBox(rows.Rows, rows.BreakAfter, t.Span)
                 {
                     SpaceBefore = _style.Leading * 0.5, SpaceAfter = _style.Leading * 0.5, RepeatOnBreak = header, StartsChapter = firstInChapter, Grid = GridFit.Slot,
-                };
+                });
             }
             case Paragraph:
             {
                 var seq = Rows(block, Width, root, 0);
-                _footnotes.Attach(seq);
-                return new LayoutBox(seq.Rows, seq.BreakAfter, block.Span) { StartsChapter = firstInChapter, KeepWithNext = leadIn };
+                return new TopLevelRows(seq, rows => new LayoutBox(rows.Rows, rows.BreakAfter, block.Span) { StartsChapter = firstInChapter, KeepWithNext = leadIn });
             }
             default:
             {
                 var seq = Rows(block, Width, root, 0);
-                _footnotes.Attach(seq);
-                return new LayoutBox(seq.Rows, seq.BreakAfter, block.Span)
+                return new TopLevelRows(seq, rows => new LayoutBox(rows.Rows, rows.BreakAfter, block.Span)
                 {
                     SpaceBefore = _style.BlockGap, SpaceAfter = _style.BlockGap, StartsChapter = firstInChapter,
                     Grid = block is ListBlock or BlockQuote or Admonition or Details ? GridFit.Lines : GridFit.Slot,
-                };
+                });
             }
         }
     }

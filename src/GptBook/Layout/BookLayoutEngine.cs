@@ -14,6 +14,12 @@ public sealed class BookLayoutEngine(LayoutContext context)
 {
     public const int MaxPasses = 4;
 
+    /// <summary>
+    /// How many threads set the body's blocks (<see cref="BodyBoxBuilder"/>): the processor count unless told; 1 sets
+    /// them all on the calling thread. The layout is the same for any value.
+    /// </summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
     public BookLayout Layout(Book book)
     {
         var g = context.Geometry;
@@ -21,11 +27,10 @@ public sealed class BookLayoutEngine(LayoutContext context)
             throw new InvalidOperationException($"the page ({g.TrimWidth} × {g.TrimHeight}) leaves no room for text inside its margins");
 
         var root = StructureNode.Root();
-        var builder = new BlockBoxBuilder(context, book.Metadata.Language);
         var front = new FrontMatterBuilder(context);
         var decorator = new PageDecorator(context);
         var cover = front.Cover(book.Metadata, root);
-        var bodyBoxes = book.Chapters.SelectMany(c => builder.Chapter(c, root)).ToList();
+        var bodyBoxes = new BodyBoxBuilder(context, book.Metadata.Language, Parallelism).Build(book.Chapters, root);
         var body = new Paginator(new PageProvider(g, 0), context.Diagnostics).Paginate(bodyBoxes);
         var bodyLabels = BodyAnchorLabels(body);
         var headings = book.Headings().ToList();

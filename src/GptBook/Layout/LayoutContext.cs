@@ -25,7 +25,30 @@ public sealed record LayoutContext(
     public PageGeometry Geometry { get; } = PageGeometry.From(Options);
 
     private readonly HashSet<int> _reportedMissing = [];
+    // Which of this context's GB0303 reports names which character, for Adopt.
+    private readonly Dictionary<Diagnostic, int> _missingReports = [];
     private FormulaSetter? _formulas;
+
+    /// <summary>
+    /// A context for laying out part of the book on another thread: the same settings, measurer, composer, images and
+    /// labels, with its own diagnostics list, its own record of the characters reported missing and its own formula
+    /// setter. Its reports reach this context's list through <see cref="Adopt"/>.
+    /// </summary>
+    public LayoutContext Detached() => new(Options, Measurer, Composer, Images, Labels, new DiagnosticBag());
+
+    /// <summary>
+    /// Takes over <paramref name="reported"/>, findings of <paramref name="part"/> (a <see cref="Detached"/> context),
+    /// in their order, as if they had been reported here: a character already reported missing here is not reported
+    /// again, so that GB0303 names each character once, at its first place in the book, however the book was split.
+    /// </summary>
+    public void Adopt(LayoutContext part, IEnumerable<Diagnostic> reported)
+    {
+        foreach (var diagnostic in reported)
+        {
+            if (part._missingReports.TryGetValue(diagnostic, out var codePoint) && !_reportedMissing.Add(codePoint)) continue;
+            Diagnostics.Add(diagnostic);
+        }
+    }
 
     /// <summary>
     /// Sets formulas with the bundled math face (the measurer's font set, or the bundled one when a test measures
@@ -56,8 +79,10 @@ public sealed record LayoutContext(
                 {
                     if (Rune.IsWhiteSpace(rune) || Rune.IsControl(rune) || Measurer.HasGlyph(run.Style.Font, rune.Value)) continue;
                     if (!_reportedMissing.Add(rune.Value)) continue;
-                    Diagnostics.Report(DiagnosticCodes.GlyphMissing, span,
-                        $"U+{rune.Value:X4} '{rune}' is in none of the bundled fonts; it prints as an empty box");
+                    var missing = new Diagnostic(DiagnosticCodes.GlyphMissing.Id, DiagnosticCodes.GlyphMissing.Severity,
+                        $"U+{rune.Value:X4} '{rune}' is in none of the bundled fonts; it prints as an empty box", span);
+                    _missingReports[missing] = rune.Value;
+                    Diagnostics.Add(missing);
                 }
     }
 

@@ -96,6 +96,7 @@ public static class PdfBookWriter
                     renderer.FinishPage(pdfPage);
                     registration.Append(pdfPage, page.Fragments.OfType<CropMarkFragment>(), g.MediaHeight);
                 }
+                renderer.Complete();
                 tags.CloseAll();
             }
             parentTree.Restore();

@@ -68,8 +68,11 @@ internal sealed class PdfPageRenderer(
         tags.EndPage();
     }
 
-    /// <summary>After the page's graphics are closed: its stretches of text become positioned arrays.</summary>
+    /// <summary>After the page's graphics are closed: its stretches of text become positioned arrays (see <see cref="Complete"/>).</summary>
     public void FinishPage(PdfPage pdfPage) => _text.Rewrite(pdfPage);
+
+    /// <summary>After the last page: every page's positioned arrays are in its content streams.</summary>
+    public void Complete() => _text.Complete();
 
     /// <summary>
     /// The text fragments from <paramref name="start"/> that are drawn as one: the runs of one line in one style and

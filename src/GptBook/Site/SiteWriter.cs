@@ -133,7 +133,7 @@ public static class SiteWriter
         File.WriteAllBytes(Path.Combine(staging, SiteAddressMap.FileName), plan.Map.ToJson());
         SiteMap.Write(staging, frame, chunked.Chunks.Select(c => c.FileName).Prepend(IndexFile));
 
-        WebFontWriter.Write(staging, fonts, characters, cache);
+        pages.Flush(WebFontWriter.Write(staging, fonts, characters, cache).PageFonts);
         foreach (var asset in SiteAssets.Files)
             File.WriteAllBytes(Path.Combine(staging, asset), asset == SiteAssets.Stylesheet
                 ? [.. SiteAssets.Bytes(asset), .. Encoding.UTF8.GetBytes("\n" + FormulaStyles.Css + "\n\n" + ImageSizeClasses.Css())]
@@ -153,9 +153,14 @@ public static class SiteWriter
         }
     }
 
-    /// <summary>Guards and writes each page, and notes the characters it shows for the web fonts.</summary>
+    /// <summary>
+    /// Guards each page and notes the characters it shows for the web fonts; writes the pages once the fonts are cut,
+    /// each asking first for the font files it shows (<see cref="WebFontPreload"/>).
+    /// </summary>
     private sealed class PageWriter(string staging, DiagnosticBag diagnostics, WebFontCharacters? characters)
     {
+        private readonly List<(string FileName, XElement Page)> _pages = [];
+
         /// <param name="root">See <see cref="SiteMarkupTransform.Guard"/>.</param>
         /// <param name="data">Our own data block (the search index), added after the guard, which would remove any script.</param>
         public void Write(string fileName, XElement page, string root = "", XElement? data = null)
@@ -163,7 +168,18 @@ public static class SiteWriter
             SiteMarkupTransform.Guard(page, fileName, diagnostics, root);
             characters?.Add(page);
             if (data != null) page.Element(PolyglotHtmlSerializer.Xhtml + "body")!.Add(data);
-            File.WriteAllBytes(Path.Combine(staging, fileName), PolyglotHtmlSerializer.Serialize(page));
+            _pages.Add((fileName, page));
+        }
+
+        /// <param name="pageFonts">Per page, in the order written, the font files it shows (none without web fonts).</param>
+        public void Flush(IReadOnlyList<IReadOnlyList<string>> pageFonts)
+        {
+            for (var i = 0; i < _pages.Count; i++)
+            {
+                var (fileName, page) = _pages[i];
+                if (i < pageFonts.Count) WebFontPreload.AddTo(page, pageFonts[i]);
+                File.WriteAllBytes(Path.Combine(staging, fileName), PolyglotHtmlSerializer.Serialize(page));
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace GptBook.Layout.Text;
@@ -9,7 +10,8 @@ namespace GptBook.Layout.Text;
 /// hyphen. Exceptions override the patterns. At least <see cref="LeftMin"/> letters stay before a hyphen and
 /// <see cref="RightMin"/> after it (TeX's \lefthyphenmin and \righthyphenmin for English). Only words of ASCII
 /// letters are hyphenated; a word with digits, marks or other scripts is left whole (GPT-3, x86, naïve).
-/// Results are cached per word; the cache is guarded, so one instance serves every thread.
+/// Results are cached per word in a concurrent map (a word two threads meet at once is computed twice, to the same
+/// points), so one instance serves every thread of the layout without a lock.
 /// </summary>
 internal sealed class Hyphenator
 {
@@ -21,8 +23,7 @@ internal sealed class Hyphenator
 
     private readonly Dictionary<string, byte[]> _patterns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _exceptions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int[]> _cache = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private readonly ConcurrentDictionary<string, int[]> _cache = new(StringComparer.Ordinal);
     private readonly int _longestPattern;
 
     /// <summary>Builds a hyphenator from TeX pattern files: <c>\patterns{…}</c> and <c>\hyphenation{…}</c> groups.</summary>
@@ -53,13 +54,7 @@ internal sealed class Hyphenator
         if (word.Length < LeftMin + RightMin) return [];
         foreach (var c in word) if (!char.IsAsciiLetter(c)) return [];
         var lower = word.ToLowerInvariant();
-        lock (_lock)
-        {
-            if (_cache.TryGetValue(lower, out var cached)) return cached;
-            var points = _exceptions.TryGetValue(lower, out var exception) ? exception : Compute(lower);
-            _cache[lower] = points;
-            return points;
-        }
+        return _cache.GetOrAdd(lower, static (w, self) => self._exceptions.TryGetValue(w, out var exception) ? exception : self.Compute(w), this);
     }
 
     private int[] Compute(string word)

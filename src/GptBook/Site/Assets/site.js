@@ -203,7 +203,7 @@
   const headerBox = () => {
     const box = document.querySelector('.site-search input');
     if (!box) return;
-    document.documentElement.classList.add('has-search');
+    box.closest('.site-search').classList.add('has-script');
     box.addEventListener('keydown', (e) => {
       if (e.key !== 'Enter' || box.value.trim() === '') return;
       e.preventDefault();

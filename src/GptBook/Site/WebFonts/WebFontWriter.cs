@@ -18,14 +18,18 @@ public static class WebFontWriter
     public const string Folder = "fonts";
     public const string Stylesheet = "fonts.css";
 
-    /// <summary>What was written: the stylesheet and every font file with its size, for the build's report.</summary>
-    public sealed record Result(IReadOnlyList<(string File, long Bytes)> Files);
+    /// <summary>
+    /// What was written: the stylesheet and every font file with its size, for the build's report; and for each page
+    /// (in the order <see cref="WebFontCharacters"/> recorded them) the font files holding the characters it shows.
+    /// </summary>
+    public sealed record Result(IReadOnlyList<(string File, long Bytes)> Files, IReadOnlyList<IReadOnlyList<string>> PageFonts);
 
     public static Result Write(string siteDirectory, FontSet? fonts, WebFontCharacters? characters, DerivedFileCache cache)
     {
         var css = new StringBuilder("/* The book's own typefaces, cut to the characters it uses; written by GptBook for this book. */\n");
         var files = new List<(string, long)>();
         var shipped = new HashSet<FontRole>();
+        var pageFonts = Enumerable.Range(0, characters?.Pages.Count ?? 0).Select(_ => new List<string>()).ToArray();
         if (fonts != null && characters != null)
         {
             Directory.CreateDirectory(Path.Combine(siteDirectory, Folder));
@@ -42,6 +46,8 @@ public static class WebFontWriter
                     var name = $"{Folder}/{Slug(face)}-{i}-{Convert.ToHexStringLower(SHA256.HashData(woff2))[..12]}.woff2";
                     File.WriteAllBytes(Path.Combine(siteDirectory, name), woff2);
                     files.Add((name, woff2.Length));
+                    for (var p = 0; p < pages.Length; p++)
+                        if (slices[i].Overlaps(pages[p])) pageFonts[p].Add(name);
                     css.Append("@font-face {\n")
                         .Append($"  font-family: \"{WebTypography.Family(face)}\";\n")
                         .Append($"  src: url(\"{name}\") format(\"woff2\");\n")
@@ -56,7 +62,7 @@ public static class WebFontWriter
         var bytes = new UTF8Encoding(false).GetBytes(css.ToString());
         File.WriteAllBytes(Path.Combine(siteDirectory, Stylesheet), bytes);
         files.Insert(0, (Stylesheet, bytes.Length));
-        return new Result(files);
+        return new Result(files, pageFonts);
     }
 
     private static byte[] Encode(FontSet fonts, FontRole face, SortedSet<int> characters, DerivedFileCache cache) =>

@@ -15,6 +15,10 @@ public sealed class CatalogImageResolver(ImageCatalog catalog, ImageProfile prof
 {
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
 
+    /// <summary>Whether each prepared file exists, asked of the file system once per file: a long book shows the
+    /// same figures on many pages, each with several widths, and the prepared files do not change during a build.</summary>
+    private readonly Dictionary<string, bool> _exists = new(StringComparer.Ordinal);
+
     public HtmlImage Resolve(ImageReference image)
     {
         var prepared = catalog.Find(image, profile);
@@ -27,10 +31,10 @@ public sealed class CatalogImageResolver(ImageCatalog catalog, ImageProfile prof
         }
 
         // An SVG is embedded in the page, not packaged as a file: its text stays text.
-        if (prepared is { MediaType: "image/svg+xml", IsPlaceholder: false } && File.Exists(prepared.Path))
+        if (prepared is { MediaType: "image/svg+xml", IsPlaceholder: false } && Exists(prepared.Path))
             return new HtmlImage(null, prepared.PixelWidth, prepared.PixelHeight, null) { SvgMarkup = File.ReadAllText(prepared.Path) };
 
-        var src = File.Exists(prepared.Path) ? hrefOf(prepared) : null;
+        var src = Exists(prepared.Path) ? hrefOf(prepared) : null;
         var srcSet = src == null ? null : SrcSet(prepared, src, prepared.MediaType);
         var reason = prepared.Placeholder ?? (src == null ? "" : null);
         return new HtmlImage(src, prepared.PixelWidth, prepared.PixelHeight, reason) { SrcSet = srcSet };
@@ -44,7 +48,7 @@ public sealed class CatalogImageResolver(ImageCatalog catalog, ImageProfile prof
     public string? SrcSet(NormalizedImage prepared, string? mainHref, string mediaType)
     {
         var files = prepared.Variants.Prepend(prepared)
-            .Where(v => v.MediaType == mediaType && v.PixelWidth > 0 && File.Exists(v.Path))
+            .Where(v => v.MediaType == mediaType && v.PixelWidth > 0 && Exists(v.Path))
             .Select(v => (Href: v == prepared && mainHref != null ? mainHref : hrefOf(v), v.PixelWidth))
             .Where(v => v.Href != null)
             .DistinctBy(v => v.PixelWidth)
@@ -53,5 +57,11 @@ public sealed class CatalogImageResolver(ImageCatalog catalog, ImageProfile prof
         return files.Length > 1 || (files.Length == 1 && mediaType != prepared.MediaType)
             ? string.Join(", ", files.Select(v => $"{v.Href} {v.PixelWidth.ToString(System.Globalization.CultureInfo.InvariantCulture)}w"))
             : null;
+    }
+
+    private bool Exists(string path)
+    {
+        if (!_exists.TryGetValue(path, out var exists)) _exists[path] = exists = File.Exists(path);
+        return exists;
     }
 }

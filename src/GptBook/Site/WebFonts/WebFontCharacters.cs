@@ -23,29 +23,48 @@ public sealed class WebFontCharacters(FontSet fonts)
 
     private readonly List<Dictionary<FontRole, SortedSet<int>>> _pages = [];
 
+    /// <summary>Each (role, code point) pair's face, once per build rather than once per occurrence: a page shows
+    /// thousands of characters but a book only a few thousand distinct ones, and resolving a face walks the
+    /// fallback chain's character maps.</summary>
+    private readonly Dictionary<(FontRole Role, int CodePoint), FontRole?> _faces = [];
+
     /// <summary>Per face, per page (in order added), the code points the page needs from the face.</summary>
     public IReadOnlyList<IReadOnlyDictionary<FontRole, SortedSet<int>>> Pages => _pages;
 
     public void Add(XElement page)
     {
-        var faces = new Dictionary<FontRole, SortedSet<int>>();
+        // The page's characters by role first (a hash set each), then each distinct one given its face, sorted.
+        var shown = new Dictionary<FontRole, HashSet<int>>();
         var body = page.Element(PolyglotHtmlSerializer.Xhtml + "body") ?? page;
-        Walk(body, new Context(FontRole.SerifRegular, FontRole.SerifBold, FontRole.SerifRegular), faces);
-        if (_pages.Count == 0) Record(faces, FontRole.SerifRegular, ScriptText);
-        _pages.Add(faces);
+        Walk(body, new Context(FontRole.SerifRegular, FontRole.SerifBold, FontRole.SerifRegular), shown);
+        if (_pages.Count == 0) Record(shown, FontRole.SerifRegular, ScriptText);
+        var faces = new Dictionary<FontRole, List<int>>();
+        foreach (var (role, codePoints) in shown)
+        {
+            foreach (var codePoint in codePoints)
+            {
+                if (!_faces.TryGetValue((role, codePoint), out var face))
+                    _faces[(role, codePoint)] = face = WebTypography.FaceFor(fonts, role, codePoint);
+                if (face == null) continue; // no bundled face has it: the reader's system fonts draw it
+                if (!faces.TryGetValue(face.Value, out var list)) faces[face.Value] = list = [];
+                list.Add(codePoint);
+            }
+        }
+        _pages.Add(faces.ToDictionary(f => f.Key, f => new SortedSet<int>(f.Value)));
     }
 
     private sealed record Context(FontRole Plain, FontRole Bold, FontRole Current);
 
-    private void Walk(XElement element, Context context, Dictionary<FontRole, SortedSet<int>> faces)
+    private static void Walk(XElement element, Context context, Dictionary<FontRole, HashSet<int>> shown)
     {
         if (element.Name.LocalName is "script" or "style" or "template") return;
         // A formula is drawn in the stylesheet's math faces, never in the bundled ones (the site ships no math face),
         // so its characters need no slice; and a book of formulas has more MathML elements than any others to walk.
         if (element.Name.Namespace == MathMl) return;
+        var classes = WebTypography.Selector.ClassesOf(element);
         foreach (var rule in WebTypography.Rules)
         {
-            if (!rule.Selectors.Any(s => s.Matches(element))) continue;
+            if (!rule.Selectors.Any(s => s.Matches(element, classes))) continue;
             context = rule.Effect switch
             {
                 WebTypography.Effect.Heading => new Context(FontRole.SansBold, FontRole.SansBold, FontRole.SansBold),
@@ -55,22 +74,20 @@ public sealed class WebFontCharacters(FontSet fonts)
             };
         }
         foreach (var name in ShownAttributes)
-            if (element.Attribute(name) is { } attribute) Record(faces, context.Current, attribute.Value);
+            if (element.Attribute(name) is { } attribute) Record(shown, context.Current, attribute.Value);
         foreach (var node in element.Nodes())
         {
-            if (node is XElement child) Walk(child, context, faces);
-            else if (node is XText text) Record(faces, context.Current, text.Value);
+            if (node is XElement child) Walk(child, context, shown);
+            else if (node is XText text) Record(shown, context.Current, text.Value);
         }
     }
 
-    private void Record(Dictionary<FontRole, SortedSet<int>> faces, FontRole role, string text)
+    private static void Record(Dictionary<FontRole, HashSet<int>> shown, FontRole role, string text)
     {
+        if (!shown.TryGetValue(role, out var set)) shown[role] = set = [];
         foreach (var rune in text.EnumerateRunes())
         {
             if (Rune.IsControl(rune) || rune.Value is '\u00A0') continue;
-            var face = WebTypography.FaceFor(fonts, role, rune.Value);
-            if (face == null) continue; // no bundled face has it: the reader's system fonts draw it
-            if (!faces.TryGetValue(face.Value, out var set)) faces[face.Value] = set = [];
             set.Add(rune.Value);
         }
     }

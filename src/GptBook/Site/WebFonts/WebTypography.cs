@@ -28,10 +28,14 @@ public static class WebTypography
     /// <param name="Attribute">An attribute the element must carry with <paramref name="Value"/>, or null.</param>
     public sealed record Selector(string? Tag, string? Class = null, string? Attribute = null, string? Value = null)
     {
-        public bool Matches(XElement e) =>
+        /// <param name="classes">The element's classes (<see cref="ClassesOf"/>), split once for all the selectors
+        /// tried on it.</param>
+        public bool Matches(XElement e, string[] classes) =>
             (Tag == null || e.Name.LocalName == Tag)
-            && (Class == null || ((string?)e.Attribute("class"))?.Split(' ').Contains(Class) == true)
+            && (Class == null || classes.Contains(Class))
             && (Attribute == null || (string?)e.Attribute(Attribute) == Value);
+
+        public static string[] ClassesOf(XElement e) => ((string?)e.Attribute("class"))?.Split(' ') ?? [];
 
         public string Css => (Tag ?? "") + (Class != null ? "." + Class : "") + (Attribute != null ? $"[{Attribute}=\"{Value}\"]" : "");
     }

@@ -217,26 +217,10 @@ public static class EpubStylesheet
 
         .raw-html { margin: 0.8em 0; }
 
-        /* Formulas (MathML): display math centred with its number at the right margin; the alignment of align and
-           array columns (MathML's columnalign, which MathML Core engines read from CSS); a formula that could not
-           be parsed is its source in a marked box. */
-        .math-display { margin: 0.8em 0; text-align: center; text-indent: 0; overflow-x: auto; overflow-y: hidden; }
-        .math-display .equation-number { float: right; margin-left: 1em; }
-        /* Where flexible boxes work, a numbered formula is centred on the measure (an empty first item as wide as the
-           number balances it) with its number level with its middle: a float sits at the top of the line, well above the
-           baseline of a tall formula. A number that does not fit beside its formula goes to the next line, at the right;
-           engines without flex keep the float. */
-        @supports (display: flex) and (flex-wrap: wrap) {
-          .math-display.numbered { display: flex; flex-wrap: wrap; align-items: center; }
-          .math-display.numbered::before { content: ""; flex: 1 0 0; margin-right: 1em; }
-          .math-display.numbered > * { order: 1; flex: 0 1 auto; }
-          .math-display.numbered > .equation-number { order: 2; flex: 1 0 0; float: none; text-align: right; }
-        }
+        {{FormulaStyles.Css}}
+        /* MathML's column alignment, for the engines that read it from CSS. */
         mtd[columnalign="left"] { text-align: left; }
         mtd[columnalign="right"] { text-align: right; }
-        mtable[columnspacing="0em"] > mtr > mtd { padding-left: 0; padding-right: 0; }
-        mtd.equation-number { padding-left: 2em; }
-        merror, .math-error { border: 1px solid #cc0000; background-color: #fff3f3; color: #990000; padding: 0 0.2em; }
 
         /* Formulas as pictures (epub.math: images): an inline img carries its size and its lowering in em, so it sits
            on the baseline and grows with the text. A display img carries only its width: it is a block of its own,

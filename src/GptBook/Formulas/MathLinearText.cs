@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace GptBook.Formulas;
@@ -8,10 +9,16 @@ namespace GptBook.Formulas;
 /// </summary>
 public static class MathLinearText
 {
+    /// <summary>
+    /// Each formula's text, made once: the layout, the contents, the search index and the page descriptions all ask
+    /// for it. Kept beside the formula rather than in it, so the record's equality stays what its fields say.
+    /// </summary>
+    private static readonly ConditionalWeakTable<MathFormula, string> Made = [];
+
     public static string Of(MathFormula formula)
     {
         ArgumentNullException.ThrowIfNull(formula);
-        return formula.Root is MathError ? formula.Source.Trim() : Of(formula.Root);
+        return Made.GetValue(formula, static f => f.Root is MathError ? f.Source.Trim() : Of(f.Root));
     }
 
     public static string Of(MathNode node)

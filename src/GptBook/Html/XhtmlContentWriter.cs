@@ -82,13 +82,13 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                 WriteFigure(xml, f, state);
                 break;
             case Admonition a:
-                // A GitHub alert: its label first, in the book's language, then its blocks; role=note for readers.
+                // A GitHub alert or VuePress container: its label first, in the book's language, then its blocks; role=note for readers.
                 Start(xml, "div");
                 Attr(xml, "class", "admonition admonition-" + a.Kind.ToString().ToLowerInvariant());
                 Attr(xml, "role", "note");
                 Start(xml, "p");
                 Attr(xml, "class", "admonition-title");
-                xml.WriteString(context.Labels.Admonition(a.Kind));
+                xml.WriteString(a.Label(context.Labels));
                 End(xml);
                 foreach (var child in a.Blocks) WriteBlock(xml, child, state);
                 End(xml);

@@ -331,7 +331,7 @@ public sealed class BlockBoxBuilder
     private RowSequence AdmonitionRows(Admonition admonition, Length width, StructureNode parent, int depth)
     {
         var node = parent.Child("Div");
-        var title = ParagraphRows([new Model.Strong([new Model.Text(_context.Labels.Admonition(admonition.Kind), admonition.Span)], admonition.Span)],
+        var title = ParagraphRows([new Model.Strong([new Model.Text(admonition.Label(_context.Labels), admonition.Span)], admonition.Span)],
             width - _style.QuoteIndent, node.Child("P"), _style.Body, Length.Zero);
         return BarredRows(title, admonition.Blocks, width, node, depth, Length.Pt(3));
     }

@@ -8,7 +8,9 @@ using Markdig;
 using Markdig.Extensions.DefinitionLists;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Alerts;
+using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.Tables;
+using Markdig.Extensions.TaskLists;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -153,6 +155,11 @@ public sealed partial class ChapterReader
                 break;
             case YamlFrontMatterBlock:
                 break; // read for its title by Read (a chapter without a heading gets it as one); never printed
+            case CustomContainer container when depth < MaxBlockDepth:
+                AddContainer(container, depth, span, result);
+                break;
+            case ParagraphBlock p when IsContentsMarker(p):
+                break; // "[[toc]]" or "[TOC]": the book has its own table of contents
             case AlertBlock alert when depth < MaxBlockDepth:
                 result.Add(new Admonition(AdmonitionKindOf(alert.Kind.ToString()), ConvertBlocks(alert, depth + 1, span), span));
                 break;
@@ -326,6 +333,10 @@ public sealed partial class ChapterReader
             {
                 case LiteralInline literal:
                     result.Add(new Text(literal.Content.ToString(), span));
+                    break;
+                case TaskList task:
+                    // A task list item's box, as GitHub shows it: a ballot box that every output prints as text.
+                    result.Add(new Text(task.Checked ? "\u2611" : "\u2610", span));
                     break;
                 case ContainerInline when depth >= MaxInlineDepth:
                     _diagnostics.Report(DiagnosticCodes.NestingTooDeep, span,

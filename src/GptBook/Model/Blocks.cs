@@ -51,9 +51,18 @@ public sealed record Figure(ImageReference Image, IReadOnlyList<Inline> Caption,
 /// <summary>The kinds of GitHub alert (<c>&gt; [!NOTE]</c> …), each printed with its label in the book's language.</summary>
 public enum AdmonitionKind { Note, Tip, Important, Warning, Caution }
 
-/// <summary>A GitHub alert: blocks set apart under a label (<see cref="LanguageLabels.Admonition"/>), in every output.</summary>
+/// <summary>
+/// A GitHub alert or a VuePress container: blocks set apart under a label, in every output: the container's own
+/// title when it has one, else the kind's (<see cref="LanguageLabels.Admonition"/>).
+/// </summary>
 public sealed record Admonition(AdmonitionKind Kind, IReadOnlyList<Block> Blocks, SourceSpan Span) : Block(Span)
 {
+    /// <summary>The author's title (<c>::: warning 注意事项</c>), or null for the kind's label.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>What the admonition is headed with.</summary>
+    public string Label(LanguageLabels labels) => Title ?? labels.Admonition(Kind);
+
     public override IEnumerable<Block> Children() => Blocks;
 }
 

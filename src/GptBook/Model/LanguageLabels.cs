@@ -34,6 +34,9 @@ public sealed record LanguageLabels(
         (_, var other) => other.ToString(),
     };
 
+    /// <summary>The summary of a collapsible block whose author gave none (VuePress's <c>::: details</c>).</summary>
+    public string Details => this == Chinese ? "详细信息" : "Details";
+
     /// <summary>"图 3" or "Figure 3".</summary>
     public string FigureLabel(int number) => $"{FigureWord} {number}";
 }

@@ -69,7 +69,7 @@ public static class ModelTextDump
                 foreach (var child in d.Blocks) Block(w, depth + 1, child);
                 break;
             case Admonition a:
-                w.Line(depth, $"Admonition {a.Kind} {at}");
+                w.Line(depth, a.Title == null ? $"Admonition {a.Kind} {at}" : $"Admonition {a.Kind} \"{a.Title}\" {at}");
                 foreach (var child in a.Blocks) Block(w, depth + 1, child);
                 break;
             case ThematicBreak:

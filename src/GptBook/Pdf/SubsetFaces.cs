@@ -67,9 +67,20 @@ internal sealed class SubsetFaces
     /// <summary>The face name to draw <paramref name="text"/> in <paramref name="role"/> with.</summary>
     public string FaceFor(FontRole role, string text)
     {
-        if (_subsets.TryGetValue(role, out var subset) && text.EnumerateRunes().All(r => subset.Characters.Contains(r.Value)))
+        if (_subsets.TryGetValue(role, out var subset) && Holds(subset.Characters, text))
             return subset.Name;
         _wholeFace?.Invoke(role, text);
         return FontSet.FaceName(role);
+    }
+
+    /// <summary>
+    /// Whether the subset has every character of <paramref name="text"/>. Asked for every run and every glyph of a
+    /// formula, so it walks the runes without LINQ, which would box the enumerator each time.
+    /// </summary>
+    private static bool Holds(HashSet<int> characters, string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+            if (!characters.Contains(rune.Value)) return false;
+        return true;
     }
 }

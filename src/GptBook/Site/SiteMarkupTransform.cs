@@ -175,12 +175,17 @@ public static class SiteMarkupTransform
             element.Remove();
             return;
         }
-        foreach (var attribute in element.Attributes().ToArray())
+        // Walked by hand rather than over a copy of the list: a page of formulas has thousands of MathML elements, and
+        // the next attribute is taken before one is removed.
+        for (var attribute = element.FirstAttribute; attribute is not null;)
         {
-            if (attribute.IsNamespaceDeclaration || (attribute.Name.Namespace == XNamespace.None && MathMLAllowList.Attributes.Contains(attribute.Name.LocalName)))
-                continue;
-            Report(diagnostics, fileName, $"{attribute.Name.LocalName} attribute on <{element.Name.LocalName}>");
-            attribute.Remove();
+            var next = attribute.NextAttribute;
+            if (!attribute.IsNamespaceDeclaration && !(attribute.Name.Namespace == XNamespace.None && MathMLAllowList.Attributes.Contains(attribute.Name.LocalName)))
+            {
+                Report(diagnostics, fileName, $"{attribute.Name.LocalName} attribute on <{element.Name.LocalName}>");
+                attribute.Remove();
+            }
+            attribute = next;
         }
     }
 

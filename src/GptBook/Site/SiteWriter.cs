@@ -144,7 +144,7 @@ public static class SiteWriter
         pages.Flush(WebFontWriter.Write(staging, fonts, characters, cache).PageFonts);
         foreach (var asset in SiteAssets.Files)
             File.WriteAllBytes(Path.Combine(staging, asset), asset == SiteAssets.Stylesheet
-                ? [.. SiteAssets.Bytes(asset), .. Encoding.UTF8.GetBytes("\n" + ImageSizeClasses.Css())]
+                ? [.. SiteAssets.Bytes(asset), .. Encoding.UTF8.GetBytes("\n" + FormulaStyles.Css + "\n\n" + ImageSizeClasses.Css())]
                 : SiteAssets.Bytes(asset));
         imageFiles.CopyTo(staging);
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using GptBook.Model;
 using GptBook.Policies;
 
@@ -10,13 +11,15 @@ namespace GptBook.Transforms;
 /// [相关解释](@todo) 性能" leaves one once the link is plain text); removing it in the model makes the PDF, the
 /// EPUB and the site agree. The text is read across adjacent Text inlines and through emphasis, strikethrough and
 /// link boundaries; code, images, line breaks, footnote references and raw HTML are walls that are never looked
-/// through or into. Spaces between Han and Latin stay: their width is the composer's business (¼ em).
+/// through or into. Spaces between Han and Latin stay: their width is the composer's business (¼ em). So does the
+/// space after a heading's opening label ("第一章 注意力机制", "第 3 节 训练"): there it is the author's separator
+/// between number and title, as in every printed Chinese book, not an artefact.
 /// </summary>
-public sealed class HanSpaceTransform : ModelRewriter
+public sealed partial class HanSpaceTransform : ModelRewriter
 {
     protected override Block RewriteBlock(Block block) => block switch
     {
-        Heading h => h with { Content = Normalize(h.Content) },
+        Heading h => h with { Content = Normalize(h.Content, heading: true) },
         Paragraph p => p with { Content = Normalize(p.Content) },
         Figure f => f with { Caption = Normalize(f.Caption) },
         Table t => t with
@@ -28,12 +31,13 @@ public sealed class HanSpaceTransform : ModelRewriter
     };
 
     /// <summary>The inlines with artefact spaces removed; the same list when there are none.</summary>
-    public static IReadOnlyList<Inline> Normalize(IReadOnlyList<Inline> inlines)
+    /// <param name="heading">Keep the space after an opening label such as "第一章".</param>
+    public static IReadOnlyList<Inline> Normalize(IReadOnlyList<Inline> inlines, bool heading = false)
     {
         // The Text values in reading order, null marking a wall between runs of readable text.
         var texts = new List<string?>();
         Flatten(inlines, texts);
-        var kept = Keep(texts);
+        var kept = Keep(texts, heading);
         if (kept == null) return inlines;
         var next = 0;
         return Rebuild(inlines, kept, ref next);
@@ -57,7 +61,7 @@ public sealed class HanSpaceTransform : ModelRewriter
     }
 
     /// <summary>Each Text's value with the artefact spaces removed (null for walls), or null if nothing changes.</summary>
-    private static List<string?>? Keep(List<string?> texts)
+    private static List<string?>? Keep(List<string?> texts, bool heading)
     {
         var changed = false;
         var result = new List<string?>(texts.Count);
@@ -70,6 +74,8 @@ public sealed class HanSpaceTransform : ModelRewriter
             // One readable run: decide on the joined text, then cut the decision back into the Text values.
             var joined = string.Concat(texts.Skip(start).Take(end - start));
             var remove = ArtefactSpaces(joined);
+            if (heading && start == 0 && OpeningLabel().Match(joined) is { Success: true } label)
+                for (var k = label.Length; k < joined.Length && joined[k] == ' '; k++) remove[k] = false;
             var at = 0;
             for (var i = start; i < end; i++)
             {
@@ -100,6 +106,10 @@ public sealed class HanSpaceTransform : ModelRewriter
         }
         return remove;
     }
+
+    /// <summary>A heading's opening label: 第, a number in Han or Arabic digits, and what it counts (章, 节, 篇, …).</summary>
+    [GeneratedRegex(@"^\s*第\s*[〇零一二三四五六七八九十百千两\d]+\s*(?:章|节|篇|部分|部|讲|课|回|卷|集|单元)")]
+    private static partial Regex OpeningLabel();
 
     /// <summary>Han on one side and Han or CJK punctuation on the other (surrogate pairs read whole).</summary>
     private static bool IsArtefactBetween(string text, int before, int after)

@@ -164,6 +164,21 @@ public partial class MathSampleBookTests(MathSampleBuild build) : IClassFixture<
         Assert.Equal(["site.js"], ScriptSources().Matches(html).Select(m => m.Groups[1].Value).Distinct());
     }
 
+    [Fact]
+    public void The_epub_and_the_site_carry_the_same_formula_rules_once()
+    {
+        string epubCss;
+        using (var zip = ZipFile.OpenRead(build.EpubPath))
+        using (var reader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".css", StringComparison.Ordinal)).Open()))
+            epubCss = reader.ReadToEnd();
+        var siteCss = File.ReadAllText(Path.Combine(build.SiteDirectory, "site.css"));
+        foreach (var css in new[] { epubCss, siteCss })
+        {
+            Assert.Equal(1, Regex.Count(css, Regex.Escape(global::GptBook.Html.FormulaStyles.Css)));
+            Assert.Equal(1, Regex.Count(css, @"\.math-display \{"));
+        }
+    }
+
     [SkippableFact]
     public async Task A_numbered_display_is_centred_with_its_number_level_with_its_middle_and_on_a_phone_the_number_goes_below()
     {

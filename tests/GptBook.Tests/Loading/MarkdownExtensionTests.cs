@@ -27,6 +27,43 @@ public class MarkdownExtensionTests
     }
 
     [Fact]
+    public void Vuepress_containers_are_admonitions_with_their_own_titles_and_details_fold()
+    {
+        var (book, diagnostics) = Load("# 标题\n\n::: tip\n默认标题。\n:::\n\n::: warning 注意事项\n带 **粗体** 的正文。\n\n第二段。\n:::\n\n" +
+            "::: danger\n危险\n:::\n\n::: info 信息\n说明\n:::\n\n::: details 点击查看代码\n```python\nprint(1)\n```\n:::\n\n::: details\n无标题\n:::\n\n" +
+            "::: code-group\n组内文字\n:::\n\n说明 std::vector::size 与 a::b 不是容器。\n");
+        var blocks = book.Chapters.Single().Blocks;
+        var admonitions = blocks.OfType<Admonition>().ToArray();
+        Assert.Equal([AdmonitionKind.Tip, AdmonitionKind.Warning, AdmonitionKind.Caution, AdmonitionKind.Note], admonitions.Select(a => a.Kind));
+        Assert.Equal([null, "注意事项", null, "信息"], admonitions.Select(a => a.Title));
+        Assert.Equal(["提示", "注意事项", "小心", "信息"], admonitions.Select(a => a.Label(LanguageLabels.Chinese)));
+        Assert.Equal(2, admonitions[1].Blocks.Count);
+        var details = blocks.OfType<Details>().ToArray();
+        Assert.Equal(["点击查看代码", "详细信息"], details.Select(d => Inline.PlainText(d.Summary)));
+        Assert.IsType<CodeBlock>(Assert.Single(details[0].Blocks));
+        // An unknown kind keeps its content, with a warning at its line; colons in prose are text.
+        Assert.Contains(blocks.OfType<Paragraph>(), p => Inline.PlainText(p.Content) == "组内文字");
+        var warning = Assert.Single(diagnostics.Items, d => d.Message.Contains("code-group"));
+        Assert.Equal("content/ch.md:31:1", warning.Span.ToString());
+        Assert.Contains(blocks.OfType<Paragraph>(), p => Inline.PlainText(p.Content).Contains("std::vector::size 与 a::b"));
+        Assert.DoesNotContain(":::", ModelTextDump.Dump(book));
+    }
+
+    [Fact]
+    public void Contents_markers_are_dropped_and_task_list_items_show_their_boxes()
+    {
+        var (book, _) = Load("# 标题\n\n[[toc]]\n\n[TOC]\n\n- [x] 已完成\n- [ ] 未完成\n- [链接](https://example.com/) 不是任务\n\n正文 [toc] 中间。\n");
+        var dump = ModelTextDump.Dump(book);
+        Assert.DoesNotContain("[[toc]]", dump);
+        Assert.DoesNotContain("[TOC]", dump);
+        var items = book.Chapters.Single().Blocks.OfType<ListBlock>().Single().Items
+            .Select(i => Inline.PlainText(Assert.IsType<Paragraph>(Assert.Single(i.Blocks)).Content)).ToArray();
+        Assert.Equal(["\u2611 已完成", "\u2610 未完成", "链接不是任务"], items);
+        // Only a paragraph that is nothing but the marker is dropped.
+        Assert.Contains(book.Chapters.Single().Blocks.OfType<Paragraph>(), p => Inline.PlainText(p.Content) == "正文 [toc] 中间。");
+    }
+
+    [Fact]
     public void Heading_attributes_name_the_heading_and_are_never_printed()
     {
         var (book, _) = Load("# 第一章 {#intro .unnumbered}\n\n## 小节 {#sec-1}\n\n见[第一章](#intro)。\n");

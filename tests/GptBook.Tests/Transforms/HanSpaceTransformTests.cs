@@ -51,4 +51,18 @@ public class HanSpaceTransformTests
         Assert.Equal("代码 中 文 之间 and English words stay", Paragraph(book, 1));
         Assert.Equal("标题二", book.Headings().First().PlainText);
     }
+
+    [Theory]
+    [InlineData("# 第一章 注意力机制", "第一章 注意力机制")]
+    [InlineData("## 第 3 节 训练 目标", "第 3 节 训练目标")]
+    [InlineData("# 第十二讲  *强化* 学习", "第十二讲  强化学习")]
+    [InlineData("# 第一单元 概述", "第一单元 概述")]
+    [InlineData("# 第一 注意", "第一注意")]
+    public void A_heading_keeps_the_space_after_its_opening_label_and_loses_the_others(string heading, string expected)
+    {
+        var book = Load(heading + "\n\n正文 第一章 注意\n");
+        Assert.Equal(expected, book.Headings().First().PlainText);
+        // In a paragraph the same words are prose: the space goes.
+        Assert.Equal("正文第一章注意", Paragraph(book));
+    }
 }

@@ -15,15 +15,19 @@ namespace GptBook.Layout.Formulas;
 public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
 {
     private readonly MathTypesetter _typesetter = new(new MathFont(fonts));
+    private SetFormulaCache? _cache;
 
     public MathTypesetter Typesetter => _typesetter;
+
+    /// <summary>Each distinct formula set once for the whole layout (created on first use, like the setter itself).</summary>
+    private SetFormulaCache Cache => _cache ??= new SetFormulaCache(_typesetter);
 
     /// <summary>The pieces of an inline formula at the text's size (a <c>$$…$$</c> inside a line keeps display style).</summary>
     public IReadOnlyList<FormulaPiece> Inline(MathFormula formula, Length size)
     {
         var style = formula.Display ? MathStyleState.Display : MathStyleState.Text;
         var element = new FormulaElement(formula.Source.Trim());
-        return _typesetter.Pieces(formula.Root, style).Select(box => new FormulaPiece(box, size, element, FormulaText.Of(box)) { SpacedFromHan = true }).ToList();
+        return Cache.Pieces(formula.Root, style).Select(piece => new FormulaPiece(piece.Box, size, element, piece.Text) { SpacedFromHan = true }).ToList();
     }
 
     /// <summary>
@@ -39,7 +43,7 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
         var numberBoxes = new Dictionary<int, MathBox>();
         foreach (var number in formula.Numbers)
             if (number.Display is { } shown)
-                numberBoxes[number.Row] = _typesetter.Typeset(new MathText(shown), MathStyleState.Text);
+                numberBoxes[number.Row] = Cache.Typeset(new MathText(shown), MathStyleState.Text);
 
         // A number needs its own width and a quad's separation; what is left is the formula's measure.
         var numberWidth = numberBoxes.Count == 0 ? 0 : numberBoxes.Values.Max(b => b.Width) + 1.0;
@@ -50,13 +54,13 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
         var breakable = false;
         if (RowsOf(formula) is { } table)
         {
-            rows = _typesetter.TableRows(table, style).Select(r => (r.Box, r.Height, r.Depth, Centred)).ToList();
+            rows = Cache.TableRows(table, style).Select(r => (r.Box, r.Height, r.Depth, Centred)).ToList();
             gap = _typesetter.RowGap(table, style);
             breakable = true;
         }
         else
         {
-            var box = _typesetter.Typeset(formula.Root, style);
+            var box = Cache.Typeset(formula.Root, style);
             rows = [(box, box.Height, box.Depth, Centred)];
             gap = 0;
             if (box.Width > available && Broken(formula.Root, style, available) is { } lines)
@@ -112,7 +116,7 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
     /// </summary>
     private List<(MathBox Box, double Height, double Depth, double Placement)>? Broken(MathNode root, MathStyleState style, double available)
     {
-        var pieces = _typesetter.Pieces(root, style);
+        var pieces = Cache.Pieces(root, style).Select(p => p.Box).ToList();
         if (pieces.Count < 2 || pieces.Any(p => p.Width > available)) return null;
         var lines = new List<List<MathBox>> { new() };
         double used = 0;

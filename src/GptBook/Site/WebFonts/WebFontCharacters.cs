@@ -5,13 +5,16 @@ using GptBook.Fonts;
 namespace GptBook.Site.WebFonts;
 
 /// <summary>
-/// The characters each bundled face must hold, page by page: every page's visible text (and the words the script
-/// shows: placeholders, the search page's messages) is given its role by <see cref="WebTypography.Rules"/> as the
+/// The characters each bundled face must hold, page by page: every page's visible text outside its formulas (MathML
+/// is drawn in the stylesheet's math faces), and the words the script shows (placeholders, the search page's
+/// messages), is given its role by <see cref="WebTypography.Rules"/> as the
 /// stylesheet would, and each character goes to the face that draws it in that role. Pages are recorded in the
 /// order they are added (the home page first, then reading order), which is the order the slices follow.
 /// </summary>
 public sealed class WebFontCharacters(FontSet fonts)
 {
+    private static readonly XNamespace MathMl = XNamespace.Get(Policies.MathMLAllowList.Namespace);
+
     /// <summary>Attributes whose text the page shows.</summary>
     private static readonly string[] ShownAttributes = ["placeholder", "data-none", "data-found"];
 
@@ -67,6 +70,9 @@ public sealed class WebFontCharacters(FontSet fonts)
     private static void Walk(XElement element, Context context, Dictionary<FontRole, HashSet<int>> shown)
     {
         if (element.Name.LocalName is "script" or "style" or "template") return;
+        // A formula is drawn in the stylesheet's math faces, never in the bundled ones (the site ships no math face),
+        // so its characters need no slice; and a book of formulas has more MathML elements than any others to walk.
+        if (element.Name.Namespace == MathMl) return;
         var classes = WebTypography.Selector.ClassesOf(element);
         foreach (var rule in WebTypography.Rules)
         {

@@ -1,0 +1,32 @@
+namespace GptBook.Html;
+
+/// <summary>
+/// The formula rules the EPUB's and the site's stylesheets share, for the markup <see cref="XhtmlContentWriter"/>
+/// writes around formulas in both: display math centred with its number at the right margin (a float, and where
+/// flexible boxes work a balanced flexible box), the spacing of equation numbers and tight tables inside MathML, and
+/// the marked box of a formula that could not be parsed. Each writer appends its own rules beside these: the EPUB
+/// its column alignment and formula pictures, the site Chromium's alignment keywords and its math faces.
+/// </summary>
+public static class FormulaStyles
+{
+    public const string Css = """
+        /* Formulas (MathML): display math centred with its number at the right margin; the alignment of align and
+           array columns (MathML's columnalign, which MathML Core engines read from CSS); a formula that could not
+           be parsed is its source in a marked box. */
+        .math-display { margin: 0.8em 0; text-align: center; text-indent: 0; overflow-x: auto; overflow-y: hidden; }
+        .math-display .equation-number { float: right; margin-left: 1em; }
+        /* Where flexible boxes work, a numbered formula is centred on the measure (an empty first item as wide as the
+           number balances it) with its number level with its middle: a float sits at the top of the line, well above the
+           baseline of a tall formula. A number that does not fit beside its formula goes to the next line, at the right;
+           engines without flex keep the float. */
+        @supports (display: flex) and (flex-wrap: wrap) {
+          .math-display.numbered { display: flex; flex-wrap: wrap; align-items: center; }
+          .math-display.numbered::before { content: ""; flex: 1 0 0; margin-right: 1em; }
+          .math-display.numbered > * { order: 1; flex: 0 1 auto; }
+          .math-display.numbered > .equation-number { order: 2; flex: 1 0 0; float: none; text-align: right; }
+        }
+        mtable[columnspacing="0em"] > mtr > mtd { padding-left: 0; padding-right: 0; }
+        mtd.equation-number { padding-left: 2em; }
+        merror, .math-error { border: 1px solid #cc0000; background-color: #fff3f3; color: #990000; padding: 0 0.2em; }
+        """;
+}

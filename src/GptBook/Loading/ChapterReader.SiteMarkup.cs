@@ -1,0 +1,49 @@
+using GptBook.Model;
+using Markdig.Extensions.CustomContainers;
+
+namespace GptBook.Loading;
+
+/// <summary>What books written for VuePress and similar sites add to Markdown: containers and contents markers.</summary>
+public sealed partial class ChapterReader
+{
+    /// <summary>
+    /// A VuePress container: <c>tip</c>, <c>info</c>/<c>note</c>, <c>warning</c>, <c>danger</c>/<c>caution</c> and
+    /// <c>important</c> become admonitions, under the container's own title when it has one (<c>::: warning 注意事项</c>);
+    /// <c>details</c> becomes a collapsible block under its title. Any other kind (<c>code-group</c>, <c>v-pre</c>, a
+    /// theme's own) has no meaning outside its site: its content is kept as plain blocks, with a warning.
+    /// </summary>
+    private void AddContainer(CustomContainer container, int depth, SourceSpan span, List<Model.Block> result)
+    {
+        var kind = container.Info?.Trim().ToLowerInvariant() ?? "";
+        var title = container.Arguments?.Trim() is { Length: > 0 } t ? t : null;
+        var blocks = ConvertBlocks(container, depth + 1, span);
+        AdmonitionKind? admonition = kind switch
+        {
+            "tip" => AdmonitionKind.Tip,
+            "info" or "note" => AdmonitionKind.Note,
+            "warning" => AdmonitionKind.Warning,
+            "danger" or "caution" => AdmonitionKind.Caution,
+            "important" => AdmonitionKind.Important,
+            _ => null,
+        };
+        if (admonition is { } k)
+            result.Add(new Admonition(k, blocks, span) { Title = title });
+        else if (kind == "details")
+            result.Add(new Details([new Text(title ?? LanguageLabels.For(_context.Options.Metadata.Language).Details, span)], blocks, span));
+        else
+        {
+            Unsupported(span, kind.Length == 0 ? "a container without a kind" : $"the container '{kind}'", "its content is shown as plain blocks");
+            result.AddRange(blocks);
+        }
+    }
+
+    /// <summary>
+    /// A paragraph that is only a table-of-contents marker: VuePress's <c>[[toc]]</c>, Typora's and many editors'
+    /// <c>[TOC]</c>. The book prints its own contents, so the marker is dropped rather than printed as text.
+    /// </summary>
+    private bool IsContentsMarker(Markdig.Syntax.ParagraphBlock paragraph) =>
+        ContentsMarker().IsMatch(_source.TextOf(paragraph).Trim());
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\[\[toc\]\]$|^\[toc\]$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ContentsMarker();
+}

@@ -22,7 +22,11 @@ public static class WebFontSlices
     {
         var all = new SortedSet<int>(pages.SelectMany(p => p));
         if (all.Count <= SliceSize * 2) return all.Count == 0 ? [] : [all];
-        var pagesUsing = all.ToDictionary(c => c, c => pages.Count(p => p.Contains(c)));
+        // How many pages use each character, counted page by page (a page is a set: once per page).
+        var pagesUsing = new Dictionary<int, int>();
+        foreach (var page in pages)
+            foreach (var c in page)
+                pagesUsing[c] = pagesUsing.GetValueOrDefault(c) + 1;
         var baseSlice = new SortedSet<int>(all.Where(c => pagesUsing[c] >= Math.Max(2, BaseShare * pages.Count)));
         var slices = new List<SortedSet<int>> { baseSlice };
         var placed = new HashSet<int>(baseSlice);

@@ -40,6 +40,12 @@ public static class WebFontWriter
                 if (all.Count == 0) continue;
                 shipped.Add(face);
                 var slices = WebFontSlices.Cut(pages);
+                // Which slices each page shows, from each character's slice (the slices share no character): one
+                // lookup per character a page shows, rather than a set comparison per slice and page.
+                var sliceOf = new Dictionary<int, int>();
+                for (var i = 0; i < slices.Count; i++)
+                    foreach (var c in slices[i]) sliceOf[c] = i;
+                var shows = pages.Select(page => page.Select(c => sliceOf[c]).ToHashSet()).ToArray();
                 for (var i = 0; i < slices.Count; i++)
                 {
                     var woff2 = Encode(fonts, face, slices[i], cache);
@@ -47,7 +53,7 @@ public static class WebFontWriter
                     File.WriteAllBytes(Path.Combine(siteDirectory, name), woff2);
                     files.Add((name, woff2.Length));
                     for (var p = 0; p < pages.Length; p++)
-                        if (slices[i].Overlaps(pages[p])) pageFonts[p].Add(name);
+                        if (shows[p].Contains(i)) pageFonts[p].Add(name);
                     css.Append("@font-face {\n")
                         .Append($"  font-family: \"{WebTypography.Family(face)}\";\n")
                         .Append($"  src: url(\"{name}\") format(\"woff2\");\n")

@@ -61,6 +61,18 @@ public static class PdfBookWriter
         PdfPageRenderer.LoadFaces();
     }
 
+    /// <summary>
+    /// Reads and parses the faces every PDF sets text in, whatever the book: Noto Serif SC Regular (the body, the
+    /// cover's subtitle) and Noto Sans SC Bold (the cover's title). <see cref="FontSet"/> reads a face once per
+    /// process, whoever asks first, so calling this on another thread before <see cref="Write"/> moves that reading off
+    /// the layout's path. A face that fails to load fails again, with the same error, when the layout asks for it.
+    /// </summary>
+    public static void ReadCoverFaces(FontSet fonts)
+    {
+        fonts.Font(FontRole.SerifRegular);
+        fonts.Font(FontRole.SansBold);
+    }
+
     internal static byte[] Render(BookLayout layout, BookMetadata metadata, FontSet fonts, ITextMeasurer measurer, DateTimeOffset date,
         Action<string, string> imageFailed, Action<FontRole, string>? wholeFace = null)
     {

@@ -8,8 +8,8 @@ namespace GptBook.Html;
 /// The size an author asked for (raw HTML's width/height) as a class on the picture, never a style attribute: the
 /// site's content security policy allows no inline style, and an EPUB reader's user settings should still win.
 /// A width is a share of the text column in steps of 5% (<c>size-w90</c>); pixels count against GitHub's column of
-/// about 800 CSS pixels, the width such books are written for; a height alone is turned into a width through the
-/// picture's proportions. The same rules go into the EPUB's and the site's stylesheets.
+/// about 800 CSS pixels, the width such books are written for; a zoom is of the picture's width in that column; a
+/// height alone is turned into a width through the picture's proportions. The same rules go into the EPUB's and the site's stylesheets.
 /// </summary>
 public static class ImageSizeClasses
 {
@@ -22,6 +22,8 @@ public static class ImageSizeClasses
         double? percent = image.Width switch
         {
             { Unit: ImageDimensionUnit.Percent } w => w.Value,
+            { Unit: ImageDimensionUnit.Zoom } z when pixelWidth > 0 => z.Value * Math.Min(1, pixelWidth / ColumnPixels),
+            { Unit: ImageDimensionUnit.Zoom } z => z.Value,
             { } w => w.Value / ColumnPixels * 100,
             null when image.Height is { Unit: ImageDimensionUnit.Pixel } h && pixelWidth > 0 && pixelHeight > 0 =>
                 h.Value * pixelWidth / pixelHeight / ColumnPixels * 100,

@@ -25,7 +25,8 @@ public static class PictureSizes
 
     /// <summary>
     /// The size the author asked for (raw HTML's width/height, a <c>:width:</c> line) instead of the natural one: a
-    /// CSS pixel is 0.75 pt, a percentage is of the text width; a width or height alone keeps the proportions.
+    /// CSS pixel is 0.75 pt, a percentage is of the text width, a zoom of the natural width (at most the text width);
+    /// a width or height alone keeps the proportions.
     /// Never wider than the text.
     /// </summary>
     private static (Length Width, Length Height) Hinted(LayoutContext context, ImageReference image, Length width, Length height)
@@ -34,6 +35,7 @@ public static class PictureSizes
         {
             null => null,
             { Unit: ImageDimensionUnit.Percent } => context.Geometry.TextWidth * (d.Value / 100),
+            { Unit: ImageDimensionUnit.Zoom } => Length.Min(width, context.Geometry.TextWidth) * (d.Value / 100),
             _ => Length.Pt(d.Value * 0.75),
         };
         var wantedWidth = Points(image.Width);

@@ -31,14 +31,28 @@ public sealed record ImageReference(string Source, ImageSourceKind Kind, string?
 }
 
 /// <summary>How an author's size for an image is given.</summary>
-public enum ImageDimensionUnit { Pixel, Percent }
+public enum ImageDimensionUnit
+{
+    /// <summary>CSS pixels (1/96 inch).</summary>
+    Pixel,
+    /// <summary>A percentage of the text width.</summary>
+    Percent,
+    /// <summary>
+    /// A percentage of the size the picture would have without it (its natural size, at most the text width): CSS
+    /// <c>zoom</c>, which Typora writes when an author resizes a picture (<c>style="zoom:50%;"</c>).
+    /// </summary>
+    Zoom,
+}
 
-/// <summary>
-/// A size the author asked for: CSS pixels (1/96 inch) or a percentage of the text width. A hint: outputs never
-/// enlarge a picture past the text width.
-/// </summary>
+/// <summary>A size the author asked for (see <see cref="ImageDimensionUnit"/>). A hint: outputs never enlarge a
+/// picture past the text width.</summary>
 public sealed record ImageDimension(double Value, ImageDimensionUnit Unit)
 {
     public override string ToString() =>
-        Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + (Unit == ImageDimensionUnit.Percent ? "%" : "px");
+        Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + Unit switch
+        {
+            ImageDimensionUnit.Percent => "%",
+            ImageDimensionUnit.Zoom => "% zoom",
+            _ => "px",
+        };
 }

@@ -447,12 +447,36 @@ public sealed partial class RawHtmlMapper
             if (alt.Length > 0) result.Add(new Model.Text(alt, span));
             return;
         }
+        var style = StyleDeclarations(img.GetAttribute("style"));
         var image = ImageReferenceResolver.Resolve(src, alt, _context, span) with
         {
-            Width = Dimension(img.GetAttribute("width")),
-            Height = Dimension(img.GetAttribute("height")),
+            // A width or zoom in the style wins over the attribute, as in a browser.
+            Width = Zoom(style.GetValueOrDefault("zoom")) ?? Dimension(style.GetValueOrDefault("width")) ?? Dimension(img.GetAttribute("width")),
+            Height = style.ContainsKey("zoom") ? null : Dimension(style.GetValueOrDefault("height")) ?? Dimension(img.GetAttribute("height")),
         };
         result.Add(new InlineImage(image, span));
+    }
+
+    /// <summary>A style attribute's declarations by lower-case property name (the last one wins, as in CSS).</summary>
+    private static Dictionary<string, string> StyleDeclarations(string? style)
+    {
+        var declarations = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var declaration in (style ?? "").Split(';'))
+        {
+            var colon = declaration.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0) declarations[declaration[..colon].Trim().ToLowerInvariant()] = declaration[(colon + 1)..].Trim();
+        }
+        return declarations;
+    }
+
+    /// <summary>CSS zoom: "50%" or "0.5"; anything else (or no change) is no hint.</summary>
+    private static ImageDimension? Zoom(string? value)
+    {
+        var match = DimensionValue().Match(value ?? "");
+        if (!match.Success || match.Groups[2].Value.Equals("px", StringComparison.OrdinalIgnoreCase)
+            || !double.TryParse(match.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || number <= 0) return null;
+        var percent = match.Groups[2].Value == "%" ? number : number * 100;
+        return percent >= 100 ? null : new ImageDimension(percent, ImageDimensionUnit.Zoom);
     }
 
     /// <summary>An HTML width or height: "90%", "400", "400px" (CSS pixels); anything else is no hint.</summary>

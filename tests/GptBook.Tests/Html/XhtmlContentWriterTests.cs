@@ -84,6 +84,15 @@ public sealed class XhtmlContentWriterTests : IDisposable
         Assert.Equal("40", site[1].Descendants(X + "img").First(i => i.Attribute("class")?.Value == "figure-image").Attribute("width")!.Value);
     }
 
+    [Theory]
+    [InlineData(400, "size-w25")]   // a 400 px picture shows at 400 of the column's 800 px: half of that
+    [InlineData(1600, "size-w50")]  // a wider one fills the column: half the column
+    public void A_zoom_is_a_share_of_the_width_the_picture_shows_at_without_it(int pixelWidth, string expected)
+    {
+        var image = Img(PhotoPath, "截图") with { Width = new ImageDimension(50, ImageDimensionUnit.Zoom) };
+        Assert.Equal(expected, GptBook.Html.ImageSizeClasses.Of(image, pixelWidth, 300));
+    }
+
     [Fact]
     public void An_authors_size_becomes_a_class_the_stylesheets_define()
     {

@@ -66,6 +66,18 @@ public sealed class PictureInTextLayoutTests
         Assert.Equal("P", image.Structure.Parent!.Tag);
     }
 
+    [Theory]
+    [InlineData("icon.png", 50, 9)]      // natural 18 pt: half of it
+    [InlineData("chart.png", 50, -0.5)]  // natural 450 pt, wider than the measure: half the measure
+    public void ATyporaZoomIsAShareOfTheSizeThePictureWouldHaveWithoutIt(string path, double zoom, double expectedWidth)
+    {
+        var picture = Picture(path, "图") with { Image = Picture(path, "图").Image with { Width = new ImageDimension(zoom, ImageDimensionUnit.Zoom) } };
+        var fragments = Body(T("看"), picture, T("这里。"));
+        var image = Assert.Single(fragments.OfType<ImageFragment>());
+        var measure = PageGeometry.From(new PdfOptions()).TextWidth.Points;
+        Assert.Equal(expectedWidth > 0 ? expectedWidth : measure * -expectedWidth, image.Box.Width.Points, 3);
+    }
+
     [Fact]
     public void APictureTallerThanTheTextMakesItsLineTaller()
     {

@@ -56,6 +56,20 @@ public class RawHtmlMappingTests
         Assert.Equal(caption, Inline.PlainText(figure.Caption));
     }
 
+    [Theory]
+    [InlineData("style=\"zoom:50%;\"", 50, ImageDimensionUnit.Zoom)]
+    [InlineData("style=\"zoom: 0.33\" width=\"600\"", 33, ImageDimensionUnit.Zoom)]
+    [InlineData("width=\"600\" style=\"width: 60%; height: auto\"", 60, ImageDimensionUnit.Percent)]
+    [InlineData("style=\"WIDTH:320px\"", 320, ImageDimensionUnit.Pixel)]
+    [InlineData("style=\"zoom:100%\" width=\"80%\"", 80, ImageDimensionUnit.Percent)]
+    public void A_size_in_the_style_attribute_wins_over_the_width_attribute_as_in_a_browser(string attributes, double value, ImageDimensionUnit unit)
+    {
+        var paragraph = Assert.IsType<Paragraph>(Assert.Single(Blocks($"看 <img src=\"../images/2-1.png\" {attributes} /> 图。\n")));
+        var image = Assert.Single(paragraph.Content.OfType<InlineImage>()).Image;
+        Assert.Equal(new ImageDimension(value, unit), image.Width);
+        Assert.Null(image.Height);
+    }
+
     [Fact]
     public void An_image_in_a_paragraph_of_raw_html_stays_in_the_text()
     {

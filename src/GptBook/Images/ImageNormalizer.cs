@@ -113,7 +113,7 @@ internal sealed class ImageNormalizer
             if (cached != null) _context.Statistics.CountCacheHit();
             else
             {
-                IO.AtomicFile.WriteAllBytes(_cache.PathFor(key + ".svg"), svg.Bytes);
+                IO.AtomicFile.WriteAllBytes(_cache.PathFor(key + ".svg"), svg.Bytes, durable: false);
                 cached = _cache.Put(key, [new CachedFile(key + ".svg", svg.Width, svg.Height, "image/svg+xml", ImageProfileRules.CssDpi)]);
                 _context.Statistics.CountWrite();
             }
@@ -253,7 +253,7 @@ internal sealed class ImageNormalizer
     private NormalizedImage WriteAnimation(string key, byte[] animation, ImageInspection inspection)
     {
         var name = key + ".gif";
-        IO.AtomicFile.WriteAllBytes(_cache.PathFor(name), animation);
+        IO.AtomicFile.WriteAllBytes(_cache.PathFor(name), animation, durable: false);
         _context.Statistics.CountWrite();
         return _cache.Put(key, [new CachedFile(name, inspection.Width, inspection.Height, "image/gif", ImageProfileRules.CssDpi)]);
     }

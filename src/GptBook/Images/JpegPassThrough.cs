@@ -27,7 +27,7 @@ internal static class JpegPassThrough
             WriteDensity(app0.AsSpan(11), density);
             output = [.. source.AsSpan(0, 2), .. app0, .. source.AsSpan(2)];
         }
-        AtomicFile.WriteAllBytes(path, output);
+        AtomicFile.WriteAllBytes(path, output, durable: false);
     }
 
     /// <summary>Units byte (1 = dots per inch), then X and Y density, big-endian.</summary>

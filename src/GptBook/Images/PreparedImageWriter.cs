@@ -22,7 +22,7 @@ internal static class PreparedImageWriter
     public static bool Write(Image<Rgba32> pixels, ImageEncoding encoding, double dpi, int jpegQuality, bool indexed, string path)
     {
         var wroteIndexed = false;
-        AtomicFile.Write(path, stream => wroteIndexed = Encode(pixels, encoding, dpi, jpegQuality, indexed, stream));
+        AtomicFile.Write(path, stream => wroteIndexed = Encode(pixels, encoding, dpi, jpegQuality, indexed, stream), durable: false);
         return wroteIndexed;
     }
 

@@ -27,7 +27,7 @@ internal static class WebPSiblingWriter
         var bytes = Encode(pixels, encoding, hasAlpha, quality);
         if (bytes.Length >= new FileInfo(originalPath).Length) return null;
         var path = originalPath + ".webp";
-        AtomicFile.WriteAllBytes(path, bytes);
+        AtomicFile.WriteAllBytes(path, bytes, durable: false);
         return path;
     }
 
@@ -37,7 +37,7 @@ internal static class WebPSiblingWriter
     public static string WriteAlone(Image<Rgba32> pixels, ImageEncoding encoding, bool hasAlpha, int quality, string originalPath)
     {
         var path = originalPath + ".webp";
-        AtomicFile.WriteAllBytes(path, Encode(pixels, encoding, hasAlpha, quality));
+        AtomicFile.WriteAllBytes(path, Encode(pixels, encoding, hasAlpha, quality), durable: false);
         return path;
     }
 

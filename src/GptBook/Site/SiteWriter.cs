@@ -97,25 +97,33 @@ public static class SiteWriter
             new SiteLayout.PageParts("page-home", IndexFile, frame.TitleSuffix, home, Toc: null, NextHref: chunked.Chunks[0].FileName,
                 Description: metadata.Description ?? SitePageDescription.Of(book.AllBlocks()), OpenGraphType: "book")));
 
-        for (var i = 0; i < chunked.Chunks.Count; i++)
+        // The chunk pages on every core: each stands alone. The content writer, the image resolver and the image
+        // files keep state from page to page (what was reported, which files to copy), so writing a page's content
+        // takes turns; what each page holds does not depend on the order. The pages are kept, and their characters
+        // recorded for the web fonts, in reading order, as before.
+        var contentTurn = new Lock();
+        pages.WriteAll(chunked.Chunks.Count, i =>
         {
             var chunk = chunked.Chunks[i];
             var previous = i > 0 ? chunked.Chunks[i - 1] : null;
             var next = i + 1 < chunked.Chunks.Count ? chunked.Chunks[i + 1] : null;
 
             var article = new XElement(PolyglotHtmlSerializer.Xhtml + "article", new XAttribute("class", "content"));
-            using (var xml = article.CreateWriter()) content.WriteChunk(xml, chunk);
-            SiteMarkupTransform.Decorate(article, siteLabels);
-            SitePictures.Apply(article, imageFiles, resolver);
+            lock (contentTurn)
+            {
+                using (var xml = article.CreateWriter()) content.WriteChunk(xml, chunk);
+                SiteMarkupTransform.Decorate(article, siteLabels);
+                SitePictures.Apply(article, imageFiles, resolver);
+            }
             article.AddFirst(ChapterHeading(chunk, chunked));
 
             var main = SiteLayout.Main(article, Pager(previous, next, metadata.Title, labels, siteLabels));
             var toc = SiteTableOfContents.Build(tocEntries, chunk, labels.TableOfContents, siteLabels);
-            pages.Write(chunk.FileName, SiteLayout.Compose(frame,
+            return (chunk.FileName, SiteLayout.Compose(frame,
                 new SiteLayout.PageParts("page-chunk", chunk.FileName, $"{chunk.Title} · {frame.TitleSuffix}", main, toc,
                     PreviousHref: previous?.FileName ?? IndexFile, NextHref: next?.FileName,
                     Description: SitePageDescription.Of(chunk.Blocks), OpenGraphType: "article")));
-        }
+        });
 
         var notFound = frame with { Root = SiteNotFoundPage.RootFor(frame.BaseUrl) };
         pages.Write(SiteNotFoundPage.FileName, SiteLayout.Compose(notFound,
@@ -163,22 +171,57 @@ public static class SiteWriter
 
         /// <param name="root">See <see cref="SiteMarkupTransform.Guard"/>.</param>
         /// <param name="data">Our own data block (the search index), added after the guard, which would remove any script.</param>
-        public void Write(string fileName, XElement page, string root = "", XElement? data = null)
+        public void Write(string fileName, XElement page, string root = "", XElement? data = null) =>
+            Keep(fileName, Guarded(fileName, page, root, data));
+
+        /// <summary>Pages <c>0 … count − 1</c>, each made and guarded on whichever core is free, then kept (and their
+        /// characters recorded) in that order.</summary>
+        public void WriteAll(int count, Func<int, (string FileName, XElement Page)> make)
         {
-            SiteMarkupTransform.Guard(page, fileName, diagnostics, root);
-            characters?.Add(page);
-            if (data != null) page.Element(PolyglotHtmlSerializer.Xhtml + "body")!.Add(data);
-            _pages.Add((fileName, page));
+            var made = new (string FileName, XElement Page, WebFontCharacters.PageText? Text)[count];
+            OnEveryCore(count, i =>
+            {
+                var (fileName, page) = make(i);
+                var guarded = Guarded(fileName, page, "", null);
+                made[i] = (fileName, guarded.Page, guarded.Text);
+            });
+            foreach (var (fileName, page, text) in made) Keep(fileName, (page, text));
         }
 
         /// <param name="pageFonts">Per page, in the order written, the font files it shows (none without web fonts).</param>
-        public void Flush(IReadOnlyList<IReadOnlyList<string>> pageFonts)
-        {
-            for (var i = 0; i < _pages.Count; i++)
+        public void Flush(IReadOnlyList<IReadOnlyList<string>> pageFonts) =>
+            OnEveryCore(_pages.Count, i =>
             {
                 var (fileName, page) = _pages[i];
                 if (i < pageFonts.Count) WebFontPreload.AddTo(page, pageFonts[i]);
                 File.WriteAllBytes(Path.Combine(staging, fileName), PolyglotHtmlSerializer.Serialize(page));
+            });
+
+        private (XElement Page, WebFontCharacters.PageText? Text) Guarded(string fileName, XElement page, string root, XElement? data)
+        {
+            SiteMarkupTransform.Guard(page, fileName, diagnostics, root);
+            var text = characters == null ? null : WebFontCharacters.Read(page);
+            if (data != null) page.Element(PolyglotHtmlSerializer.Xhtml + "body")!.Add(data);
+            return (page, text);
+        }
+
+        private void Keep(string fileName, (XElement Page, WebFontCharacters.PageText? Text) guarded)
+        {
+            if (guarded.Text != null) characters!.Add(guarded.Text);
+            _pages.Add((fileName, guarded.Page));
+        }
+
+        /// <summary>Runs <paramref name="work"/> for 0 … count − 1 on the thread pool; a failure is rethrown as itself
+        /// (the first one), as if the pages had been done one by one, so that the caller reports an I/O error as such.</summary>
+        private static void OnEveryCore(int count, Action<int> work)
+        {
+            try
+            {
+                Parallel.For(0, count, work);
+            }
+            catch (AggregateException e)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             }
         }
     }

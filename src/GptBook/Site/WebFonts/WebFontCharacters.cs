@@ -31,15 +31,27 @@ public sealed class WebFontCharacters(FontSet fonts)
     /// <summary>Per face, per page (in order added), the code points the page needs from the face.</summary>
     public IReadOnlyList<IReadOnlyDictionary<FontRole, SortedSet<int>>> Pages => _pages;
 
-    public void Add(XElement page)
+    /// <summary>The characters one page shows, by the role that sets them (their faces are given by <see cref="Add"/>).</summary>
+    public sealed class PageText
     {
-        // The page's characters by role first (a hash set each), then each distinct one given its face, sorted.
-        var shown = new Dictionary<FontRole, HashSet<int>>();
+        internal Dictionary<FontRole, HashSet<int>> ByRole { get; } = [];
+    }
+
+    /// <summary>What a page shows. Reads the page only, so pages can be read on several threads at once.</summary>
+    public static PageText Read(XElement page)
+    {
+        var text = new PageText();
         var body = page.Element(PolyglotHtmlSerializer.Xhtml + "body") ?? page;
-        Walk(body, new Context(FontRole.SerifRegular, FontRole.SerifBold, FontRole.SerifRegular), shown);
-        if (_pages.Count == 0) Record(shown, FontRole.SerifRegular, ScriptText);
+        Walk(body, new Context(FontRole.SerifRegular, FontRole.SerifBold, FontRole.SerifRegular), text.ByRole);
+        return text;
+    }
+
+    /// <summary>Records a page read by <see cref="Read"/>: pages must be added in the order the slices follow.</summary>
+    public void Add(PageText page)
+    {
+        if (_pages.Count == 0) Record(page.ByRole, FontRole.SerifRegular, ScriptText);
         var faces = new Dictionary<FontRole, List<int>>();
-        foreach (var (role, codePoints) in shown)
+        foreach (var (role, codePoints) in page.ByRole)
         {
             foreach (var codePoint in codePoints)
             {

@@ -13,8 +13,9 @@ namespace GptBook.Epub;
 /// <item>accessModeSufficient: textual alone only when every picture has alt text; textual,visual always.</item>
 /// <item>accessibilityFeature: tableOfContents and readingOrder always (nav.xhtml, one spine in reading order);
 /// structuralNavigation when there are headings; alternativeText when there are pictures and every one has alt
-/// text; pageNavigation when there is a page list; MathML when the content carries MathML; describedMath when
-/// formulas are pictures (each with its TeX source as alt text) instead.</item>
+/// text; pageNavigation when there is a page list; MathML when the content carries MathML; describedMath whenever
+/// there are formulas, since each carries a text description, its TeX source: as MathML's alttext, or as the alt
+/// text of a formula drawn as a picture.</item>
 /// <item>accessibilityHazard: none, unless an animation is kept (an animated GIF), whose flashing nobody checked.</item>
 /// <item>accessibilitySummary: sentences in the book's language saying all of the above.</item>
 /// <item>dcterms:conformsTo EPUB Accessibility 1.1 - WCAG 2.1 Level AA, only when every picture has alt text,
@@ -88,7 +89,7 @@ public sealed record AccessibilityMetadata(
             if (HasPageList) yield return "pageNavigation";
             if (Pictures + FormulaPictures > 0 && EveryPictureHasAlt) yield return "alternativeText";
             if (HasMathMl) yield return "MathML";
-            if (FormulaPictures > 0) yield return "describedMath";
+            if (HasMathMl || FormulaPictures > 0) yield return "describedMath";
         }
     }
 
@@ -112,7 +113,7 @@ public sealed record AccessibilityMetadata(
             if (HasHeadings) navigation.Add("按标题层级嵌套的章节结构");
             if (HasPageList) navigation.Add("与印刷版 PDF 页码对应的页码列表");
             parts.Add($"提供{string.Join("、", navigation)}，阅读顺序与印刷版一致。");
-            if (HasMathMl) parts.Add("数学公式以 MathML 标记。");
+            if (HasMathMl) parts.Add("数学公式以 MathML 标记，并以公式的 TeX 源码作为文字说明。");
             if (FormulaPictures > 0) parts.Add($"书中 {N(FormulaPictures)} 个数学公式是文字的图片（供不支持 MathML 的阅读器），替代文字为公式的 TeX 源码。");
             parts.Add(HasAnimation ? "书中有动画图片，未检查其闪烁频率；没有声音。" : "没有闪烁、声音或运动模拟等危害。");
             parts.Add(Conforms ? "符合 EPUB 无障碍 1.1 与 WCAG 2.1 AA 级的要求。" : "因上述原因，未声明符合 EPUB 无障碍规范。");
@@ -127,7 +128,7 @@ public sealed record AccessibilityMetadata(
             if (HasHeadings) navigation.Add("sections nested as the headings are");
             if (HasPageList) navigation.Add("a page list matching the print PDF");
             parts.Add($"It has {string.Join(", ", navigation)}, and the reading order of the print edition.");
-            if (HasMathMl) parts.Add("Mathematics is marked up as MathML.");
+            if (HasMathMl) parts.Add("Mathematics is marked up as MathML, each formula described by its TeX source.");
             if (FormulaPictures > 0) parts.Add($"Its {N(FormulaPictures)} formulas are pictures of text (for readers without MathML), each with its TeX source as alternative text.");
             parts.Add(HasAnimation ? "It has animated pictures whose flashing was not checked; no sound." : "It has no flashing, sound or motion hazards.");
             parts.Add(Conforms ? "It meets EPUB Accessibility 1.1 and WCAG 2.1 Level AA." : "For the reasons above, it does not claim EPUB Accessibility conformance.");

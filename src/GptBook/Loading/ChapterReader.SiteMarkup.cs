@@ -3,7 +3,8 @@ using Markdig.Extensions.CustomContainers;
 
 namespace GptBook.Loading;
 
-/// <summary>What books written for VuePress and similar sites add to Markdown: containers and contents markers.</summary>
+/// <summary>What books written for VuePress, docsify and similar sites add to Markdown: containers, notes and
+/// contents markers.</summary>
 public sealed partial class ChapterReader
 {
     /// <summary>
@@ -46,4 +47,18 @@ public sealed partial class ChapterReader
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\[\[toc\]\]$|^\[toc\]$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ContentsMarker();
+
+    /// <summary>
+    /// docsify's notes: a paragraph opening with <c>!&gt; </c> is an important note, one opening with <c>?&gt; </c> a
+    /// tip. Null for any other paragraph; otherwise the kind and the paragraph without its marker.
+    /// </summary>
+    private static (AdmonitionKind Kind, List<Model.Inline> Content)? DocsifyNote(List<Model.Inline> content)
+    {
+        if (content is not [Text first, ..] || first.Value.Length < 3 || first.Value[1] != '>' || first.Value[2] != ' ') return null;
+        AdmonitionKind? kind = first.Value[0] switch { '!' => AdmonitionKind.Important, '?' => AdmonitionKind.Tip, _ => null };
+        if (kind == null) return null;
+        var rest = first.Value[3..].TrimStart();
+        List<Model.Inline> body = rest.Length > 0 ? [first with { Value = rest }, .. content.Skip(1)] : [.. content.Skip(1)];
+        return (kind.Value, body);
+    }
 }

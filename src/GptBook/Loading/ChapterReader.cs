@@ -167,7 +167,10 @@ public sealed partial class ChapterReader
                 AddContinuationRow(p, span, result);
                 break;
             case ParagraphBlock p:
-                AddParagraph(ParagraphContent(p, span), span, result);
+                var content = ParagraphContent(p, span);
+                if (DocsifyNote(content) is { } note)
+                    result.Add(new Admonition(note.Kind, [new Paragraph(note.Content, span)], span));
+                else AddParagraph(content, span, result);
                 break;
             case QuoteBlock or MdListBlock when depth >= MaxBlockDepth:
                 _diagnostics.Report(DiagnosticCodes.NestingTooDeep, span,

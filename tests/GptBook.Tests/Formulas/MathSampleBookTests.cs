@@ -116,6 +116,20 @@ public partial class MathSampleBookTests(MathSampleBuild build) : IClassFixture<
         Epubcheck.AssertValid(build.EpubPath);
     }
 
+    /// <summary>MathML with its TeX as alttext: the package says so (the alttext is what describedMath asks for).</summary>
+    [Fact]
+    public void The_accessibility_metadata_says_mathml_and_described_math()
+    {
+        using var zip = ZipFile.OpenRead(build.EpubPath);
+        var opf = XDocument.Load(zip.GetEntry("EPUB/package.opf")!.Open());
+        XNamespace opfNs = "http://www.idpf.org/2007/opf";
+        var features = opf.Descendants(opfNs + "meta").Where(m => (string?)m.Attribute("property") == "schema:accessibilityFeature").Select(m => m.Value).ToArray();
+        Assert.Contains("MathML", features);
+        Assert.Contains("describedMath", features);
+        var summary = opf.Descendants(opfNs + "meta").Single(m => (string?)m.Attribute("property") == "schema:accessibilitySummary").Value;
+        Assert.Contains("TeX", summary, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void References_are_links_to_numbered_equations_in_chapter_numbering()
     {

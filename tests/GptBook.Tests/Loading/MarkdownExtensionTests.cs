@@ -50,6 +50,20 @@ public class MarkdownExtensionTests
     }
 
     [Fact]
+    public void Docsify_notes_are_admonitions_and_other_marks_stay_text()
+    {
+        var (book, _) = Load("# 标题\n\n!> **重要**：不要在生产环境运行。\n\n?> 提示：可以先看第二章。\n\n!>没有空格不算。\n\n1 > 0 ? 是 : 否\n");
+        var blocks = book.Chapters.Single().Blocks;
+        var notes = blocks.OfType<Admonition>().ToArray();
+        Assert.Equal([AdmonitionKind.Important, AdmonitionKind.Tip], notes.Select(n => n.Kind));
+        var first = Assert.IsType<Paragraph>(Assert.Single(notes[0].Blocks));
+        Assert.Equal("重要：不要在生产环境运行。", Inline.PlainText(first.Content));
+        Assert.IsType<Strong>(first.Content[0]);
+        Assert.Equal("提示：可以先看第二章。", Inline.PlainText(Assert.IsType<Paragraph>(Assert.Single(notes[1].Blocks)).Content));
+        Assert.Equal(["!>没有空格不算。", "1 > 0 ? 是 : 否"], blocks.OfType<Paragraph>().Select(p => Inline.PlainText(p.Content)));
+    }
+
+    [Fact]
     public void Contents_markers_are_dropped_and_task_list_items_show_their_boxes()
     {
         var (book, _) = Load("# 标题\n\n[[toc]]\n\n[TOC]\n\n- [x] 已完成\n- [ ] 未完成\n- [链接](https://example.com/) 不是任务\n\n正文 [toc] 中间。\n");

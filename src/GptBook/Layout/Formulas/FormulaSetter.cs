@@ -17,8 +17,6 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
     private readonly MathTypesetter _typesetter = new(new MathFont(fonts));
     private SetFormulaCache? _cache;
 
-    public MathTypesetter Typesetter => _typesetter;
-
     /// <summary>Each distinct formula set once for the whole layout (created on first use, like the setter itself).</summary>
     private SetFormulaCache Cache => _cache ??= new SetFormulaCache(_typesetter);
 

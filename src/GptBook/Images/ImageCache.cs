@@ -11,8 +11,9 @@ namespace GptBook.Images;
 /// An entry is the prepared file(s) plus a small manifest (<c>key.json</c>) written last, which records each file's
 /// length, so a half-written entry is never taken for a complete one. The files are not flushed to the disk one by
 /// one (<see cref="AtomicFile.Write"/> with <c>durable: false</c>: a cold article build's 45 flushes cost about
-/// a second of wall time on the loaded development machine); a power cut can leave a file empty or short, never the length
-/// the manifest records with other bytes, so the length check finds it and the entry is made again. A changed
+/// a second of wall time on the loaded development machine); a power cut can leave a file short, which the length
+/// check finds, or at its length with zeros where its data was lost, which <see cref="CachedFileEnds"/> finds; either
+/// way the entry is made again. A changed
 /// source file or a changed setting makes a new key; the old entry is simply no longer used (clearing the folder is
 /// always safe).
 /// </summary>
@@ -53,7 +54,8 @@ internal sealed class ImageCache
             return null;
         }
         if (manifest == null || manifest.Files.Count == 0) return null;
-        if (manifest.Files.Any(f => new FileInfo(PathFor(f.File)) is not { Exists: true } info || info.Length != f.Bytes)) return null;
+        if (manifest.Files.Any(f => new FileInfo(PathFor(f.File)) is not { Exists: true } info || info.Length != f.Bytes
+            || !CachedFileEnds.AreWhole(info.FullName, f.MediaType))) return null;
         var images = manifest.Files.Select(ToImage).ToList();
         return images[0] with { Variants = images.Skip(1).ToArray() };
     }

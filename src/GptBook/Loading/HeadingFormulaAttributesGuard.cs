@@ -43,7 +43,8 @@ public sealed class HeadingFormulaAttributesGuard : IMarkdownExtension
     }
 
     /// <summary>The first <c>{</c> from <paramref name="start"/> to <paramref name="end"/> that is not inside a formula
-    /// (after an odd number of unescaped <c>$</c>, or an unclosed <c>\(</c>), or -1.</summary>
+    /// (after an odd number of unescaped <c>$</c>, or an unclosed <c>\(</c>, when a <c>$</c> or <c>\)</c> follows to
+    /// close it: a money sign that nothing closes, as in <c>## 价格 $5 {#price}</c>, opens no formula), or -1.</summary>
     private static int FirstBraceOutsideFormulas(string text, int start, int end)
     {
         var dollars = 0;
@@ -60,10 +61,26 @@ public sealed class HeadingFormulaAttributesGuard : IMarkdownExtension
                 case '$':
                     dollars++;
                     break;
-                case '{' when dollars % 2 == 0 && !parenOpen:
+                case '{' when (dollars % 2 == 0 || !Follows(text, i, end, dollar: true))
+                              && (!parenOpen || !Follows(text, i, end, dollar: false)):
                     return i;
             }
         }
         return -1;
+    }
+
+    /// <summary>Whether an unescaped <c>$</c> (or <c>\)</c>) comes after <paramref name="from"/>, up to <paramref name="end"/>.</summary>
+    private static bool Follows(string text, int from, int end, bool dollar)
+    {
+        for (var i = from + 1; i <= end && i < text.Length; i++)
+        {
+            if (text[i] == '\\' && i < end)
+            {
+                if (!dollar && text[i + 1] == ')') return true;
+                i++;
+            }
+            else if (dollar && text[i] == '$') return true;
+        }
+        return false;
     }
 }

@@ -6,21 +6,24 @@ namespace GptBook.IO;
 /// <summary>
 /// Bytes that are costly to make but depend only on a few inputs (the drawn EPUB cover, the site's scaled cover),
 /// kept in the output's .cache folder under a SHA-256 of those inputs and of the code that makes them
-/// (<see cref="IO.CodeIdentity"/>: this library and the version of every package it uses). A missing or unreadable entry is simply
-/// made again; entries are written through a temporary file, so a half-written entry is never read.
+/// (<see cref="IO.CodeIdentity"/>: this library and the version of every package it uses). A missing or unreadable entry, or
+/// one its reader refuses, is made again and written over; entries are written through a temporary file, so a
+/// half-written entry is never read.
 /// </summary>
 public sealed class DerivedFileCache(string directory)
 {
     /// <summary>No cache: every request makes its bytes.</summary>
     public static DerivedFileCache None { get; } = new("");
 
-    public byte[] GetOrCreate(string kind, IEnumerable<string> inputs, Func<byte[]> create)
+    /// <param name="isUsable">Whether a stored entry can be read (a damaged one is made again and replaced, so it
+    /// does not cost its making on every build); any entry when null.</param>
+    public byte[] GetOrCreate(string kind, IEnumerable<string> inputs, Func<byte[]> create, Func<byte[], bool>? isUsable = null)
     {
         if (directory.Length == 0) return create();
         var path = Path.Combine(directory, kind + "-" + Key(kind, inputs) + ".bin");
         try
         {
-            if (File.Exists(path)) return File.ReadAllBytes(path);
+            if (File.Exists(path) && File.ReadAllBytes(path) is var stored && (isUsable == null || isUsable(stored))) return stored;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

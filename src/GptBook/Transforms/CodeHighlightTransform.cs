@@ -53,7 +53,8 @@ public sealed class CodeHighlightTransform(DerivedFileCache cache) : ModelRewrit
     {
         if (block is not CodeBlock { Language: { Length: > 0 } language } code || ScopeFor(language) is not { } scope) return block;
         IReadOnlyList<CodeToken> Make() => GrammarFor(scope) is { } grammar ? Tokenize(grammar, code.Code) : [];
-        var stored = cache.GetOrCreate("code-tokens", [scope, code.Code], () => CodeTokenFile.Write(Make()));
+        var stored = cache.GetOrCreate("code-tokens", [scope, code.Code], () => CodeTokenFile.Write(Make()),
+            bytes => CodeTokenFile.Read(bytes, code.Code.Length) != null);
         return code with { Tokens = CodeTokenFile.Read(stored, code.Code.Length) ?? Make() };
     }
 

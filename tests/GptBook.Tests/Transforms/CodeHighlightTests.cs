@@ -23,7 +23,7 @@ public sealed partial class CodeHighlightTests(HighlightedCodeBook fixture) : IC
     }
 
     [Fact]
-    public void Tokens_come_from_the_cache_when_it_has_them_and_a_damaged_entry_is_made_again()
+    public void Tokens_come_from_the_cache_when_it_has_them_and_a_damaged_entry_is_made_again_and_replaced()
     {
         const string Code = "def f(): pass";
         var directory = Directory.CreateTempSubdirectory("gptbook-code-cache-").FullName;
@@ -43,6 +43,8 @@ public sealed partial class CodeHighlightTests(HighlightedCodeBook fixture) : IC
             {
                 File.WriteAllBytes(entry, damaged);
                 Assert.Equal(first, KindsOf(HighlightWith(cache, "python", Code)));
+                // ... and written over, so the next build reads it instead of making the tokens once more.
+                Assert.NotEqual(damaged, File.ReadAllBytes(entry));
             }
             // Code in a language no grammar knows stays plain and is not cached.
             Assert.Empty(HighlightWith(cache, "no-such-language", Code).Tokens);

@@ -89,14 +89,18 @@ public static class BookChunker
     }
 
     private static IEnumerable<string> AnchorIds(IEnumerable<Block> blocks) =>
-        blocks.SelectMany(b => b.DescendantsAndSelf()).SelectMany(b => b switch
+        blocks.SelectMany(b => b.DescendantsAndSelf()).SelectMany(b => (b switch
         {
             Heading h => [h.Id],
             Figure f => [f.Id],
             DisplayMath m => EquationIds(m.Formula),
-            _ => b.InlineContent().SelectMany(list => list).SelectMany(i => i.DescendantsAndSelf())
-                .OfType<InlineMath>().SelectMany(i => EquationIds(i.Formula)),
-        }).OfType<string>().Where(id => id.Length > 0);
+            _ => [],
+        }).Concat(b.InlineContent().SelectMany(list => list).SelectMany(i => i.DescendantsAndSelf()).SelectMany(i => i switch
+        {
+            InlineMath math => EquationIds(math.Formula),
+            InlineAnchor anchor => [anchor.Id],
+            _ => [],
+        }))).OfType<string>().Where(id => id.Length > 0);
 
     /// <summary>The anchors of a formula's numbered lines (what \eqref links to).</summary>
     private static IEnumerable<string?> EquationIds(Formulas.MathFormula formula) => formula.Numbers.Select(n => n.Id);

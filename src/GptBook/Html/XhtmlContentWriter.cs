@@ -507,6 +507,12 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             case InlineMath math:
                 WriteInlineMath(xml, math.Formula, state);
                 break;
+            case InlineAnchor anchor:
+                // An empty span: the place a link arrives at, showing nothing.
+                Start(xml, "span");
+                Attr(xml, "id", anchor.Id);
+                End(xml);
+                break;
             default:
                 throw new NotSupportedException($"no XHTML form for inline {inline.GetType().Name}");
         }

@@ -198,6 +198,14 @@ public sealed class BlockBoxBuilder
             seq.Append(RowSequence.Lines(lines), seq.Count > 0 ? _style.BlockGap / 2 : Length.Zero);
             first = false;
         }
+        // Anchors in the text (raw HTML's <a name>) take the paragraph's first line as their place: a link to one
+        // shows the paragraph from its start.
+        var anchors = content.SelectMany(i => i.DescendantsAndSelf()).OfType<InlineAnchor>().ToArray();
+        if (anchors.Length > 0 && seq.Count > 0)
+            seq.Rows[0] = seq.Rows[0] with
+            {
+                Fragments = [.. anchors.Select(a => new AnchorFragment(a.Id, Length.Zero, Length.Zero)), .. seq.Rows[0].Fragments],
+            };
         return seq;
     }
 

@@ -52,6 +52,7 @@ public static class BookLoader
         book = new FootnoteNumberTransform().Rewrite(book);
         book = new CodeHighlightTransform(cache).Rewrite(book);
         book = new EquationNumberTransform(diagnostics).Rewrite(book);
+        book = new AnchorIdTransform(diagnostics).Rewrite(book);
         return new InternalLinkTransform(diagnostics).Rewrite(book);
     }
 

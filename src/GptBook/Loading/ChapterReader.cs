@@ -139,13 +139,15 @@ public sealed partial class ChapterReader
     {
         var span = _source.Of(block, parent);
         var anchor = _pendingAnchor;
-        if (block is not (BlankLineBlock or LinkReferenceDefinitionGroup)) _pendingAnchor = null; // an anchor names the heading right after it only
+        if (block is not (BlankLineBlock or LinkReferenceDefinitionGroup)) _pendingAnchor = null; // an anchor names only the block right after it
+        var before = result.Count;
         switch (block)
         {
             case HeadingBlock h:
                 // "{#id}" names the heading, else an HTML anchor in it or right before it; the id transform still
-                // makes it a valid, unique id.
-                result.Add(new Heading(h.Level, Inlines(h.Inline, 0, span), h.TryGetAttributes()?.Id ?? AnchorIn(h.Inline) ?? anchor ?? "", span));
+                // makes it a valid, unique id. The heading is the anchor's place, so the anchor itself goes.
+                result.Add(new Heading(h.Level, Inlines(h.Inline, 0, span).Where(i => i is not InlineAnchor).ToList(),
+                    h.TryGetAttributes()?.Id ?? AnchorIn(h.Inline) ?? anchor ?? "", span));
                 break;
             case HtmlBlock html when AnchorOnly(LinesOf(html)) is { } name:
                 _pendingAnchor = name;
@@ -234,6 +236,9 @@ public sealed partial class ChapterReader
                 result.Add(new Paragraph([new Text(_source.TextOf(leaf), span)], span));
                 break;
         }
+        // An anchor on its own line before a paragraph names the paragraph's start (before a heading, the heading).
+        if (anchor != null && block is not HeadingBlock && result.Count > before && result[before] is Paragraph named)
+            result[before] = named with { Content = [new InlineAnchor(anchor, named.Span), .. named.Content] };
     }
 
     private static AdmonitionKind AdmonitionKindOf(string kind) => kind.ToUpperInvariant() switch

@@ -90,6 +90,17 @@ public sealed record InlineImage(ImageReference Image, SourceSpan Span) : Inline
     internal override void AppendPlainText(StringBuilder sb) => sb.Append(Image.Alt);
 }
 
+/// <summary>
+/// A place in running text that links can name: raw HTML's <c>&lt;a name="x"&gt;&lt;/a&gt;</c> (or <c>id</c>) inside a
+/// paragraph. It shows nothing. (An anchor on its own line before a heading names the heading instead.)
+/// </summary>
+public sealed record InlineAnchor(string Id, SourceSpan Span) : Inline(Span)
+{
+    internal override void AppendPlainText(StringBuilder sb)
+    {
+    }
+}
+
 /// <summary>A hard line break (two trailing spaces or a backslash in the source).</summary>
 public sealed record LineBreak(SourceSpan Span) : Inline(Span)
 {

@@ -497,7 +497,9 @@ public sealed partial class RawHtmlMapper
         var href = a.GetAttribute("href");
         if (href == null)
         {
-            result.AddRange(content); // an anchor (name=/id=) or a placeholder link: its text
+            // An anchor (name=/id=) is a place links can name; a placeholder link without either is just its text.
+            if ((a.GetAttribute("name") ?? a.GetAttribute("id")) is { } name && name.Trim().Length > 0) result.Add(new InlineAnchor(name.Trim(), span));
+            result.AddRange(content);
             return;
         }
         var target = LinkTargetResolver.Resolve(href, _context, span);

@@ -5,7 +5,8 @@ using GptBook.Model;
 namespace GptBook.Transforms;
 
 /// <summary>
-/// Checks every internal link (<c>#id</c>) against the ids in the book (headings, figures, footnotes). A link
+/// Checks every internal link (<c>#id</c>) against the ids in the book (headings, figures, footnotes, anchors in
+/// running text). A link
 /// written with a heading's text ("#GPT-1 的起点") is matched through the same slug as heading ids; a link to a
 /// chapter file goes to the chapter's first heading. A link to nothing becomes plain text (GB0111), since a
 /// dangling fragment is an error in EPUB.
@@ -20,6 +21,8 @@ public sealed class InternalLinkTransform(DiagnosticBag diagnostics) : ModelRewr
         foreach (var h in book.Headings()) _ids.Add(h.Id);
         foreach (var f in book.Figures()) _ids.Add(f.Id);
         foreach (var n in book.Chapters.SelectMany(c => c.Footnotes)) _ids.Add(n.Id);
+        foreach (var a in book.AllBlocksWithFootnotes().SelectMany(b => b.InlineContent()).SelectMany(l => l).SelectMany(i => i.DescendantsAndSelf()).OfType<InlineAnchor>())
+            _ids.Add(a.Id);
         foreach (var chapter in book.Chapters)
             if (chapter.Blocks.OfType<Heading>().FirstOrDefault() is { } first)
                 _chapterStarts[chapter.SourceFile] = first.Id;
@@ -40,7 +43,7 @@ public sealed class InternalLinkTransform(DiagnosticBag diagnostics) : ModelRewr
         if (_ids.Contains(id)) return [link];
         var slug = HeadingIdTransform.Slug(id);
         if (_ids.Contains(slug)) return [link with { Target = "#" + slug }];
-        diagnostics.Report(DiagnosticCodes.BrokenInternalLink, link.Span, $"link to '#{id}', which is no heading, figure or footnote id in the book; shown as plain text");
+        diagnostics.Report(DiagnosticCodes.BrokenInternalLink, link.Span, $"link to '#{id}', which is no heading, figure, footnote or anchor id in the book; shown as plain text");
         return link.Content;
     }
 }

@@ -170,6 +170,25 @@ public partial class RealWorldBookTests(RealWorldBook book) : IClassFixture<Real
     }
 
     [Fact]
+    public void A_link_to_an_anchor_inside_a_paragraph_arrives_in_the_epub_and_the_pdf()
+    {
+        // EPUB: the anchor is an empty span in chapter 2, and chapter 1's link names that file and id.
+        var page = Assert.Single(book.Pages, p => p.Value.Contains("<span id=\"ffn\"></span>", StringComparison.Ordinal)).Key;
+        var link = Assert.Single(book.Named("a"), a => ((string?)a.Attribute("href"))?.EndsWith("#ffn", StringComparison.Ordinal) == true);
+        Assert.Equal(Path.GetFileName(page) + "#ffn", (string)link.Attribute("href")!);
+        Assert.DoesNotContain(book.Book.Diagnostics, d => d.Code == "GB0111");
+
+        // PDF: the link goes to the page whose text holds the paragraph the anchor starts.
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(book.Book.PdfPath);
+        var target = pdf.GetPages().Single(p => p.Text.Contains("前馈层就是", StringComparison.Ordinal)).Number;
+        var links = pdf.GetPages().SelectMany(p => p.GetAnnotations().Select(a => (Page: p, Annotation: a)))
+            .Where(x => x.Page.Text.Contains("前馈层的作用见", StringComparison.Ordinal)
+                        && x.Annotation.Action is UglyToad.PdfPig.Actions.GoToAction)
+            .Select(x => ((UglyToad.PdfPig.Actions.GoToAction)x.Annotation.Action!).Destination.PageNumber).ToArray();
+        Assert.Contains(target, links);
+    }
+
+    [Fact]
     public void Html_headings_and_emoji_headings_are_in_the_table_of_contents()
     {
         Assert.Contains("2.1 整体结构", book.Navigation);

@@ -169,4 +169,24 @@ public class MarkdownExtensionTests
         Assert.Equal(["#intro", "#sec-2", "#h-1.1"], links.Select(l => l.Target));
         Assert.DoesNotContain(diagnostics.Items, d => d.Code == "GB0111");
     }
+
+    [Fact]
+    public void An_anchor_in_or_before_a_paragraph_names_that_place_with_an_id_that_never_renames_a_heading()
+    {
+        var (book, diagnostics) = Load("# 引言\n\n见[定义](#def)、[结论](#conclusion)、[引言锚点](#引言)与[列表](#before-list)。\n\n" +
+            "<a name=\"def\"></a>\n\n模型的定义如下。\n\n正文中间<a id=\"conclusion\"></a>的结论，以及<a name=\"引言\"></a>同名锚点。\n\n" +
+            "<a name=\"before-list\"></a>\n\n- 列表项\n");
+        var blocks = book.Chapters.Single().Blocks;
+        Assert.Equal("引言", book.Headings().Single().Id); // the heading keeps its id; the anchor named like it gets another
+        var anchors = blocks.OfType<Paragraph>().SelectMany(p => p.Content.OfType<InlineAnchor>()).Select(a => a.Id).ToArray();
+        Assert.Equal(["def", "conclusion", "引言-2"], anchors);
+        Assert.IsType<InlineAnchor>(blocks.OfType<Paragraph>().ElementAt(1).Content[0]); // "def" starts the paragraph after it
+        Assert.Equal("正文中间的结论，以及同名锚点。", Inline.PlainText(blocks.OfType<Paragraph>().ElementAt(2).Content));
+        var links = blocks.OfType<Paragraph>().First().Content.OfType<Link>().Select(l => l.Target).ToArray();
+        // "#引言" is the heading's own id, so that link goes to the heading; an anchor before a list names nothing.
+        Assert.Equal(["#def", "#conclusion", "#引言"], links);
+        var broken = Assert.Single(diagnostics.Items, d => d.Code == "GB0111");
+        Assert.Contains("before-list", broken.Message);
+        Assert.Contains(diagnostics.Items, d => d.Code == "GB0107" && d.Message.Contains("引言-2"));
+    }
 }

@@ -93,17 +93,8 @@ public static class BookChunker
         {
             Heading h => [h.Id],
             Figure f => [f.Id],
-            DisplayMath m => EquationIds(m.Formula),
-            _ => [],
-        }).Concat(b.InlineContent().SelectMany(list => list).SelectMany(i => i.DescendantsAndSelf()).SelectMany(i => i switch
-        {
-            InlineMath math => EquationIds(math.Formula),
-            InlineAnchor anchor => [anchor.Id],
-            _ => [],
-        }))).OfType<string>().Where(id => id.Length > 0);
-
-    /// <summary>The anchors of a formula's numbered lines (what \eqref links to).</summary>
-    private static IEnumerable<string?> EquationIds(Formulas.MathFormula formula) => formula.Numbers.Select(n => n.Id);
+            _ => Enumerable.Empty<string>(),
+        }).Concat(b.EquationIds()).Concat(b.Anchors().Select(a => a.Id))).Where(id => id.Length > 0);
 
     /// <summary>
     /// Each draft's name: the first of its candidates not yet taken, else the last one with -2, -3 …. Chunks that

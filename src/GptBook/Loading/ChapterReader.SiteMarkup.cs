@@ -43,7 +43,10 @@ public sealed partial class ChapterReader
     /// <c>[TOC]</c>. The book prints its own contents, so the marker is dropped rather than printed as text.
     /// </summary>
     private bool IsContentsMarker(Markdig.Syntax.ParagraphBlock paragraph) =>
-        ContentsMarker().IsMatch(_source.TextOf(paragraph).Trim());
+        paragraph.Span.Length <= MaxContentsMarkerLength && ContentsMarker().IsMatch(_source.TextOf(paragraph).Trim());
+
+    /// <summary>A longer paragraph is not read for the marker at all: every paragraph of the book passes here.</summary>
+    private const int MaxContentsMarkerLength = 16;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\[\[toc\]\]$|^\[toc\]$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ContentsMarker();

@@ -53,9 +53,11 @@ public sealed class CodeHighlightTransform(DerivedFileCache cache) : ModelRewrit
     {
         if (block is not CodeBlock { Language: { Length: > 0 } language } code || ScopeFor(language) is not { } scope) return block;
         IReadOnlyList<CodeToken> Make() => GrammarFor(scope) is { } grammar ? Tokenize(grammar, code.Code) : [];
-        var stored = cache.GetOrCreate("code-tokens", [scope, code.Code], () => CodeTokenFile.Write(Make()),
-            bytes => CodeTokenFile.Read(bytes, code.Code.Length) != null);
-        return code with { Tokens = CodeTokenFile.Read(stored, code.Code.Length) ?? Make() };
+        // The tokens are kept as the cache's check reads them or as they are made, so a stored entry is parsed once.
+        IReadOnlyList<CodeToken>? tokens = null;
+        cache.GetOrCreate("code-tokens", [scope, code.Code], () => CodeTokenFile.Write(tokens = Make()),
+            bytes => (tokens = CodeTokenFile.Read(bytes, code.Code.Length)) != null);
+        return code with { Tokens = tokens ?? Make() };
     }
 
     /// <summary>The grammar's scope name for an info-string language (<c>source.python</c>), or null when none matches;

@@ -15,26 +15,19 @@ namespace GptBook.Transforms;
 public sealed class EquationNumberTransform(DiagnosticBag diagnostics)
 {
     private readonly Dictionary<string, MathEquationNumber> _labels = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly UniqueIds _ids = new();
 
     public Book Rewrite(Book book)
     {
         ArgumentNullException.ThrowIfNull(book);
-        foreach (var heading in book.Headings()) _ids.Add(heading.Id);
-        foreach (var figure in book.Figures()) _ids.Add(figure.Id);
+        foreach (var heading in book.Headings()) _ids.Reserve(heading.Id);
+        foreach (var figure in book.Figures()) _ids.Reserve(figure.Id);
         var single = book.Chapters.Count == 1;
         var numbered = book with
         {
             Chapters = book.Chapters.Select((chapter, index) => new Numberer(this, single ? "" : (index + 1).ToString(CultureInfo.InvariantCulture) + ".").Rewrite(chapter)).ToArray(),
         };
         return numbered with { Chapters = numbered.Chapters.Select(c => new Resolver(this).Rewrite(c)).ToArray() };
-    }
-
-    private string UniqueId(string stem)
-    {
-        var id = stem;
-        for (var n = 2; !_ids.Add(id); n++) id = $"{stem}-{n}";
-        return id;
     }
 
     /// <summary>Rewrites every formula of a chapter (display blocks and math inside text) with one function.</summary>
@@ -63,7 +56,7 @@ public sealed class EquationNumberTransform(DiagnosticBag diagnostics)
                 var number = n.Tag ?? prefix + (++_count).ToString(CultureInfo.InvariantCulture);
                 var stem = n.Label is null ? "eq-" + number.Replace('.', '-') : "eq-" + HeadingIdTransform.Slug(WithoutPrefix(n.Label));
                 if (n.Tag is not null && n.Label is null) stem = "eq-tag-" + HeadingIdTransform.Slug(n.Tag);
-                var resolved = n with { Number = number, Id = owner.UniqueId(stem) };
+                var resolved = n with { Number = number, Id = owner._ids.Claim(stem) };
                 if (n.Label is { } label && !owner._labels.TryAdd(label, resolved))
                     owner.Diagnostics.Report(DiagnosticCodes.EquationLabelDuplicate, span,
                         $"\\label{{{label}}} is defined again; references go to its first definition ({owner._labels[label].Display})");

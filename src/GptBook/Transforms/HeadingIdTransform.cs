@@ -12,15 +12,14 @@ namespace GptBook.Transforms;
 /// </summary>
 public sealed class HeadingIdTransform(DiagnosticBag diagnostics) : ModelRewriter
 {
-    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly UniqueIds _ids = new();
 
     protected override Block RewriteBlock(Block block)
     {
         if (block is not Heading heading) return block;
         // An id the author gave ("{#intro}") wins over the text's, made valid and unique the same way.
         var id = Slug(heading.Id.Length > 0 ? heading.Id : heading.PlainText);
-        var unique = id;
-        for (var n = 2; !_used.Add(unique); n++) unique = $"{id}-{n}";
+        var unique = _ids.Claim(id);
         if (unique != id)
             diagnostics.Report(DiagnosticCodes.DuplicateHeadingId, heading.Span, $"heading id '{id}' is already used; this heading gets '{unique}'");
         return heading with { Id = unique };

@@ -21,8 +21,7 @@ public sealed class InternalLinkTransform(DiagnosticBag diagnostics) : ModelRewr
         foreach (var h in book.Headings()) _ids.Add(h.Id);
         foreach (var f in book.Figures()) _ids.Add(f.Id);
         foreach (var n in book.Chapters.SelectMany(c => c.Footnotes)) _ids.Add(n.Id);
-        foreach (var a in book.AllBlocksWithFootnotes().SelectMany(b => b.InlineContent()).SelectMany(l => l).SelectMany(i => i.DescendantsAndSelf()).OfType<InlineAnchor>())
-            _ids.Add(a.Id);
+        foreach (var a in book.AllBlocksWithFootnotes().SelectMany(b => b.Anchors())) _ids.Add(a.Id);
         foreach (var chapter in book.Chapters)
             if (chapter.Blocks.OfType<Heading>().FirstOrDefault() is { } first)
                 _chapterStarts[chapter.SourceFile] = first.Id;

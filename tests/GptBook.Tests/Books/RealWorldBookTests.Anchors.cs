@@ -1,5 +1,6 @@
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Actions;
+using UglyToad.PdfPig.Content;
 
 namespace GptBook.Tests.Books;
 
@@ -47,16 +48,6 @@ public partial class RealWorldBookTests
     }
 
     /// <summary>The middle of the first letter of <paramref name="text"/> on the page, or null when the page does not hold it.</summary>
-    private static (double X, double Y)? TextAt(UglyToad.PdfPig.Content.Page page, string text)
-    {
-        var letters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToArray();
-        var joined = string.Concat(letters.Select(l => l.Value));
-        var at = joined.IndexOf(text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        if (at < 0) return null;
-        // Letters may carry more than one character (ligatures): find the letter where the match begins.
-        var index = 0;
-        for (var length = 0; length + letters[index].Value.Length <= at; index++) length += letters[index].Value.Length;
-        var box = letters[index].GlyphRectangle;
-        return ((box.Left + box.Right) / 2, (box.Bottom + box.Top) / 2);
-    }
+    private static (double X, double Y)? TextAt(Page page, string text) =>
+        Spelling(page, text) is [var first, ..] ? ((first.GlyphRectangle.Left + first.GlyphRectangle.Right) / 2, (first.GlyphRectangle.Bottom + first.GlyphRectangle.Top) / 2) : null;
 }

@@ -236,9 +236,15 @@ public sealed partial class ChapterReader
                 result.Add(new Paragraph([new Text(_source.TextOf(leaf), span)], span));
                 break;
         }
-        // An anchor on its own line before a paragraph names the paragraph's start (before a heading, the heading).
-        if (anchor != null && block is not HeadingBlock && result.Count > before && result[before] is Paragraph named)
-            result[before] = named with { Content = [new InlineAnchor(anchor, named.Span), .. named.Content] };
+        // An anchor on its own line before a paragraph names the paragraph's start; before any other block (a list,
+        // a table, code …), the block. A heading without an id of its own (an HTML <h2>) takes it as its id.
+        if (anchor != null && block is not HeadingBlock && result.Count > before)
+            result[before] = result[before] switch
+            {
+                Paragraph named => named with { Content = [new InlineAnchor(anchor, named.Span), .. named.Content] },
+                Heading { Id: "" } heading => heading with { Id = anchor },
+                var other => other with { AnchorId = anchor },
+            };
     }
 
     private static AdmonitionKind AdmonitionKindOf(string kind) => kind.ToUpperInvariant() switch

@@ -99,8 +99,9 @@ public partial class RealWorldBookTests(RealWorldBook book) : IClassFixture<Real
             .ToArray();
         var rasters = pictures.Count(p => p.Name.LocalName == "img");
         var svgBitmaps = pictures.Where(p => p.Name.LocalName == "svg").SelectMany(p => p.Descendants()).Count(e => e.Name.LocalName == "image");
-        // 2.1 twice, the loss curve three times (inline, mapped from its remote address, 2.2), the Python icon, the SVG
-        Assert.Equal(7, pictures.Length);
+        // 2.1 twice, the loss curve three times (inline, mapped from its remote address, 2.2), the Python icon twice
+        // (in a note and in a table cell), the SVG
+        Assert.Equal(8, pictures.Length);
         Assert.Equal(1, svgBitmaps);
         Assert.Equal(pictures.Length + placeholders, PdfStructureTree.Count(book.Book.PdfPath, "/Figure"));
 

@@ -365,7 +365,7 @@ public sealed partial class ChapterReader
                     break;
                 case LinkInline { IsImage: true } image:
                     var alt = Model.Inline.PlainText(Inlines(image, depth + 1, span));
-                    result.Add(new InlineImage(WithTitleOptions(ImageReferenceResolver.Resolve(image.Url ?? "", alt, _context, span), image.Title), span));
+                    result.Add(new InlineImage(WithTitleOptions(ImageReferenceResolver.Resolve(ImageUrl(image), alt, _context, span), image.Title), span));
                     break;
                 case LinkInline link:
                     AddLink(link.Url ?? "", string.IsNullOrEmpty(link.Title) ? null : link.Title, Inlines(link, depth + 1, span), span, result);
@@ -404,7 +404,7 @@ public sealed partial class ChapterReader
             }
         }
         ResolveSoftBreaks(result, softBreaks);
-        return MergeTexts(result.Any(r => r is HtmlTag) ? MapHtml(result) : result);
+        return SpacedImagePaths(MergeTexts(result.Any(r => r is HtmlTag) ? MapHtml(result) : result));
     }
 
     private static void AddEmphasis(EmphasisInline emphasis, List<Model.Inline> content, SourceSpan span, List<Model.Inline> result)

@@ -94,7 +94,7 @@ public static class BookChunker
             Heading h => [h.Id],
             Figure f => [f.Id],
             _ => Enumerable.Empty<string>(),
-        }).Concat(b.EquationIds()).Concat(b.Anchors().Select(a => a.Id))).Where(id => id.Length > 0);
+        }).Concat(b.EquationIds()).Concat(b.AnchorIds())).Where(id => id.Length > 0);
 
     /// <summary>
     /// Each draft's name: the first of its candidates not yet taken, else the last one with -2, -3 …. Chunks that

@@ -86,7 +86,7 @@ public sealed class BlockBoxBuilder
         {
             case Heading h:
             {
-                var seq = HeadingRows(h, Width, root);
+                var seq = Anchored(HeadingRows(h, Width, root), h);
                 if (firstInChapter || h.Level == 1) seq = WithChapterSink(seq);
                 RowOrigins.Stamp(seq, h);
                 return new TopLevelRows(seq, rows => new LayoutBox(rows.Rows, rows.BreakAfter, h.Span)
@@ -98,7 +98,7 @@ public sealed class BlockBoxBuilder
             }
             case Figure f:
             {
-                var seq = RowOrigins.Stamp(_figures.Rows(f, Width, root), f);
+                var seq = RowOrigins.Stamp(Anchored(_figures.Rows(f, Width, root), f), f);
                 return new TopLevelRows(seq, rows => new LayoutBox(rows.Rows, rows.BreakAfter, f.Span)
                 {
                     SpaceBefore = _style.Leading * 0.5, SpaceAfter = _style.Leading * 0.5, IsFloat = true, StartsChapter = firstInChapter, Grid = GridFit.Slot,
@@ -107,7 +107,7 @@ public sealed class BlockBoxBuilder
             case Table t:
             {
                 var (seq, header) = _tables.Rows(t, Width, root);
-                RowOrigins.Stamp(seq, t);
+                RowOrigins.Stamp(Anchored(seq, t), t);
                 return new TopLevelRows(seq, rows => new LayoutBox(rows.Rows, rows.BreakAfter, t.Span)
                 {
                     SpaceBefore = _style.Leading * 0.5, SpaceAfter = _style.Leading * 0.5, RepeatOnBreak = header, StartsChapter = firstInChapter, Grid = GridFit.Slot,
@@ -132,7 +132,18 @@ public sealed class BlockBoxBuilder
 
     /// <summary>Any block as rows at a given width (used at the top level and inside lists and quotes), each row knowing where in the model it begins.</summary>
     public RowSequence Rows(Block block, Length width, StructureNode parent, int depth) =>
-        RowOrigins.Stamp(UnstampedRows(block, width, parent, depth), block);
+        RowOrigins.Stamp(Anchored(UnstampedRows(block, width, parent, depth), block), block);
+
+    /// <summary>
+    /// The block's rows with its anchor (<see cref="Block.AnchorId"/>) at the first one: a link to it shows the
+    /// block from its start.
+    /// </summary>
+    private static RowSequence Anchored(RowSequence seq, Block block)
+    {
+        if (block.AnchorId is { } id && seq.Count > 0)
+            seq.Rows[0] = seq.Rows[0] with { Fragments = [new AnchorFragment(id, Length.Zero, Length.Zero), .. seq.Rows[0].Fragments] };
+        return seq;
+    }
 
     private RowSequence UnstampedRows(Block block, Length width, StructureNode parent, int depth)
     {

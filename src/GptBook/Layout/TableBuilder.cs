@@ -24,8 +24,9 @@ public sealed class TableBuilder(LayoutContext context, InlineStyler styler)
         var rows = new List<(IReadOnlyList<TableCell> Cells, TextStyle Style, string Tag)> { (table.Header, headStyle, "TH") };
         rows.AddRange(table.Rows.Select(r => (r, cellStyle, "TD")));
 
+        // Each cell as its lines' styled text: a hard break (<br> in a cell) starts a new line there.
         var texts = rows.Select(r => Enumerable.Range(0, columns)
-            .Select(c => c < r.Cells.Count ? styler.Style(r.Cells[c].Content, r.Style).SelectMany(s => s).ToList() : []).ToList()).ToList();
+            .Select(c => c < r.Cells.Count ? styler.Style(r.Cells[c].Content, r.Style).Where(line => line.Count > 0).ToList() : []).ToList()).ToList();
         var widths = ColumnWidths(texts, columns, width, pad);
 
         var seq = new RowSequence();
@@ -40,7 +41,7 @@ public sealed class TableBuilder(LayoutContext context, InlineStyler styler)
             {
                 var cellNode = tr.Child(rows[r].Tag);
                 var inner = widths[c] - 2 * pad;
-                var lines = texts[r][c].Count == 0 ? [] : context.Compose(texts[r][c], inner, Length.Zero, table.Span);
+                var lines = texts[r][c].SelectMany(line => context.Compose(line, inner, Length.Zero, table.Span)).ToList();
                 var align = c < table.Alignments.Count ? table.Alignments[c] : ColumnAlignment.Default;
                 var lineRows = TextRowBuilder.Rows(lines, leading, x + pad, cellNode, TextColor.Body, i => align switch
                 {
@@ -84,7 +85,7 @@ public sealed class TableBuilder(LayoutContext context, InlineStyler styler)
         }).ToList(),
     };
 
-    private List<Length> ColumnWidths(List<List<List<StyledText>>> texts, int columns, Length width, Length pad)
+    private List<Length> ColumnWidths(List<List<List<IReadOnlyList<StyledText>>>> texts, int columns, Length width, Length pad)
     {
         var natural = new List<Length>();
         var minimum = new List<Length>();
@@ -94,9 +95,11 @@ public sealed class TableBuilder(LayoutContext context, InlineStyler styler)
             var min = Length.Zero;
             foreach (var row in texts)
             {
-                var cell = row[c];
-                nat = Length.Max(nat, cell.Aggregate(Length.Zero, (w, part) => w + context.MeasureWidth(part.Text, part.Style)));
-                foreach (var part in cell) min = Length.Max(min, LongestWord(part));
+                foreach (var line in row[c])
+                {
+                    nat = Length.Max(nat, line.Aggregate(Length.Zero, (w, part) => w + Width(part)));
+                    foreach (var part in line) min = Length.Max(min, LongestWord(part));
+                }
             }
             natural.Add(nat + 2 * pad);
             minimum.Add(Length.Min(Length.Max(min, _style.BodySize * 2) + 2 * pad, width / columns));
@@ -111,9 +114,13 @@ public sealed class TableBuilder(LayoutContext context, InlineStyler styler)
             : width / columns).ToList();
     }
 
-    /// <summary>The widest unbreakable stretch (a Latin word), which a column should not be narrower than.</summary>
+    /// <summary>A stretch's width on the line: an inline object's (a formula, a picture) is its own, not its text's.</summary>
+    private Length Width(StyledText part) => part.Object?.Width ?? context.MeasureWidth(part.Text, part.Style);
+
+    /// <summary>The widest unbreakable stretch (a Latin word, an inline object), which a column should not be narrower than.</summary>
     private Length LongestWord(StyledText part)
     {
+        if (part.Object != null) return part.Object.Width;
         var longest = Length.Zero;
         foreach (var word in part.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             if (word.All(ch => ch < 0x2E80)) longest = Length.Max(longest, context.MeasureWidth(word, part.Style));

@@ -10,7 +10,8 @@ public sealed partial class ChapterReader
     /// The name of an HTML anchor (<c>&lt;a name="intro"&gt;&lt;/a&gt;</c>, or with <c>id</c>) on a line of its own
     /// or in the line before a heading, as books written for GitHub mark what their table of contents links to.
     /// The next heading takes it as its id (unless it names its own with <c>{#id}</c>), so that links to it arrive;
-    /// a next paragraph starts with it (<see cref="Model.InlineAnchor"/>).
+    /// a next paragraph starts with it (<see cref="Model.InlineAnchor"/>); any other next block takes it as its
+    /// <see cref="Model.Block.AnchorId"/>.
     /// </summary>
     private string? _pendingAnchor;
 

@@ -236,9 +236,15 @@ public sealed partial class ChapterReader
                 result.Add(new Paragraph([new Text(_source.TextOf(leaf), span)], span));
                 break;
         }
-        // An anchor on its own line before a paragraph names the paragraph's start (before a heading, the heading).
-        if (anchor != null && block is not HeadingBlock && result.Count > before && result[before] is Paragraph named)
-            result[before] = named with { Content = [new InlineAnchor(anchor, named.Span), .. named.Content] };
+        // An anchor on its own line before a paragraph names the paragraph's start; before any other block (a list,
+        // a table, code …), the block. A heading without an id of its own (an HTML <h2>) takes it as its id.
+        if (anchor != null && block is not HeadingBlock && result.Count > before)
+            result[before] = result[before] switch
+            {
+                Paragraph named => named with { Content = [new InlineAnchor(anchor, named.Span), .. named.Content] },
+                Heading { Id: "" } heading => heading with { Id = anchor },
+                var other => other with { AnchorId = anchor },
+            };
     }
 
     private static AdmonitionKind AdmonitionKindOf(string kind) => kind.ToUpperInvariant() switch
@@ -359,7 +365,7 @@ public sealed partial class ChapterReader
                     break;
                 case LinkInline { IsImage: true } image:
                     var alt = Model.Inline.PlainText(Inlines(image, depth + 1, span));
-                    result.Add(new InlineImage(WithTitleOptions(ImageReferenceResolver.Resolve(image.Url ?? "", alt, _context, span), image.Title), span));
+                    result.Add(new InlineImage(WithTitleOptions(ImageReferenceResolver.Resolve(ImageUrl(image), alt, _context, span), image.Title), span));
                     break;
                 case LinkInline link:
                     AddLink(link.Url ?? "", string.IsNullOrEmpty(link.Title) ? null : link.Title, Inlines(link, depth + 1, span), span, result);
@@ -398,7 +404,7 @@ public sealed partial class ChapterReader
             }
         }
         ResolveSoftBreaks(result, softBreaks);
-        return MergeTexts(result.Any(r => r is HtmlTag) ? MapHtml(result) : result);
+        return SpacedImagePaths(MergeTexts(result.Any(r => r is HtmlTag) ? MapHtml(result) : result));
     }
 
     private static void AddEmphasis(EmphasisInline emphasis, List<Model.Inline> content, SourceSpan span, List<Model.Inline> result)

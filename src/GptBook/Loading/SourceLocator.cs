@@ -45,6 +45,14 @@ internal sealed class SourceLocator
         return _text.Substring(s.Start, Math.Min(s.End, _text.Length - 1) - s.Start + 1);
     }
 
+    /// <summary>The source text a span of this file covers, exactly as written (empty when it lies outside the file).</summary>
+    public string TextOf(SourceSpan span)
+    {
+        if (span.Line < 1 || span.Line > _lineStarts.Count || span.Length <= 0) return "";
+        var start = _lineStarts[span.Line - 1] + span.Column - 1;
+        return Slice(start, start + span.Length - 1);
+    }
+
     public string Slice(int start, int endInclusive) =>
         start < 0 || endInclusive < start || start >= _text.Length ? "" : _text.Substring(start, Math.Min(endInclusive, _text.Length - 1) - start + 1);
 }

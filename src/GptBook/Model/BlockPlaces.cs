@@ -14,8 +14,9 @@ public static class BlockPlaces
         return formulas.SelectMany(f => f.Numbers).Select(n => n.Id).OfType<string>();
     }
 
-    /// <summary>The anchors in the block's own text (<see cref="InlineAnchor"/>).</summary>
-    public static IEnumerable<InlineAnchor> Anchors(this Block block) => Inlines(block).OfType<InlineAnchor>();
+    /// <summary>The ids anchors give the block: its own (<see cref="Block.AnchorId"/>), then those in its text (<see cref="InlineAnchor"/>).</summary>
+    public static IEnumerable<string> AnchorIds(this Block block) =>
+        Inlines(block).OfType<InlineAnchor>().Select(a => a.Id).Prepend(block.AnchorId).OfType<string>();
 
     private static IEnumerable<Inline> Inlines(Block block) =>
         block.InlineContent().SelectMany(list => list).SelectMany(i => i.DescendantsAndSelf());

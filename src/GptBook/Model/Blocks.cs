@@ -18,6 +18,13 @@ public abstract record Block(SourceSpan Span)
                 yield return d;
     }
 
+    /// <summary>
+    /// The id an HTML anchor on its own line before the block gives it (<c>&lt;a name="x"&gt;&lt;/a&gt;</c> before a
+    /// list, a table, code …), so links to "#x" arrive at the block's start; null when none does. A heading takes
+    /// such an anchor as its <see cref="Heading.Id"/> and a paragraph as its first <see cref="InlineAnchor"/> instead.
+    /// </summary>
+    public string? AnchorId { get; init; }
+
     public virtual IEnumerable<Block> Children() => [];
 
     /// <summary>The inline lists this block holds itself (not those of nested blocks, which <see cref="Children"/> reach).</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using GptBook.Fonts;
 using GptBook.Layout.Formulas;
 using PdfSharp.Drawing;
@@ -11,14 +12,26 @@ namespace GptBook.Pdf;
 /// character it grew from written invisibly on the formula's baseline inside an /ActualText span
 /// (<see cref="PositionedTextWriter.ShowInvisible"/>), so that a grown bracket or radical copies as "(" or "√" and
 /// not as nothing; bars as filled rectangles; an error's frame dashed. Everything in the body ink.
+/// <para>
+/// The glyphs of one face and size on one baseline, one after another in the box tree (a formula's identifiers and
+/// operators, a script's characters), are drawn as one positioned string (<see cref="PositionedTextWriter.ShowGlyphs"/>),
+/// each glyph where the typesetter put it: PDFsharp's cost is per string drawn, and a formula has a few runs but many glyphs.
+/// </para>
 /// </summary>
 internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, string, XFont> font, PositionedTextWriter text)
 {
     private readonly XBrush _ink = new XSolidBrush(PrintInks.Text);
     private readonly Dictionary<(FontRole, int), XGraphicsPath?> _outlines = [];
 
-    public void Draw(FormulaFragment fragment, XGraphics gfx) =>
+    // The run of glyphs not yet drawn: one face and size (in points) on one baseline.
+    private readonly List<(string Text, double X, double Advance)> _run = [];
+    private (FontRole Face, double Size, double Baseline) _runFont;
+
+    public void Draw(FormulaFragment fragment, XGraphics gfx)
+    {
         Draw(fragment.Box, fragment.Size.Points, fragment.X.Points, fragment.Baseline.Points, fragment.Baseline.Points, gfx);
+        DrawRun(gfx);
+    }
 
     /// <summary>A box with its origin at (<paramref name="x"/>, <paramref name="baseline"/>); <paramref name="line"/> is the formula's own baseline.</summary>
     private void Draw(MathBox box, double size, double x, double baseline, double line, XGraphics gfx)
@@ -26,7 +39,7 @@ internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, stri
         switch (box)
         {
             case GlyphBox g when g.Text.Length > 0:
-                gfx.DrawString(g.Text, font(g.Face, g.Size * size, g.Text), _ink, x, baseline, XStringFormats.BaseLineLeft);
+                AddToRun(g, size, x, baseline, gfx);
                 break;
             case GlyphBox g:
                 DrawOutline(g, size, x, baseline, gfx);
@@ -39,6 +52,7 @@ internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, stri
                 gfx.DrawRectangle(pen, x, baseline - f.Height * size, f.Width * size, (f.Height + f.Depth) * size);
                 break;
             case StretchedBox s:
+                DrawRun(gfx); // its character comes after the glyphs before it in the text layer
                 // On the formula's baseline rather than the grown glyph's, so that extraction keeps it in its line.
                 text.ShowInvisible(gfx, s.StandsFor, font(FontRole.TeXMath, s.Size * size, s.StandsFor), _ink, x, line);
                 Draw(s.Drawn, size, x, baseline, line, gfx);
@@ -48,6 +62,31 @@ internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, stri
                     Draw(child.Box, size, x + child.X * size, baseline - child.Shift * size, line, gfx);
                 break;
         }
+    }
+
+    /// <summary>Adds a glyph to the run, drawing the run first when the glyph's face, size or baseline differs.</summary>
+    private void AddToRun(GlyphBox glyph, double size, double x, double baseline, XGraphics gfx)
+    {
+        var runFont = (glyph.Face, glyph.Size * size, baseline);
+        if (_run.Count > 0 && runFont != _runFont) DrawRun(gfx);
+        if (!Rune.TryGetRuneAt(glyph.Text, 0, out var rune) || rune.Utf16SequenceLength != glyph.Text.Length)
+        {
+            // A glyph that copies as more than one character has no single advance to place the next one by: a string of its own.
+            DrawRun(gfx);
+            gfx.DrawString(glyph.Text, font(glyph.Face, glyph.Size * size, glyph.Text), _ink, x, baseline, XStringFormats.BaseLineLeft);
+            return;
+        }
+        _runFont = runFont;
+        _run.Add((glyph.Text, x, glyph.Width * size));
+    }
+
+    private void DrawRun(XGraphics gfx)
+    {
+        if (_run.Count == 0) return;
+        var (face, points, baseline) = _runFont;
+        var characters = _run.Count == 1 ? _run[0].Text : string.Concat(_run.Select(g => g.Text));
+        text.ShowGlyphs(gfx, _run, font(face, points, characters), _ink, baseline);
+        _run.Clear();
     }
 
     /// <summary>A glyph drawn from its outline: the TrueType quadratic contours as cubic Béziers, in a path made once per glyph at 1 pt.</summary>

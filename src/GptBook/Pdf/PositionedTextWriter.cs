@@ -73,6 +73,41 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
     }
 
     /// <summary>
+    /// Draws glyphs of one font on one baseline (a formula's run of one face and size) as one positioned TJ array:
+    /// each glyph at its own X, the difference from where the one before it ends (its <c>Advance</c>, in points) put
+    /// between them as a position adjustment. No /ActualText span: each glyph is its character, and the formula's
+    /// structure element carries its source as /Alt. A single glyph is an ordinary string.
+    /// </summary>
+    public void ShowGlyphs(XGraphics gfx, IReadOnlyList<(string Text, double X, double Advance)> glyphs, XFont font, XBrush brush, double baseline)
+    {
+        if (glyphs.Count == 1)
+        {
+            gfx.DrawString(glyphs[0].Text, font, brush, glyphs[0].X, baseline, BaseLineLeft);
+            return;
+        }
+        var size = font.Size;
+        var text = new StringBuilder();
+        var body = new StringBuilder("[");
+        Span<char> number = stackalloc char[32];
+        for (var i = 0; i < glyphs.Count; i++)
+        {
+            var (glyph, x, _) = glyphs[i];
+            if (i > 0)
+            {
+                var end = glyphs[i - 1].X + glyphs[i - 1].Advance;
+                var adjustment = (x - end) / size * -1000;
+                if (Math.Abs(adjustment) >= 0.05 && Math.Round(adjustment, 1).TryFormat(number, out var written, "0.#", CultureInfo.InvariantCulture))
+                    body.Append(number[..written]);
+            }
+            body.Append(Glyph);
+            text.Append(glyph);
+        }
+        gfx.WriteComment(Marker + _arrays.Count.ToString(CultureInfo.InvariantCulture));
+        gfx.DrawString(text.ToString(), font, brush, glyphs[0].X, baseline, BaseLineLeft);
+        _arrays.Add((body.Append("] TJ").ToString(), glyphs.Count));
+    }
+
+    /// <summary>
     /// Writes <paramref name="text"/> invisibly (text rendering mode 3) in an /ActualText span of the same text: the
     /// character that a glyph drawn as outlines stands for, so that extraction, search and copying find it there.
     /// </summary>

@@ -6,10 +6,9 @@ namespace GptBook.Transforms;
 
 /// <summary>
 /// Checks every internal link (<c>#id</c>) against the ids in the book (headings, figures, footnotes, anchors in
-/// running text). A link
-/// written with a heading's text ("#GPT-1 的起点") is matched through the same slug as heading ids; a link to a
-/// chapter file goes to the chapter's first heading. A link to nothing becomes plain text (GB0111), since a
-/// dangling fragment is an error in EPUB.
+/// running text or before a block). A link written with a heading's text ("#GPT-1 的起点") is matched through the
+/// same slug as heading ids; a link to a chapter file goes to the chapter's first heading. A link to nothing becomes
+/// plain text (GB0111), since a dangling fragment is an error in EPUB.
 /// </summary>
 public sealed class InternalLinkTransform(DiagnosticBag diagnostics) : ModelRewriter
 {
@@ -21,7 +20,7 @@ public sealed class InternalLinkTransform(DiagnosticBag diagnostics) : ModelRewr
         foreach (var h in book.Headings()) _ids.Add(h.Id);
         foreach (var f in book.Figures()) _ids.Add(f.Id);
         foreach (var n in book.Chapters.SelectMany(c => c.Footnotes)) _ids.Add(n.Id);
-        foreach (var a in book.AllBlocksWithFootnotes().SelectMany(b => b.Anchors())) _ids.Add(a.Id);
+        foreach (var id in book.AllBlocksWithFootnotes().SelectMany(b => b.AnchorIds())) _ids.Add(id);
         foreach (var chapter in book.Chapters)
             if (chapter.Blocks.OfType<Heading>().FirstOrDefault() is { } first)
                 _chapterStarts[chapter.SourceFile] = first.Id;

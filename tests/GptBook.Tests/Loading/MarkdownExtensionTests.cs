@@ -183,10 +183,43 @@ public class MarkdownExtensionTests
         Assert.IsType<InlineAnchor>(blocks.OfType<Paragraph>().ElementAt(1).Content[0]); // "def" starts the paragraph after it
         Assert.Equal("正文中间的结论，以及同名锚点。", Inline.PlainText(blocks.OfType<Paragraph>().ElementAt(2).Content));
         var links = blocks.OfType<Paragraph>().First().Content.OfType<Link>().Select(l => l.Target).ToArray();
-        // "#引言" is the heading's own id, so that link goes to the heading; an anchor before a list names nothing.
-        Assert.Equal(["#def", "#conclusion", "#引言"], links);
-        var broken = Assert.Single(diagnostics.Items, d => d.Code == "GB0111");
-        Assert.Contains("before-list", broken.Message);
+        // "#引言" is the heading's own id, so that link goes to the heading.
+        Assert.Equal(["#def", "#conclusion", "#引言", "#before-list"], links);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Code == "GB0111");
         Assert.Contains(diagnostics.Items, d => d.Code == "GB0107" && d.Message.Contains("引言-2"));
+    }
+
+    [Fact]
+    public void An_anchor_before_a_list_a_table_code_or_an_html_block_names_that_block()
+    {
+        var (book, diagnostics) = Load("# 标题\n\n见[列表](#steps)、[表](#表格)、[代码](#code)、[引用](#quote)、[重名](#标题)与[HTML 表](#html-table)。\n\n" +
+            "<a name=\"steps\"></a>\n\n- 第一步\n- 第二步\n\n<a id='表格'></a>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n" +
+            "<a name=\"code\"></a>\n\n```python\nprint(1)\n```\n\n<a name=\"quote\"></a>\n\n> 引用\n\n<a name=\"标题\"></a>\n\n---\n\n" +
+            "<a name=\"html-table\"></a>\n\n<table><tr><td>x</td></tr></table>\n\n<a name=\"nothing\"></a>\n");
+        var blocks = book.Chapters.Single().Blocks;
+        Assert.Equal("steps", Assert.IsType<ListBlock>(blocks[2]).AnchorId);
+        Assert.Equal("表格", Assert.IsType<Table>(blocks[3]).AnchorId);
+        Assert.Equal("code", Assert.IsType<CodeBlock>(blocks[4]).AnchorId);
+        Assert.Equal("quote", Assert.IsType<BlockQuote>(blocks[5]).AnchorId);
+        Assert.Equal("标题-2", Assert.IsType<ThematicBreak>(blocks[6]).AnchorId); // the heading keeps "标题"
+        Assert.Equal("html-table", Assert.IsType<Table>(blocks[7]).AnchorId);
+        Assert.Equal(8, blocks.Count); // the last anchor, before nothing, shows nothing
+        var links = blocks.OfType<Paragraph>().First().Content.OfType<Link>().Select(l => l.Target).ToArray();
+        Assert.Equal(["#steps", "#表格", "#code", "#quote", "#标题", "#html-table"], links);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Code == "GB0111");
+        Assert.Contains("List unordered anchor=\"steps\" @", ModelTextDump.Dump(book));
+    }
+
+    [Fact]
+    public void An_anchor_line_right_above_a_block_names_it_without_a_blank_line_between()
+    {
+        var (book, diagnostics) = Load("# 标题\n\n见[列表](#steps)与[代码](#code)。\n\n<a name=\"steps\"></a>\n- 第一步\n- 第二步\n\n" +
+            "<a name=\"code\"></a>\n```python\nprint(1)\n```\n");
+        var blocks = book.Chapters.Single().Blocks;
+        Assert.Equal(["第一步", "第二步"], Assert.IsType<ListBlock>(blocks[2]).Items.Select(i => Inline.PlainText(((Paragraph)i.Blocks[0]).Content)));
+        Assert.Equal("steps", blocks[2].AnchorId);
+        Assert.Equal("print(1)", Assert.IsType<CodeBlock>(blocks[3]).Code);
+        Assert.Equal("code", blocks[3].AnchorId);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Code == "GB0111");
     }
 }

@@ -1,0 +1,64 @@
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+
+namespace GptBook.Tests.Books;
+
+/// <summary>A pipe table with &lt;br&gt; in its cells, formulas in a narrow column and an icon beside a cell's text.</summary>
+public partial class RealWorldBookTests
+{
+    [Fact]
+    public void A_br_in_a_table_cell_starts_a_new_line_in_the_cell_in_the_pdf()
+    {
+        using var pdf = PdfDocument.Open(book.Book.PdfPath);
+        var page = pdf.GetPages().Single(p => Joined(p).Contains("显存占用大", StringComparison.Ordinal));
+        foreach (var (before, after) in new[] { ("精确计算", "显存占用大"), ("近似", "适合长序列") })
+        {
+            var first = LettersOf(page, before)[0];
+            var second = LettersOf(page, after)[0];
+            Assert.True(second.StartBaseLine.Y < first.StartBaseLine.Y - 5, $"'{after}' is on a line below '{before}'");
+            Assert.InRange(second.StartBaseLine.X - first.StartBaseLine.X, -1, 1); // at the start of the same cell
+        }
+        // The EPUB keeps the break as <br/>.
+        Assert.Contains(book.Named("td"), td => td.Value == "精确计算显存占用大" && td.Elements().Any(e => e.Name.LocalName == "br"));
+    }
+
+    [Fact]
+    public void A_formula_or_an_icon_in_a_cell_widens_its_column_instead_of_breaking_in_the_pdf()
+    {
+        using var pdf = PdfDocument.Open(book.Book.PdfPath);
+        var page = pdf.GetPages().Single(p => Joined(p).Contains("显存占用大", StringComparison.Ordinal));
+        // n × d_k and d_k × d_v each on one line: their letters share the formula's baseline (the subscripts sit below it).
+        foreach (var formula in new[] { "𝑛×𝑑𝑘", "𝑑𝑘×𝑑𝑣" })
+        {
+            var letters = LettersOf(page, formula);
+            Assert.InRange(letters[^2].StartBaseLine.Y - letters[0].StartBaseLine.Y, -0.5, 0.5);
+        }
+        // The 16-pixel icon sits on the line of the text before it, after that text.
+        var text = LettersOf(page, "标准注意力");
+        var icon = Assert.Single(page.GetImages(), i => i.Bounds.Width < 20 && i.Bounds.Bottom < text[0].GlyphRectangle.Top + 2
+                                                         && i.Bounds.Top > text[0].GlyphRectangle.Bottom - 2);
+        Assert.True(icon.Bounds.Left > text[^1].GlyphRectangle.Right);
+    }
+
+    private static string Joined(Page page) => string.Concat(page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).Select(l => l.Value));
+
+    /// <summary>The page's letters (blanks left out) that spell <paramref name="text"/>, the first such run.</summary>
+    private static Letter[] LettersOf(Page page, string text) =>
+        Spelling(page, text) ?? throw new Xunit.Sdk.XunitException($"'{text}' is not on page {page.Number}: {Joined(page)}");
+
+    /// <summary>The first run of the page's letters (blanks left out) that spells <paramref name="text"/> (blanks left out), or null.</summary>
+    private static Letter[]? Spelling(Page page, string text)
+    {
+        var letters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToArray();
+        var wanted = text.Replace(" ", "", StringComparison.Ordinal);
+        for (var i = 0; i < letters.Length; i++)
+        {
+            var spelled = "";
+            var j = i;
+            while (j < letters.Length && spelled.Length < wanted.Length && wanted.StartsWith(spelled + letters[j].Value, StringComparison.Ordinal))
+                spelled += letters[j++].Value;
+            if (spelled == wanted) return letters[i..j];
+        }
+        return null;
+    }
+}

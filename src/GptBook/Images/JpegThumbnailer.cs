@@ -1,5 +1,4 @@
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace GptBook.Images;
@@ -26,7 +25,8 @@ public static class JpegThumbnailer
         }
         catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException) { return null; }
         using (source)
-        using (var ladder = new ResizeLadder(source))
+        using (var pixels = VipsPixels.From(source, hasAlpha: false))
+        using (var ladder = new ResizeLadder(pixels))
         {
             return widths.Select(w =>
             {
@@ -34,7 +34,7 @@ public static class JpegThumbnailer
                 var height = (int)Math.Round((double)source.Height * width / source.Width);
                 using var scaled = ladder.Resize(width, height);
                 using var stream = new MemoryStream();
-                (scaled ?? source).SaveAsJpeg(stream, new JpegEncoder { Quality = quality });
+                PreparedImageWriter.Encode(scaled, ImageEncoding.Jpeg, ImageProfileRules.CssDpi, quality, indexed: false, stream);
                 return (stream.ToArray(), width, height);
             }).ToArray();
         }

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using GptBook.Model;
+using GptBook.Normalization;
 
 namespace GptBook.Transforms;
 
@@ -15,7 +15,7 @@ namespace GptBook.Transforms;
 /// takes no number and an id of the "figure-N" sequence: the text refers to the author's numbers, and
 /// "图 3　图2.1 …" would give the figure two (docs/figures.md).
 /// </remarks>
-public sealed partial class FigureNumberTransform : ModelRewriter
+public sealed class FigureNumberTransform : ModelRewriter
 {
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
     private int _count;
@@ -30,7 +30,7 @@ public sealed partial class FigureNumberTransform : ModelRewriter
     protected override Block RewriteBlock(Block block)
     {
         if (block is not Figure figure) return block;
-        var numbered = figure.HasCaption && !StartsWithOwnLabel(Inline.PlainText(figure.Caption));
+        var numbered = figure.HasCaption && !OwnFigureLabel.StartsWith(Inline.PlainText(figure.Caption));
         var number = numbered ? ++_count : 0;
         var stem = numbered ? $"fig-{number}" : $"figure-{++_unnumbered}";
         var id = stem;
@@ -38,9 +38,4 @@ public sealed partial class FigureNumberTransform : ModelRewriter
         return figure with { Number = number, Id = id };
     }
 
-    /// <summary>"图2.1", "圖 3", "Figure 3-1", "Fig. 2" at the start, then no further letter or digit.</summary>
-    public static bool StartsWithOwnLabel(string caption) => OwnLabel().IsMatch(caption);
-
-    [GeneratedRegex(@"^\s*(?:图|圖|figure|fig\.?)\s*[0-9０-９]+(?:\s*[.．\-–—_]\s*[0-9０-９]+)*(?![0-9０-９A-Za-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex OwnLabel();
 }

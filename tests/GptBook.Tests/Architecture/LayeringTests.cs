@@ -16,7 +16,7 @@ public partial class LayeringTests
     [InlineData("Markdig", new[] { "Loading", "Normalization" })]
     [InlineData("PdfSharp", new[] { "Pdf" })]
     [InlineData("SixLabors", new[] { "Images", "Epub/Cover" })]
-    [InlineData("SkiaSharp", new[] { "Images" })]
+    [InlineData("NetVips", new[] { "Images" })]
     [InlineData("YamlDotNet", new[] { "Configuration" })]
     [InlineData("TextMateSharp", new[] { "Transforms" })]
     [InlineData("AngleSharp", new[] { "Normalization" })]

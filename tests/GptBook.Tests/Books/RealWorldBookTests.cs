@@ -99,9 +99,10 @@ public partial class RealWorldBookTests(RealWorldBook book) : IClassFixture<Real
             .ToArray();
         var rasters = pictures.Count(p => p.Name.LocalName == "img");
         var svgBitmaps = pictures.Where(p => p.Name.LocalName == "svg").SelectMany(p => p.Descendants()).Count(e => e.Name.LocalName == "image");
-        // 2.1 twice, the loss curve three times (inline, mapped from its remote address, 2.2), the training curve
-        // (a Windows path with a space), the Python icon twice (in a note and in a table cell), the SVG
-        Assert.Equal(9, pictures.Length);
+        // 2.1 three times (once as 2.4), the loss curve four times (inline, as 1.2, mapped from its remote address,
+        // 2.2), the training curve (a Windows path with a space), the Python icon twice (in a note and in a table
+        // cell), the SVG
+        Assert.Equal(11, pictures.Length);
         Assert.Equal(1, svgBitmaps);
         Assert.Equal(pictures.Length + placeholders, PdfStructureTree.Count(book.Book.PdfPath, "/Figure"));
 
@@ -143,13 +144,29 @@ public partial class RealWorldBookTests(RealWorldBook book) : IClassFixture<Real
     {
         var captions = book.Named("figcaption").ToArray();
         var labelled = captions.Where(c => Regex.IsMatch(c.Value, @"^图\s*2\.\d")).ToArray();
-        Assert.Equal(["图2.1 全连接神经网络", "图2.2 学习率过大时的损失", "图2.3 多头注意力"], labelled.Select(c => Regex.Replace(c.Value, @"图\s*", "图")));
+        Assert.Equal(["图2.1 全连接神经网络", "图2.2 学习率过大时的损失", "图2.4 注意力的计算流程", "图2.3 多头注意力"], labelled.Select(c => Regex.Replace(c.Value, @"图\s*", "图")));
         Assert.All(labelled, c => Assert.DoesNotContain(c.Descendants(), e => RealWorldBook.HasClass(e, "figure-label")));
         Assert.Equal(["图 1", "图 2", "图 3"], captions.SelectMany(c => c.Descendants()).Where(e => RealWorldBook.HasClass(e, "figure-label")).Select(e => e.Value));
 
         var text = PdfText();
         Assert.Contains("图2.1 全连接神经网络", text);
         Assert.DoesNotMatch(@"图\s*\d+\s*图\s*2\.\d", text);
+    }
+
+    /// <summary>A line with the author's label under a picture (a Markdown paragraph, a centred &lt;p&gt;) is its caption, shown once.</summary>
+    [SkippableFact]
+    public void A_caption_line_under_a_picture_is_its_caption_shown_once()
+    {
+        foreach (var caption in new[] { "图2.4 注意力的计算流程", "图 1.2 训练损失曲线" })
+        {
+            Assert.Contains(book.Named("figcaption"), c => c.Value == caption);
+            Assert.DoesNotContain(book.Named("p"), p => p.Value == caption);
+        }
+        Assert.DoesNotContain(book.Named("figcaption"), c => c.Value.Contains("注意力示意图", StringComparison.Ordinal)); // the alt text is no caption
+        var text = PdfText();
+        Assert.Single(Regex.Matches(text, "图2.4 注意力的计算流程"));
+        Assert.Single(Regex.Matches(text, @"图 1\.2 训练损失曲线"));
+        Assert.DoesNotContain("注意力示意图", text);
     }
 
     /// <summary>The remote image that is not mapped keeps its place: a visible placeholder with its caption, in every output.</summary>

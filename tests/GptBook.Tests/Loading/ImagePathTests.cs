@@ -4,7 +4,7 @@ using GptBook.Tests.Support;
 
 namespace GptBook.Tests.Loading;
 
-/// <summary>Image paths as editors on Windows and exporters write them.</summary>
+/// <summary>Images as editors on Windows, Typora and exporters write them: their paths and the caption lines under them.</summary>
 public class ImagePathTests
 {
     private static (Book Book, DiagnosticBag Diagnostics) Load(string markdown)
@@ -44,6 +44,18 @@ public class ImagePathTests
         var first = paragraph.Content.OfType<InlineImage>().First();
         Assert.Equal((3, 5), (first.Span.Line, first.Span.Column));
         Assert.DoesNotContain(diagnostics.Items, d => d.Severity != DiagnosticSeverity.Info);
+    }
+
+    [Fact]
+    public void Only_a_short_labelled_line_right_under_a_picture_without_its_own_caption_becomes_its_caption()
+    {
+        var (book, _) = Load("# 图\n\n![示意](../../images/a.png)\n\n图 1-1 注意力示意图\n\n" +
+            "![示意](../../images/a.png)\n\n图 1-2 展示了注意力的计算过程。\n\n" +
+            "<div align=\"center\"><img src=\"../../images/a.png\"><p>图 1-3 作者的图题</p></div>\n\n图 1-4 另一行\n\n" +
+            "![示意](../../images/a.png)\n\n正文里的一段话。\n");
+        var blocks = book.Chapters.Single().Blocks;
+        Assert.Equal(["图 1-1 注意力示意图", "示意", "图 1-3 作者的图题", "示意"], book.Figures().Select(f => Inline.PlainText(f.Caption)));
+        Assert.Equal(["图 1-2 展示了注意力的计算过程。", "图 1-4 另一行", "正文里的一段话。"], blocks.OfType<Paragraph>().Select(p => Inline.PlainText(p.Content)));
     }
 
     /// <summary>The image's path from its "images/" folder, once resolved without any "..".</summary>

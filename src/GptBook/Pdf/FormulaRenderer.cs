@@ -13,9 +13,10 @@ namespace GptBook.Pdf;
 /// (<see cref="PositionedTextWriter.ShowInvisible"/>), so that a grown bracket or radical copies as "(" or "√" and
 /// not as nothing; bars as filled rectangles; an error's frame dashed. Everything in the body ink.
 /// <para>
-/// The glyphs of one face and size on one baseline, one after another in the box tree (a formula's identifiers and
-/// operators, a script's characters), are drawn as one positioned string (<see cref="PositionedTextWriter.ShowGlyphs"/>),
-/// each glyph where the typesetter put it: PDFsharp's cost is per string drawn, and a formula has a few runs but many glyphs.
+/// The glyphs of one face, one after another in the box tree (a formula's identifiers, operators, scripts,
+/// numerators and denominators), are drawn as one PDFsharp string whose stretches of one size and baseline are
+/// positioned arrays (<see cref="PositionedTextWriter.ShowGlyphs"/>), each glyph where the typesetter put it:
+/// PDFsharp's cost (tagging above all) is per string drawn, and a formula has a few faces but many glyphs.
 /// </para>
 /// </summary>
 internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, string, XFont> font, PositionedTextWriter text)
@@ -23,9 +24,9 @@ internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, stri
     private readonly XBrush _ink = new XSolidBrush(PrintInks.Text);
     private readonly Dictionary<(FontRole, int), XGraphicsPath?> _outlines = [];
 
-    // The run of glyphs not yet drawn: one face and size (in points) on one baseline.
-    private readonly List<(string Text, double X, double Advance)> _run = [];
-    private (FontRole Face, double Size, double Baseline) _runFont;
+    // The run of glyphs of one face not yet drawn, in drawing order.
+    private readonly List<PositionedTextWriter.PlacedGlyph> _run = [];
+    private FontRole _runFace;
 
     public void Draw(FormulaFragment fragment, XGraphics gfx)
     {
@@ -64,11 +65,10 @@ internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, stri
         }
     }
 
-    /// <summary>Adds a glyph to the run, drawing the run first when the glyph's face, size or baseline differs.</summary>
+    /// <summary>Adds a glyph to the run, drawing the run first when the glyph's face differs.</summary>
     private void AddToRun(GlyphBox glyph, double size, double x, double baseline, XGraphics gfx)
     {
-        var runFont = (glyph.Face, glyph.Size * size, baseline);
-        if (_run.Count > 0 && runFont != _runFont) DrawRun(gfx);
+        if (_run.Count > 0 && glyph.Face != _runFace) DrawRun(gfx);
         if (!Rune.TryGetRuneAt(glyph.Text, 0, out var rune) || rune.Utf16SequenceLength != glyph.Text.Length)
         {
             // A glyph that copies as more than one character has no single advance to place the next one by: a string of its own.
@@ -76,16 +76,15 @@ internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, stri
             gfx.DrawString(glyph.Text, font(glyph.Face, glyph.Size * size, glyph.Text), _ink, x, baseline, XStringFormats.BaseLineLeft);
             return;
         }
-        _runFont = runFont;
-        _run.Add((glyph.Text, x, glyph.Width * size));
+        _runFace = glyph.Face;
+        _run.Add(new PositionedTextWriter.PlacedGlyph(glyph.Text, x, baseline, Math.Round(glyph.Size * size, 3), glyph.Width * size));
     }
 
     private void DrawRun(XGraphics gfx)
     {
         if (_run.Count == 0) return;
-        var (face, points, baseline) = _runFont;
         var characters = _run.Count == 1 ? _run[0].Text : string.Concat(_run.Select(g => g.Text));
-        text.ShowGlyphs(gfx, _run, font(face, points, characters), _ink, baseline);
+        text.ShowGlyphs(gfx, _run, font(_runFace, _run[0].Size, characters), _ink);
         _run.Clear();
     }
 

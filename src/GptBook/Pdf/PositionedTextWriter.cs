@@ -72,40 +72,74 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
         _arrays.Add((array, glyphs));
     }
 
+    /// <summary>A glyph of a formula to draw: its character, origin and font size, and its advance at that size, in points.</summary>
+    public readonly record struct PlacedGlyph(string Text, double X, double Baseline, double Size, double Advance);
+
     /// <summary>
-    /// Draws glyphs of one font on one baseline (a formula's run of one face and size) as one positioned TJ array:
-    /// each glyph at its own X, the difference from where the one before it ends (its <c>Advance</c>, in points) put
-    /// between them as a position adjustment. No /ActualText span: each glyph is its character, and the formula's
-    /// structure element carries its source as /Alt. A single glyph is an ordinary string.
+    /// Draws glyphs of one face (a formula's run: identifiers, operators, scripts, numerators, matrix cells, in the
+    /// order the formula is drawn) with one PDFsharp string: each stretch of one size on one baseline is a positioned
+    /// TJ array, each glyph at its own X (the difference from where the one before it ends put between them as an
+    /// adjustment); a stretch at another size or baseline starts with a Tf of the face at its size and a Td to its
+    /// start, and after the last stretch the first one's size and position are set back, where PDFsharp left them.
+    /// The glyphs stay in drawing order in the content stream, so extraction reads them as before. No /ActualText
+    /// span: each glyph is its character, and the formula's structure element carries its source as /Alt. A single
+    /// glyph is an ordinary string.
     /// </summary>
-    public void ShowGlyphs(XGraphics gfx, IReadOnlyList<(string Text, double X, double Advance)> glyphs, XFont font, XBrush brush, double baseline)
+    public void ShowGlyphs(XGraphics gfx, IReadOnlyList<PlacedGlyph> glyphs, XFont font, XBrush brush)
     {
+        var first = glyphs[0];
         if (glyphs.Count == 1)
         {
-            gfx.DrawString(glyphs[0].Text, font, brush, glyphs[0].X, baseline, BaseLineLeft);
+            gfx.DrawString(first.Text, font, brush, first.X, first.Baseline, BaseLineLeft);
             return;
         }
-        var size = font.Size;
         var text = new StringBuilder();
         var body = new StringBuilder("[");
-        Span<char> number = stackalloc char[32];
         for (var i = 0; i < glyphs.Count; i++)
         {
-            var (glyph, x, _) = glyphs[i];
+            var glyph = glyphs[i];
             if (i > 0)
             {
-                var end = glyphs[i - 1].X + glyphs[i - 1].Advance;
-                var adjustment = (x - end) / size * -1000;
-                if (Math.Abs(adjustment) >= 0.05 && Math.Round(adjustment, 1).TryFormat(number, out var written, "0.#", CultureInfo.InvariantCulture))
-                    body.Append(number[..written]);
+                var previous = glyphs[i - 1];
+                if (glyph.Size != previous.Size || glyph.Baseline != previous.Baseline)
+                {
+                    // A new stretch: Td moves from the start of the stretch before (PDF space, y upwards).
+                    var start = StretchStart(glyphs, i - 1);
+                    body.Append("] TJ\n");
+                    if (glyph.Size != previous.Size) SetSize(body, glyph.Size);
+                    Move(body, glyph.X - start.X, start.Baseline - glyph.Baseline).Append('[');
+                }
+                else
+                {
+                    var adjustment = (glyph.X - previous.X - previous.Advance) / glyph.Size * -1000;
+                    if (Math.Abs(adjustment) >= 0.05) body.Append(Math.Round(adjustment, 1).ToString("0.#", CultureInfo.InvariantCulture));
+                }
             }
             body.Append(Glyph);
-            text.Append(glyph);
+            text.Append(glyph.Text);
         }
+        body.Append("] TJ");
+        var last = StretchStart(glyphs, glyphs.Count - 1);
+        if (last.Size != first.Size) SetSize(body.Append('\n'), first.Size);
+        if (last.X != first.X || last.Baseline != first.Baseline) Move(body.Append('\n'), first.X - last.X, last.Baseline - first.Baseline);
         gfx.WriteComment(Marker + _arrays.Count.ToString(CultureInfo.InvariantCulture));
-        gfx.DrawString(text.ToString(), font, brush, glyphs[0].X, baseline, BaseLineLeft);
-        _arrays.Add((body.Append("] TJ").ToString(), glyphs.Count));
+        gfx.DrawString(text.ToString(), font, brush, first.X, first.Baseline, BaseLineLeft);
+        _arrays.Add((body.ToString(), glyphs.Count));
     }
+
+    /// <summary>The first glyph of the stretch (one size, one baseline) that the glyph at <paramref name="index"/> is in.</summary>
+    private static PlacedGlyph StretchStart(IReadOnlyList<PlacedGlyph> glyphs, int index)
+    {
+        while (index > 0 && glyphs[index - 1].Size == glyphs[index].Size && glyphs[index - 1].Baseline == glyphs[index].Baseline) index--;
+        return glyphs[index];
+    }
+
+    /// <summary>A Tf of the string's font at <paramref name="size"/>; the font's resource name is filled in by <see cref="Rewrite"/>.</summary>
+    private static void SetSize(StringBuilder body, double size) =>
+        body.Append(FontName).Append(' ').Append(Math.Round(size, 3).ToString("0.###", CultureInfo.InvariantCulture)).Append(" Tf\n");
+
+    private static StringBuilder Move(StringBuilder body, double dx, double dy) =>
+        body.Append(dx.ToString("0.####", CultureInfo.InvariantCulture)).Append(' ').Append(dy.ToString("0.####", CultureInfo.InvariantCulture)).Append(" Td\n");
 
     /// <summary>
     /// Writes <paramref name="text"/> invisibly (text rendering mode 3) in an /ActualText span of the same text: the
@@ -123,6 +157,9 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
 
     /// <summary>Stands for the next glyph code PDFsharp wrote, in an array that <see cref="Rewrite"/> fills in.</summary>
     private const char Glyph = '\u0001';
+
+    /// <summary>Stands for the resource name of the font PDFsharp set for the string (its last Tf before the string).</summary>
+    private const char FontName = '\u0002';
 
     /// <summary>The opening of a marked-content span whose /ActualText is <paramref name="source"/>.</summary>
     private static StringBuilder ActualTextSpan(string source)
@@ -183,6 +220,11 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
                 var open = false;
                 foreach (var c in array)
                 {
+                    if (c == FontName)
+                    {
+                        sb.Append(FontBefore(content, m.Groups[3].Index));
+                        continue;
+                    }
                     if (c != Glyph)
                     {
                         if (open) { sb.Append('>'); open = false; }
@@ -200,6 +242,16 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
         }
         if (done != arrays.Length) throw new InvalidOperationException($"{arrays.Length} positioned strings were drawn but {done} were found on the page");
         return result;
+    }
+
+    /// <summary>The resource name (<c>/F1</c>) of the font set by the last Tf before <paramref name="end"/>.</summary>
+    private static string FontBefore(string content, int end)
+    {
+        var tf = content.LastIndexOf(" Tf\n", end, StringComparison.Ordinal);
+        var line = tf < 0 ? -1 : content.LastIndexOf('\n', tf) + 1;
+        var name = tf < 0 ? -1 : content.IndexOf(' ', line);
+        if (name < 0 || content[line] != '/') throw new InvalidOperationException("a positioned string that changes size has no font set before it");
+        return content[line..name];
     }
 
     /// <summary>Our comment, what PDFsharp writes before the string (font, colour, position), and the string's Tj.</summary>

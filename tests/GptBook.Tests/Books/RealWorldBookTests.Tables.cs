@@ -40,6 +40,20 @@ public partial class RealWorldBookTests
         Assert.True(icon.Bounds.Left > text[^1].GlyphRectangle.Right);
     }
 
+    [Fact]
+    public void An_icon_is_sized_in_ems_in_the_epub_and_the_site_not_as_a_share_of_its_table_cell()
+    {
+        var icons = book.Named("img").Where(i => (string?)i.Attribute("alt") == "Python").ToArray();
+        Assert.Equal(2, icons.Length); // in a note (height="16") and in a table cell (width="16")
+        Assert.All(icons, i => Assert.True(RealWorldBook.HasClass(i, "size-px16"), (string?)i.Attribute("class")));
+        using var zip = System.IO.Compression.ZipFile.OpenRead(book.Book.EpubPath);
+        var css = string.Concat(zip.Entries.Where(e => e.FullName.EndsWith(".css", StringComparison.Ordinal)).Select(e => new StreamReader(e.Open()).ReadToEnd()));
+        Assert.Contains(".size-px16 { width: 1em;", css);
+        var site = Directory.GetFiles(book.Book.SiteDirectory, "*.html").Select(File.ReadAllText).ToArray();
+        Assert.Contains(site, p => System.Text.RegularExpressions.Regex.IsMatch(p, "<img [^>]*alt=\"Python\"[^>]* class=\"inline-image size-px16\""));
+        Assert.Contains(".size-px16 { width: 1em;", File.ReadAllText(Path.Combine(book.Book.SiteDirectory, "site.css")));
+    }
+
     private static string Joined(Page page) => string.Concat(page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).Select(l => l.Value));
 
     /// <summary>The page's letters (blanks left out) that spell <paramref name="text"/>, the first such run.</summary>

@@ -93,6 +93,18 @@ public sealed class XhtmlContentWriterTests : IDisposable
         Assert.Equal(expected, GptBook.Html.ImageSizeClasses.Of(image, pixelWidth, 300));
     }
 
+    [Theory]
+    [InlineData(16, "size-px16")]  // an icon: 1em, not a share of the column (5% of it would be 2.5 times too large)
+    [InlineData(30, "size-px32")]  // in steps of 8 pixels
+    [InlineData(79, "size-px72")]
+    [InlineData(80, "size-w10")]   // from a tenth of GitHub's column on, a share of the column
+    public void A_picture_asked_for_at_fewer_pixels_than_a_tenth_of_the_column_is_sized_like_an_icon(int width, string expected)
+    {
+        var image = Img(PhotoPath, "图标") with { Width = new ImageDimension(width, ImageDimensionUnit.Pixel) };
+        Assert.Equal(expected, GptBook.Html.ImageSizeClasses.Of(image, 64, 64));
+        Assert.Equal("size-w5", GptBook.Html.ImageSizeClasses.Of(image with { Width = new ImageDimension(5, ImageDimensionUnit.Percent) }, 64, 64));
+    }
+
     [Fact]
     public void An_authors_size_becomes_a_class_the_stylesheets_define()
     {

@@ -101,9 +101,11 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                 End(xml);
                 break;
             case Details d:
-                // Closed under its summary, as on GitHub; a reading system without <details> shows it open.
+                // Closed under its summary, as on GitHub, unless the author opened it; a reading system without
+                // <details> shows it open.
                 Start(xml, "details");
                 Attr(xml, "class", "details");
+                if (d.Open) Attr(xml, "open", "open");
                 Start(xml, "summary");
                 WriteFlow(xml, d.Summary, state);
                 End(xml);

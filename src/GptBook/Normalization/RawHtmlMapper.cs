@@ -177,7 +177,7 @@ public sealed partial class RawHtmlMapper
                 // Its first <summary> is the title; the rest, its blocks.
                 var summary = element.Children.FirstOrDefault(c => c.LocalName == "summary");
                 var title = summary == null ? [] : Trim(WithoutBreaks(Inlines(summary.ChildNodes, span)));
-                result.Add(new Details(title, Blocks(element.ChildNodes.Where(n => n != summary).ToArray(), span), span));
+                result.Add(new Details(title, Blocks(element.ChildNodes.Where(n => n != summary).ToArray(), span), span) { Open = element.HasAttribute("open") });
                 break;
             case "blockquote":
                 var quoted = Blocks(element.ChildNodes, span);

@@ -450,7 +450,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                 Wrap(xml, "del", s.Content, state, after);
                 return;
             case MarkedText m:
-                Wrap(xml, m.Mark switch { TextMark.Superscript => "sup", TextMark.Subscript => "sub", _ => "kbd" }, m.Content, state, after);
+                Wrap(xml, m.Mark switch { TextMark.Superscript => "sup", TextMark.Subscript => "sub", TextMark.Highlight => "mark", _ => "kbd" }, m.Content, state, after);
                 return;
             case Link l:
                 WriteLink(xml, l, state, after);

@@ -47,6 +47,19 @@ public partial class RealWorldBookTests
         Assert.InRange(top - first.Value.Y, 0, 30);
     }
 
+    [Fact]
+    public void A_link_written_with_githubs_anchor_for_a_heading_goes_to_that_heading()
+    {
+        foreach (var (text, heading) in new[] { ("小结", "2.2 小结 📌"), ("第一章的全连接网络", "1.1 全连接神经网络 🧠") })
+        {
+            var id = (string)Assert.Single(book.Elements, e => e.Name.LocalName == "h2" && e.Value == heading).Attribute("id")!;
+            var page = Assert.Single(book.Pages, p => p.Value.Contains($"<h2 id=\"{id}\"", StringComparison.Ordinal)).Key;
+            var link = Assert.Single(book.Named("a"), a => a.Value == text);
+            // A heading that opens its file is linked to as the file alone.
+            Assert.Contains((string)link.Attribute("href")!, new[] { Path.GetFileName(page), Path.GetFileName(page) + "#" + id });
+        }
+    }
+
     /// <summary>The middle of the first letter of <paramref name="text"/> on the page, or null when the page does not hold it.</summary>
     private static (double X, double Y)? TextAt(Page page, string text) =>
         Spelling(page, text) is [var first, ..] ? ((first.GlyphRectangle.Left + first.GlyphRectangle.Right) / 2, (first.GlyphRectangle.Bottom + first.GlyphRectangle.Top) / 2) : null;

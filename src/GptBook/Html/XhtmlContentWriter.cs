@@ -101,9 +101,11 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                 End(xml);
                 break;
             case Details d:
-                // Closed under its summary, as on GitHub; a reading system without <details> shows it open.
+                // Closed under its summary, as on GitHub, unless the author opened it; a reading system without
+                // <details> shows it open.
                 Start(xml, "details");
                 Attr(xml, "class", "details");
+                if (d.Open) Attr(xml, "open", "open");
                 Start(xml, "summary");
                 WriteFlow(xml, d.Summary, state);
                 End(xml);
@@ -450,7 +452,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
                 Wrap(xml, "del", s.Content, state, after);
                 return;
             case MarkedText m:
-                Wrap(xml, m.Mark switch { TextMark.Superscript => "sup", TextMark.Subscript => "sub", _ => "kbd" }, m.Content, state, after);
+                Wrap(xml, m.Mark switch { TextMark.Superscript => "sup", TextMark.Subscript => "sub", TextMark.Highlight => "mark", _ => "kbd" }, m.Content, state, after);
                 return;
             case Link l:
                 WriteLink(xml, l, state, after);

@@ -50,6 +50,10 @@ public sealed class InlineStyler(LayoutContext context)
                 case MarkedText { Mark: TextMark.Subscript } sub:
                     Append(sub.Content, s with { Size = s.Size * 0.7, Subscript = true }, current, segments);
                     break;
+                case MarkedText { Mark: TextMark.Highlight } highlight:
+                    // Print has no marker pen, and a tint is lost in greyscale: highlighted text is set in bold.
+                    Append(highlight.Content, Bold(s), current, segments);
+                    break;
                 case MarkedText key:
                     // A key is set in the monospace face, as the EPUB's and the site's kbd style do.
                     Append(key.Content, s with { Font = FontRole.Mono, Size = s.Size * (_style.InlineCode.Size / _style.BodySize) }, current, segments);

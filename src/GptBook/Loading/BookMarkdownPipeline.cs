@@ -31,7 +31,9 @@ public static class BookMarkdownPipeline
             .UsePipeTables()
             .Use<TableContinuationExtension>()
             .UseFootnotes()
-            .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
+            // "==text==" as Typora and Obsidian highlight; not "~sub~" and "^sup^", which would take Chinese ranges
+            // ("3~5 天") and powers written in prose ("2^10") for markup.
+            .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough | EmphasisExtraOptions.Marked)
             .Use<Formulas.MathMarkdownExtension>()
             .UseDefinitionLists()
             .UseAlertBlocks()

@@ -410,9 +410,12 @@ public sealed partial class ChapterReader
     private static void AddEmphasis(EmphasisInline emphasis, List<Model.Inline> content, SourceSpan span, List<Model.Inline> result)
     {
         if (content.Count == 0) return;
-        Model.Inline node = emphasis.DelimiterChar == '~'
-            ? new Strikethrough(content, span)
-            : emphasis.DelimiterCount >= 2 ? new Strong(content, span) : new Emphasis(content, span);
+        Model.Inline node = emphasis.DelimiterChar switch
+        {
+            '~' => new Strikethrough(content, span),
+            '=' => new MarkedText(TextMark.Highlight, content, span),
+            _ => emphasis.DelimiterCount >= 2 ? new Strong(content, span) : new Emphasis(content, span),
+        };
         // "****bold****" parses as strong inside strong: bold is bold, once.
         node = node switch
         {

@@ -79,6 +79,9 @@ public sealed record Admonition(AdmonitionKind Kind, IReadOnlyList<Block> Blocks
 /// </summary>
 public sealed record Details(IReadOnlyList<Inline> Summary, IReadOnlyList<Block> Blocks, SourceSpan Span) : Block(Span)
 {
+    /// <summary>Shown open on the site and in the EPUB, as the author asked (HTML's <c>&lt;details open&gt;</c>).</summary>
+    public bool Open { get; init; }
+
     public override IEnumerable<Block> Children() => Blocks;
 
     public override IEnumerable<IReadOnlyList<Inline>> InlineContent() => [Summary];

@@ -56,9 +56,12 @@ public sealed record Strikethrough(IReadOnlyList<Inline> Content, SourceSpan Spa
 }
 
 /// <summary>How <see cref="MarkedText"/> sets its content apart from the text around it.</summary>
-public enum TextMark { Superscript, Subscript, Keyboard }
+public enum TextMark { Superscript, Subscript, Keyboard, Highlight }
 
-/// <summary>Text raised (x²), lowered (H₂O), or shown as a key to press (Ctrl+C): from raw HTML's sup, sub and kbd.</summary>
+/// <summary>
+/// Text raised (x²), lowered (H₂O), shown as a key to press (Ctrl+C), or highlighted as with a marker pen: from raw
+/// HTML's sup, sub, kbd and mark, and Typora's <c>==highlight==</c>.
+/// </summary>
 public sealed record MarkedText(TextMark Mark, IReadOnlyList<Inline> Content, SourceSpan Span) : Inline(Span)
 {
     public override IReadOnlyList<Inline> Children => Content;

@@ -63,7 +63,7 @@ public static class ModelTextDump
                 w.Line(depth + 1, Q(c.Code));
                 break;
             case Details d:
-                w.Line(depth, $"Details {at}");
+                w.Line(depth, d.Open ? $"Details open {at}" : $"Details {at}");
                 w.Line(depth + 1, "Summary");
                 Inlines(w, depth + 2, d.Summary);
                 foreach (var child in d.Blocks) Block(w, depth + 1, child);

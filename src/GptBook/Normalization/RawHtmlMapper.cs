@@ -177,7 +177,7 @@ public sealed partial class RawHtmlMapper
                 // Its first <summary> is the title; the rest, its blocks.
                 var summary = element.Children.FirstOrDefault(c => c.LocalName == "summary");
                 var title = summary == null ? [] : Trim(WithoutBreaks(Inlines(summary.ChildNodes, span)));
-                result.Add(new Details(title, Blocks(element.ChildNodes.Where(n => n != summary).ToArray(), span), span));
+                result.Add(new Details(title, Blocks(element.ChildNodes.Where(n => n != summary).ToArray(), span), span) { Open = element.HasAttribute("open") });
                 break;
             case "blockquote":
                 var quoted = Blocks(element.ChildNodes, span);
@@ -406,8 +406,8 @@ public sealed partial class RawHtmlMapper
                 var code = Model.Inline.PlainText(content);
                 if (code.Length > 0) result.Add(new InlineCode(code, span));
                 break;
-            case "sup" or "sub" or "kbd":
-                var mark = name switch { "sup" => TextMark.Superscript, "sub" => TextMark.Subscript, _ => TextMark.Keyboard };
+            case "sup" or "sub" or "kbd" or "mark":
+                var mark = name switch { "sup" => TextMark.Superscript, "sub" => TextMark.Subscript, "mark" => TextMark.Highlight, _ => TextMark.Keyboard };
                 if (content.Count > 0) result.Add(new MarkedText(mark, content, span));
                 break;
             case "br":

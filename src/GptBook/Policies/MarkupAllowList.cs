@@ -32,12 +32,12 @@ public static class MarkupAllowList
         "details", "summary", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
         // Phrasing.
         "a", "img", "br", "b", "strong", "i", "em", "cite", "dfn", "var", "s", "del", "strike", "code", "tt", "samp",
-        "kbd", "sup", "sub", "ruby", "rt", "rp",
+        "kbd", "sup", "sub", "mark", "ruby", "rt", "rp",
     };
 
     private static readonly HashSet<string> Unwrapped = new(StringComparer.Ordinal)
     {
-        "span", "u", "ins", "mark", "small", "big", "abbr", "q", "time", "bdi", "bdo", "wbr", "nobr", "label", "font",
+        "span", "u", "ins", "small", "big", "abbr", "q", "time", "bdi", "bdo", "wbr", "nobr", "label", "font",
         "colgroup", "col", "picture", "html", "body",
     };
 

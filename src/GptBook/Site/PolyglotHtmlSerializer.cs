@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml.Linq;
 
@@ -43,27 +44,29 @@ public static class PolyglotHtmlSerializer
             sb.Append(" xmlns=\"").Append(Svg.NamespaceName).Append("\" xmlns:xlink=\"").Append(XLink.NamespaceName).Append('"');
         if (mathMl && element.Parent?.Name.Namespace != MathMl)
             sb.Append(" xmlns=\"").Append(MathMl.NamespaceName).Append('"');
-        foreach (var attribute in element.Attributes())
+        // The linked lists rather than Attributes() and Nodes(): a page has thousands of elements (a formula's
+        // MathML above all), and each enumerator is an allocation.
+        for (var attribute = element.FirstAttribute; attribute != null; attribute = attribute.NextAttribute)
         {
             if (attribute.IsNamespaceDeclaration) continue;
             sb.Append(' ').Append(AttributeName(attribute)).Append("=\"");
             AppendEscaped(sb, attribute.Value, inAttribute: true);
             sb.Append('"');
         }
-        if (svg && !element.Nodes().Any())
+        if (svg && element.FirstNode == null)
         {
             sb.Append(" />");
             return;
         }
         if (!svg && VoidElements.Contains(name))
         {
-            if (element.Nodes().Any())
+            if (element.FirstNode != null)
                 throw new InvalidOperationException($"Void element <{name}> has content.");
             sb.Append(" />");
             return;
         }
         sb.Append('>');
-        foreach (var node in element.Nodes())
+        for (var node = element.FirstNode; node != null; node = node.NextNode)
         {
             switch (node)
             {
@@ -86,19 +89,26 @@ public static class PolyglotHtmlSerializer
         : attribute.Name.Namespace == XLink ? "xlink:" + attribute.Name.LocalName
         : throw new InvalidOperationException($"Attribute {attribute.Name} has a foreign namespace.");
 
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\"\u00A0");
+
+    /// <summary>The text with its markup characters escaped, copied in stretches between them rather than character by character.</summary>
     private static void AppendEscaped(StringBuilder sb, string value, bool inAttribute)
     {
-        foreach (var c in value)
+        var rest = value.AsSpan();
+        while (rest.IndexOfAny(Escaped) is var i and >= 0)
         {
-            switch (c)
+            sb.Append(rest[..i]);
+            switch (rest[i])
             {
                 case '&': sb.Append("&amp;"); break;
                 case '<': sb.Append("&lt;"); break;
                 case '>': sb.Append("&gt;"); break;
                 case '"' when inAttribute: sb.Append("&quot;"); break;
                 case '\u00A0': sb.Append("&#160;"); break;
-                default: sb.Append(c); break;
+                default: sb.Append(rest[i]); break;
             }
+            rest = rest[(i + 1)..];
         }
+        sb.Append(rest);
     }
 }

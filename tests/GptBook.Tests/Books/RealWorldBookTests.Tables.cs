@@ -3,7 +3,7 @@ using UglyToad.PdfPig.Content;
 
 namespace GptBook.Tests.Books;
 
-/// <summary>A pipe table with &lt;br&gt; in its cells, formulas in a narrow column and an icon beside a cell's text.</summary>
+/// <summary>A pipe table with &lt;br&gt; in its cells, formulas in a narrow column and icons; Typora's highlights.</summary>
 public partial class RealWorldBookTests
 {
     [Fact]
@@ -52,6 +52,20 @@ public partial class RealWorldBookTests
         var site = Directory.GetFiles(book.Book.SiteDirectory, "*.html").Select(File.ReadAllText).ToArray();
         Assert.Contains(site, p => System.Text.RegularExpressions.Regex.IsMatch(p, "<img [^>]*alt=\"Python\"[^>]* class=\"inline-image size-px16\""));
         Assert.Contains(".size-px16 { width: 1em;", File.ReadAllText(Path.Combine(book.Book.SiteDirectory, "site.css")));
+    }
+
+    [SkippableFact]
+    public void Typora_highlights_are_marked_in_the_epub_and_bold_in_the_pdf_and_a_chinese_range_stays_text()
+    {
+        Assert.Equal(["高亮", "标记"], book.Named("mark").Select(m => m.Value));
+        Assert.Contains(book.Named("p"), p => p.Value.Contains("训练需要 3~5 天，显存按 2^10 MB 计。", StringComparison.Ordinal));
+        var text = PdfText();
+        Assert.DoesNotContain("==", text);
+        Assert.Contains("3~5 天", text);
+        using var pdf = PdfDocument.Open(book.Book.PdfPath);
+        var page = pdf.GetPages().Single(p => Joined(p).Contains("常用高亮标出", StringComparison.Ordinal));
+        Assert.All(LettersOf(page, "高亮").Concat(LettersOf(page, "标记")), l => Assert.Contains("Bold", l.FontName, StringComparison.Ordinal));
+        Assert.DoesNotContain("Bold", LettersOf(page, "常用")[0].FontName, StringComparison.Ordinal);
     }
 
     private static string Joined(Page page) => string.Concat(page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).Select(l => l.Value));

@@ -238,13 +238,20 @@ public partial class RealWorldBookTests(RealWorldBook book) : IClassFixture<Real
     [SkippableFact]
     public void Details_fold_in_the_epub_and_print_open()
     {
-        var details = Assert.Single(book.Named("details"));
-        Assert.Equal("展开：注意力的计算代码", details.Elements().First().Value);
+        var details = Assert.Single(book.Named("details"), d => d.Elements().First().Value == "展开：注意力的计算代码");
+        Assert.Null(details.Attribute("open"));
         Assert.Equal("summary", details.Elements().First().Name.LocalName);
         Assert.Contains(details.Elements(), e => e.Name.LocalName == "pre");
         var text = PdfText();
         Assert.Matches(@"展开：注意力的计算代码\s+注意力权重由 softmax 得到。", text);
         Assert.Contains("weights = softmax", text);
+
+        // <details open> stays open in the EPUB and on the site, and prints like any other.
+        var open = Assert.Single(book.Named("details"), d => d.Elements().First().Value == "已展开：环境要求");
+        Assert.Equal("open", (string?)open.Attribute("open"));
+        Assert.Contains(Directory.GetFiles(book.Book.SiteDirectory, "*.html").Select(File.ReadAllText),
+            p => p.Contains("<details class=\"details\" open=\"open\"><summary>已展开：环境要求</summary>", StringComparison.Ordinal));
+        Assert.Matches(@"已展开：环境要求\s+需要 Python 3.10", text);
     }
 
     private string PdfText()

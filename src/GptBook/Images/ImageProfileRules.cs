@@ -64,8 +64,11 @@ internal sealed record ImageProfileRules(ImageProfile Profile, ImageOptions Imag
                 var (areaWidth, areaHeight) = PrintArea;
                 var inchesPerPixel = Math.Min(areaWidth / width, areaHeight / height);
                 var printedWidth = width * inchesPerPixel;
-                var maxWidth = (int)Math.Floor(printedWidth * Images.PrintMaxDpi);
-                var target = Fit(width, height, maxWidth, int.MaxValue);
+                // Both sides bound the size: a sliver (1 × 5000 px) prints less than a pixel wide at the DPI limit,
+                // and its height is what must stay within the limit.
+                var maxWidth = Math.Max(1, (int)Math.Floor(printedWidth * Images.PrintMaxDpi));
+                var maxHeight = Math.Max(1, (int)Math.Floor(height * inchesPerPixel * Images.PrintMaxDpi));
+                var target = Fit(width, height, maxWidth, maxHeight);
                 // A small source would fill the area only at a blurry resolution; it prints smaller instead.
                 var dpi = Math.Max(target.Width / printedWidth, Math.Min(MinPrintDpi, Images.PrintMaxDpi));
                 return [new PixelTarget(target.Width, target.Height, Math.Round(dpi, 2), "")];

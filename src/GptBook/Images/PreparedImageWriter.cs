@@ -12,7 +12,8 @@ namespace GptBook.Images;
 /// when the image has at most 256 colours or a visually equal palette (<see cref="PngPalette"/>), written by
 /// <see cref="PngFileWriter"/>; else it is RGB, or RGBA when the image has an alpha band, written by libvips'
 /// libpng with adaptive filters at zlib's default level. A JPEG is written by libvips' mozjpeg at its fastest
-/// profile with optimized Huffman tables and 4:2:0 chroma. The pixels come from <see cref="VipsPixels"/>, which
+/// profile with optimized Huffman tables and 4:2:0 chroma, with the DPI set in a JFIF header of our own
+/// (<see cref="JfifDensity"/>): told to keep no metadata, libvips writes none. The pixels come from <see cref="VipsPixels"/>, which
 /// carry no metadata, and every encoder is told to keep none, so nothing a source carried (EXIF with GPS, XMP,
 /// IPTC, ICC, comments) can reach a file.
 /// </summary>
@@ -65,9 +66,9 @@ internal static class PreparedImageWriter
             return false;
         }
         using var opaque = pixels.Bands == 4 ? pixels.ExtractBand(0, 3) : pixels.Copy();
-        using var jpeg = opaque.Copy(xres: pixelsPerMillimetre, yres: pixelsPerMillimetre);
-        output.Write(jpeg.JpegsaveBuffer(q: jpegQuality, optimizeCoding: true, subsampleMode: Enums.ForeignSubsample.On,
-            keep: Enums.ForeignKeep.None));
+        var jpeg = opaque.JpegsaveBuffer(q: jpegQuality, optimizeCoding: true, subsampleMode: Enums.ForeignSubsample.On,
+            keep: Enums.ForeignKeep.None);
+        output.Write(JfifDensity.Set(jpeg, dpi));
         return false;
     }
 

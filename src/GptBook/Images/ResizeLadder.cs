@@ -41,6 +41,8 @@ internal sealed class ResizeLadder : IDisposable
             {
                 var last = _levels[^1];
                 if ((last.Width + 1) / 2 < width || (last.Height + 1) / 2 < height) break;
+                // A 1 × 1 level halves to itself: no further level can be smaller.
+                if (last.Width == 1 && last.Height == 1) break;
                 _levels.Add(last.Shrink(2, 2, ceil: true).CopyMemory());
             }
             if (_levels[i].Width < width || _levels[i].Height < height) break;

@@ -58,6 +58,22 @@ public sealed class ImageProfileTests : IDisposable
     }
 
     [Fact]
+    public void A_one_pixel_sliver_is_prepared_for_every_output_within_the_figure_height()
+    {
+        // A 1 × 5000 rule: at 300 dpi it would print a third of a pixel wide, which once asked for a 1 × 1 print
+        // file and halved that forever.
+        using var sliver = new Image<Rgba32>(1, 5000, new Rgba32(30, 60, 90));
+        var reference = ImageTestBook.Local(_book.Write("img/sliver.png", sliver, new PngEncoder()));
+        var run = _book.Run(reference, ImageProfile.Print, ImageProfile.Epub, ImageProfile.Site);
+        var print = run.Get(reference, ImageProfile.Print);
+        // Text block height 170 mm × 0.6 = 4.016 in; 5000 px in that height at 300 dpi is 1204 px.
+        Assert.Equal((1, 1204), (print.PixelWidth, print.PixelHeight));
+        Assert.Equal((1, 1204), Size(print.Path));
+        Assert.Equal((1, 1600), Size(run.Get(reference, ImageProfile.Epub).Path));
+        Assert.Equal((1, 5000), Size(run.Get(reference, ImageProfile.Site).Path));
+    }
+
+    [Fact]
     public void Print_never_upscales_and_prints_a_small_image_smaller_than_the_text_width()
     {
         using var drawing = ImageTestBook.Drawing(441, 200, new Rgba32(10, 20, 30), new Rgba32(200, 210, 220));

@@ -85,9 +85,9 @@ internal sealed class ImageTestBook : IDisposable
                 var row = rows.GetRowSpan(y);
                 for (var x = 0; x < width; x++)
                     row[x] = new Rgba32(
-                        (byte)Math.Clamp(x * 255 / width + random.Next(-20, 21), 0, 255),
-                        (byte)Math.Clamp(y * 255 / height + random.Next(-20, 21), 0, 255),
-                        (byte)random.Next(60, 200));
+                        (byte)Math.Clamp(x * 255 / width + random.Next(-8, 9), 0, 255),
+                        (byte)Math.Clamp(y * 255 / height + random.Next(-8, 9), 0, 255),
+                        (byte)Math.Clamp(130 + 60 * Math.Sin(x / 37.0) * Math.Cos(y / 53.0) + random.Next(-8, 9), 0, 255));
             }
         });
         return image;

@@ -5,7 +5,6 @@ using GptBook.Policies;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
-using VipsImage = NetVips.Image;
 using GptBook.IO;
 
 namespace GptBook.Images;
@@ -167,30 +166,27 @@ internal sealed class ImageNormalizer
             });
             if (missing.Count == 0) return results;
 
-            // Per pixel: ImageSharp's decoded RGBA and its copy for libvips (until handed over), then libvips' image,
-            // the halved levels (a third more) and a resized copy. A translucent image is worked premultiplied in
-            // floats (16 bytes a pixel), and only a JPEG is sure to be opaque before it is decoded.
-            var bytesPerPixel = inspection.Kind == ImageKind.Jpeg ? 16 : 32;
-            using var reservation = _budget.Reserve((long)inspection.Width * inspection.Height * bytesPerPixel);
-            VipsImage pixels;
+            // Decoded pixels, the halved levels (a third more), a resized copy and its flattened or metadata-free copy.
+            using var reservation = _budget.Reserve((long)inspection.Width * inspection.Height * 4 * 4);
+            Image<Rgba32>? image = null;
             ImageCharacter character;
             try
             {
-                using var image = Image.Load<Rgba32>(ImageDecoding.Configuration, bytes);
+                image = Image.Load<Rgba32>(ImageDecoding.Configuration, bytes);
                 _context.Statistics.CountDecode();
                 if (inspection.ExifOrientation is >= 2 and <= 8) image.Mutate(x => x.AutoOrient());
                 character = ImageEncodingChooser.Analyse(image);
-                pixels = VipsPixels.From(image, character.HasAlpha);
             }
             catch (Exception e) when (e is not (OutOfMemoryException or IOException or UnauthorizedAccessException))
             {
+                image?.Dispose();
                 return Fail(references, ImageInspector.FromDecoderException(path, e), profiles);
             }
-            using (pixels)
-            using (var ladder = new ResizeLadder(pixels))
+            using (image)
+            using (var ladder = new ResizeLadder(image))
             {
                 foreach (var (rules, key) in missing)
-                    results[rules.Profile] = WriteEntry(rules, key, ladder, character, inspection.Kind == ImageKind.Jpeg);
+                    results[rules.Profile] = WriteEntry(rules, key, image, ladder, character, inspection.Kind == ImageKind.Jpeg);
             }
         }
         return results;
@@ -204,29 +200,31 @@ internal sealed class ImageNormalizer
     /// takes WebP; the PNG or JPEG at the main width is the &lt;img&gt; fallback for the others), which saves
     /// three of the four fallback encodes; otherwise (a palette PNG, or a WebP no smaller) every width is PNG or
     /// JPEG and none has a WebP copy.</para></summary>
-    private NormalizedImage WriteEntry(ImageProfileRules rules, string key, ResizeLadder ladder, ImageCharacter character, bool sourceIsJpeg)
+    private NormalizedImage WriteEntry(ImageProfileRules rules, string key, Image<Rgba32> source, ResizeLadder ladder, ImageCharacter character, bool sourceIsJpeg)
     {
         var encoding = ImageEncodingChooser.Choose(character, rules.FlattensAlpha, sourceIsJpeg);
         var quality = _context.Options.Images.JpegQuality;
         var files = new List<CachedFile>();
         bool? webpWidths = rules.WritesWebP ? null : false;
-        foreach (var target in rules.Targets(ladder.Width, ladder.Height))
+        foreach (var target in rules.Targets(source.Width, source.Height))
         {
             var name = key + target.Suffix + PreparedImageWriter.Extension(encoding);
             using var resized = ladder.Resize(target.Width, target.Height);
             if (webpWidths == true)
             {
-                var alone = WebPSiblingWriter.WriteAlone(resized, encoding, quality, _cache.PathFor(name));
+                var alone = WebPSiblingWriter.WriteAlone(resized ?? source, encoding, character.HasAlpha, quality, _cache.PathFor(name));
                 files.Add(new CachedFile(Path.GetFileName(alone), target.Width, target.Height, WebPSiblingWriter.MediaType, target.Dpi));
                 continue;
             }
-            using var flattened = rules.FlattensAlpha && character.HasAlpha ? resized.Flatten(background: [255, 255, 255]) : null;
-            var indexed = PreparedImageWriter.Write(flattened ?? resized, encoding, target.Dpi, quality, rules.IndexesColours, _cache.PathFor(name));
+            using var flattened = rules.FlattensAlpha && character.HasAlpha
+                ? (resized ?? source).Clone(x => x.BackgroundColor(Color.White))
+                : null;
+            var indexed = PreparedImageWriter.Write(flattened ?? resized ?? source, encoding, target.Dpi, quality, rules.IndexesColours, _cache.PathFor(name));
             files.Add(new CachedFile(name, target.Width, target.Height, PreparedImageWriter.MediaType(encoding), target.Dpi));
             if (webpWidths != null) continue;
             // An indexed PNG is smaller than a lossless WebP of the same pixels (the article's charts: 24 kB against
             // 34 kB at 720 px), so it gets no WebP copy: encoding one would only cost time.
-            var webp = indexed ? null : WebPSiblingWriter.Write(resized, encoding, quality, _cache.PathFor(name));
+            var webp = indexed ? null : WebPSiblingWriter.Write(resized ?? source, encoding, character.HasAlpha, quality, _cache.PathFor(name));
             if (webp != null)
                 files.Add(new CachedFile(Path.GetFileName(webp), target.Width, target.Height, WebPSiblingWriter.MediaType, target.Dpi));
             webpWidths = webp != null;

@@ -1,4 +1,5 @@
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace GptBook.Images;
@@ -25,8 +26,7 @@ public static class JpegThumbnailer
         }
         catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException) { return null; }
         using (source)
-        using (var pixels = VipsPixels.From(source, hasAlpha: false))
-        using (var ladder = new ResizeLadder(pixels))
+        using (var ladder = new ResizeLadder(source))
         {
             return widths.Select(w =>
             {
@@ -34,7 +34,7 @@ public static class JpegThumbnailer
                 var height = (int)Math.Round((double)source.Height * width / source.Width);
                 using var scaled = ladder.Resize(width, height);
                 using var stream = new MemoryStream();
-                PreparedImageWriter.Encode(scaled, ImageEncoding.Jpeg, ImageProfileRules.CssDpi, quality, indexed: false, stream);
+                (scaled ?? source).SaveAsJpeg(stream, new JpegEncoder { Quality = quality });
                 return (stream.ToArray(), width, height);
             }).ToArray();
         }

@@ -5,10 +5,10 @@ using VipsImage = NetVips.Image;
 namespace GptBook.Images;
 
 /// <summary>
-/// Moves decoded pixels between ImageSharp, which decodes a book's files behind the stage's guards (pixel limit,
-/// EXIF rotation, colour profile), and libvips, which resizes and encodes them: 8-bit sRGB, three bands for an
-/// opaque image and four (unpremultiplied) for a translucent one. An image made here carries no metadata, so no
-/// encoder can write any.
+/// Hands pixels that ImageSharp decoded (behind the stage's guards: pixel limit, EXIF rotation, colour profile)
+/// and resized to libvips, whose libwebp encodes the site's WebP copies: 8-bit sRGB, three bands for an opaque
+/// image and four (unpremultiplied) for a translucent one. An image made here carries no metadata, so the encoder
+/// can write none.
 /// </summary>
 internal static class VipsPixels
 {
@@ -30,12 +30,5 @@ internal static class VipsPixels
         if (hasAlpha) return rgba.Copy(interpretation: NetVips.Enums.Interpretation.Srgb);
         using var rgb = rgba.ExtractBand(0, 3);
         return rgb.Copy(interpretation: NetVips.Enums.Interpretation.Srgb);
-    }
-
-    /// <summary>The pixels back as an ImageSharp image (for the palette search of an indexed PNG).</summary>
-    public static Image<Rgba32> ToImageSharp(VipsImage image)
-    {
-        using var rgba = image.Bands == 4 ? image.Copy() : image.Bandjoin(255);
-        return Image.LoadPixelData<Rgba32>(ImageDecoding.Configuration, rgba.WriteToMemory<byte>(), image.Width, image.Height);
     }
 }

@@ -1,6 +1,7 @@
 using GptBook.IO;
 using NetVips;
-using VipsImage = NetVips.Image;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace GptBook.Images;
 
@@ -19,9 +20,9 @@ internal static class WebPSiblingWriter
     public const string MediaType = "image/webp";
 
     /// <returns>The WebP file's path, or null when it was not smaller than <paramref name="originalPath"/>.</returns>
-    public static string? Write(VipsImage pixels, ImageEncoding encoding, int quality, string originalPath)
+    public static string? Write(Image<Rgba32> pixels, ImageEncoding encoding, bool hasAlpha, int quality, string originalPath)
     {
-        var bytes = Encode(pixels, encoding, quality);
+        var bytes = Encode(pixels, encoding, hasAlpha, quality);
         if (bytes.Length >= new FileInfo(originalPath).Length) return null;
         var path = originalPath + ".webp";
         AtomicFile.WriteAllBytes(path, bytes, durable: false);
@@ -31,10 +32,10 @@ internal static class WebPSiblingWriter
     /// <summary>A WebP width with no PNG or JPEG beside it (the site offers other widths only as WebP once the
     /// main width's copy was smaller), named as its sibling would be: <paramref name="originalPath"/> + ".webp".</summary>
     /// <returns>The WebP file's path.</returns>
-    public static string WriteAlone(VipsImage pixels, ImageEncoding encoding, int quality, string originalPath)
+    public static string WriteAlone(Image<Rgba32> pixels, ImageEncoding encoding, bool hasAlpha, int quality, string originalPath)
     {
         var path = originalPath + ".webp";
-        AtomicFile.WriteAllBytes(path, Encode(pixels, encoding, quality), durable: false);
+        AtomicFile.WriteAllBytes(path, Encode(pixels, encoding, hasAlpha, quality), durable: false);
         return path;
     }
 
@@ -54,8 +55,11 @@ internal static class WebPSiblingWriter
     private const int LosslessEffort = 100;
 
     /// <summary>Only the pixels are encoded (<see cref="VipsPixels"/> carry no metadata, and none is kept).</summary>
-    private static byte[] Encode(VipsImage pixels, ImageEncoding encoding, int quality) =>
-        encoding == ImageEncoding.Png
-            ? pixels.WebpsaveBuffer(q: LosslessEffort, lossless: true, effort: Method, keep: Enums.ForeignKeep.None)
-            : pixels.WebpsaveBuffer(q: quality, effort: Method, keep: Enums.ForeignKeep.None);
+    private static byte[] Encode(Image<Rgba32> pixels, ImageEncoding encoding, bool hasAlpha, int quality)
+    {
+        using var image = VipsPixels.From(pixels, hasAlpha);
+        return encoding == ImageEncoding.Png
+            ? image.WebpsaveBuffer(q: LosslessEffort, lossless: true, effort: Method, keep: Enums.ForeignKeep.None)
+            : image.WebpsaveBuffer(q: quality, effort: Method, keep: Enums.ForeignKeep.None);
+    }
 }

@@ -182,8 +182,7 @@ public sealed class ImageProfileTests : IDisposable
                 for (var y = 0; y < rows.Height; y++)
                     for (var x = 0; x < 40; x++) rows.GetRowSpan(y)[x].A = (byte)(x * 6);
             });
-        using var vips = VipsPixels.From(pixels, alpha);
-        var path = WebPSiblingWriter.WriteAlone(vips, ImageEncoding.Png, 85, Path.Combine(_book.Root, "drawing.png"));
+        var path = WebPSiblingWriter.WriteAlone(pixels, ImageEncoding.Png, alpha, 85, Path.Combine(_book.Root, "drawing.png"));
         using var decoded = Image.Load<Rgba32>(path);
         Assert.Equal((300, 200), (decoded.Width, decoded.Height));
         for (var y = 0; y < 200; y++)

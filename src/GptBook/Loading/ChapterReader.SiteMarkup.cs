@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GptBook.Model;
 using Markdig.Extensions.CustomContainers;
 
@@ -48,8 +49,8 @@ public sealed partial class ChapterReader
     /// <summary>A longer paragraph is not read for the marker at all: every paragraph of the book passes here.</summary>
     private const int MaxContentsMarkerLength = 16;
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\[\[toc\]\]$|^\[toc\]$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex ContentsMarker();
+    [GeneratedRegex(@"^\[\[toc\]\]$|^\[toc\]$", RegexOptions.IgnoreCase)]
+    private static partial Regex ContentsMarker();
 
     /// <summary>
     /// docsify's notes: a paragraph opening with <c>!&gt; </c> is an important note, one opening with <c>?&gt; </c> a

@@ -84,7 +84,7 @@ internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, stri
     {
         if (_run.Count == 0) return;
         var characters = _run.Count == 1 ? _run[0].Text : string.Concat(_run.Select(g => g.Text));
-        text.ShowGlyphs(gfx, _run, font(_runFace, _run[0].Size, characters), _ink);
+        text.ShowGlyphs(gfx, _run, characters, font(_runFace, _run[0].Size, characters), _ink);
         _run.Clear();
     }
 

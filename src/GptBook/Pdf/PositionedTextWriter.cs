@@ -83,9 +83,10 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
     /// start, and after the last stretch the first one's size and position are set back, where PDFsharp left them.
     /// The glyphs stay in drawing order in the content stream, so extraction reads them as before. No /ActualText
     /// span: each glyph is its character, and the formula's structure element carries its source as /Alt. A single
-    /// glyph is an ordinary string.
+    /// glyph is an ordinary string. <paramref name="characters"/> is the glyphs' text in order (the caller chose the
+    /// font by it).
     /// </summary>
-    public void ShowGlyphs(XGraphics gfx, IReadOnlyList<PlacedGlyph> glyphs, XFont font, XBrush brush)
+    public void ShowGlyphs(XGraphics gfx, IReadOnlyList<PlacedGlyph> glyphs, string characters, XFont font, XBrush brush)
     {
         var first = glyphs[0];
         if (glyphs.Count == 1)
@@ -93,7 +94,6 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
             gfx.DrawString(first.Text, font, brush, first.X, first.Baseline, BaseLineLeft);
             return;
         }
-        var text = new StringBuilder();
         var body = new StringBuilder("[");
         for (var i = 0; i < glyphs.Count; i++)
         {
@@ -116,14 +116,13 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
                 }
             }
             body.Append(Glyph);
-            text.Append(glyph.Text);
         }
         body.Append("] TJ");
         var last = StretchStart(glyphs, glyphs.Count - 1);
         if (last.Size != first.Size) SetSize(body.Append('\n'), first.Size);
         if (last.X != first.X || last.Baseline != first.Baseline) Move(body.Append('\n'), first.X - last.X, last.Baseline - first.Baseline);
         gfx.WriteComment(Marker + _arrays.Count.ToString(CultureInfo.InvariantCulture));
-        gfx.DrawString(text.ToString(), font, brush, first.X, first.Baseline, BaseLineLeft);
+        gfx.DrawString(characters, font, brush, first.X, first.Baseline, BaseLineLeft);
         _arrays.Add((body.ToString(), glyphs.Count));
     }
 

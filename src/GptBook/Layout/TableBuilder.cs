@@ -81,6 +81,7 @@ public sealed class TableBuilder(LayoutContext context, InlineStyler styler)
         Fragments = row.Fragments.Where(f => f is not LinkFragment and not AnchorFragment).Select(f => f switch
         {
             TextFragment t => t with { Structure = null },
+            OutlineGlyphFragment g => g with { Structure = null },
             _ => f,
         }).ToList(),
     };

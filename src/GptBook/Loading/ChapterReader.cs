@@ -212,7 +212,7 @@ public sealed partial class ChapterReader
                 result.Add(ConvertTable(t, span));
                 break;
             case HtmlBlock html:
-                result.AddRange(RawHtmlMapper.MapBlocks(LinesOf(html), span, _context));
+                result.AddRange(RawHtmlMapper.MapBlocks(LinesOf(html), span, _context, _formulas.Read));
                 break;
             case LinkReferenceDefinitionGroup or BlankLineBlock or FootnoteGroup:
                 break; // definitions are resolved by Markdig into the links that use them; footnotes are read apart
@@ -472,7 +472,7 @@ public sealed partial class ChapterReader
             var at = positions.FindLastIndex(p => p.Index <= index);
             return positions[Math.Max(at, 0)].Span;
         }
-        return RawHtmlMapper.MapInlines(html.ToString(), slots, SpanAt, _context);
+        return RawHtmlMapper.MapInlines(html.ToString(), slots, SpanAt, _context, _formulas.Read);
     }
 
     private static bool IsCommentOrDeclaration(string tag) => tag.StartsWith("<!", StringComparison.Ordinal) || tag.StartsWith("<?", StringComparison.Ordinal);

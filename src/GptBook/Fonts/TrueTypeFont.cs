@@ -20,6 +20,7 @@ public sealed class TrueTypeFont
     private readonly bool _longLocaOffsets;
     private readonly Lazy<OpenTypeMathTable?> _math;
     private readonly Lazy<ScriptStyleVariants> _scriptForms;
+    private readonly Lazy<GlyphLigatures> _ligatures;
 
     private TrueTypeFont(byte[] file, string name)
     {
@@ -73,6 +74,7 @@ public sealed class TrueTypeFont
             _tables.Required(_file, "loca", Name), _tables.Required(_file, "glyf", Name), _longLocaOffsets, GlyphCount, Name));
         _math = new Lazy<OpenTypeMathTable?>(() => OpenTypeMathTable.Read(Table("MATH"), Name));
         _scriptForms = new Lazy<ScriptStyleVariants>(() => ScriptStyleVariants.Read(Table("GSUB"), Name));
+        _ligatures = new Lazy<GlyphLigatures>(() => GlyphLigatures.Read(Table("GSUB"), Name));
     }
 
     /// <summary>The OpenType MATH table (read on first use), or null when the font has none.</summary>
@@ -80,6 +82,9 @@ public sealed class TrueTypeFont
 
     /// <summary>The glyphs' forms for scripts (GSUB <c>ssty</c>, read on first use); none when the font has no GSUB.</summary>
     public ScriptStyleVariants ScriptForms => _scriptForms.Value;
+
+    /// <summary>The glyphs' ligatures (GSUB <c>ccmp</c> and <c>liga</c>, read on first use); none when the font has no GSUB.</summary>
+    public GlyphLigatures Ligatures => _ligatures.Value;
 
     /// <summary>Reads a font file. Throws <see cref="FontFormatException"/> when it is not a TrueType font we can read.</summary>
     public static TrueTypeFont Load(string path) => Parse(File.ReadAllBytes(path), Path.GetFileName(path));

@@ -63,7 +63,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         // begins at any other block is marked just before it.
         if (block is not (Heading or Paragraph))
             foreach (var page in context.PageMap.StartsIn(block)) WritePageBreak(xml, page.Label);
-        if (block.AnchorId is { } anchor)
+        foreach (var anchor in block.Anchors)
         {
             // An empty element right before the block: the place a link to the anchor arrives at, showing nothing.
             Start(xml, "div");
@@ -429,10 +429,25 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         string.Concat(block.DescendantsAndSelf().SelectMany(b => b.InlineContent()).Select(Inline.PlainText));
 
     /// <param name="after">The character that follows these inlines in the flow (0 at a wall), for Han–Latin spacing.</param>
+    /// <remarks>An inline formula is kept on one line with the punctuation around it (<see cref="FormulaPunctuationBinding"/>).</remarks>
     private void WriteInlines(XmlWriter xml, IReadOnlyList<Inline> inlines, ChunkState state, int after)
     {
-        for (var i = 0; i < inlines.Count; i++)
-            WriteInline(xml, inlines[i], state, FirstCodePoint(inlines, i + 1, after));
+        var (items, bound) = FormulaPunctuationBinding.Apply(inlines);
+        var run = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (run < bound.Count && bound[run].First == i)
+            {
+                Start(xml, "span");
+                Attr(xml, "class", "nobr");
+            }
+            WriteInline(xml, items[i], state, FirstCodePoint(items, i + 1, after));
+            if (run < bound.Count && bound[run].Last == i)
+            {
+                End(xml);
+                run++;
+            }
+        }
     }
 
     private void WriteInline(XmlWriter xml, Inline inline, ChunkState state, int after)

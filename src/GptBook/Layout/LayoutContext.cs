@@ -54,19 +54,25 @@ public sealed record LayoutContext(
     /// Sets formulas with the bundled math face (the measurer's font set, or the bundled one when a test measures
     /// with a fake); made when a book first has a formula.
     /// </summary>
-    public FormulaSetter Formulas => _formulas ??= new FormulaSetter((Measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled(), Diagnostics);
+    public FormulaSetter Formulas => _formulas ??= new FormulaSetter(FontsForObjects(), Diagnostics);
 
-    /// <summary>Composes through <see cref="Composer"/>, reporting characters no bundled face has (GB0303, once each).</summary>
+    /// <summary>The faces formulas and emoji sequences are set with: the measurer's, or the bundled ones when a test measures with a fake.</summary>
+    private FontSet FontsForObjects() => (Measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled();
+
+    /// <summary>
+    /// Composes through <see cref="Composer"/>, reporting characters no bundled face has (GB0303, once each). Emoji
+    /// sequences the emoji face draws as one glyph are set as that glyph (<see cref="OutlineGlyphObject"/>).
+    /// </summary>
     public IReadOnlyList<ComposedLine> Compose(IReadOnlyList<StyledText> text, Length measure, Length firstLineIndent, SourceSpan span)
     {
-        var lines = Composer.Compose(text, measure, firstLineIndent);
+        var lines = Composer.Compose(OutlineGlyphObject.WithEmojiSequences(text, FontsForObjects), measure, firstLineIndent);
         CheckGlyphs(lines, span);
         return lines;
     }
 
     public IReadOnlyList<ComposedLine> ComposeCode(IReadOnlyList<StyledText> line, Length measure, SourceSpan span)
     {
-        var lines = Composer.ComposeCode(line, measure);
+        var lines = Composer.ComposeCode(OutlineGlyphObject.WithEmojiSequences(line, FontsForObjects), measure);
         CheckGlyphs(lines, span);
         return lines;
     }

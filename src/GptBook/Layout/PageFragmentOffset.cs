@@ -15,6 +15,7 @@ public static class PageFragmentOffset
         ShadeFragment s => s with { Box = s.Box.Offset(dx, dy) },
         LinkFragment l => l with { Box = l.Box.Offset(dx, dy) },
         FormulaFragment f => f with { X = f.X + dx, Baseline = f.Baseline + dy },
+        OutlineGlyphFragment g => g with { X = g.X + dx, Baseline = g.Baseline + dy },
         AnchorFragment a => a with { X = a.X + dx, Y = a.Y + dy },
         _ => throw new ArgumentOutOfRangeException(nameof(fragment), fragment.GetType().Name),
     };

@@ -36,7 +36,7 @@ public sealed partial class ChapterReader
     private List<Model.Block>? ReadDetails(List<MdBlock> blocks, int start, int end, int depth, SourceSpan parent)
     {
         var span = _source.Of(blocks[start], parent);
-        var mapped = RawHtmlMapper.MapBlocks(LinesOf((HtmlBlock)blocks[start]), span, _context);
+        var mapped = RawHtmlMapper.MapBlocks(LinesOf((HtmlBlock)blocks[start]), span, _context, _formulas.Read);
         if (mapped is not [.., Details details]) return null;
         var inner = ConvertBlocks(blocks.Skip(start + 1).Take(end - start - 1), depth + 1, span);
         mapped[^1] = details with { Blocks = [.. details.Blocks, .. inner] };

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using GptBook.Diagnostics;
+using GptBook.Formulas;
 using GptBook.Model;
 using GptBook.Policies;
 
@@ -42,11 +43,16 @@ public sealed partial class RawHtmlMapper
     private readonly string _html;
     private readonly Func<int, SourceSpan> _spanAt;
     private readonly IReadOnlyList<IReadOnlyList<Model.Inline>> _slots;
+    private readonly FormulaReading _readFormula;
     private readonly List<(string What, SourceSpan Span)> _removed = [];
 
-    private RawHtmlMapper(ChapterReadContext context, string html, Func<int, SourceSpan> spanAt, IReadOnlyList<IReadOnlyList<Model.Inline>> slots)
+    /// <summary>How many code-like elements (code, kbd, samp, tt) the text being mapped is inside: their dollars are text.</summary>
+    private int _literalDepth;
+
+    private RawHtmlMapper(ChapterReadContext context, string html, Func<int, SourceSpan> spanAt, IReadOnlyList<IReadOnlyList<Model.Inline>> slots, FormulaReading readFormula)
     {
         _context = context;
+        _readFormula = readFormula;
         _html = html;
         _spanAt = spanAt;
         _slots = slots;
@@ -56,9 +62,9 @@ public sealed partial class RawHtmlMapper
     public static string SlotCharacter(int index) => char.ConvertFromUtf32(FirstSlot + index);
 
     /// <summary>An HTML block (its lines as written, starting at <paramref name="span"/>) as model blocks.</summary>
-    public static List<Block> MapBlocks(string html, SourceSpan span, ChapterReadContext context)
+    public static List<Block> MapBlocks(string html, SourceSpan span, ChapterReadContext context, FormulaReading readFormula)
     {
-        var mapper = new RawHtmlMapper(context, html, index => SpanIn(html, span, index), []);
+        var mapper = new RawHtmlMapper(context, html, index => SpanIn(html, span, index), [], readFormula);
         var blocks = mapper.Blocks(HtmlFragmentParser.Parse(html), span);
         mapper.Report();
         return blocks;
@@ -68,9 +74,10 @@ public sealed partial class RawHtmlMapper
     /// A paragraph's raw HTML tags with its Markdown inlines in <paramref name="slots"/> (see the remarks), as inlines.
     /// <paramref name="spanAt"/> tells where in the source a character of <paramref name="html"/> was written.
     /// </summary>
-    public static List<Model.Inline> MapInlines(string html, IReadOnlyList<IReadOnlyList<Model.Inline>> slots, Func<int, SourceSpan> spanAt, ChapterReadContext context)
+    public static List<Model.Inline> MapInlines(string html, IReadOnlyList<IReadOnlyList<Model.Inline>> slots, Func<int, SourceSpan> spanAt, ChapterReadContext context,
+        FormulaReading readFormula)
     {
-        var mapper = new RawHtmlMapper(context, html, spanAt, slots);
+        var mapper = new RawHtmlMapper(context, html, spanAt, slots, readFormula);
         var inlines = mapper.Inlines(HtmlFragmentParser.Parse(html), spanAt(0));
         mapper.Report();
         return inlines;
@@ -147,6 +154,12 @@ public sealed partial class RawHtmlMapper
             result.Add(new Figure(image.Image, AltCaption(image), "", 0, image.Span));
             return;
         }
+        if (content is [InlineMath { Formula.Display: true } math])
+        {
+            // "$$ x $$" alone in a block of raw HTML: display math, as in Markdown.
+            result.Add(new DisplayMath(math.Formula, math.Span));
+            return;
+        }
         result.Add(new Paragraph(content, at));
     }
 
@@ -171,6 +184,7 @@ public sealed partial class RawHtmlMapper
                 var content = Trim(Inlines(element.ChildNodes, span));
                 if (content.Count == 0) break;
                 if (content is [InlineImage alone] && !bold) result.Add(new Figure(alone.Image, AltCaption(alone), "", 0, alone.Span));
+                else if (content is [InlineMath { Formula.Display: true } display] && !bold) result.Add(new DisplayMath(display.Formula, display.Span));
                 else result.Add(new Paragraph(bold ? [new Strong(content, span)] : content, span));
                 break;
             case "details":
@@ -355,7 +369,7 @@ public sealed partial class RawHtmlMapper
             switch (node)
             {
                 case IText text:
-                    AddText(text.Data, span, result);
+                    AddText(text, span, result);
                     break;
                 case IElement element:
                     AddElement(element, SpanOf(element, span), result);
@@ -390,7 +404,11 @@ public sealed partial class RawHtmlMapper
                 result.AddRange(Inlines(element.ChildNodes, span));
                 return;
         }
+        // Dollars in code are code, in HTML as in Markdown.
+        var literal = name is "code" or "tt" or "samp" or "kbd" ? 1 : 0;
+        _literalDepth += literal;
         var content = Inlines(element.ChildNodes, span);
+        _literalDepth -= literal;
         switch (name)
         {
             case "b" or "strong":
@@ -508,9 +526,14 @@ public sealed partial class RawHtmlMapper
         else result.Add(new Link(target, a.GetAttribute("title"), content, span));
     }
 
-    /// <summary>Text between tags: slots put back, whitespace collapsed as HTML shows it, line breaks joined as in Markdown.</summary>
-    private void AddText(string data, SourceSpan span, List<Model.Inline> result)
+    /// <summary>
+    /// Text between tags: slots put back, formulas read (with the Markdown parser's dollar rules, <c>\$</c> a dollar;
+    /// not in code), whitespace collapsed as HTML shows it, line breaks joined as in Markdown. Docsify and VuePress
+    /// books write math inside HTML for MathJax or KaTeX to typeset in the browser.
+    /// </summary>
+    private void AddText(IText text, SourceSpan span, List<Model.Inline> result)
     {
+        var data = text.Data;
         var plain = new StringBuilder();
         void Flush()
         {
@@ -527,9 +550,29 @@ public sealed partial class RawHtmlMapper
                 result.AddRange(_slots[slot]);
                 i++;
             }
+            else if (_literalDepth == 0 && data[i] == '\\' && i + 1 < data.Length && data[i + 1] == '$')
+                plain.Append(data[++i]);
+            else if (_literalDepth == 0 && MathDelimiters.MatchInline(data, i, data.Length) is { } math)
+            {
+                Flush();
+                var at = FormulaSpan(text, data[math.Start..math.End], span);
+                result.Add(new InlineMath(_readFormula(data[math.ContentStart..math.ContentEnd], math.Display, at), at));
+                i = math.End - 1;
+            }
             else plain.Append(data[i]);
         }
         Flush();
+    }
+
+    /// <summary>
+    /// Where a formula of a text node was written: found as written after its element's start tag, or the element's
+    /// place when entities make the text differ from the source.
+    /// </summary>
+    private SourceSpan FormulaSpan(IText text, string formula, SourceSpan fallback)
+    {
+        var from = text.ParentElement?.SourceReference?.Position.Index ?? 0;
+        var index = from >= 0 && from < _html.Length ? _html.IndexOf(formula, from, StringComparison.Ordinal) : -1;
+        return index < 0 ? fallback : _spanAt(index) with { Length = formula.Length };
     }
 
     /// <summary>A run of HTML whitespace is one space, or nothing where a line break falls between Han characters.</summary>

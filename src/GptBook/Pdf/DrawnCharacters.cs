@@ -34,6 +34,9 @@ internal static class DrawnCharacters
                 case FormulaFragment f:
                     AddFormula(f.Box, Add);
                     break;
+                case OutlineGlyphFragment g:
+                    Add(g.Face, g.Text); // written invisibly for extraction (PdfPageRenderer)
+                    break;
                 case ImageFragment i:
                     if (i.ImagePath != null && drawings.Get(i.ImagePath) is { } drawing)
                         foreach (var text in drawing.Items.OfType<VectorText>()) Add(text.Face, text.Text);

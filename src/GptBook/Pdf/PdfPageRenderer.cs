@@ -28,6 +28,7 @@ internal sealed class PdfPageRenderer(
     private readonly Dictionary<Model.CodeTokenKind, XBrush> _codeBrushes = [];
     private VectorDrawingRenderer? _vectorRenderer;
     private FormulaRenderer? _formulaRenderer;
+    private OutlineGlyphRenderer? _glyphRenderer;
     private PdfPage? _page;
     private readonly XBrush _body = new XSolidBrush(PrintInks.Text);
     private readonly XBrush _muted = new XSolidBrush(PrintInks.Muted);
@@ -133,6 +134,9 @@ internal sealed class PdfPageRenderer(
             case FormulaFragment f:
                 Formulas.Draw(f, gfx);
                 break;
+            case OutlineGlyphFragment g:
+                Glyphs.Draw(g, gfx);
+                break;
         }
     }
 
@@ -210,6 +214,8 @@ internal sealed class PdfPageRenderer(
     private VectorDrawingRenderer Vectors => _vectorRenderer ??= new VectorDrawingRenderer(Font);
 
     private FormulaRenderer Formulas => _formulaRenderer ??= new FormulaRenderer((measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled(), Font, _text);
+
+    private OutlineGlyphRenderer Glyphs => _glyphRenderer ??= new OutlineGlyphRenderer((measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled(), Font, _text);
 
     /// <summary>The font to draw <paramref name="text"/> with: the role's face cut to the book's characters (<see cref="SubsetFaces"/>).</summary>
     private XFont Font(FontRole role, double size, string text)

@@ -144,14 +144,33 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
     /// Writes <paramref name="text"/> invisibly (text rendering mode 3) in an /ActualText span of the same text: the
     /// character that a glyph drawn as outlines stands for, so that extraction, search and copying find it there.
     /// </summary>
-    public void ShowInvisible(XGraphics gfx, string text, XFont font, XBrush brush, double x, double baseline)
+    public void ShowInvisible(XGraphics gfx, string text, XFont font, XBrush brush, double x, double baseline) =>
+        ShowInvisible(gfx, text, font, brush, x, baseline, null);
+
+    /// <summary>
+    /// As <see cref="ShowInvisible(XGraphics, string, XFont, XBrush, double, double)"/>, with the characters scaled
+    /// horizontally (Tz) to span <paramref name="fit"/>'s width in points (measured in its face): a sequence of
+    /// several characters drawn as one glyph (🧑‍💻) then covers that glyph's place and no more, and extraction does
+    /// not take the text after it for a new line.
+    /// </summary>
+    public void ShowInvisible(XGraphics gfx, string text, XFont font, XBrush brush, double x, double baseline, (FontRole Face, double Width)? fit)
     {
         gfx.WriteComment(Marker + _arrays.Count.ToString(CultureInfo.InvariantCulture));
         gfx.DrawString(text, font, brush, x, baseline, BaseLineLeft);
-        var sb = ActualTextSpan(text).Append("3 Tr\n[");
+        var sb = ActualTextSpan(text).Append("3 Tr\n");
+        var natural = 0.0;
         var glyphs = 0;
-        foreach (var _ in text.EnumerateRunes()) { sb.Append(Glyph); glyphs++; }
-        _arrays.Add((sb.Append("] TJ\n0 Tr\nEMC").ToString(), glyphs));
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (fit is { } f) natural += measurer.Advance(f.Face, rune.Value) * font.Size;
+            glyphs++;
+        }
+        // The text state's horizontal scaling outlives the text object: set back to 100 after.
+        double? scale = fit is { } target && natural > 0 && Math.Abs(target.Width - natural) > 0.01 ? 100 * target.Width / natural : null;
+        if (scale is { } percent) sb.Append(percent.ToString("0.###", CultureInfo.InvariantCulture)).Append(" Tz\n");
+        sb.Append('[').Append(Glyph, glyphs).Append("] TJ\n");
+        if (scale is not null) sb.Append("100 Tz\n");
+        _arrays.Add((sb.Append("0 Tr\nEMC").ToString(), glyphs));
     }
 
     /// <summary>Stands for the next glyph code PDFsharp wrote, in an array that <see cref="Rewrite"/> fills in.</summary>

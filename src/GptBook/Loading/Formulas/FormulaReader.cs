@@ -1,5 +1,6 @@
 using GptBook.Diagnostics;
 using GptBook.Formulas;
+using GptBook.Model;
 
 namespace GptBook.Loading.Formulas;
 
@@ -11,13 +12,21 @@ internal sealed class FormulaReader(SourceLocator source, DiagnosticBag diagnost
 {
     private MathMacroTable _macros = bookMacros;
 
-    public MathFormula Read(string content, bool display, FormulaSourceMap map)
+    public MathFormula Read(string content, bool display, FormulaSourceMap map) =>
+        Read(content, display, error => source.At(map.SourceOffset(error.Offset), error.Length));
+
+    /// <summary>
+    /// A formula written in the text of raw HTML: the HTML parser has decoded its entities, so its characters no
+    /// longer map one to one onto the file, and its errors are reported where the formula starts.
+    /// </summary>
+    public MathFormula Read(string content, bool display, SourceSpan at) => Read(content, display, _ => at);
+
+    private MathFormula Read(string content, bool display, Func<MathSyntaxError, SourceSpan> spanOf)
     {
         var formula = MathParser.Parse(content, display, _macros);
         _macros = formula.Macros;
         foreach (var error in formula.Errors)
-            diagnostics.Report(DiagnosticCodes.MathSyntax, source.At(map.SourceOffset(error.Offset), error.Length),
-                $"{error.Message}; the formula is shown as its source in a marked box");
+            diagnostics.Report(DiagnosticCodes.MathSyntax, spanOf(error), $"{error.Message}; the formula is shown as its source in a marked box");
         return formula;
     }
 }

@@ -1,3 +1,4 @@
+using GptBook.Formulas;
 using Markdig.Parsers;
 using Markdig.Syntax;
 

@@ -1,0 +1,108 @@
+using System.Buffers.Binary;
+using GptBook.Fonts.MathTable;
+
+namespace GptBook.Fonts;
+
+/// <summary>
+/// A font's ligatures from its GSUB table: the ligature substitutions (lookup type 4, also behind an extension,
+/// type 7) of its <c>ccmp</c> and <c>liga</c> features, by first glyph, in the font's order (longest first, as fonts
+/// list them and OpenType applies them). The emoji face keeps its ZWJ sequences, flags, keycaps and skin-tone
+/// sequences here (🧑 ZWJ 💻 → one technologist glyph). Immutable once read.
+/// </summary>
+public sealed class GlyphLigatures
+{
+    private const int LigatureSubstitution = 4;
+    private const int ExtensionSubstitution = 7;
+
+    private readonly Dictionary<int, List<(int[] Components, int Ligature)>> _byFirst = [];
+
+    private GlyphLigatures(ReadOnlySpan<byte> gsub, string fontName)
+    {
+        if (gsub.IsEmpty) return;
+        var name = fontName + " GSUB";
+        var features = U16(gsub, 6, name);
+        var lookups = U16(gsub, 8, name);
+        int featureCount = U16(gsub, features, name);
+        var read = new HashSet<int>();
+        for (var f = 0; f < featureCount; f++)
+        {
+            var record = features + 2 + 6 * f;
+            var tag = gsub.Slice(Checked(gsub, record, 4, name), 4);
+            if (!tag.SequenceEqual("ccmp"u8) && !tag.SequenceEqual("liga"u8)) continue;
+            var feature = features + U16(gsub, record + 4, name);
+            int lookupCount = U16(gsub, feature + 2, name);
+            for (var l = 0; l < lookupCount; l++)
+            {
+                int index = U16(gsub, feature + 4 + 2 * l, name);
+                if (read.Add(index)) ReadLookup(gsub, lookups + U16(gsub, lookups + 2 + 2 * index, name), name);
+            }
+        }
+        // The longest first, whatever order the font lists them in: 👨‍👩‍👧 before 👨‍👩.
+        foreach (var list in _byFirst.Values)
+        {
+            var ordered = list.OrderByDescending(l => l.Components.Length).ToArray();
+            list.Clear();
+            list.AddRange(ordered);
+        }
+    }
+
+    /// <summary>The font's ligatures, or none when it has no GSUB table.</summary>
+    public static GlyphLigatures Read(ReadOnlyMemory<byte>? gsub, string fontName) => new(gsub is { } bytes ? bytes.Span : [], fontName);
+
+    /// <summary>How many ligatures the font has.</summary>
+    public int Count => _byFirst.Values.Sum(l => l.Count);
+
+    /// <summary>
+    /// The ligature that <paramref name="glyphs"/> start with, and how many of them it takes (at least two), or
+    /// null when none does.
+    /// </summary>
+    public (int Glyph, int Length)? Match(ReadOnlySpan<int> glyphs)
+    {
+        if (glyphs.Length < 2 || !_byFirst.TryGetValue(glyphs[0], out var candidates)) return null;
+        foreach (var (rest, ligature) in candidates)
+            if (rest.Length > 0 && rest.Length < glyphs.Length && glyphs.Slice(1, rest.Length).SequenceEqual(rest)) return (ligature, rest.Length + 1);
+        return null;
+    }
+
+    private void ReadLookup(ReadOnlySpan<byte> gsub, int lookup, string name)
+    {
+        int type = U16(gsub, lookup, name);
+        int subtableCount = U16(gsub, lookup + 4, name);
+        for (var s = 0; s < subtableCount; s++)
+        {
+            var subtable = lookup + U16(gsub, lookup + 6 + 2 * s, name);
+            var subtableType = type;
+            if (type == ExtensionSubstitution)
+            {
+                subtableType = U16(gsub, subtable + 2, name);
+                subtable += checked((int)BinaryPrimitives.ReadUInt32BigEndian(gsub[Checked(gsub, subtable + 4, 4, name)..]));
+            }
+            if (subtableType == LigatureSubstitution) ReadLigatures(gsub, subtable, name);
+        }
+    }
+
+    private void ReadLigatures(ReadOnlySpan<byte> gsub, int subtable, string name)
+    {
+        var covered = Coverage.Read(gsub, subtable + U16(gsub, subtable + 2, name), name);
+        int setCount = U16(gsub, subtable + 4, name);
+        for (var i = 0; i < Math.Min(setCount, covered.Length); i++)
+        {
+            var set = subtable + U16(gsub, subtable + 6 + 2 * i, name);
+            if (!_byFirst.TryGetValue(covered[i], out var list)) _byFirst[covered[i]] = list = [];
+            int count = U16(gsub, set, name);
+            for (var k = 0; k < count; k++)
+            {
+                var ligature = set + U16(gsub, set + 2 + 2 * k, name);
+                var rest = new int[Math.Max(0, U16(gsub, ligature + 2, name) - 1)];
+                for (var c = 0; c < rest.Length; c++) rest[c] = U16(gsub, ligature + 4 + 2 * c, name);
+                list.Add((rest, U16(gsub, ligature, name)));
+            }
+        }
+    }
+
+    private static int U16(ReadOnlySpan<byte> gsub, int offset, string name) =>
+        BinaryPrimitives.ReadUInt16BigEndian(gsub[Checked(gsub, offset, 2, name)..]);
+
+    private static int Checked(ReadOnlySpan<byte> gsub, int offset, int length, string name) =>
+        offset >= 0 && offset + length <= gsub.Length ? offset : throw new FontFormatException($"{name}: table truncated at offset {offset}");
+}

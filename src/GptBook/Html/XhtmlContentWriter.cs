@@ -63,7 +63,7 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         // begins at any other block is marked just before it.
         if (block is not (Heading or Paragraph))
             foreach (var page in context.PageMap.StartsIn(block)) WritePageBreak(xml, page.Label);
-        if (block.AnchorId is { } anchor)
+        foreach (var anchor in block.Anchors)
         {
             // An empty element right before the block: the place a link to the anchor arrives at, showing nothing.
             Start(xml, "div");

@@ -135,13 +135,13 @@ public sealed class BlockBoxBuilder
         RowOrigins.Stamp(Anchored(UnstampedRows(block, width, parent, depth), block), block);
 
     /// <summary>
-    /// The block's rows with its anchor (<see cref="Block.AnchorId"/>) at the first one: a link to it shows the
-    /// block from its start.
+    /// The block's rows with its anchors (<see cref="Block.Anchors"/>) at the first one: a link to any of them shows
+    /// the block from its start.
     /// </summary>
     private static RowSequence Anchored(RowSequence seq, Block block)
     {
-        if (block.AnchorId is { } id && seq.Count > 0)
-            seq.Rows[0] = seq.Rows[0] with { Fragments = [new AnchorFragment(id, Length.Zero, Length.Zero), .. seq.Rows[0].Fragments] };
+        if (block.Anchors.Count > 0 && seq.Count > 0)
+            seq.Rows[0] = seq.Rows[0] with { Fragments = [.. block.Anchors.Select(id => new AnchorFragment(id, Length.Zero, Length.Zero)), .. seq.Rows[0].Fragments] };
         return seq;
     }
 

@@ -24,9 +24,10 @@ public sealed class TableBuilder(LayoutContext context, InlineStyler styler)
         var rows = new List<(IReadOnlyList<TableCell> Cells, TextStyle Style, string Tag)> { (table.Header, headStyle, "TH") };
         rows.AddRange(table.Rows.Select(r => (r, cellStyle, "TD")));
 
-        // Each cell as its lines' styled text: a hard break (<br> in a cell) starts a new line there.
+        // Each cell as its lines' styled text: a hard break (<br> in a cell) starts a new line there, and two in a row
+        // leave an empty line between, as in a browser; breaks at the cell's start or end show nothing.
         var texts = rows.Select(r => Enumerable.Range(0, columns)
-            .Select(c => c < r.Cells.Count ? styler.Style(r.Cells[c].Content, r.Style).Where(line => line.Count > 0).ToList() : []).ToList()).ToList();
+            .Select(c => c < r.Cells.Count ? WithoutOuterEmptyLines(styler.Style(r.Cells[c].Content, r.Style)) : []).ToList()).ToList();
         var widths = ColumnWidths(texts, columns, width, pad);
 
         var seq = new RowSequence();
@@ -41,14 +42,23 @@ public sealed class TableBuilder(LayoutContext context, InlineStyler styler)
             {
                 var cellNode = tr.Child(rows[r].Tag);
                 var inner = widths[c] - 2 * pad;
-                var lines = texts[r][c].SelectMany(line => context.Compose(line, inner, Length.Zero, table.Span)).ToList();
                 var align = c < table.Alignments.Count ? table.Alignments[c] : ColumnAlignment.Default;
-                var lineRows = TextRowBuilder.Rows(lines, leading, x + pad, cellNode, TextColor.Body, i => align switch
+                var lineRows = new List<BoxRow>();
+                foreach (var text in texts[r][c])
                 {
-                    ColumnAlignment.Right => inner - lines[i].Width,
-                    ColumnAlignment.Center => (inner - lines[i].Width) / 2,
-                    _ => Length.Zero,
-                });
+                    if (text.Count == 0)
+                    {
+                        lineRows.Add(BoxRow.Space(leading));
+                        continue;
+                    }
+                    var lines = context.Compose(text, inner, Length.Zero, table.Span);
+                    lineRows.AddRange(TextRowBuilder.Rows(lines, leading, x + pad, cellNode, TextColor.Body, i => align switch
+                    {
+                        ColumnAlignment.Right => inner - lines[i].Width,
+                        ColumnAlignment.Center => (inner - lines[i].Width) / 2,
+                        _ => Length.Zero,
+                    }));
+                }
                 cells.Add((lineRows, x, widths[c], align));
                 x += widths[c];
             }
@@ -73,6 +83,16 @@ public sealed class TableBuilder(LayoutContext context, InlineStyler styler)
             seq.Add(row, r > 0);
         }
         return (seq, header);
+    }
+
+    /// <summary>A cell's lines without the empty ones before its first and after its last line of text.</summary>
+    private static List<IReadOnlyList<StyledText>> WithoutOuterEmptyLines(IReadOnlyList<IReadOnlyList<StyledText>> lines)
+    {
+        var first = 0;
+        var end = lines.Count;
+        while (first < end && lines[first].Count == 0) first++;
+        while (end > first && lines[end - 1].Count == 0) end--;
+        return lines.Skip(first).Take(end - first).ToList();
     }
 
     /// <summary>A repeated header: drawn again, but not part of the document's structure a second time.</summary>

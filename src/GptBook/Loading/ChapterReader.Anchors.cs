@@ -7,22 +7,23 @@ namespace GptBook.Loading;
 public sealed partial class ChapterReader
 {
     /// <summary>
-    /// The name of an HTML anchor (<c>&lt;a name="intro"&gt;&lt;/a&gt;</c>, or with <c>id</c>) on a line of its own
-    /// or in the line before a heading, as books written for GitHub mark what their table of contents links to.
-    /// The next heading takes it as its id (unless it names its own with <c>{#id}</c>), so that links to it arrive;
-    /// a next paragraph starts with it (<see cref="Model.InlineAnchor"/>); any other next block takes it as its
-    /// <see cref="Model.Block.AnchorId"/>.
+    /// The names of the HTML anchors (<c>&lt;a name="intro"&gt;&lt;/a&gt;</c>, or with <c>id</c>) on lines of their
+    /// own before the next block, as books written for GitHub mark what their table of contents links to; two in a
+    /// row (an old <c>name</c> and a new <c>id</c>, on one line or on two, with blank lines between or not) both
+    /// name it. The next heading takes the last as its id (unless it names its own with <c>{#id}</c>) and the others
+    /// as its <see cref="Model.Block.Anchors"/>, so that links to any of them arrive; a next paragraph starts with
+    /// them (<see cref="Model.InlineAnchor"/>); any other next block takes them as its <see cref="Model.Block.Anchors"/>.
     /// </summary>
-    private string? _pendingAnchor;
+    private readonly List<string> _pendingAnchors = [];
 
-    /// <summary>The anchor name when <paramref name="html"/> is nothing but anchors (the last one counts), else null.</summary>
-    private static string? AnchorOnly(string html)
+    /// <summary>The anchor names, in order, when <paramref name="html"/> is nothing but anchors, else null.</summary>
+    private static List<string>? AnchorOnly(string html)
     {
         var rest = AnchorTag().Replace(html, "");
         rest = ClosingAnchor().Replace(rest, "");
         if (rest.Trim().Length > 0) return null;
-        var names = AnchorTag().Matches(html);
-        return names.Count == 0 ? null : names[^1].Groups[2].Value;
+        var names = AnchorTag().Matches(html).Select(m => m.Groups[2].Value).ToList();
+        return names.Count == 0 ? null : names;
     }
 
     /// <summary>An anchor among a heading's own inlines (<c>## &lt;a name="intro"&gt;&lt;/a&gt;介绍</c>).</summary>
@@ -30,7 +31,7 @@ public sealed partial class ChapterReader
         inlines?.Descendants<HtmlInline>().Select(h => AnchorTag().Match(h.Tag)).Where(m => m.Success).Select(m => m.Groups[2].Value).FirstOrDefault();
 
     /// <summary>A paragraph made of anchor tags alone ("&lt;a name="x"&gt;&lt;/a&gt;" inside other text is not one).</summary>
-    private static string? AnchorParagraph(ParagraphBlock paragraph)
+    private static List<string>? AnchorParagraph(ParagraphBlock paragraph)
     {
         if (paragraph.Inline == null) return null;
         var text = string.Concat(paragraph.Inline.Select(i => i switch

@@ -138,22 +138,24 @@ public sealed partial class ChapterReader
     private void ConvertBlock(MdBlock block, int depth, SourceSpan parent, List<Model.Block> result)
     {
         var span = _source.Of(block, parent);
-        var anchor = _pendingAnchor;
-        if (block is not (BlankLineBlock or LinkReferenceDefinitionGroup)) _pendingAnchor = null; // an anchor names only the block right after it
+        string[] anchors = [.. _pendingAnchors];
+        if (block is not (BlankLineBlock or LinkReferenceDefinitionGroup)) _pendingAnchors.Clear(); // anchors name only the block right after them
         var before = result.Count;
         switch (block)
         {
             case HeadingBlock h:
                 // "{#id}" names the heading, else an HTML anchor in it or right before it; the id transform still
-                // makes it a valid, unique id. The heading is the anchor's place, so the anchor itself goes.
+                // makes it a valid, unique id. The heading is the anchor's place, so the anchor itself goes. Other
+                // anchors right before it name it too.
+                var own = h.TryGetAttributes()?.Id ?? AnchorIn(h.Inline);
                 result.Add(new Heading(h.Level, Inlines(h.Inline, 0, span).Where(i => i is not InlineAnchor).ToList(),
-                    h.TryGetAttributes()?.Id ?? AnchorIn(h.Inline) ?? anchor ?? "", span));
+                    own ?? (anchors.Length > 0 ? anchors[^1] : ""), span) { Anchors = own != null || anchors.Length == 0 ? anchors : anchors[..^1] });
                 break;
-            case HtmlBlock html when AnchorOnly(LinesOf(html)) is { } name:
-                _pendingAnchor = name;
+            case HtmlBlock html when AnchorOnly(LinesOf(html)) is { } names:
+                _pendingAnchors.AddRange([.. anchors, .. names]);
                 break;
-            case ParagraphBlock p when AnchorParagraph(p) is { } name:
-                _pendingAnchor = name;
+            case ParagraphBlock p when AnchorParagraph(p) is { } names:
+                _pendingAnchors.AddRange([.. anchors, .. names]);
                 break;
             case YamlFrontMatterBlock:
                 break; // read for its title by Read (a chapter without a heading gets it as one); never printed
@@ -238,12 +240,12 @@ public sealed partial class ChapterReader
         }
         // An anchor on its own line before a paragraph names the paragraph's start; before any other block (a list,
         // a table, code …), the block. A heading without an id of its own (an HTML <h2>) takes it as its id.
-        if (anchor != null && block is not HeadingBlock && result.Count > before)
+        if (anchors.Length > 0 && block is not HeadingBlock && result.Count > before)
             result[before] = result[before] switch
             {
-                Paragraph named => named with { Content = [new InlineAnchor(anchor, named.Span), .. named.Content] },
-                Heading { Id: "" } heading => heading with { Id = anchor },
-                var other => other with { AnchorId = anchor },
+                Paragraph named => named with { Content = [.. anchors.Select(a => new InlineAnchor(a, named.Span)), .. named.Content] },
+                Heading { Id: "" } heading => heading with { Id = anchors[^1], Anchors = [.. heading.Anchors, .. anchors[..^1]] },
+                var other => other with { Anchors = [.. other.Anchors, .. anchors] },
             };
     }
 

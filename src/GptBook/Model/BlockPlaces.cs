@@ -14,9 +14,9 @@ public static class BlockPlaces
         return formulas.SelectMany(f => f.Numbers).Select(n => n.Id).OfType<string>();
     }
 
-    /// <summary>The ids anchors give the block: its own (<see cref="Block.AnchorId"/>), then those in its text (<see cref="InlineAnchor"/>).</summary>
+    /// <summary>The ids anchors give the block: its own (<see cref="Block.Anchors"/>), then those in its text (<see cref="InlineAnchor"/>).</summary>
     public static IEnumerable<string> AnchorIds(this Block block) =>
-        Inlines(block).OfType<InlineAnchor>().Select(a => a.Id).Prepend(block.AnchorId).OfType<string>();
+        block.Anchors.Concat(Inlines(block).OfType<InlineAnchor>().Select(a => a.Id));
 
     private static IEnumerable<Inline> Inlines(Block block) =>
         block.InlineContent().SelectMany(list => list).SelectMany(i => i.DescendantsAndSelf());

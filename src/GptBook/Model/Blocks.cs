@@ -19,11 +19,12 @@ public abstract record Block(SourceSpan Span)
     }
 
     /// <summary>
-    /// The id an HTML anchor on its own line before the block gives it (<c>&lt;a name="x"&gt;&lt;/a&gt;</c> before a
-    /// list, a table, code …), so links to "#x" arrive at the block's start; null when none does. A heading takes
-    /// such an anchor as its <see cref="Heading.Id"/> and a paragraph as its first <see cref="InlineAnchor"/> instead.
+    /// The ids HTML anchors on their own lines before the block give it (<c>&lt;a name="x"&gt;&lt;/a&gt;</c> before a
+    /// list, a table, code …; one or more, in source order), so links to "#x" arrive at the block's start; empty when
+    /// none does. A heading without an id of its own takes the last such anchor as its <see cref="Heading.Id"/> and
+    /// a paragraph takes them as its first <see cref="InlineAnchor"/>s instead.
     /// </summary>
-    public string? AnchorId { get; init; }
+    public IReadOnlyList<string> Anchors { get; init; } = [];
 
     public virtual IEnumerable<Block> Children() => [];
 

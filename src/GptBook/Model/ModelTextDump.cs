@@ -29,7 +29,7 @@ public static class ModelTextDump
 
     private static void Block(Writer w, int depth, Block block)
     {
-        var at = (block.AnchorId is { } anchor ? $"anchor={Q(anchor)} " : "") + "@" + block.Span;
+        var at = string.Concat(block.Anchors.Select(anchor => $"anchor={Q(anchor)} ")) + "@" + block.Span;
         switch (block)
         {
             case Heading h:

@@ -4,7 +4,7 @@ using GptBook.Model;
 namespace GptBook.Transforms;
 
 /// <summary>
-/// Makes the ids of anchors in running text (<see cref="InlineAnchor"/>) and before blocks (<see cref="Block.AnchorId"/>)
+/// Makes the ids of anchors in running text (<see cref="InlineAnchor"/>) and before blocks (<see cref="Block.Anchors"/>)
 /// valid and unique the way heading ids are (<see cref="HeadingIdTransform.Slug"/>, so a link to "#name" finds it
 /// through the same slug), after every heading, figure, footnote and equation has its id: an anchor never takes an id
 /// from them, and adding one never renames a heading (whose id is its address on the site). A repeated anchor gets
@@ -29,7 +29,7 @@ public sealed class AnchorIdTransform(DiagnosticBag diagnostics) : ModelRewriter
         inline is InlineAnchor anchor ? [anchor with { Id = Claim(anchor.Id, anchor.Span) }] : [inline];
 
     protected override Block RewriteBlock(Block block) =>
-        block.AnchorId is { } id ? block with { AnchorId = Claim(id, block.Span) } : block;
+        block.Anchors.Count > 0 ? block with { Anchors = block.Anchors.Select(id => Claim(id, block.Span)).ToArray() } : block;
 
     private string Claim(string name, SourceSpan span)
     {

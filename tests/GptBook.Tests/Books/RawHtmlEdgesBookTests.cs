@@ -41,7 +41,35 @@ public sealed class RawHtmlEdgesBook : IDisposable
     public static readonly string ManyFormulas =
         string.Concat(Enumerable.Range(0, 40).Select(k => "第" + new string('项', k % 7) + $"个 $w_{{{k}}}$、")) + "等等。";
 
-    public static string Markdown => Chapter + ManyFormulas + "\n";
+    /// <summary>Two anchor lines in a row before a heading, a list and a paragraph; a table cell with a double break.</summary>
+    public const string AnchorsAndBreaks = """
+        ## 锚点
+
+        见[旧名](#old-name)、[新名](#new-name)、[列表甲](#list-a)、[列表乙](#list-b)、[段落甲](#para-a)和[段落乙](#para-b)。
+
+        <a name="old-name"></a>
+        <a id="new-name"></a>
+        ## 两个锚点的标题
+
+        <a name="list-a"></a>
+        <a id="list-b"></a>
+        - 列表的第一项
+        - 列表的第二项
+
+        <a name="para-a"></a>
+
+        <a id="para-b"></a>
+
+        这是被两个锚点命名的段落。
+
+        | 列 | 说明 |
+        |---|---|
+        | 甲 | 上行<br><br>下行 |
+        | 乙 | 左行<br>右行 |
+
+        """;
+
+    public static string Markdown => Chapter + ManyFormulas + "\n\n" + AnchorsAndBreaks;
 
     public RawHtmlEdgesBook()
     {
@@ -218,5 +246,88 @@ public class RawHtmlEdgesBookTests(RawHtmlEdgesBook book) : IClassFixture<RawHtm
         // paragraph of forty formulas, so the count above was taken where it matters.
         await page.EvaluateAsync("document.querySelectorAll('.nobr').forEach(s => s.style.whiteSpace = 'normal')");
         Assert.True((double)(await page.EvaluateAsync(PunctuationStartingALine))! > 0, "no formula fell at a line's end: the paragraph tests nothing");
+    }
+
+    public static TheoryData<string, string, string> TwoAnchors => new()
+    {
+        // the anchor, the link's text, the text the block starts with
+        { "old-name", "旧名", "两个锚点的标题" },
+        { "new-name", "新名", "两个锚点的标题" },
+        { "list-a", "列表甲", "列表的第一项" },
+        { "list-b", "列表乙", "列表的第一项" },
+        { "para-a", "段落甲", "这是被两个锚点命名的段落" },
+        { "para-b", "段落乙", "这是被两个锚点命名的段落" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TwoAnchors))]
+    public void Both_of_two_anchor_lines_in_a_row_name_the_block_after_them_in_every_output(string id, string linkText, string start)
+    {
+        Assert.DoesNotContain(book.Book.Diagnostics, d => d.Code == "GB0111");
+
+        // EPUB: the id is on the block, or on an empty element among those right before it, or at the paragraph's start.
+        var page = book.EpubPageWith(start);
+        var target = Assert.Single(page.Descendants(), e => (string?)e.Attribute("id") == id);
+        var block = target.Parent!.Name.LocalName == "p" ? target.Parent
+            : target.Value.Length > 0 ? target : target.ElementsAfterSelf().First(e => e.Value.Length > 0);
+        Assert.StartsWith(start, block.Value, StringComparison.Ordinal);
+        var link = Assert.Single(book.EpubPages.Values.SelectMany(p => XDocument.Parse(p).Descendants(RawHtmlEdgesBook.Xhtml + "a")), a => a.Value == linkText);
+        // A heading that opens its file is linked to as the file alone.
+        var href = (string)link.Attribute("href")!;
+        Assert.True(href.EndsWith("#" + id, StringComparison.Ordinal) || (target.Name.LocalName == "h2" && !href.Contains('#', StringComparison.Ordinal)), href);
+
+        // Site: the same id before the same block, and the link names it.
+        var site = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Assert.Single(book.SitePages.Values, p => p.Contains($"id=\"{id}\"", StringComparison.Ordinal)));
+        var element = site.GetElementById(id);
+        Assert.NotNull(element);
+        var siteBlock = element.ParentElement!.LocalName == "p" ? element.ParentElement : element.TextContent.Length > 0 ? element : NextWithText(element);
+        Assert.StartsWith(start, siteBlock.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains(book.SitePages.Values, p => p.Contains($"#{id}\">{linkText}</a>", StringComparison.Ordinal)
+                                                  || (element.LocalName == "h2" && p.Contains($"\">{linkText}</a>", StringComparison.Ordinal)));
+
+        // PDF: the link goes to the block's first line.
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(book.Book.PdfPath);
+        var pages = pdf.GetPages().ToArray();
+        var (from, at) = pages.Select(p => (Page: p, At: TextAt(p, linkText))).First(x => x.At != null);
+        var annotation = Assert.Single(from.GetAnnotations(), a => a.Rectangle.Left <= at!.Value.X && at.Value.X <= a.Rectangle.Right
+                                                                   && a.Rectangle.Bottom <= at.Value.Y && at.Value.Y <= a.Rectangle.Top);
+        var destination = Assert.IsType<UglyToad.PdfPig.Actions.GoToAction>(annotation.Action).Destination;
+        var first = TextAt(pages[destination.PageNumber - 1], start);
+        Assert.NotNull(first);
+        Assert.InRange(Assert.NotNull(destination.Coordinates.Top) - first.Value.Y, 0, 30);
+    }
+
+    private static AngleSharp.Dom.IElement NextWithText(AngleSharp.Dom.IElement element)
+    {
+        var next = element.NextElementSibling;
+        while (next != null && next.TextContent.Trim().Length == 0) next = next.NextElementSibling;
+        return next ?? element;
+    }
+
+    /// <summary>The middle of the first letter of <paramref name="text"/> on the page (the letters in a row), or null.</summary>
+    private static (double X, double Y)? TextAt(UglyToad.PdfPig.Content.Page page, string text)
+    {
+        var letters = page.Letters.Where(l => l.Value.Trim().Length > 0).ToArray();
+        for (var i = 0; i + text.Length <= letters.Length; i++)
+        {
+            if (!Enumerable.Range(0, text.Length).All(k => letters[i + k].Value == text[k].ToString())) continue;
+            var r = letters[i].GlyphRectangle;
+            return ((r.Left + r.Right) / 2, (r.Bottom + r.Top) / 2);
+        }
+        return null;
+    }
+
+    [Fact]
+    public void Two_breaks_in_a_pdf_table_cell_leave_an_empty_line_between_as_in_a_browser()
+    {
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(book.Book.PdfPath);
+        var page = pdf.GetPages().Single(p => TextAt(p, "上行") != null);
+        double Baseline(string text) => Assert.NotNull(TextAt(page, text)).Y;
+        var single = Baseline("左行") - Baseline("右行");
+        var twice = Baseline("上行") - Baseline("下行");
+        Assert.True(single > 0);
+        Assert.InRange(twice / single, 1.9, 2.1);
+        // The EPUB keeps both breaks.
+        Assert.Contains("上行<br /><br />下行", string.Concat(book.EpubPages.Values).Replace("<br/>", "<br />", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 }

@@ -197,12 +197,12 @@ public class MarkdownExtensionTests
             "<a name=\"code\"></a>\n\n```python\nprint(1)\n```\n\n<a name=\"quote\"></a>\n\n> 引用\n\n<a name=\"标题\"></a>\n\n---\n\n" +
             "<a name=\"html-table\"></a>\n\n<table><tr><td>x</td></tr></table>\n\n<a name=\"nothing\"></a>\n");
         var blocks = book.Chapters.Single().Blocks;
-        Assert.Equal("steps", Assert.IsType<ListBlock>(blocks[2]).AnchorId);
-        Assert.Equal("表格", Assert.IsType<Table>(blocks[3]).AnchorId);
-        Assert.Equal("code", Assert.IsType<CodeBlock>(blocks[4]).AnchorId);
-        Assert.Equal("quote", Assert.IsType<BlockQuote>(blocks[5]).AnchorId);
-        Assert.Equal("标题-2", Assert.IsType<ThematicBreak>(blocks[6]).AnchorId); // the heading keeps "标题"
-        Assert.Equal("html-table", Assert.IsType<Table>(blocks[7]).AnchorId);
+        Assert.Equal(["steps"], Assert.IsType<ListBlock>(blocks[2]).Anchors);
+        Assert.Equal(["表格"], Assert.IsType<Table>(blocks[3]).Anchors);
+        Assert.Equal(["code"], Assert.IsType<CodeBlock>(blocks[4]).Anchors);
+        Assert.Equal(["quote"], Assert.IsType<BlockQuote>(blocks[5]).Anchors);
+        Assert.Equal(["标题-2"], Assert.IsType<ThematicBreak>(blocks[6]).Anchors); // the heading keeps "标题"
+        Assert.Equal(["html-table"], Assert.IsType<Table>(blocks[7]).Anchors);
         Assert.Equal(8, blocks.Count); // the last anchor, before nothing, shows nothing
         var links = blocks.OfType<Paragraph>().First().Content.OfType<Link>().Select(l => l.Target).ToArray();
         Assert.Equal(["#steps", "#表格", "#code", "#quote", "#标题", "#html-table"], links);
@@ -217,9 +217,9 @@ public class MarkdownExtensionTests
             "<a name=\"code\"></a>\n```python\nprint(1)\n```\n");
         var blocks = book.Chapters.Single().Blocks;
         Assert.Equal(["第一步", "第二步"], Assert.IsType<ListBlock>(blocks[2]).Items.Select(i => Inline.PlainText(((Paragraph)i.Blocks[0]).Content)));
-        Assert.Equal("steps", blocks[2].AnchorId);
+        Assert.Equal(["steps"], blocks[2].Anchors);
         Assert.Equal("print(1)", Assert.IsType<CodeBlock>(blocks[3]).Code);
-        Assert.Equal("code", blocks[3].AnchorId);
+        Assert.Equal(["code"], blocks[3].Anchors);
         Assert.DoesNotContain(diagnostics.Items, d => d.Code == "GB0111");
     }
 }

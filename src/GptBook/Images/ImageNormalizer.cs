@@ -87,39 +87,54 @@ internal sealed class ImageNormalizer
         return results;
     }
 
+    /// <summary>
+    /// Every output shows the same prepared SVG, whatever its raster settings: the EPUB and the site embed it, the PDF
+    /// draws it as vectors. The entry is looked up before the SVG is parsed: sanitizing it again was most of a warm
+    /// build's image stage. What sanitizing reported is kept with the entry and reported again from there; the path
+    /// is part of the key because the messages name it.
+    /// </summary>
     private Dictionary<ImageProfile, NormalizedImage> NormalizeSvg(
         IReadOnlyList<ImageReference> references, string path, byte[] bytes, IReadOnlyList<ImageProfileRules> profiles)
     {
-        var svg = SvgPreparer.Prepare(bytes, path, _context.Options.Images, out var problem);
-        if (svg == null) return Fail(references, problem!, profiles);
-        if (svg.Report.Unsafe.Count > 0)
-            Report(references, DiagnosticCodes.SvgSanitized, $"removed from the SVG: {string.Join(", ", svg.Report.Unsafe)}: {path}");
-        if (svg.Report.Unsupported.Count > 0)
-            Report(references, DiagnosticCodes.SvgUnsupported,
-                $"removed from the SVG, as no output can show it the same way: {string.Join(", ", svg.Report.Unsupported)}: {path}");
-        if (svg.Report.Truncated)
-            Report(references, DiagnosticCodes.SvgTruncated,
-                $"the SVG has more than {SvgSanitizer.MaxElements:N0} elements or {SvgSanitizer.MaxDepth} levels; the rest was left out: {path}");
-        foreach (var bitmap in svg.BitmapProblems)
-            Report(references, DiagnosticCodes.SvgBitmapRemoved, $"bitmap removed from the SVG: {bitmap}");
-
-        // Every output shows the same prepared SVG, whatever its raster settings: the EPUB and the site embed it,
-        // the PDF draws it as vectors.
-        var results = new Dictionary<ImageProfile, NormalizedImage>();
-        var key = ImageCache.Key($"svg;q={_context.Options.Images.JpegQuality};pixels={_context.Options.Images.MaxPixels}", ImageCache.ContentDigest(bytes));
+        var key = ImageCache.Key($"svg;q={_context.Options.Images.JpegQuality};pixels={_context.Options.Images.MaxPixels};path={path}", ImageCache.ContentDigest(bytes));
+        NormalizedImage prepared;
         lock (_entryLocks.GetOrAdd(key, _ => new object()))
         {
-            var cached = _cache.TryGet(key);
-            if (cached != null) _context.Statistics.CountCacheHit();
+            if (_cache.TryGetEntry(key) is { } cached)
+            {
+                _context.Statistics.CountCacheHit();
+                foreach (var note in cached.Notes) Report(references, note.Code, note.Message);
+                prepared = cached.Image;
+            }
             else
             {
+                var svg = SvgPreparer.Prepare(bytes, path, _context.Options.Images, out var problem);
+                if (svg == null) return Fail(references, problem!, profiles);
+                var notes = Findings(svg, path);
+                foreach (var note in notes) Report(references, note.Code, note.Message);
                 IO.AtomicFile.WriteAllBytes(_cache.PathFor(key + ".svg"), svg.Bytes, durable: false);
-                cached = _cache.Put(key, [new CachedFile(key + ".svg", svg.Width, svg.Height, "image/svg+xml", ImageProfileRules.CssDpi)]);
+                prepared = _cache.Put(key, [new CachedFile(key + ".svg", svg.Width, svg.Height, "image/svg+xml", ImageProfileRules.CssDpi)], notes);
                 _context.Statistics.CountWrite();
             }
-            foreach (var rules in profiles) results[rules.Profile] = cached;
         }
-        return results;
+        return profiles.ToDictionary(r => r.Profile, _ => prepared);
+    }
+
+    /// <summary>What preparing the SVG removed or cut, as diagnostics.</summary>
+    private static List<CachedNote> Findings(PreparedSvg svg, string path)
+    {
+        var notes = new List<CachedNote>();
+        if (svg.Report.Unsafe.Count > 0)
+            notes.Add(new(DiagnosticCodes.SvgSanitized, $"removed from the SVG: {string.Join(", ", svg.Report.Unsafe)}: {path}"));
+        if (svg.Report.Unsupported.Count > 0)
+            notes.Add(new(DiagnosticCodes.SvgUnsupported,
+                $"removed from the SVG, as no output can show it the same way: {string.Join(", ", svg.Report.Unsupported)}: {path}"));
+        if (svg.Report.Truncated)
+            notes.Add(new(DiagnosticCodes.SvgTruncated,
+                $"the SVG has more than {SvgSanitizer.MaxElements:N0} elements or {SvgSanitizer.MaxDepth} levels; the rest was left out: {path}"));
+        foreach (var bitmap in svg.BitmapProblems)
+            notes.Add(new(DiagnosticCodes.SvgBitmapRemoved, $"bitmap removed from the SVG: {bitmap}"));
+        return notes;
     }
 
     private Dictionary<ImageProfile, NormalizedImage> NormalizeRaster(

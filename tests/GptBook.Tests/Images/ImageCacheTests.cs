@@ -120,5 +120,46 @@ public sealed class ImageCacheTests : IDisposable
         Assert.Equal(bytes, File.ReadAllBytes(run.Get(_a.Reference, ImageProfile.Site).Path));
     }
 
+    [Fact]
+    public void A_cached_svg_is_not_prepared_again_and_its_findings_are_reported_again()
+    {
+        // An event handler (sanitized away), a filter no output can show the same way, and a corrupt embedded bitmap:
+        // all three are findings of preparing the SVG, which a rebuild takes from the cache entry instead.
+        var svg = _book.Write("img/d.svg", """
+            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="20">
+              <rect width="40" height="20" onclick="alert(1)"/>
+              <rect width="10" height="10" filter="url(#f)"/>
+              <image width="5" height="5" xlink:href="data:image/png;base64,iVBORw0KGgo="/>
+            </svg>
+            """u8.ToArray());
+        var reference = ImageTestBook.Local(svg, line: 7, column: 3);
+        var first = _book.Run([reference]);
+        var second = _book.Run([reference]);
+        Assert.Equal(1, first.Statistics.Written);
+        Assert.Equal((0, 1), (second.Statistics.Written, second.Statistics.CacheHits));
+        Assert.Equal(["GB0211", "GB0220", "GB0221"], first.Codes.Order());
+        Assert.Equal(first.Diagnostics.Sorted().Select(d => d.ToString()), second.Diagnostics.Sorted().Select(d => d.ToString()));
+        Assert.Equal(first.Get(reference, ImageProfile.Site).Path, second.Get(reference, ImageProfile.Site).Path);
+
+        // The findings come from the entry, not from sanitizing again: what the entry says is what is reported.
+        var manifest = Path.ChangeExtension(first.Get(reference, ImageProfile.Site).Path, ".txt");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\tremoved from the SVG: ", "\tfrom the entry: ", StringComparison.Ordinal));
+        var third = _book.Run([reference]);
+        Assert.Equal(["GB0211"], third.Diagnostics.Sorted().Where(d => d.Message.StartsWith("from the entry: ", StringComparison.Ordinal)).Select(d => d.Code));
+        Assert.Equal(0, third.Statistics.Written);
+    }
+
+    [Fact]
+    public void A_manifest_cut_short_is_refused_and_its_entry_remade()
+    {
+        var first = Run();
+        var manifest = Path.ChangeExtension(first.Get(_a.Reference, ImageProfile.Site).Path, ".txt");
+        var text = File.ReadAllText(manifest);
+        File.WriteAllText(manifest, text[..text.LastIndexOf("end", StringComparison.Ordinal)]);
+        var run = Run();
+        Assert.Equal(1, run.Statistics.Written);
+        Assert.Equal(text, File.ReadAllText(manifest));
+    }
+
     private sealed record ImageReference_(GptBook.Model.ImageReference Reference);
 }

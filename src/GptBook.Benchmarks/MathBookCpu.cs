@@ -5,8 +5,9 @@ using GptBook.Benchmarks.Micro;
 namespace GptBook.Benchmarks;
 
 /// <summary>
-/// `bench math [runs] [warm-ups]`: <see cref="MathBookBenchmark"/>'s two books (2,190 formulas, and the same Markdown
-/// without them) laid out and written as PDFs in this process, in alternating runs after warm-ups (three unless told:
+/// `bench math [runs] [warm-ups] [pdf|epub|site|all]`: <see cref="MathBookBenchmark"/>'s two books (2,190 formulas, and
+/// the same Markdown without them) laid out and written as PDFs (or written as EPUBs, as sites, or all three one after
+/// the other) in this process, in alternating runs after warm-ups (three unless told:
 /// the typesetter's code is still being recompiled by the tiered JIT after one), printing each
 /// run's process CPU time, bytes allocated, collections and GC pauses, then the medians and the ratio of the medians. On a
 /// shared machine whose load makes wall times meaningless, CPU time is what compares before and after (the
@@ -18,9 +19,18 @@ public static class MathBookCpu
     {
         var runs = args.Count > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
         var warmUps = args.Count > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+        var output = args.Count > 2 ? args[2] : "pdf";
         var bench = new MathBookBenchmark();
         bench.Setup();
-        var cases = new (string Name, Func<int> Write, List<double> Cpu)[] { ("math", bench.MathBook, []), ("text", bench.TextBook, []) };
+        Action Writer(bool math) => output switch
+        {
+            "pdf" => () => _ = math ? bench.MathBook() : bench.TextBook(),
+            "epub" => () => bench.Epub(math),
+            "site" => () => bench.Site(math),
+            "all" => () => { _ = math ? bench.MathBook() : bench.TextBook(); bench.Epub(math); bench.Site(math); },
+            _ => throw new ArgumentException($"bench math: output '{output}' is not pdf, epub, site or all"),
+        };
+        var cases = new (string Name, Action Write, List<double> Cpu)[] { ("math", Writer(true), []), ("text", Writer(false), []) };
         using var process = Process.GetCurrentProcess();
         for (var run = 1 - warmUps; run <= runs; run++)
             foreach (var (name, write, cpus) in cases)
@@ -41,7 +51,7 @@ public static class MathBookCpu
             }
         var math = Median(cases[0].Cpu);
         var text = Median(cases[1].Cpu);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"medians of {runs} runs: math book CPU {math:F2} s, text book {text:F2} s, ratio {math / text:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{output}, medians of {runs} runs: math book CPU {math:F2} s, text book {text:F2} s, ratio {math / text:F2}"));
     }
 
     private static double Median(List<double> values)

@@ -4,7 +4,7 @@ using GptBook.Benchmarks;
 // `bench e2e [--sizes 40,80] [--runs 3] [--no-pandoc] [--no-typst] --cli PATH --out DIR` — whole-process benchmark.
 // `bench micro [BenchmarkDotNet arguments]` — the hot paths, with BenchmarkDotNet.
 // `bench images [runs]` — the cold image stage's wall and CPU time, in-process (see ColdImageStage).
-// `bench math [runs] [warm-ups]` — the 2,190-formula book against the same book without formulas, PDF CPU time (see MathBookCpu).
+// `bench math [runs] [warm-ups] [pdf|epub|site|all]` — the 2,190-formula book against the same book without formulas, CPU time (see MathBookCpu).
 if (args.Length > 0 && args[0] == "images")
 {
     ColdImageStage.Run(args[1..]);

@@ -6,10 +6,13 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using GptBook.Configuration;
 using GptBook.Diagnostics;
+using GptBook.Epub;
 using GptBook.Fonts;
+using GptBook.IO;
 using GptBook.Images;
 using GptBook.Model;
 using GptBook.Pdf;
+using GptBook.Site;
 
 namespace GptBook.Benchmarks.Micro;
 
@@ -38,6 +41,7 @@ public partial class MathBookBenchmark
     private (Book Book, BookOptions Options, ImageCatalog Images) _text;
     private FontSet _fonts = null!;
     private string _output = null!;
+    private DerivedFileCache _cache = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -48,6 +52,8 @@ public partial class MathBookBenchmark
         _fonts = ArticleFixture.Fonts;
         PdfBookWriter.PrepareFonts(_fonts);
         _output = Path.Combine(directory, "out.pdf");
+        // The covers the EPUB and the site draw from the title are the same for both books: kept, as a warm build keeps them.
+        _cache = new DerivedFileCache(Path.Combine(directory, ".cache", "derived"));
         var formulas = _math.Book.AllBlocks().Sum(b => b is DisplayMath ? 1 : b.InlineContent().SelectMany(l => l).SelectMany(i => i.DescendantsAndSelf()).Count(i => i is InlineMath));
         Console.WriteLine($"// math book: {formulas} formulas, {MathBook()} pages; text book: {TextBook()} pages");
     }
@@ -57,6 +63,23 @@ public partial class MathBookBenchmark
 
     [Benchmark]
     public int MathBook() => PdfBookWriter.Write(_math.Book, _math.Options, _math.Images, _fonts, _output, new DiagnosticBag()).Pages.Count;
+
+    /// <summary>
+    /// Either book's EPUB or site (not benchmark cases: `bench math` times them by CPU time, with the PDF, to show
+    /// where a whole build's extra cost for the formulas goes).
+    /// </summary>
+    public void Epub(bool math)
+    {
+        var (book, options, images) = math ? _math : _text;
+        EpubWriter.Write(book, options, images, Path.ChangeExtension(_output, ".epub"), new DiagnosticBag(), cache: _cache);
+    }
+
+    /// <inheritdoc cref="Epub"/>
+    public void Site(bool math)
+    {
+        var (book, options, images) = math ? _math : _text;
+        SiteWriter.Write(book, options, images, [], Path.Combine(Path.GetDirectoryName(_output)!, "site"), new DiagnosticBag(), cache: _cache);
+    }
 
     /// <summary>The math sample's chapters <see cref="Copies"/> times in one book, with or without their formulas.</summary>
     private static (Book, BookOptions, ImageCatalog) Write(string directory, bool keepFormulas)

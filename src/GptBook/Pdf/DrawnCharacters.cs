@@ -60,7 +60,7 @@ internal static class DrawnCharacters
                 AddFormula(s.Drawn, add);
                 break;
             case GroupBox group:
-                foreach (var child in group.Children) AddFormula(child.Box, add);
+                for (var i = 0; i < group.Children.Count; i++) AddFormula(group.Children[i].Box, add); // no enumerator per group
                 break;
         }
     }

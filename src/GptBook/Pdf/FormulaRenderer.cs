@@ -59,8 +59,10 @@ internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, stri
                 Draw(s.Drawn, size, x, baseline, line, gfx);
                 break;
             case GroupBox group:
-                foreach (var child in group.Children)
-                    Draw(child.Box, size, x + child.X * size, baseline - child.Shift * size, line, gfx);
+                // By index: the children are a list, and a foreach over the interface would allocate an enumerator per group.
+                var children = group.Children;
+                for (var i = 0; i < children.Count; i++)
+                    Draw(children[i].Box, size, x + children[i].X * size, baseline - children[i].Shift * size, line, gfx);
                 break;
         }
     }

@@ -22,13 +22,26 @@ public static class PolyglotHtmlSerializer
     private static readonly HashSet<string> VoidElements =
         ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>The document as UTF-8 bytes without a byte-order mark, starting with the HTML5 doctype.</summary>
-    public static byte[] Serialize(XElement html)
+    public static byte[] Serialize(XElement html) => Utf8.GetBytes(SerializeToString(html));
+
+    /// <summary>The document's text, as <see cref="Serialize"/> encodes it.</summary>
+    public static string SerializeToString(XElement html)
     {
         var sb = new StringBuilder("<!DOCTYPE html>\n");
         WriteElement(sb, html, isRoot: true);
         sb.Append('\n');
-        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(sb.ToString());
+        return sb.ToString();
+    }
+
+    /// <summary>Elements inside a document's body or head, written as <see cref="Serialize"/> writes them there.</summary>
+    public static string Fragment(IEnumerable<XElement> elements)
+    {
+        var sb = new StringBuilder();
+        foreach (var element in elements) WriteElement(sb, element, isRoot: false);
+        return sb.ToString();
     }
 
     private static void WriteElement(StringBuilder sb, XElement element, bool isRoot)

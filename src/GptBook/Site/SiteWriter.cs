@@ -162,53 +162,61 @@ public static class SiteWriter
     }
 
     /// <summary>
-    /// Guards each page and notes the characters it shows for the web fonts; writes the pages once the fonts are cut,
-    /// each asking first for the font files it shows (<see cref="WebFontPreload"/>).
+    /// Guards each page, notes the characters it shows for the web fonts and serializes it, keeping its text rather
+    /// than its tree (the trees of a whole site, thousands of MathML elements a chapter of formulas, otherwise lived
+    /// until the end and were copied by every collection meanwhile); writes the pages once the fonts are cut, each
+    /// asking first for the font files it shows (<see cref="WebFontPreload"/>).
     /// </summary>
     private sealed class PageWriter(string staging, DiagnosticBag diagnostics, WebFontCharacters? characters)
     {
-        private readonly List<(string FileName, XElement Page)> _pages = [];
+        private readonly List<Serialized> _pages = [];
+
+        /// <summary>A page's file name and text; <see cref="PreloadRoot"/> is where its fonts are addressed from when it asks for them first.</summary>
+        private readonly record struct Serialized(string FileName, string Text, string? PreloadRoot);
 
         /// <param name="root">See <see cref="SiteMarkupTransform.Guard"/>.</param>
         /// <param name="data">Our own data block (the search index), added after the guard, which would remove any script.</param>
-        public void Write(string fileName, XElement page, string root = "", XElement? data = null) =>
-            Keep(fileName, Guarded(fileName, page, root, data));
+        public void Write(string fileName, XElement page, string root = "", XElement? data = null)
+        {
+            var (text, serialized) = Guarded(fileName, page, root, data);
+            Keep(text, serialized);
+        }
 
-        /// <summary>Pages <c>0 … count − 1</c>, each made and guarded on whichever core is free, then kept (and their
-        /// characters recorded) in that order.</summary>
+        /// <summary>Pages <c>0 … count − 1</c>, each made, guarded and serialized on whichever core is free, then kept
+        /// (and their characters recorded) in that order.</summary>
         public void WriteAll(int count, Func<int, (string FileName, XElement Page)> make)
         {
-            var made = new (string FileName, XElement Page, WebFontCharacters.PageText? Text)[count];
+            var made = new (WebFontCharacters.PageText? Text, Serialized Page)[count];
             OnEveryCore(count, i =>
             {
                 var (fileName, page) = make(i);
-                var guarded = Guarded(fileName, page, "", null);
-                made[i] = (fileName, guarded.Page, guarded.Text);
+                made[i] = Guarded(fileName, page, "", null);
             });
-            foreach (var (fileName, page, text) in made) Keep(fileName, (page, text));
+            foreach (var (text, page) in made) Keep(text, page);
         }
 
         /// <param name="pageFonts">Per page, in the order written, the font files it shows (none without web fonts).</param>
         public void Flush(IReadOnlyList<IReadOnlyList<string>> pageFonts) =>
             OnEveryCore(_pages.Count, i =>
             {
-                var (fileName, page) = _pages[i];
-                if (i < pageFonts.Count) WebFontPreload.AddTo(page, pageFonts[i]);
-                File.WriteAllBytes(Path.Combine(staging, fileName), PolyglotHtmlSerializer.Serialize(page));
+                var (fileName, text, root) = _pages[i];
+                if (root != null) text = WebFontPreload.Fill(text, root, i < pageFonts.Count ? pageFonts[i] : []);
+                File.WriteAllBytes(Path.Combine(staging, fileName), Encoding.UTF8.GetBytes(text));
             });
 
-        private (XElement Page, WebFontCharacters.PageText? Text) Guarded(string fileName, XElement page, string root, XElement? data)
+        private (WebFontCharacters.PageText? Text, Serialized Page) Guarded(string fileName, XElement page, string root, XElement? data)
         {
             SiteMarkupTransform.Guard(page, fileName, diagnostics, root);
             var text = characters == null ? null : WebFontCharacters.Read(page);
             if (data != null) page.Element(PolyglotHtmlSerializer.Xhtml + "body")!.Add(data);
-            return (page, text);
+            var preloadRoot = WebFontPreload.MarkPlace(page);
+            return (text, new Serialized(fileName, PolyglotHtmlSerializer.SerializeToString(page), preloadRoot));
         }
 
-        private void Keep(string fileName, (XElement Page, WebFontCharacters.PageText? Text) guarded)
+        private void Keep(WebFontCharacters.PageText? text, Serialized page)
         {
-            if (guarded.Text != null) characters!.Add(guarded.Text);
-            _pages.Add((fileName, guarded.Page));
+            if (text != null) characters!.Add(text);
+            _pages.Add(page);
         }
 
         /// <summary>Runs <paramref name="work"/> for 0 … count − 1 on the thread pool; a failure is rethrown as itself

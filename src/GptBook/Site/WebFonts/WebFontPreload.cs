@@ -28,24 +28,45 @@ public static class WebFontPreload
     private static readonly XNamespace X = PolyglotHtmlSerializer.Xhtml;
 
     /// <summary>
-    /// Puts the preload of <paramref name="fontFiles"/> (paths inside the site, in the order given) into the page's head,
-    /// before its first stylesheet: a script placed after a stylesheet would wait for it. The files are addressed
-    /// like the page's link to fonts.css (a 404 page reached at any depth uses the site's root). A page without that
-    /// link, or with nothing to preload, is left alone.
+    /// Marks where the preload goes in the page's head, before its first stylesheet (a script placed after a
+    /// stylesheet would wait for it), for a page that is serialized before the font slices are cut: the page's tree is
+    /// then dropped, not kept for the whole site (a chapter of formulas is thousands of MathML elements).
+    /// <see cref="Fill"/> puts the preload in the serialized page. Returns the path that the page's link to fonts.css
+    /// starts with (a 404 page reached at any depth uses the site's root), which the font files are addressed by;
+    /// null, with nothing marked, for a page without that link, which gets no preload.
     /// </summary>
-    public static void AddTo(XElement page, IReadOnlyList<string> fontFiles)
+    public static string? MarkPlace(XElement page)
     {
         var head = page.Element(X + "head");
         var stylesheets = head?.Elements(X + "link").Where(l => (string?)l.Attribute("rel") == "stylesheet").ToArray() ?? [];
         var fontsLink = stylesheets.FirstOrDefault(l => ((string?)l.Attribute("href"))?.EndsWith(WebFontWriter.Stylesheet, StringComparison.Ordinal) == true);
-        if (fontsLink == null || fontFiles.Count == 0) return;
+        if (fontsLink == null) return null;
+        stylesheets[0].AddBeforeSelf(new XElement(X + "template", new XAttribute("id", TemplateId)));
         var href = (string)fontsLink.Attribute("href")!;
-        var root = href[..^WebFontWriter.Stylesheet.Length];
-        stylesheets[0].AddBeforeSelf(
+        return href[..^WebFontWriter.Stylesheet.Length];
+    }
+
+    /// <summary>
+    /// The serialized page (<see cref="PolyglotHtmlSerializer.SerializeToString"/>) with the place
+    /// <see cref="MarkPlace"/> marked filled: the preload of <paramref name="fontFiles"/> (paths inside the site, in the
+    /// order given) in an inert template, and the script that moves it into the head; nothing when there is nothing
+    /// to preload. The guard removes every template from content, so the only one in the page is the mark.
+    /// </summary>
+    public static string Fill(string page, string root, IReadOnlyList<string> fontFiles)
+    {
+        var at = page.IndexOf(Mark, StringComparison.Ordinal);
+        if (at < 0) throw new InvalidOperationException("a page marked for the font preload has lost its mark");
+        var preload = fontFiles.Count == 0 ? "" : PolyglotHtmlSerializer.Fragment(
+        [
             new XElement(X + "template", new XAttribute("id", TemplateId),
                 fontFiles.Select(file => new XElement(X + "link",
                     new XAttribute("rel", "preload"), new XAttribute("href", root + file), new XAttribute("as", "font"),
                     new XAttribute("type", "font/woff2"), new XAttribute("crossorigin", "anonymous")))),
-            new XElement(X + "script", Script));
+            new XElement(X + "script", Script),
+        ]);
+        return string.Concat(page.AsSpan(0, at), preload, page.AsSpan(at + Mark.Length));
     }
+
+    /// <summary>The mark as the serializer writes it.</summary>
+    private static readonly string Mark = PolyglotHtmlSerializer.Fragment([new XElement(X + "template", new XAttribute("id", TemplateId))]);
 }

@@ -206,28 +206,37 @@ internal sealed class ImageNormalizer
         var quality = _context.Options.Images.JpegQuality;
         var files = new List<CachedFile>();
         bool? webpWidths = rules.WritesWebP ? null : false;
-        foreach (var target in rules.Targets(source.Width, source.Height))
+        var targets = rules.Targets(source.Width, source.Height);
+        var sized = ladder.ResizeAll([.. targets.Select(t => (t.Width, t.Height))]);
+        try
         {
-            var name = key + target.Suffix + PreparedImageWriter.Extension(encoding);
-            using var resized = ladder.Resize(target.Width, target.Height);
-            if (webpWidths == true)
+            for (var i = 0; i < targets.Count; i++)
             {
-                var alone = WebPSiblingWriter.WriteAlone(resized ?? source, encoding, character.HasAlpha, quality, _cache.PathFor(name));
-                files.Add(new CachedFile(Path.GetFileName(alone), target.Width, target.Height, WebPSiblingWriter.MediaType, target.Dpi));
-                continue;
+                var (target, resized) = (targets[i], sized[i]);
+                var name = key + target.Suffix + PreparedImageWriter.Extension(encoding);
+                if (webpWidths == true)
+                {
+                    var alone = WebPSiblingWriter.WriteAlone(resized ?? source, encoding, character.HasAlpha, quality, _cache.PathFor(name));
+                    files.Add(new CachedFile(Path.GetFileName(alone), target.Width, target.Height, WebPSiblingWriter.MediaType, target.Dpi));
+                    continue;
+                }
+                using var flattened = rules.FlattensAlpha && character.HasAlpha
+                    ? (resized ?? source).Clone(x => x.BackgroundColor(Color.White))
+                    : null;
+                var indexed = PreparedImageWriter.Write(flattened ?? resized ?? source, encoding, target.Dpi, quality, rules.IndexesColours, _cache.PathFor(name));
+                files.Add(new CachedFile(name, target.Width, target.Height, PreparedImageWriter.MediaType(encoding), target.Dpi));
+                if (webpWidths != null) continue;
+                // An indexed PNG is smaller than a lossless WebP of the same pixels (the article's charts: 24 kB against
+                // 34 kB at 720 px), so it gets no WebP copy: encoding one would only cost time.
+                var webp = indexed ? null : WebPSiblingWriter.Write(resized ?? source, encoding, character.HasAlpha, quality, _cache.PathFor(name));
+                if (webp != null)
+                    files.Add(new CachedFile(Path.GetFileName(webp), target.Width, target.Height, WebPSiblingWriter.MediaType, target.Dpi));
+                webpWidths = webp != null;
             }
-            using var flattened = rules.FlattensAlpha && character.HasAlpha
-                ? (resized ?? source).Clone(x => x.BackgroundColor(Color.White))
-                : null;
-            var indexed = PreparedImageWriter.Write(flattened ?? resized ?? source, encoding, target.Dpi, quality, rules.IndexesColours, _cache.PathFor(name));
-            files.Add(new CachedFile(name, target.Width, target.Height, PreparedImageWriter.MediaType(encoding), target.Dpi));
-            if (webpWidths != null) continue;
-            // An indexed PNG is smaller than a lossless WebP of the same pixels (the article's charts: 24 kB against
-            // 34 kB at 720 px), so it gets no WebP copy: encoding one would only cost time.
-            var webp = indexed ? null : WebPSiblingWriter.Write(resized ?? source, encoding, character.HasAlpha, quality, _cache.PathFor(name));
-            if (webp != null)
-                files.Add(new CachedFile(Path.GetFileName(webp), target.Width, target.Height, WebPSiblingWriter.MediaType, target.Dpi));
-            webpWidths = webp != null;
+        }
+        finally
+        {
+            foreach (var image in sized) image?.Dispose();
         }
         _context.Statistics.CountWrite();
         return _cache.Put(key, files);

@@ -8,9 +8,9 @@ namespace GptBook.Images;
 /// Writes an 8-bit PNG (RGB, RGBA or indexed) with the runtime's native zlib rather than ImageSharp 2.1's managed
 /// deflater, which took most of the image stage's time on a cold cache. The file holds IHDR, pHYs (the DPI), PLTE
 /// and tRNS for an indexed image, one IDAT and IEND: no text, time, gamma or colour-profile chunk. Each row of a
-/// truecolour image gets the filter whose output has the smallest sum of absolute values (the heuristic libpng and
-/// ImageSharp use); indexed rows are not filtered, as the PNG specification recommends. Deterministic: the same
-/// pixels and settings give the same bytes (with one runtime: its zlib is part of it).
+/// truecolour image gets the filter <see cref="PngRowFilter"/> chooses; indexed rows are not filtered, as the PNG
+/// specification recommends. Deterministic: the same pixels and settings give the same bytes (with one runtime:
+/// its zlib is part of it).
 /// </summary>
 internal static class PngFileWriter
 {
@@ -28,8 +28,7 @@ internal static class PngFileWriter
         {
             var previous = new byte[stride];
             var current = new byte[stride];
-            var filtered = new byte[5][];
-            for (var f = 0; f < 5; f++) filtered[f] = new byte[stride + 1];
+            var filter = new PngRowFilter(stride);
             for (var y = 0; y < height; y++)
             {
                 var row = rows(y);
@@ -41,7 +40,7 @@ internal static class PngFileWriter
                     current[i++] = p.B;
                     if (alpha) current[i++] = p.A;
                 }
-                compress.Write(BestFilter(current, previous, channels, filtered));
+                compress.Write(filter.Best(current, previous, channels));
                 (previous, current) = (current, previous);
             }
         });
@@ -109,48 +108,6 @@ internal static class PngFileWriter
         Span<byte> crc = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32.Compute(type, data));
         output.Write(crc);
-    }
-
-    /// <summary>The row filtered five ways (none, sub, up, average, Paeth); the one with the smallest sum of
-    /// absolute (signed) values, with its filter type byte in front.</summary>
-    private static byte[] BestFilter(byte[] row, byte[] above, int bpp, byte[][] filtered)
-    {
-        var n = row.Length;
-        for (var type = 0; type < 5; type++) filtered[type][0] = (byte)type;
-        Span<byte> none = filtered[0].AsSpan(1), sub = filtered[1].AsSpan(1), up = filtered[2].AsSpan(1),
-            average = filtered[3].AsSpan(1), paeth = filtered[4].AsSpan(1);
-        row.CopyTo(none);
-        for (var i = 0; i < bpp; i++)
-        {
-            sub[i] = row[i];
-            up[i] = (byte)(row[i] - above[i]);
-            average[i] = (byte)(row[i] - (above[i] >> 1));
-            paeth[i] = (byte)(row[i] - above[i]);
-        }
-        for (var i = bpp; i < n; i++)
-        {
-            int left = row[i - bpp], over = above[i], overLeft = above[i - bpp];
-            sub[i] = (byte)(row[i] - left);
-            up[i] = (byte)(row[i] - over);
-            average[i] = (byte)(row[i] - ((left + over) >> 1));
-            paeth[i] = (byte)(row[i] - Paeth(left, over, overLeft));
-        }
-        var best = 0;
-        var bestSum = long.MaxValue;
-        for (var type = 0; type < 5; type++)
-        {
-            long sum = 0;
-            foreach (var value in filtered[type].AsSpan(1)) sum += value < 128 ? value : 256 - value;
-            if (sum < bestSum) (best, bestSum) = (type, sum);
-        }
-        return filtered[best];
-    }
-
-    private static int Paeth(int a, int b, int c)
-    {
-        var p = a + b - c;
-        int pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
-        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
     /// <summary>The CRC-32 of a chunk's type and data (ISO 3309, as PNG specifies), table-driven.</summary>

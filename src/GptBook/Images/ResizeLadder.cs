@@ -10,8 +10,10 @@ namespace GptBook.Images;
 /// largest cost. Instead the source is halved with a 2×2 average as often as the result still covers the target
 /// (each halving reads every pixel once), and Lanczos-3 takes the smallest such level to the exact size, as
 /// libvips' thumbnailer does with JPEG shrink-on-load. Which level a target starts from depends only on the source
-/// and the target, never on which other sizes were asked for, so a prepared file is the same whatever the cache
-/// held before.
+/// and the target, never on which other sizes were asked for. Within one output's set of sizes
+/// (<see cref="ResizeAll"/>), a size that is half of a larger one of the set is that one halved: the site's 720 and
+/// 360 px copies are its 1,440 px copy halved once and twice, not three reductions from the source. A set is always
+/// made whole (one cache entry), so a prepared file is still the same whatever the cache held before.
 /// </summary>
 internal sealed class ResizeLadder(Image<Rgba32> source) : IDisposable
 {
@@ -44,10 +46,41 @@ internal sealed class ResizeLadder(Image<Rgba32> source) : IDisposable
             : level.Clone(x => x.Resize(width, height, KnownResamplers.Lanczos3));
     }
 
-    /// <summary>Each pixel the alpha-weighted mean of a 2×2 block (an odd last row or column averages what it has).</summary>
-    private static Image<Rgba32> Halve(Image<Rgba32> image)
+    /// <summary>
+    /// Every size of one output's set, in the order given: each a new image the caller disposes, or null where it is
+    /// the source's own size. Made largest first, so that a size within a pixel of half a larger one (each side
+    /// rounded either way) is that one halved.
+    /// </summary>
+    public Image<Rgba32>?[] ResizeAll(IReadOnlyList<(int Width, int Height)> sizes)
     {
-        var half = new Image<Rgba32>(ImageDecoding.Configuration, (image.Width + 1) / 2, (image.Height + 1) / 2);
+        var results = new Image<Rgba32>?[sizes.Count];
+        try
+        {
+            foreach (var i in Enumerable.Range(0, sizes.Count).OrderByDescending(i => (long)sizes[i].Width * sizes[i].Height).ThenBy(i => i))
+            {
+                var (width, height) = sizes[i];
+                var twice = results.FirstOrDefault(r => r != null && IsHalfOf(width, height, r));
+                results[i] = twice != null ? Halve(twice, width, height) : Resize(width, height);
+            }
+            return results;
+        }
+        catch
+        {
+            foreach (var image in results) image?.Dispose();
+            throw;
+        }
+    }
+
+    private static bool IsHalfOf(int width, int height, Image<Rgba32> larger) =>
+        Math.Abs(2 * width - larger.Width) <= 1 && Math.Abs(2 * height - larger.Height) <= 1;
+
+    private static Image<Rgba32> Halve(Image<Rgba32> image) => Halve(image, (image.Width + 1) / 2, (image.Height + 1) / 2);
+
+    /// <summary>Each pixel the alpha-weighted mean of a 2×2 block: an odd last row or column either averages what it
+    /// has (the size rounded up) or is left out (rounded down), half a pixel at the edge.</summary>
+    private static Image<Rgba32> Halve(Image<Rgba32> image, int width, int height)
+    {
+        var half = new Image<Rgba32>(ImageDecoding.Configuration, width, height);
         image.ProcessPixelRows(half, (from, to) =>
         {
             for (var y = 0; y < to.Height; y++)

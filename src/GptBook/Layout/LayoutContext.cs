@@ -57,7 +57,7 @@ public sealed record LayoutContext(
     public FormulaSetter Formulas => _formulas ??= new FormulaSetter(FontsForObjects(), Diagnostics);
 
     /// <summary>The faces formulas and emoji sequences are set with: the measurer's, or the bundled ones when a test measures with a fake.</summary>
-    private FontSet FontsForObjects() => (Measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled();
+    internal FontSet FontsForObjects() => (Measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled();
 
     /// <summary>
     /// Composes through <see cref="Composer"/>, reporting characters no bundled face has (GB0303, once each). Emoji

@@ -20,15 +20,26 @@ public sealed class PageDecorator(LayoutContext context)
         var baseline = area.Y - Length.Mm(7);
         var ruleY = area.Y - Length.Mm(5);
         var headStyle = _style.RunningHead;
-        // Variation selectors and joiners are not drawn, as in running text (FontFallbackChain.IsIgnorable).
-        var drawn = string.Concat(head.EnumerateRunes().Where(r => !FontFallbackChain.IsIgnorable(r.Value)).Select(r => r.ToString()));
-        var headText = Fit(drawn, headStyle, area.Width * 0.7);
-        var headWidth = context.MeasureWidth(headText, headStyle);
+        // An emoji sequence the emoji face draws as one glyph is that glyph, as in running text; other variation
+        // selectors and joiners are not drawn (FontFallbackChain.IsIgnorable).
+        var parts = OutlineGlyphObject.WithEmojiSequences([new StyledText(Fit(head, headStyle, area.Width * 0.7), headStyle)], context.FontsForObjects)
+            .Select(p => p.Object != null ? p : p with { Text = string.Concat(p.Text.EnumerateRunes().Where(r => !FontFallbackChain.IsIgnorable(r.Value)).Select(r => r.ToString())) })
+            .ToArray();
+        var headWidth = parts.Aggregate(Length.Zero, (w, p) => w + (p.Object?.Width ?? context.MeasureWidth(p.Text, headStyle)));
         var x = area.X + (area.Width - headWidth) / 2;
-        foreach (var run in RunsByFace(headText, headStyle))
+        foreach (var part in parts)
         {
-            fragments.Add(new TextFragment(run, x, baseline, null, TextColor.Muted));
-            x += run.Width;
+            if (part.Object is OutlineGlyphObject glyph)
+            {
+                fragments.Add(new OutlineGlyphFragment(glyph.Face, glyph.GlyphId, glyph.Text, glyph.Size, x, baseline, null));
+                x += glyph.Width;
+                continue;
+            }
+            foreach (var run in RunsByFace(part.Text, headStyle))
+            {
+                fragments.Add(new TextFragment(run, x, baseline, null, TextColor.Muted));
+                x += run.Width;
+            }
         }
         var folioWidth = context.MeasureWidth(folio, _style.Folio);
         var folioX = region.IsRightHand ? area.Right - folioWidth : area.X;

@@ -44,7 +44,9 @@ public class EmojiSequenceTests
     {
         using var book = new TempBookDirectory();
         var paragraph = "程序员 " + string.Join("、", Sequences) + "。";
-        book.Write("chapter.md", $"# 表情 🧑‍💻\n\n{paragraph}\n");
+        // Pages enough for running heads, which show the section's title with its sequence.
+        var filler = string.Concat(Enumerable.Range(1, 40).Select(i => $"第 {i} 段：这是一段用来把书撑到好几页的文字，好在页眉里看见小节的标题。\n\n"));
+        book.Write("chapter.md", $"# 表情 🧑‍💻\n\n{paragraph}\n\n## 小节 👨‍👩‍👧\n\n{filler}");
         var (path, diagnostics) = OneChapterPdf.Write(book, "表情");
         Assert.DoesNotContain(diagnostics.Items, d => d.Code == "GB0303");
 
@@ -52,7 +54,9 @@ public class EmojiSequenceTests
         {
             var page = pdf.GetPages().Single(p => p.Letters.Any(l => l.Value == "程"));
             var visible = page.Letters.Where(l => l.RenderingMode != TextRenderingMode.Neither).Select(l => l.Value).ToHashSet();
-            // No part of a sequence is drawn as a glyph of its own.
+            // No part of a sequence is drawn as a glyph of its own, in the text or in a running head.
+            Assert.True(pdf.GetPages().Count(p => p.Letters.Any(l => l.Value == "👨")) >= 3, "no running head shows the section");
+            visible.UnionWith(pdf.GetPages().SelectMany(p => p.Letters).Where(l => l.RenderingMode != TextRenderingMode.Neither).Select(l => l.Value));
             foreach (var part in new[] { "🧑", "💻", "👨", "👩", "👧", "🇨", "🇳", "\u20E3", "👍", "🏽", "\u200D" })
                 Assert.DoesNotContain(part, visible);
             // Each sequence starts with its invisible text, over a filled outline drawn at the same place.

@@ -12,31 +12,14 @@ namespace GptBook.Fonts;
 public sealed class GlyphLigatures
 {
     private const int LigatureSubstitution = 4;
-    private const int ExtensionSubstitution = 7;
 
     private readonly Dictionary<int, List<(int[] Components, int Ligature)>> _byFirst = [];
 
     private GlyphLigatures(ReadOnlySpan<byte> gsub, string fontName)
     {
-        if (gsub.IsEmpty) return;
         var name = fontName + " GSUB";
-        var features = U16(gsub, 6, name);
-        var lookups = U16(gsub, 8, name);
-        int featureCount = U16(gsub, features, name);
-        var read = new HashSet<int>();
-        for (var f = 0; f < featureCount; f++)
-        {
-            var record = features + 2 + 6 * f;
-            var tag = gsub.Slice(Checked(gsub, record, 4, name), 4);
-            if (!tag.SequenceEqual("ccmp"u8) && !tag.SequenceEqual("liga"u8)) continue;
-            var feature = features + U16(gsub, record + 4, name);
-            int lookupCount = U16(gsub, feature + 2, name);
-            for (var l = 0; l < lookupCount; l++)
-            {
-                int index = U16(gsub, feature + 4 + 2 * l, name);
-                if (read.Add(index)) ReadLookup(gsub, lookups + U16(gsub, lookups + 2 + 2 * index, name), name);
-            }
-        }
+        foreach (var (type, subtable) in GsubTable.Subtables(gsub, name, "ccmp", "liga"))
+            if (type == LigatureSubstitution) ReadLigatures(gsub, subtable, name);
         // The longest first, whatever order the font lists them in: 👨‍👩‍👧 before 👨‍👩.
         foreach (var list in _byFirst.Values)
         {
@@ -64,23 +47,6 @@ public sealed class GlyphLigatures
         return null;
     }
 
-    private void ReadLookup(ReadOnlySpan<byte> gsub, int lookup, string name)
-    {
-        int type = U16(gsub, lookup, name);
-        int subtableCount = U16(gsub, lookup + 4, name);
-        for (var s = 0; s < subtableCount; s++)
-        {
-            var subtable = lookup + U16(gsub, lookup + 6 + 2 * s, name);
-            var subtableType = type;
-            if (type == ExtensionSubstitution)
-            {
-                subtableType = U16(gsub, subtable + 2, name);
-                subtable += checked((int)BinaryPrimitives.ReadUInt32BigEndian(gsub[Checked(gsub, subtable + 4, 4, name)..]));
-            }
-            if (subtableType == LigatureSubstitution) ReadLigatures(gsub, subtable, name);
-        }
-    }
-
     private void ReadLigatures(ReadOnlySpan<byte> gsub, int subtable, string name)
     {
         var covered = Coverage.Read(gsub, subtable + U16(gsub, subtable + 2, name), name);
@@ -100,9 +66,5 @@ public sealed class GlyphLigatures
         }
     }
 
-    private static int U16(ReadOnlySpan<byte> gsub, int offset, string name) =>
-        BinaryPrimitives.ReadUInt16BigEndian(gsub[Checked(gsub, offset, 2, name)..]);
-
-    private static int Checked(ReadOnlySpan<byte> gsub, int offset, int length, string name) =>
-        offset >= 0 && offset + length <= gsub.Length ? offset : throw new FontFormatException($"{name}: table truncated at offset {offset}");
+    private static int U16(ReadOnlySpan<byte> gsub, int offset, string name) => GsubTable.U16(gsub, offset, name);
 }

@@ -12,24 +12,16 @@ public sealed class ScriptStyleVariants
 {
     private const int SingleSubstitution = 1;
     private const int AlternateSubstitution = 3;
-    private const int ExtensionSubstitution = 7;
 
     private readonly Dictionary<int, int[]> _variants = [];
 
     private ScriptStyleVariants(ReadOnlySpan<byte> gsub, string fontName)
     {
         var name = fontName + " GSUB";
-        var features = Offset(gsub, 6, name);
-        var lookups = Offset(gsub, 8, name);
-        int featureCount = U16(gsub, features, name);
-        for (var f = 0; f < featureCount; f++)
+        foreach (var (type, subtable) in GsubTable.Subtables(gsub, name, "ssty"))
         {
-            var record = features + 2 + 6 * f;
-            if (!gsub.Slice(Checked(gsub, record, 4, name), 4).SequenceEqual("ssty"u8)) continue;
-            var feature = features + U16(gsub, record + 4, name);
-            int lookupCount = U16(gsub, feature + 2, name);
-            for (var l = 0; l < lookupCount; l++)
-                ReadLookup(gsub, lookups + U16(gsub, lookups + 2 + 2 * U16(gsub, feature + 4 + 2 * l, name), name), name);
+            if (type == SingleSubstitution) ReadSingle(gsub, subtable, name);
+            else if (type == AlternateSubstitution) ReadAlternates(gsub, subtable, name);
         }
     }
 
@@ -43,24 +35,6 @@ public sealed class ScriptStyleVariants
     /// </summary>
     public int Variant(int glyphId, int level) =>
         _variants.TryGetValue(glyphId, out var forms) && forms.Length > 0 && level > 0 ? forms[Math.Min(level, forms.Length) - 1] : glyphId;
-
-    private void ReadLookup(ReadOnlySpan<byte> gsub, int lookup, string name)
-    {
-        int type = U16(gsub, lookup, name);
-        int subtableCount = U16(gsub, lookup + 4, name);
-        for (var s = 0; s < subtableCount; s++)
-        {
-            var subtable = lookup + U16(gsub, lookup + 6 + 2 * s, name);
-            var subtableType = type;
-            if (type == ExtensionSubstitution)
-            {
-                subtableType = U16(gsub, subtable + 2, name);
-                subtable += checked((int)BinaryPrimitives.ReadUInt32BigEndian(gsub[Checked(gsub, subtable + 4, 4, name)..]));
-            }
-            if (subtableType == SingleSubstitution) ReadSingle(gsub, subtable, name);
-            else if (subtableType == AlternateSubstitution) ReadAlternates(gsub, subtable, name);
-        }
-    }
 
     private void ReadSingle(ReadOnlySpan<byte> gsub, int subtable, string name)
     {
@@ -88,12 +62,7 @@ public sealed class ScriptStyleVariants
         }
     }
 
-    /// <summary>A table offset from the GSUB header; 0 (no list) when the header is absent.</summary>
-    private static int Offset(ReadOnlySpan<byte> gsub, int field, string name) => gsub.IsEmpty ? 0 : U16(gsub, field, name);
+    private static int U16(ReadOnlySpan<byte> gsub, int offset, string name) => GsubTable.U16(gsub, offset, name);
 
-    private static int U16(ReadOnlySpan<byte> gsub, int offset, string name) =>
-        gsub.IsEmpty ? 0 : BinaryPrimitives.ReadUInt16BigEndian(gsub[Checked(gsub, offset, 2, name)..]);
-
-    private static int Checked(ReadOnlySpan<byte> gsub, int offset, int length, string name) =>
-        offset >= 0 && offset + length <= gsub.Length ? offset : throw new FontFormatException($"{name}: table truncated at offset {offset}");
+    private static int Checked(ReadOnlySpan<byte> gsub, int offset, int length, string name) => GsubTable.Checked(gsub, offset, length, name);
 }

@@ -1,3 +1,4 @@
+using GptBook.Layout.Text;
 using GptBook.Model;
 
 namespace GptBook.Html;
@@ -6,18 +7,13 @@ namespace GptBook.Html;
 /// Keeps an inline formula on the line of the punctuation that belongs to it. A browser may break a line between an
 /// inline <c>math</c> element (an atomic box to its line breaker) and the text beside it, so Chromium at a phone's
 /// width starts a line with the "、" after a formula, which Chinese typesetting forbids (and the PDF's own line
-/// breaker never does). So the closing punctuation right after a formula (、，。；：！？）」』】》 …) and the
-/// opening punctuation right before it (（「『【《 …) are written with it in one <c>span class="nobr"</c>
+/// breaker never does). So the characters right after a formula that no line may start with (、，。；：！？）」』】》 …)
+/// and those right before it that no line may end with (（「『【《 …), by the PDF's own tables
+/// (<see cref="ChineseLineBreakRules"/>), are written with it in one <c>span class="nobr"</c>
 /// (<c>white-space: nowrap</c>): the pair moves to the next line together.
 /// </summary>
 internal static class FormulaPunctuationBinding
 {
-    /// <summary>Punctuation no line may start with (closing brackets and quotes, stops, commas), CJK and Latin.</summary>
-    private const string Closing = "、，。．；：！？）］｝〉》」』】〕〗〙〛”’…‥〜～·・,.;:!?)]}%";
-
-    /// <summary>Punctuation no line may end with (opening brackets and quotes), CJK and Latin.</summary>
-    private const string Opening = "（［｛〈《「『【〔〖〘〚“‘([{";
-
     /// <summary>
     /// <paramref name="inlines"/> with the texts around inline formulas cut where the punctuation bound to them ends,
     /// and the index ranges (first and last, inclusive) of the bound runs, in order. Without a formula, the inlines as
@@ -32,17 +28,17 @@ internal static class FormulaPunctuationBinding
         {
             if (items[i] is not InlineMath) continue;
             var first = i;
-            if (i > 0 && items[i - 1] is Text before && Trailing(before.Value, Opening) is > 0 and var opening && opening < before.Value.Length)
+            if (i > 0 && items[i - 1] is Text before && Trailing(before.Value, ChineseLineBreakRules.IsNoEnd) is > 0 and var opening && opening < before.Value.Length)
             {
                 items[i - 1] = before with { Value = before.Value[..^opening] };
                 items.Insert(i, before with { Value = before.Value[^opening..] });
                 first = i;
                 i++;
             }
-            else if (i > 0 && items[i - 1] is Text { Value: var whole } && Trailing(whole, Opening) == whole.Length && (bound.Count == 0 || bound[^1].Item2 != i - 1))
+            else if (i > 0 && items[i - 1] is Text { Value: var whole } && Trailing(whole, ChineseLineBreakRules.IsNoEnd) == whole.Length && (bound.Count == 0 || bound[^1].Item2 != i - 1))
                 first = i - 1; // the text before is nothing but the opening punctuation
             var last = i;
-            if (i + 1 < items.Count && items[i + 1] is Text after && Leading(after.Value, Closing) is > 0 and var closing)
+            if (i + 1 < items.Count && items[i + 1] is Text after && Leading(after.Value, ChineseLineBreakRules.IsNoStart) is > 0 and var closing)
             {
                 if (closing < after.Value.Length)
                 {
@@ -57,17 +53,17 @@ internal static class FormulaPunctuationBinding
         return (items, bound);
     }
 
-    private static int Leading(string text, string set)
+    private static int Leading(string text, Func<int, bool> bound)
     {
         var n = 0;
-        while (n < text.Length && set.Contains(text[n], StringComparison.Ordinal)) n++;
+        while (n < text.Length && bound(text[n])) n++;
         return n;
     }
 
-    private static int Trailing(string text, string set)
+    private static int Trailing(string text, Func<int, bool> bound)
     {
         var n = 0;
-        while (n < text.Length && set.Contains(text[text.Length - 1 - n], StringComparison.Ordinal)) n++;
+        while (n < text.Length && bound(text[text.Length - 1 - n])) n++;
         return n;
     }
 }

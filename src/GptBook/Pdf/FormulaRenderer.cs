@@ -19,10 +19,9 @@ namespace GptBook.Pdf;
 /// PDFsharp's cost (tagging above all) is per string drawn, and a formula has a few faces but many glyphs.
 /// </para>
 /// </summary>
-internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, string, XFont> font, PositionedTextWriter text)
+internal sealed class FormulaRenderer(GlyphOutlineFiller outlines, Func<FontRole, double, string, XFont> font, PositionedTextWriter text)
 {
     private readonly XBrush _ink = new XSolidBrush(PrintInks.Text);
-    private readonly Dictionary<(FontRole, int), XGraphicsPath?> _outlines = [];
 
     // The run of glyphs of one face not yet drawn, in drawing order.
     private readonly List<PositionedTextWriter.PlacedGlyph> _run = [];
@@ -43,7 +42,7 @@ internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, stri
                 AddToRun(g, size, x, baseline, gfx);
                 break;
             case GlyphBox g:
-                DrawOutline(g, size, x, baseline, gfx);
+                outlines.Fill(gfx, g.Face, g.GlyphId, g.Size * size, x, baseline);
                 break;
             case RuleBox r:
                 gfx.DrawRectangle(_ink, x, baseline - r.Height * size, r.Width * size, (r.Height + r.Depth) * size);
@@ -88,20 +87,5 @@ internal sealed class FormulaRenderer(FontSet fonts, Func<FontRole, double, stri
         var characters = _run.Count == 1 ? _run[0].Text : string.Concat(_run.Select(g => g.Text));
         text.ShowGlyphs(gfx, _run, characters, font(_runFace, _run[0].Size, characters), _ink);
         _run.Clear();
-    }
-
-    /// <summary>A glyph drawn from its outline: the TrueType quadratic contours as cubic Béziers, in a path made once per glyph at 1 pt.</summary>
-    private void DrawOutline(GlyphBox glyph, double size, double x, double baseline, XGraphics gfx)
-    {
-        var key = (glyph.Face, glyph.GlyphId);
-        if (!_outlines.TryGetValue(key, out var path))
-            _outlines[key] = path = GlyphOutlinePath.Of(fonts.Font(glyph.Face).GlyphOutline(glyph.GlyphId));
-        if (path == null) return;
-        var state = gfx.Save();
-        var scale = glyph.Size * size;
-        gfx.TranslateTransform(x, baseline);
-        gfx.ScaleTransform(scale, scale);
-        gfx.DrawPath(_ink, path);
-        gfx.Restore(state);
     }
 }

@@ -10,10 +10,9 @@ namespace GptBook.Pdf;
 /// invisibly in the same face at the same place inside an /ActualText span
 /// (<see cref="PositionedTextWriter.ShowInvisible"/>), so that copying and search find 🧑‍💻, joiner included.
 /// </summary>
-internal sealed class OutlineGlyphRenderer(FontSet fonts, Func<FontRole, double, string, XFont> font, PositionedTextWriter text)
+internal sealed class OutlineGlyphRenderer(FontSet fonts, GlyphOutlineFiller outlines, Func<FontRole, double, string, XFont> font, PositionedTextWriter text)
 {
     private readonly XBrush _ink = new XSolidBrush(PrintInks.Text);
-    private readonly Dictionary<(FontRole, int), XGraphicsPath?> _outlines = [];
 
     public void Draw(OutlineGlyphFragment glyph, XGraphics gfx)
     {
@@ -22,14 +21,6 @@ internal sealed class OutlineGlyphRenderer(FontSet fonts, Func<FontRole, double,
         var baseline = glyph.Baseline.Points;
         text.ShowInvisible(gfx, glyph.Text, font(glyph.Face, size, glyph.Text), _ink, x, baseline,
             (glyph.Face, fonts.Font(glyph.Face).AdvanceWidth(glyph.GlyphId) * size / fonts.Font(glyph.Face).UnitsPerEm));
-        var key = (glyph.Face, glyph.GlyphId);
-        if (!_outlines.TryGetValue(key, out var path))
-            _outlines[key] = path = GlyphOutlinePath.Of(fonts.Font(glyph.Face).GlyphOutline(glyph.GlyphId));
-        if (path == null) return;
-        var state = gfx.Save();
-        gfx.TranslateTransform(x, baseline);
-        gfx.ScaleTransform(size, size);
-        gfx.DrawPath(_ink, path);
-        gfx.Restore(state);
+        outlines.Fill(gfx, glyph.Face, glyph.GlyphId, size, x, baseline);
     }
 }

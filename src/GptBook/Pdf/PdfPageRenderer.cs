@@ -29,6 +29,7 @@ internal sealed class PdfPageRenderer(
     private VectorDrawingRenderer? _vectorRenderer;
     private FormulaRenderer? _formulaRenderer;
     private OutlineGlyphRenderer? _glyphRenderer;
+    private GlyphOutlineFiller? _outlineFiller;
     private PdfPage? _page;
     private readonly XBrush _body = new XSolidBrush(PrintInks.Text);
     private readonly XBrush _muted = new XSolidBrush(PrintInks.Muted);
@@ -213,9 +214,14 @@ internal sealed class PdfPageRenderer(
 
     private VectorDrawingRenderer Vectors => _vectorRenderer ??= new VectorDrawingRenderer(Font);
 
-    private FormulaRenderer Formulas => _formulaRenderer ??= new FormulaRenderer((measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled(), Font, _text);
+    private FormulaRenderer Formulas => _formulaRenderer ??= new FormulaRenderer(Outlines, Font, _text);
 
-    private OutlineGlyphRenderer Glyphs => _glyphRenderer ??= new OutlineGlyphRenderer((measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled(), Font, _text);
+    private OutlineGlyphRenderer Glyphs => _glyphRenderer ??= new OutlineGlyphRenderer(ObjectFonts, Outlines, Font, _text);
+
+    private GlyphOutlineFiller Outlines => _outlineFiller ??= new GlyphOutlineFiller(ObjectFonts);
+
+    /// <summary>The faces formulas and emoji sequences were set with: the measurer's, or the bundled ones under a test's fake measurer.</summary>
+    private FontSet ObjectFonts => (measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled();
 
     /// <summary>The font to draw <paramref name="text"/> with: the role's face cut to the book's characters (<see cref="SubsetFaces"/>).</summary>
     private XFont Font(FontRole role, double size, string text)

@@ -227,6 +227,23 @@ public partial class MathSampleBookTests(MathSampleBuild build) : IClassFixture<
         }
     }
 
+    [SkippableFact]
+    public async Task Chinese_in_a_formula_is_drawn_in_the_books_own_face_where_the_system_has_no_chinese_font()
+    {
+        // \text{否则} in a cases environment: a math face has no Han, so without a Chinese system font (an e-reader's
+        // browser, a bare Linux) the stylesheet's fallback to the page's faces is all that draws it.
+        ExternalTool.Require("chromium");
+        var page = Directory.GetFiles(build.SiteDirectory, "*.html").First(f => File.ReadAllText(f).Contains("<mtext>否则</mtext>", StringComparison.Ordinal));
+        await using var browser = await HeadlessChromium.LaunchAsync(withoutCjkSystemFonts: true);
+        await using var tab = await browser.OpenPageAsync(390, 844, mobile: true);
+        await tab.NavigateAsync(new Uri(page));
+        Assert.True(await tab.WaitForAsync("document.fonts.status === 'loaded' && document.fonts.size > 0"), "the fonts did not load");
+        await tab.EvaluateAsync("[...document.querySelectorAll('mtext')].find(e => e.textContent === '否则').id = 'chinese-in-math'");
+        var fonts = await tab.PlatformFontsAsync("#chinese-in-math");
+        Assert.True(fonts.Count > 0 && fonts.All(f => f.WebFont && f.Family.Contains("Noto Serif SC", StringComparison.Ordinal)),
+            "否则 drawn in: " + string.Join(", ", fonts));
+    }
+
     /// <summary>The site's chapter pages (a chapter opened at each heading; redirects and the search page hold no content).</summary>
     private IEnumerable<XDocument> SitePages() =>
         Directory.GetFiles(build.SiteDirectory, "*.html").Select(f => XDocument.Parse(File.ReadAllText(f).Replace("<!DOCTYPE html>", "", StringComparison.Ordinal)))

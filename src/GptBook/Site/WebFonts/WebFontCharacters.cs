@@ -1,12 +1,13 @@
 using System.Text;
 using System.Xml.Linq;
 using GptBook.Fonts;
+using GptBook.Policies;
 
 namespace GptBook.Site.WebFonts;
 
 /// <summary>
-/// The characters each bundled face must hold, page by page: every page's visible text outside its formulas (MathML
-/// is drawn in the stylesheet's math faces), and the words the script shows (placeholders, the search page's
+/// The characters each bundled face must hold, page by page: every page's visible text (of a formula, which MathML
+/// draws in the stylesheet's math faces, only its Chinese), and the words the script shows (placeholders, the search page's
 /// messages), is given its role by <see cref="WebTypography.Rules"/> as the
 /// stylesheet would, and each character goes to the face that draws it in that role. Pages are recorded in the
 /// order they are added (the home page first, then reading order), which is the order the slices follow.
@@ -70,9 +71,15 @@ public sealed class WebFontCharacters(FontSet fonts)
     private static void Walk(XElement element, Context context, Dictionary<FontRole, HashSet<int>> shown)
     {
         if (element.Name.LocalName is "script" or "style" or "template") return;
-        // A formula is drawn in the stylesheet's math faces, never in the bundled ones (the site ships no math face),
-        // so its characters need no slice; and a book of formulas has more MathML elements than any others to walk.
-        if (element.Name.Namespace == MathMl) return;
+        // A formula is drawn in the stylesheet's math faces (the site ships none), except what a math face lacks:
+        // its Chinese (\text{否则}), for which the stylesheet names the page's own faces after the math ones. So only
+        // that needs slices, read from the formula's text at once: a book of formulas has more MathML elements than
+        // any others to walk.
+        if (element.Name.Namespace == MathMl)
+        {
+            if (element.Name.LocalName == "math") RecordCjk(shown, context.Current, element.Value);
+            return;
+        }
         var classes = WebTypography.Selector.ClassesOf(element);
         foreach (var rule in WebTypography.Rules)
         {
@@ -93,6 +100,20 @@ public sealed class WebFontCharacters(FontSet fonts)
             else if (node is XText text) Record(shown, context.Current, text.Value);
         }
     }
+
+    private static void RecordCjk(Dictionary<FontRole, HashSet<int>> shown, FontRole role, string text)
+    {
+        HashSet<int>? set = null;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (!CjkCharacters.IsCjkLetter(rune.Value) && !IsCjkPunctuation(rune.Value)) continue;
+            if (set == null && !shown.TryGetValue(role, out set)) shown[role] = set = [];
+            set.Add(rune.Value);
+        }
+    }
+
+    /// <summary>CJK symbols and punctuation (、。「」…) and the full-width forms (，：（）…).</summary>
+    private static bool IsCjkPunctuation(int c) => c is >= 0x3000 and <= 0x303F or >= 0xFF00 and <= 0xFFEF;
 
     private static void Record(Dictionary<FontRole, HashSet<int>> shown, FontRole role, string text)
     {

@@ -86,7 +86,8 @@ public static class PdfBookWriter
             document.Options.ColorMode = PdfColorMode.Cmyk;
             var ua = UAManager.ForDocument(document);
             ua.SetDocumentLanguage(metadata.Language);
-            var tags = new StructureTagWriter(ua.StructureBuilder);
+            var illustrations = new IllustrationElementWriter();
+            var tags = new StructureTagWriter(ua.StructureBuilder, illustrations);
             var links = new List<(PdfLinkAnnotation, string)>();
             var g = layout.Geometry;
             var parentTree = new ParentTreeStash(document);
@@ -119,9 +120,10 @@ public static class PdfBookWriter
             ApplyMetadata(document, metadata, pdfDate);
             var seed = string.Join("\n", metadata.Id, metadata.Title, metadata.Language, pdfDate, layout.Pages.Count.ToString(CultureInfo.InvariantCulture));
             var id = PdfStreamFinisher.BeforeSave(document, seed, pdfDate);
+            illustrations.SetAside();
             using var saved = new MemoryStream();
             document.Save(saved, closeStream: false);
-            return PdfStreamFinisher.AfterSave(saved.ToArray(), document, XmpPacket.Build(metadata, date, id, Producer));
+            return PdfStreamFinisher.AfterSave(saved.ToArray(), document, XmpPacket.Build(metadata, date, id, Producer), illustrations.Objects());
         }
     }
 

@@ -59,9 +59,10 @@ internal static class PdfStreamFinisher
     /// <summary>
     /// The final file from PDFsharp's save of <paramref name="document"/>: the streams PDFsharp built while saving
     /// (every stream still unfiltered, since <see cref="BeforeSave"/> deflated all others) deflated, and the XMP
-    /// packet replaced with <paramref name="xmpPacket"/>.
+    /// packet replaced with <paramref name="xmpPacket"/>, and the objects we wrote ourselves (<paramref name="written"/>,
+    /// object number → the whole object) put in place of the empty ones PDFsharp saved for them.
     /// </summary>
-    public static byte[] AfterSave(byte[] saved, PdfDocument document, byte[] xmpPacket)
+    public static byte[] AfterSave(byte[] saved, PdfDocument document, byte[] xmpPacket, IEnumerable<KeyValuePair<int, byte[]>> written)
     {
         var metadata = document.Internals.Catalog.Elements.GetReference("/Metadata")
             ?? throw new InvalidOperationException("PDFsharp saved no XMP packet");
@@ -75,6 +76,7 @@ internal static class PdfStreamFinisher
         var replacements = new Dictionary<int, byte[]>(pending.Count + 1);
         for (var i = 0; i < pending.Count; i++)
             if (objects[i] is { } replacement) replacements[pending[i].Reference!.ObjectNumber] = replacement;
+        foreach (var (number, obj) in written) replacements[number] = obj;
         replacements[metadata.ObjectNumber] = SavedObjectReplacer.StreamObject(metadata.ObjectNumber, metadata.GenerationNumber,
             "/Type/Metadata/Subtype/XML/Length " + xmpPacket.Length.ToString(CultureInfo.InvariantCulture), xmpPacket);
         return SavedObjectReplacer.Replace(saved, replacements);

@@ -10,9 +10,10 @@ namespace GptBook.Pdf;
 /// Keeps PDFsharp's structure builder in step with the fragments being drawn: before a fragment, the elements on
 /// the path from the document to its <see cref="StructureNode"/> are opened (and any others closed); artifacts are
 /// wrapped in an Artifact marked-content sequence. Elements stay open across page breaks, so a paragraph that
-/// continues overleaf stays one P.
+/// continues overleaf stays one P. Formula and Figure elements are handed to <paramref name="illustrations"/>, which
+/// writes them into the saved file itself.
 /// </summary>
-internal sealed class StructureTagWriter(StructureBuilder builder)
+internal sealed class StructureTagWriter(StructureBuilder builder, IllustrationElementWriter illustrations)
 {
     private static readonly HashSet<string> Grouping = ["Div", "Sect", "Part", "Art", "BlockQuote", "Caption", "TOC", "TOCI", "Index", "NonStruct"];
     private static readonly HashSet<string> Inline = ["Span", "Quote", "Note", "Reference", "BibEntry", "Code", "Link"];
@@ -61,7 +62,10 @@ internal sealed class StructureTagWriter(StructureBuilder builder)
         if (node.Tag == "Link" && annotation != null)
             builder.BeginElement(annotation, node.AltText is { Length: > 0 } alt ? alt : node.LinkTarget ?? "link");
         else if (node.Tag is "Figure" or "Formula")
+        {
             builder.BeginIllustrationElement(node.Tag, node.AltText ?? "", bounds);
+            illustrations.Add(builder.CurrentStructureElement);
+        }
         else if (Grouping.Contains(node.Tag))
             builder.BeginGroupingElement(node.Tag);
         else if (Inline.Contains(node.Tag))

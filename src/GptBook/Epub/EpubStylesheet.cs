@@ -62,6 +62,12 @@ public static class EpubStylesheet
         .space-before { margin-left: 0.25em; }
         .space-after { margin-right: 0.25em; }
         .nobr { white-space: nowrap; }
+
+        /* Lines the author aligned in raw HTML (<p align="center">, <center>): title lines, author lines, badges,
+           poems. Centred and right-aligned ones have no first-line indent; none is justified. */
+        .align-center { text-align: center; text-align-last: center; text-indent: 0; }
+        .align-right { text-align: right; text-align-last: right; text-indent: 0; }
+        .align-left { text-align: left; }
         @supports (text-autospace: normal) {
           body { text-autospace: normal; }
           .space-before { margin-left: 0; }

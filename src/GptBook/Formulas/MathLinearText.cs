@@ -81,8 +81,21 @@ public static class MathLinearText
                 if (a.Mark is not ("‾" or "_" or "⏞" or "⏟")) sb.Append(CombiningOf(a.Mark));
                 if (a.Label is not null) { sb.Append(a.Under ? '_' : '^'); Grouped(sb, a.Label); }
                 break;
+            case MathUnderOver { Stretchy: true } arrow:
+                // \xrightarrow{SGD} reads as the arrow with its label: →(SGD).
+                Append(sb, arrow.Base);
+                foreach (var label in new[] { arrow.Over, arrow.Under })
+                    if (label is not null) Grouped(sb, label);
+                sb.Append(' ');
+                break;
             case MathUnderOver u:
                 Append(sb, u.Base);
+                break;
+            case MathBoxed b:
+                Append(sb, b.Content);
+                break;
+            case MathColoured c:
+                Append(sb, c.Content);
                 break;
             case MathText t:
                 sb.Append(t.Text);

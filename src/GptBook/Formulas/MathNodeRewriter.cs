@@ -22,6 +22,8 @@ public static class MathNodeRewriter
             MathAccent a => a with { Base = R(a.Base), Label = O(a.Label) },
             MathUnderOver u => u with { Base = R(u.Base), Under = O(u.Under), Over = O(u.Over) },
             MathStyled s => s with { Content = R(s.Content) },
+            MathBoxed b => b with { Content = R(b.Content) },
+            MathColoured c => c with { Content = R(c.Content) },
             MathClassed c => c with { Content = R(c.Content) },
             MathTable t => t with { Rows = t.Rows.Select(row => new MathTableRow(row.Cells.Select(R).ToArray())).ToArray() },
             _ => node,

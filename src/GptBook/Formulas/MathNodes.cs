@@ -80,11 +80,29 @@ public sealed record MathAccent(string Command, MathNode Base, string Mark, bool
     public override IEnumerable<MathNode> Children() => Label is null ? [Base] : [Base, Label];
 }
 
-/// <summary>\overset{over}{base}, \underset{under}{base}, \stackrel{over}{rel}: a base with things set above/below it.</summary>
-public sealed record MathUnderOver(MathNode Base, MathNode? Under, MathNode? Over) : MathNode
+/// <summary>
+/// \overset{over}{base}, \underset{under}{base}, \stackrel{over}{rel}: a base with things set above/below it.
+/// <see cref="Stretchy"/>: the base is an arrow drawn as wide as the things above and below it (\xrightarrow[under]{over}).
+/// </summary>
+public sealed record MathUnderOver(MathNode Base, MathNode? Under, MathNode? Over, bool Stretchy = false) : MathNode
 {
     public override IEnumerable<MathNode> Children() =>
         new[] { Base, Under, Over }.Where(n => n is not null).Select(n => n!);
+}
+
+/// <summary>\boxed{…}, \fbox{…}: the content inside a ruled frame (a result set off in a derivation).</summary>
+public sealed record MathBoxed(MathNode Content) : MathNode
+{
+    public override IEnumerable<MathNode> Children() => [Content];
+}
+
+/// <summary>
+/// \color{red}, \textcolor{red}{…}: the content in a colour, as <c>#rrggbb</c>. The EPUB and the site show it; the PDF
+/// prints it in black like all its text (PrintInks: one ink, so that any press prints it).
+/// </summary>
+public sealed record MathColoured(string Colour, MathNode Content) : MathNode
+{
+    public override IEnumerable<MathNode> Children() => [Content];
 }
 
 /// <summary>\text{…}, \mbox{…}: ordinary text (Chinese included) inside a formula, set in the text font.</summary>

@@ -51,17 +51,34 @@ public sealed partial class MathParser
             }
             case "sqrt":
             {
-                MathNode? degree = null;
-                _stream.SkipSpaces();
-                if (_stream.PeekRaw() is { } open && open.IsCharacter('['))
-                {
-                    _stream.NextRaw();
-                    degree = Row(ParseList(Stops.Bracket));
-                    if (_stream.Peek() is { } close && close.IsCharacter(']')) _stream.Next();
-                    else Report(open, "this [ of \\sqrt[…] is never closed by ]");
-                }
+                var degree = ParseOptionalArgument(t);
                 return new MathRadical(ParseArgument(t, "a radicand"), degree);
             }
+            case "boxed":
+                return new MathBoxed(ParseArgument(t, "the content to frame"));
+            case "fbox":
+                return new MathBoxed(new MathText(TextOf(_stream.ReadRawArgument() ?? [])));
+            case "textcolor":
+            {
+                var colour = ReadColour(t);
+                var content = ParseArgument(t, "the content to colour");
+                return colour is null ? content : new MathColoured(colour, content);
+            }
+            case "xrightarrow" or "xleftarrow" or "xRightarrow" or "xLeftarrow" or "xleftrightarrow" or "xLeftrightarrow"
+                or "xmapsto" or "xhookrightarrow" or "xhookleftarrow" or "xrightharpoonup" or "xleftharpoonup":
+            {
+                var under = ParseOptionalArgument(t);
+                var over = ParseArgument(t, "a label to set above the arrow");
+                var arrow = new MathSymbol(ExtensibleArrow(name), AtomClass.Rel, MathSymbolKind.Operator);
+                return new MathUnderOver(arrow, under, over is MathRow { Items.Count: 0 } ? null : over, Stretchy: true);
+            }
+            case "substack":
+                return ParseLines(t, "subarray");
+            case "displaylines":
+                return ParseLines(t, "gathered");
+            case "smash":
+                // Only its height and depth are taken away, which no output here keeps apart: the content as it is.
+                return ParseArgument(t, "an argument");
             case "operatorname" or "operatorname*":
                 return new MathOperator(TextOf(_stream.ReadRawArgument() ?? []).Trim(), false, name.EndsWith('*') ? MathLimits.DisplayOnly : MathLimits.Never);
             case "mathop" or "mathbin" or "mathrel" or "mathord" or "mathopen" or "mathclose" or "mathpunct" or "mathinner":
@@ -113,6 +130,8 @@ public sealed partial class MathParser
             case "phantom" or "vphantom" or "hphantom":
                 ParseArgument(t, "an argument");
                 return null;
+            case "mathstrut":
+                return null;
             case "bmod" or "mod":
                 return new MathClassed(AtomClass.Bin, new MathOperator("mod", false, MathLimits.Never));
             case "pmod":
@@ -125,6 +144,77 @@ public sealed partial class MathParser
         }
         Report(t, $"unknown command \\{name}");
         return null;
+    }
+
+    /// <summary>The arrow an extensible-arrow command draws under and over its labels.</summary>
+    private static string ExtensibleArrow(string command) => command switch
+    {
+        "xleftarrow" => "←",
+        "xRightarrow" => "⇒",
+        "xLeftarrow" => "⇐",
+        "xleftrightarrow" => "↔",
+        "xLeftrightarrow" => "⇔",
+        "xmapsto" => "↦",
+        "xhookrightarrow" => "↪",
+        "xhookleftarrow" => "↩",
+        "xrightharpoonup" => "⇀",
+        "xleftharpoonup" => "↼",
+        _ => "→",
+    };
+
+    /// <summary>An optional argument in brackets (\sqrt[3]{x}, \xrightarrow[below]{above}), or null when none follows.</summary>
+    private MathNode? ParseOptionalArgument(MathToken owner)
+    {
+        _stream.SkipSpaces();
+        if (_stream.PeekRaw() is not { } open || !open.IsCharacter('[')) return null;
+        _stream.NextRaw();
+        var argument = Row(ParseList(Stops.Bracket));
+        if (_stream.Peek() is { } close && close.IsCharacter(']')) _stream.Next();
+        else Report(open, $"this [ of {owner.Source}[…] is never closed by ]");
+        return argument;
+    }
+
+    /// <summary>
+    /// The colour argument of \color and \textcolor, with xcolor's optional model (<c>[HTML]{FF0000}</c>); null,
+    /// reported, when it is no colour <see cref="MathColours"/> knows.
+    /// </summary>
+    private string? ReadColour(MathToken owner)
+    {
+        var model = _stream.ReadRawOptional() is { } optional ? string.Concat(optional.Select(x => x.Source)) : null;
+        var value = string.Concat((_stream.ReadRawArgument() ?? []).Select(x => x.Source));
+        var colour = MathColours.Parse(model, value);
+        if (colour is null)
+            Report(owner, $"unknown colour '{(model is null ? "" : $"[{model}]")}{value}' after {owner.Source}: use a name such as red or blue, or #rrggbb");
+        return colour;
+    }
+
+    /// <summary>
+    /// \substack{i&lt;n \\ j&lt;m} (the limits of a sum) and \displaylines{a \\ b}: lines in braces, centred one
+    /// above the other, as a one-column table of <paramref name="environment"/>.
+    /// </summary>
+    private MathNode ParseLines(MathToken owner, string environment)
+    {
+        if (_stream.Peek() is not { Kind: MathTokenKind.BeginGroup } open)
+        {
+            Report(owner, $"'{owner.Source}' needs its lines in braces");
+            return Row([]);
+        }
+        _stream.Next();
+        var rows = new List<MathTableRow>();
+        while (true)
+        {
+            var line = Row(ParseList(Stops.Cell | Stops.Group));
+            if (line.Items.Count > 0 || rows.Count == 0) rows.Add(new MathTableRow([line]));
+            var token = _stream.Next();
+            if (token is not { } end)
+            {
+                Report(open, "unbalanced braces: this { is never closed");
+                break;
+            }
+            if (end.Kind == MathTokenKind.EndGroup) break;
+            if (end.Kind == MathTokenKind.Alignment) Report(end, $"'&' has no place in {owner.Source}, whose lines have one column");
+        }
+        return new MathTable(environment, rows, [MathColumnAlignment.Center], "", "");
     }
 
     private static AtomClass ClassOf(string command) => command switch

@@ -91,6 +91,8 @@ public sealed partial class MathParser
                 }
                 case "array":
                     return ParseTable(begin, name, ArrayColumns(begin), "", "", null);
+                case "subarray":
+                    return ParseTable(begin, name, ArrayColumns(begin), "", "", null);
                 default:
                     Report(begin, $"unknown environment {{{name}}}");
                     ParseTable(begin, name, [MathColumnAlignment.Center], "", "", null);

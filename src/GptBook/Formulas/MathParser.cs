@@ -102,7 +102,7 @@ public sealed partial class MathParser
                 Report(_stream.Next()!.Value, "unbalanced braces: this } closes no {");
                 continue;
             }
-            if (token.Kind == MathTokenKind.Alignment || token.IsCommand("\\") || token.IsCommand("cr"))
+            if (token.Kind == MathTokenKind.Alignment || token.IsCommand("\\") || token.IsCommand("cr") || token.IsCommand("newline"))
             {
                 if (stops.HasFlag(Stops.Cell)) break;
                 Report(_stream.Next()!.Value, $"'{token.Source}' is only allowed in an environment with rows and columns (align, matrix, cases, …)");
@@ -130,12 +130,40 @@ public sealed partial class MathParser
                 items.Add(new MathStyled(style, Row(ParseList(stops))));
                 break;
             }
+            if (token.IsCommand("color"))
+            {
+                // A switch, as in LaTeX, MathJax 3 and KaTeX: the rest of the group takes the colour.
+                _stream.Next();
+                var colour = ReadColour(token);
+                var rest = Row(ParseList(stops));
+                items.Add(colour is null ? rest : new MathColoured(colour, rest));
+                break;
+            }
+            if (token.Kind == MathTokenKind.Command && InfixFraction(token.Text) is { } infix)
+            {
+                // Plain TeX's {a \over b}: what came before in the group is the numerator, the rest the denominator.
+                _stream.Next();
+                var denominator = Row(ParseList(stops));
+                items = [new MathFraction(Row(items), denominator, infix.Rule, null, infix.Left, infix.Right)];
+                break;
+            }
             var node = ParseScripted();
             if (node is not null) items.Add(node);
         }
         _alphabet = savedAlphabet;
         return items;
     }
+
+    /// <summary>Plain TeX's infix fractions: \over (a rule), \atop (none), \choose, \brace and \brack (none, between delimiters).</summary>
+    private static (bool Rule, string Left, string Right)? InfixFraction(string command) => command switch
+    {
+        "over" => (true, "", ""),
+        "atop" => (false, "", ""),
+        "choose" => (false, "(", ")"),
+        "brace" => (false, "{", "}"),
+        "brack" => (false, "[", "]"),
+        _ => null,
+    };
 
     private static MathStyle? StyleOf(string command) => command switch
     {

@@ -60,6 +60,12 @@ internal static class MathSymbols
             t[name] = Letter(text);
         foreach (var (name, text) in new[] { ("Re", "ℜ"), ("Im", "ℑ") })
             t[name] = UprightLetter(text);
+        foreach (var (name, text) in new[] { ("eth", "ð"), ("beth", "ℶ"), ("gimel", "ℷ"), ("daleth", "ℸ"), ("digamma", "ϝ"), ("hslash", "ℏ") })
+            t[name] = Letter(text);
+        // amsmath's \varGamma … \varOmega: the italic capitals, already in the mathematical alphabet, so no variant applies.
+        string[] italicGreek = ["varGamma:𝛤", "varDelta:𝛥", "varTheta:𝛩", "varLambda:𝛬", "varXi:𝛯", "varPi:𝛱", "varSigma:𝛴",
+            "varUpsilon:𝛶", "varPhi:𝛷", "varPsi:𝛹", "varOmega:𝛺"];
+        foreach (var pair in italicGreek) t[pair.Split(':')[0]] = UprightLetter(pair.Split(':')[1]);
 
         foreach (var (name, text) in new[]
                  {
@@ -70,6 +76,10 @@ internal static class MathSymbols
                      ("diamondsuit", "♢"), ("heartsuit", "♡"), ("spadesuit", "♠"), ("flat", "♭"), ("sharp", "♯"), ("natural", "♮"),
                      ("#", "#"), ("%", "%"), ("&", "&"), ("_", "_"), ("$", "$"), ("cdots", "⋯"), ("vdots", "⋮"), ("ddots", "⋱"),
                      ("degree", "°"), ("surd", "√"), ("therefore", "∴"), ("because", "∵"), ("blacksquare", "■"), ("star", "⋆"),
+                     ("complement", "∁"), ("mho", "℧"), ("vartriangle", "△"), ("blacktriangle", "▲"), ("triangledown", "▽"),
+                     ("blacktriangledown", "▼"), ("measuredangle", "∡"), ("sphericalangle", "∢"), ("lozenge", "◊"),
+                     ("blacklozenge", "⧫"), ("bigstar", "★"), ("circledS", "Ⓢ"), ("yen", "¥"), ("pounds", "£"), ("euro", "€"),
+                     ("copyright", "©"), ("diagup", "╱"), ("diagdown", "╲"),
                  })
             t[name] = Ord(text);
         foreach (var (name, text) in new[] { ("ldots", "…"), ("dots", "…"), ("dotsc", "…"), ("dotsb", "⋯"), ("cdotp", "·") })
@@ -83,6 +93,9 @@ internal static class MathSymbols
                      ("setminus", "∖"), ("smallsetminus", "∖"), ("wr", "≀"), ("diamond", "⋄"), ("bigtriangleup", "△"),
                      ("bigtriangledown", "▽"), ("triangleleft", "◃"), ("triangleright", "▹"), ("amalg", "⨿"), ("circledast", "⊛"),
                      ("boxplus", "⊞"), ("boxtimes", "⊠"), ("ltimes", "⋉"), ("rtimes", "⋊"), ("dotplus", "∔"),
+                     ("intercal", "⊺"), ("barwedge", "⊼"), ("veebar", "⊻"), ("curlywedge", "⋏"), ("curlyvee", "⋎"), ("centerdot", "⋅"),
+                     ("divideontimes", "⋇"), ("leftthreetimes", "⋋"), ("rightthreetimes", "⋌"), ("circleddash", "⊝"),
+                     ("circledcirc", "⊚"), ("boxminus", "⊟"), ("boxdot", "⊡"), ("Cap", "⋒"), ("Cup", "⋓"), ("bigcirc", "◯"),
                  })
             t[name] = Op(text, AtomClass.Bin);
 
@@ -105,12 +118,26 @@ internal static class MathSymbols
                      ("lesssim", "≲"), ("gtrsim", "≳"), ("nsim", "≁"), ("bowtie", "⋈"), ("vDash", "⊨"), ("sqsubset", "⊏"), ("sqsupset", "⊐"),
                      ("lt", "<"), ("gt", ">"), ("nleq", "≰"), ("ngeq", "≱"), ("nless", "≮"), ("ngtr", "≯"), ("smile", "⌣"), ("frown", "⌢"),
                      ("leadsto", "⇝"), ("circeq", "≗"), ("eqsim", "≂"), ("backsim", "∽"), ("thicksim", "∼"), ("thickapprox", "≈"),
+                     ("varpropto", "∝"), ("nsubseteq", "⊈"), ("nsupseteq", "⊉"), ("nrightarrow", "↛"), ("nleftarrow", "↚"),
+                     ("nRightarrow", "⇏"), ("nLeftarrow", "⇍"), ("nleftrightarrow", "↮"), ("nLeftrightarrow", "⇎"), ("ncong", "≇"),
+                     ("lneq", "⪇"), ("gneq", "⪈"), ("lneqq", "≨"), ("gneqq", "≩"), ("leqq", "≦"), ("geqq", "≧"),
+                     ("dashrightarrow", "⇢"), ("dashleftarrow", "⇠"), ("curvearrowright", "↷"), ("curvearrowleft", "↶"),
+                     ("circlearrowleft", "↺"), ("circlearrowright", "↻"), ("Colon", "∷"), ("vcentcolon", ":"), ("ratio", "∶"),
+                     ("twoheadrightarrow", "↠"), ("twoheadleftarrow", "↞"), ("rightrightarrows", "⇉"), ("leftleftarrows", "⇇"),
+                     ("upharpoonright", "↾"), ("downharpoonright", "⇂"), ("rightharpoondown", "⇁"), ("leftharpoondown", "↽"),
+                     ("leftrightharpoons", "⇋"), ("Rrightarrow", "⇛"), ("Lleftarrow", "⇚"), ("nvdash", "⊬"), ("nvDash", "⊭"),
+                     ("Vdash", "⊩"), ("trianglelefteq", "⊴"), ("trianglerighteq", "⊵"), ("ntriangleleft", "⋪"), ("ntriangleright", "⋫"),
+                     ("lessgtr", "≶"), ("gtrless", "≷"), ("lesseqgtr", "⋚"), ("gtreqless", "⋛"), ("precsim", "≾"), ("succsim", "≿"),
+                     ("preccurlyeq", "≼"), ("succcurlyeq", "≽"), ("eqslantless", "⪕"), ("eqslantgtr", "⪖"), ("lll", "⋘"),
+                     ("ggg", "⋙"), ("subsetneqq", "⫋"), ("supsetneqq", "⫌"), ("subseteqq", "⫅"), ("supseteqq", "⫆"),
+                     ("Subset", "⋐"), ("Supset", "⋑"), ("between", "≬"), ("pitchfork", "⋔"), ("shortmid", "∣"), ("nshortmid", "∤"),
+                     ("fallingdotseq", "≒"), ("risingdotseq", "≓"), ("bumpeq", "≏"), ("Bumpeq", "≎"), ("multimap", "⊸"),
                  })
             t[name] = Op(text, AtomClass.Rel);
 
-        foreach (var (name, text) in new[] { ("langle", "⟨"), ("lbrace", "{"), ("{", "{"), ("lbrack", "["), ("lfloor", "⌊"), ("lceil", "⌈"), ("lvert", "|"), ("lVert", "‖") })
+        foreach (var (name, text) in new[] { ("langle", "⟨"), ("lbrace", "{"), ("{", "{"), ("lbrack", "["), ("lfloor", "⌊"), ("lceil", "⌈"), ("lvert", "|"), ("lVert", "‖"), ("lang", "⟨"), ("llbracket", "⟦") })
             t[name] = Op(text, AtomClass.Open);
-        foreach (var (name, text) in new[] { ("rangle", "⟩"), ("rbrace", "}"), ("}", "}"), ("rbrack", "]"), ("rfloor", "⌋"), ("rceil", "⌉"), ("rvert", "|"), ("rVert", "‖") })
+        foreach (var (name, text) in new[] { ("rangle", "⟩"), ("rbrace", "}"), ("}", "}"), ("rbrack", "]"), ("rfloor", "⌋"), ("rceil", "⌉"), ("rvert", "|"), ("rVert", "‖"), ("rang", "⟩"), ("rrbracket", "⟧") })
             t[name] = Op(text, AtomClass.Close);
         t["colon"] = Op(":", AtomClass.Punct);
         return t;

@@ -27,7 +27,9 @@ public sealed class MathTreeComparer : IEqualityComparer<MathNode>
                 && Same(a.Segments, b.Segments),
             (MathAccent a, MathAccent b) => a.Command == b.Command && a.Mark == b.Mark && a.Stretchy == b.Stretchy && a.Under == b.Under
                 && Equals(a.Base, b.Base) && Equals(a.Label, b.Label),
-            (MathUnderOver a, MathUnderOver b) => Equals(a.Base, b.Base) && Equals(a.Under, b.Under) && Equals(a.Over, b.Over),
+            (MathUnderOver a, MathUnderOver b) => a.Stretchy == b.Stretchy && Equals(a.Base, b.Base) && Equals(a.Under, b.Under) && Equals(a.Over, b.Over),
+            (MathBoxed a, MathBoxed b) => Equals(a.Content, b.Content),
+            (MathColoured a, MathColoured b) => a.Colour == b.Colour && Equals(a.Content, b.Content),
             (MathStyled a, MathStyled b) => a.Style == b.Style && Equals(a.Content, b.Content),
             (MathClassed a, MathClassed b) => a.Class == b.Class && Equals(a.Content, b.Content),
             (MathTable a, MathTable b) => a.Environment == b.Environment && a.Left == b.Left && a.Right == b.Right
@@ -102,6 +104,13 @@ public sealed class MathTreeComparer : IEqualityComparer<MathNode>
             case MathStyled s:
                 hash.Add(s.Style);
                 Add(ref hash, s.Content);
+                break;
+            case MathBoxed b:
+                Add(ref hash, b.Content);
+                break;
+            case MathColoured c:
+                hash.Add(c.Colour);
+                Add(ref hash, c.Content);
                 break;
             case MathClassed c:
                 hash.Add(c.Class);

@@ -3,9 +3,10 @@ namespace GptBook.Html;
 /// <summary>
 /// The formula rules the EPUB's and the site's stylesheets share, for the markup <see cref="XhtmlContentWriter"/>
 /// writes around formulas in both: display math centred with its number at the right margin (a float, and where
-/// flexible boxes work a balanced flexible box), the spacing of equation numbers and tight tables inside MathML, and
-/// the marked box of a formula that could not be parsed. Each writer appends its own rules beside these: the EPUB
-/// its column alignment and formula pictures, the site Chromium's alignment keywords and its math faces.
+/// flexible boxes work a balanced flexible box), the spacing of equation numbers and tight tables inside MathML, the
+/// frame of \boxed, and the marked box of a formula that could not be parsed. Each writer appends its own rules
+/// beside these: the EPUB its column alignment and formula pictures, the site Chromium's alignment keywords and its
+/// math faces.
 /// </summary>
 public static class FormulaStyles
 {
@@ -27,6 +28,7 @@ public static class FormulaStyles
         }
         mtable[columnspacing="0em"] > mtr > mtd { padding-left: 0; padding-right: 0; }
         mtd.equation-number { padding-left: 2em; }
+        mrow.boxed { border: 1px solid currentColor; padding: 0.2em 0.25em; }
         merror, .math-error { border: 1px solid #cc0000; background-color: #fff3f3; color: #990000; padding: 0 0.2em; }
         """;
 }

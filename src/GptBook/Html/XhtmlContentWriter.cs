@@ -75,11 +75,13 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             case Heading h:
                 Start(xml, "h" + Math.Clamp(h.Level, 1, 6));
                 Attr(xml, "id", h.Id);
+                AlignmentClass(xml, h.Alignment);
                 WriteFlow(xml, h.Content, state, block);
                 End(xml);
                 break;
             case Paragraph p:
                 Start(xml, "p");
+                AlignmentClass(xml, p.Alignment);
                 var restore = Lang(xml, Inline.PlainText(p.Content), state);
                 WriteFlow(xml, p.Content, state, block);
                 state.Language = restore;
@@ -265,6 +267,15 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
         }
         End(xml);
         End(xml);
+    }
+
+    /// <summary>
+    /// The author's alignment of a paragraph or heading as a class of the stylesheets (align-center, align-right,
+    /// align-left), never an inline style: the site's policy blocks those, and the EPUB keeps its styling in one sheet.
+    /// </summary>
+    private static void AlignmentClass(XmlWriter xml, BlockAlignment alignment)
+    {
+        if (alignment != BlockAlignment.Default) Attr(xml, "class", "align-" + alignment.ToString().ToLowerInvariant());
     }
 
     private void WriteRow(XmlWriter xml, Table table, IReadOnlyList<TableCell> cells, string cellElement, ChunkState state)

@@ -156,7 +156,9 @@ public sealed class BlockBoxBuilder
         switch (block)
         {
             case Paragraph p:
-                return ParagraphRows(p.Content, width, parent.Child("P"), _style.Body, _style.ParagraphIndent);
+                // A centred or right-aligned line starts nowhere in particular: it has no first-line indent.
+                return ParagraphRows(p.Content, width, parent.Child("P"), _style.Body,
+                    p.Alignment is BlockAlignment.Center or BlockAlignment.Right ? Length.Zero : _style.ParagraphIndent, alignment: LineAlignment(p.Alignment));
             case Heading h:
                 return HeadingRows(h, width, parent);
             case ListBlock list:
@@ -191,7 +193,8 @@ public sealed class BlockBoxBuilder
     /// A paragraph's lines; a picture in it too large for a line (<see cref="PictureSizes"/>) interrupts them and
     /// is set as a block where it occurs, the text after it going on unindented.
     /// </summary>
-    public RowSequence ParagraphRows(IReadOnlyList<Inline> content, Length width, StructureNode node, TextStyle baseStyle, Length indent, Length? leading = null)
+    public RowSequence ParagraphRows(IReadOnlyList<Inline> content, Length width, StructureNode node, TextStyle baseStyle, Length indent, Length? leading = null,
+        TextAlignment alignment = TextAlignment.Justify)
     {
         var seq = new RowSequence();
         var first = true;
@@ -204,7 +207,7 @@ public sealed class BlockBoxBuilder
                 seq.Append(_figures.BlockImage(image.Image, width, node, link), _style.BlockGap / 2);
                 continue;
             }
-            var lines = TextLines(text, width, node, baseStyle, first ? indent : Length.Zero, leading ?? baseStyle.Size * _style.LineHeight);
+            var lines = TextLines(text, width, node, baseStyle, first ? indent : Length.Zero, leading ?? baseStyle.Size * _style.LineHeight, alignment);
             if (lines.Count == 0) continue;
             seq.Append(RowSequence.Lines(lines), seq.Count > 0 ? _style.BlockGap / 2 : Length.Zero);
             first = false;
@@ -243,7 +246,17 @@ public sealed class BlockBoxBuilder
         if (run.Count > 0) yield return (run, null, null);
     }
 
-    private List<BoxRow> TextLines(IReadOnlyList<Inline> content, Length width, StructureNode node, TextStyle baseStyle, Length indent, Length lineHeight)
+    /// <summary>How the author's alignment (raw HTML's align) sets lines: justified unless the author aligned them.</summary>
+    internal static TextAlignment LineAlignment(BlockAlignment alignment) => alignment switch
+    {
+        BlockAlignment.Center => TextAlignment.Center,
+        BlockAlignment.Right => TextAlignment.End,
+        BlockAlignment.Left => TextAlignment.Start,
+        _ => TextAlignment.Justify,
+    };
+
+    private List<BoxRow> TextLines(IReadOnlyList<Inline> content, Length width, StructureNode node, TextStyle baseStyle, Length indent, Length lineHeight,
+        TextAlignment alignment)
     {
         var all = new List<BoxRow>();
         var first = true;
@@ -251,7 +264,7 @@ public sealed class BlockBoxBuilder
         {
             if (segment.Count == 0 && !first) { all.Add(BoxRow.Space(lineHeight)); continue; }
             if (segment.Count == 0) continue;
-            var lines = _context.Compose(segment, width, first ? indent : Length.Zero, content.Count > 0 ? content[0].Span : SourceSpan.None);
+            var lines = _context.Compose(segment, width, first ? indent : Length.Zero, content.Count > 0 ? content[0].Span : SourceSpan.None, alignment);
             all.AddRange(TextRowBuilder.Rows(lines, lineHeight, Length.Zero, node));
             first = false;
         }
@@ -267,7 +280,7 @@ public sealed class BlockBoxBuilder
         var seq = new RowSequence();
         foreach (var segment in segments)
         {
-            var lines = _context.Compose(segment, width, Length.Zero, h.Span);
+            var lines = _context.Compose(segment, width, Length.Zero, h.Span, LineAlignment(h.Alignment));
             foreach (var row in TextRowBuilder.Rows(lines, _style.HeadingLeading(level), Length.Zero, node))
                 seq.Add(row, false);
         }
@@ -308,7 +321,7 @@ public sealed class BlockBoxBuilder
             foreach (var b in item.Blocks)
             {
                 var inner = b is Paragraph p
-                    ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, body.Child("P"), _style.Body, Length.Zero), p)
+                    ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, body.Child("P"), _style.Body, Length.Zero, alignment: LineAlignment(p.Alignment)), p)
                     : Rows(b, width - indent, body, depth + 1);
                 content.Append(inner, _style.BlockGap / 2);
             }
@@ -377,7 +390,7 @@ public sealed class BlockBoxBuilder
         foreach (var b in blocks)
         {
             var inner = b is Paragraph p
-                ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, node.Child("P"), _style.Body, Length.Zero), p)
+                ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, node.Child("P"), _style.Body, Length.Zero, alignment: LineAlignment(p.Alignment)), p)
                 : Rows(b, width - indent, node, depth + 1);
             content.Append(inner, _style.BlockGap / 2);
         }
@@ -393,7 +406,7 @@ public sealed class BlockBoxBuilder
         foreach (var b in quote.Blocks)
         {
             var inner = b is Paragraph p
-                ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, node.Child("P"), _style.Body, Length.Zero), p)
+                ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, node.Child("P"), _style.Body, Length.Zero, alignment: LineAlignment(p.Alignment)), p)
                 : Rows(b, width - indent, node, depth + 1);
             content.Append(inner, _style.BlockGap / 2);
         }

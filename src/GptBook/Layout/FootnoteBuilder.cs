@@ -73,7 +73,7 @@ public sealed class FootnoteBuilder(LayoutContext context, BlockBoxBuilder build
             foreach (var b in fn.Blocks)
             {
                 var inner = b is Paragraph p
-                    ? RowOrigins.Stamp(builder.ParagraphRows(p.Content, builder.Width - indent, node.Child("P"), _style.Small, Length.Zero, _style.NoteLeading), p)
+                    ? RowOrigins.Stamp(builder.ParagraphRows(p.Content, builder.Width - indent, node.Child("P"), _style.Small, Length.Zero, _style.NoteLeading, BlockBoxBuilder.LineAlignment(p.Alignment)), p)
                     : builder.Rows(b, builder.Width - indent, node, 1);
                 seq.Append(inner, Length.Zero);
             }

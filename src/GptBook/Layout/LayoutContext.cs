@@ -63,9 +63,10 @@ public sealed record LayoutContext(
     /// Composes through <see cref="Composer"/>, reporting characters no bundled face has (GB0303, once each). Emoji
     /// sequences the emoji face draws as one glyph are set as that glyph (<see cref="OutlineGlyphObject"/>).
     /// </summary>
-    public IReadOnlyList<ComposedLine> Compose(IReadOnlyList<StyledText> text, Length measure, Length firstLineIndent, SourceSpan span)
+    public IReadOnlyList<ComposedLine> Compose(IReadOnlyList<StyledText> text, Length measure, Length firstLineIndent, SourceSpan span,
+        TextAlignment alignment = TextAlignment.Justify)
     {
-        var lines = Composer.Compose(OutlineGlyphObject.WithEmojiSequences(text, FontsForObjects), measure, firstLineIndent);
+        var lines = Composer.Compose(OutlineGlyphObject.WithEmojiSequences(text, FontsForObjects), measure, firstLineIndent, alignment);
         CheckGlyphs(lines, span);
         return lines;
     }

@@ -25,9 +25,12 @@ public sealed class TableBuilder(LayoutContext context, InlineStyler styler)
         rows.AddRange(table.Rows.Select(r => (r, cellStyle, "TD")));
 
         // Each cell as its lines' styled text: a hard break (<br> in a cell) starts a new line there, and two in a row
-        // leave an empty line between, as in a browser; breaks at the cell's start or end show nothing.
+        // leave an empty line between, as in a browser; breaks at the cell's start or end show nothing. An emoji
+        // sequence is the one glyph the emoji face draws for it (as composing sets it), so that columns are sized
+        // for what is drawn, not for the sequence's parts side by side.
         var texts = rows.Select(r => Enumerable.Range(0, columns)
-            .Select(c => c < r.Cells.Count ? WithoutOuterEmptyLines(styler.Style(r.Cells[c].Content, r.Style)) : []).ToList()).ToList();
+            .Select(c => c < r.Cells.Count ? WithoutOuterEmptyLines(styler.Style(r.Cells[c].Content, r.Style))
+                .Select(line => OutlineGlyphObject.WithEmojiSequences(line, context.FontsForObjects)).ToList() : []).ToList()).ToList();
         var widths = ColumnWidths(texts, columns, width, pad);
 
         var seq = new RowSequence();

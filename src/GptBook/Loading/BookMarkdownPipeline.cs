@@ -9,7 +9,7 @@ namespace GptBook.Loading;
 /// Mathematics is read by our own extension (<see cref="Formulas.MathMarkdownExtension"/>: pandoc's dollar rules,
 /// display math that may interrupt a paragraph); definition lists are parsed only so that the reader can recognise
 /// them and warn (GB0104) instead of letting them pass as mangled text; a table goes on where GFM ends it
-/// (<see cref="TableContinuationExtension"/>); GitHub task lists and alerts, VuePress containers (<see cref="ContainerBlocksExtension"/>), YAML front matter and
+/// (<see cref="TableContinuationExtension"/>); GitHub task lists, alerts and emoji shortcodes, VuePress containers (<see cref="ContainerBlocksExtension"/>), YAML front matter and
 /// pandoc/kramdown attribute blocks are parsed so that none of them is printed as text (but a heading's closing
 /// formula is not taken for its attributes: <see cref="HeadingFormulaAttributesGuard"/>); nothing in the pipeline
 /// executes or fetches anything.
@@ -38,6 +38,10 @@ public static class BookMarkdownPipeline
             .UseDefinitionLists()
             .UseAlertBlocks()
             .UseTaskLists()
+            // ":rocket:" as GitHub, docsify and VuePress show it, an emoji character (text to every output); smileys
+            // such as ":)" stay text, as GitHub leaves them.
+            .UseEmojiAndSmiley(enableSmileys: false)
+            .Use<HanEmojiShortcodeExtension>()
             .Use<ContainerBlocksExtension>()
             .UseYamlFrontMatter()
             // Last, as Markdig requires: "{#id .class}" after a heading (and after other constructs) is read as

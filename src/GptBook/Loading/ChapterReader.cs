@@ -130,6 +130,11 @@ public sealed partial class ChapterReader
                 result.AddRange(details);
                 i = end;
             }
+            else if (depth < MaxBlockDepth && AlignedEnd(blocks, i) is (> 0 and var closing, var alignment))
+            {
+                result.AddRange(ReadAligned(blocks, i, closing, alignment, depth, parent));
+                i = closing;
+            }
             else ConvertBlock(blocks[i], depth, parent, result);
         }
         return RepeatedCaptionRule.Apply(result);

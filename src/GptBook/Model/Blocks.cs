@@ -32,9 +32,19 @@ public abstract record Block(SourceSpan Span)
     public virtual IEnumerable<IReadOnlyList<Inline>> InlineContent() => [];
 }
 
+/// <summary>
+/// How the author aligned a paragraph's or heading's lines in raw HTML (<c>&lt;p align="center"&gt;</c>,
+/// <c>&lt;div align="right"&gt;</c>, <c>&lt;center&gt;</c>, <c>style="text-align: center"</c>), as books written for
+/// GitHub set title lines, author lines, badges and poems. <see cref="Default"/> is the output's own setting
+/// (justified body text); the others are ragged and, for centre and right, without a first-line indent.
+/// </summary>
+public enum BlockAlignment { Default, Left, Center, Right }
+
 /// <summary>A heading, level 1–6. <see cref="Id"/> is unique in the book and stable across builds.</summary>
 public sealed record Heading(int Level, IReadOnlyList<Inline> Content, string Id, SourceSpan Span) : Block(Span)
 {
+    public BlockAlignment Alignment { get; init; }
+
     public override IEnumerable<IReadOnlyList<Inline>> InlineContent() => [Content];
 
     public string PlainText => Inline.PlainText(Content);
@@ -42,6 +52,8 @@ public sealed record Heading(int Level, IReadOnlyList<Inline> Content, string Id
 
 public sealed record Paragraph(IReadOnlyList<Inline> Content, SourceSpan Span) : Block(Span)
 {
+    public BlockAlignment Alignment { get; init; }
+
     public override IEnumerable<IReadOnlyList<Inline>> InlineContent() => [Content];
 }
 

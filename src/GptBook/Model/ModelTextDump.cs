@@ -33,11 +33,11 @@ public static class ModelTextDump
         switch (block)
         {
             case Heading h:
-                w.Line(depth, $"Heading {h.Level} id={Q(h.Id)} {at}");
+                w.Line(depth, $"Heading {h.Level} id={Q(h.Id)}{Aligned(h.Alignment)} {at}");
                 Inlines(w, depth + 1, h.Content);
                 break;
             case Paragraph p:
-                w.Line(depth, $"Paragraph {at}");
+                w.Line(depth, $"Paragraph{Aligned(p.Alignment)} {at}");
                 Inlines(w, depth + 1, p.Content);
                 break;
             case Figure f:
@@ -88,6 +88,8 @@ public static class ModelTextDump
                 break;
         }
     }
+
+    private static string Aligned(BlockAlignment alignment) => alignment == BlockAlignment.Default ? "" : " align=" + alignment;
 
     private static void Row(Writer w, int depth, string kind, IReadOnlyList<TableCell> cells)
     {

@@ -174,7 +174,7 @@ public sealed partial class RawHtmlMapper
         {
             case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
                 var heading = Trim(WithoutBreaks(Inlines(element.ChildNodes, span)));
-                if (heading.Count > 0) result.Add(new Heading(name[1] - '0', heading, "", span));
+                if (heading.Count > 0) result.Add(new Heading(name[1] - '0', heading, "", span) { Alignment = AlignmentOf(element) });
                 break;
             case "p" or "div" or "center" or "figure" when Figure(element, span) is { } figure:
                 result.Add(figure);
@@ -185,7 +185,7 @@ public sealed partial class RawHtmlMapper
                 if (content.Count == 0) break;
                 if (content is [InlineImage alone] && !bold) result.Add(new Figure(alone.Image, AltCaption(alone), "", 0, alone.Span));
                 else if (content is [InlineMath { Formula.Display: true } display] && !bold) result.Add(new DisplayMath(display.Formula, display.Span));
-                else result.Add(new Paragraph(bold ? [new Strong(content, span)] : content, span));
+                else result.Add(new Paragraph(bold ? [new Strong(content, span)] : content, span) { Alignment = AlignmentOf(element) });
                 break;
             case "details":
                 // Its first <summary> is the title; the rest, its blocks.
@@ -210,10 +210,54 @@ public sealed partial class RawHtmlMapper
                 if (Table(element, span) is { } table) result.Add(table);
                 break;
             default:
-                // Sections, list items and cells out of place, dd, details: their content, as blocks.
-                result.AddRange(Blocks(element.ChildNodes, span));
+                // Sections, list items and cells out of place, dd, details: their content, as blocks; a centred or
+                // right-aligned one (div, center) aligns the paragraphs and headings in it that set no alignment of their own.
+                result.AddRange(Aligned(Blocks(element.ChildNodes, span), AlignmentOf(element)));
                 break;
         }
+    }
+
+    /// <summary>
+    /// The alignment an element asks for: center is centred; otherwise its align attribute, or a text-align in its
+    /// style (the attribute is what GitHub keeps; the style is how other sites write it).
+    /// </summary>
+    private static BlockAlignment AlignmentOf(IElement element)
+    {
+        if (element.LocalName == "center") return BlockAlignment.Center;
+        var written = element.GetAttribute("align") ?? StyleDeclarations(element.GetAttribute("style")).GetValueOrDefault("text-align");
+        return written?.Trim().ToLowerInvariant() switch
+        {
+            "center" or "middle" => BlockAlignment.Center,
+            "right" or "end" => BlockAlignment.Right,
+            "left" or "start" => BlockAlignment.Left,
+            _ => BlockAlignment.Default,
+        };
+    }
+
+    /// <summary>
+    /// The alignment a block of raw HTML opens for what follows it: a div or center element left open (GitHub READMEs
+    /// write <c>&lt;div align="center"&gt;</c>, a blank line, Markdown, a blank line, <c>&lt;/div&gt;</c>); null
+    /// when the block opens no such element or it asks for no alignment.
+    /// </summary>
+    public static BlockAlignment? OpenedAlignment(string html)
+    {
+        var first = HtmlFragmentParser.Parse(html).OfType<IElement>().FirstOrDefault();
+        return first is { LocalName: "div" or "center" } && AlignmentOf(first) is var alignment and not BlockAlignment.Default ? alignment : null;
+    }
+
+    /// <summary>
+    /// <paramref name="blocks"/> with the paragraphs and headings that keep the default alignment aligned as their
+    /// container asks (HTML's text-align is inherited); figures and display math are centred already.
+    /// </summary>
+    public static List<Block> Aligned(List<Block> blocks, BlockAlignment alignment)
+    {
+        if (alignment == BlockAlignment.Default) return blocks;
+        return blocks.Select(b => b switch
+        {
+            Paragraph { Alignment: BlockAlignment.Default } p => p with { Alignment = alignment },
+            Heading { Alignment: BlockAlignment.Default } h => h with { Alignment = alignment },
+            _ => b,
+        }).ToList();
     }
 
     /// <summary>

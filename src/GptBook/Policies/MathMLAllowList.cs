@@ -2,7 +2,8 @@ namespace GptBook.Policies;
 
 /// <summary>
 /// The presentation MathML the formula writer produces, and so all a site page may carry in the MathML namespace:
-/// layout elements and their presentation attributes, no links (<c>href</c>), no styles, no event handlers.
+/// layout elements and their presentation attributes (a colour as <c>mathcolor</c>), no links (<c>href</c>), no styles,
+/// no event handlers.
 /// </summary>
 public static class MathMLAllowList
 {
@@ -18,6 +19,6 @@ public static class MathMLAllowList
     {
         "display", "alttext", "mathvariant", "stretchy", "fence", "form", "symmetric", "minsize", "maxsize",
         "movablelimits", "accent", "accentunder", "linethickness", "width", "displaystyle", "scriptlevel",
-        "columnalign", "columnspacing", "class", "id",
+        "columnalign", "columnspacing", "class", "id", "mathcolor",
     };
 }

@@ -37,7 +37,9 @@ public static class SiteMarkupTransform
         {
             var id = (string?)heading.Attribute("id");
             if (string.IsNullOrEmpty(id)) continue;
-            var wrapper = new XElement(X + "div", new XAttribute("class", $"heading heading-{heading.Name.LocalName[1]}"));
+            // The heading is inline in its wrapper (beside its "#" link), so the author's alignment is the wrapper's.
+            var aligned = ((string?)heading.Attribute("class"))?.Split(' ').FirstOrDefault(c => c.StartsWith("align-", StringComparison.Ordinal));
+            var wrapper = new XElement(X + "div", new XAttribute("class", $"heading heading-{heading.Name.LocalName[1]}" + (aligned == null ? "" : " " + aligned)));
             heading.ReplaceWith(wrapper);
             wrapper.Add(heading, new XElement(X + "a",
                 new XAttribute("class", "heading-anchor"),

@@ -69,7 +69,29 @@ public sealed class RawHtmlEdgesBook : IDisposable
 
         """;
 
-    public static string Markdown => Chapter + ManyFormulas + "\n\n" + AnchorsAndBreaks;
+    /// <summary>Text lines aligned in raw HTML, as GitHub books write title, author and poem lines, beside a plain paragraph.</summary>
+    public const string AlignedLines = """
+        ## 对齐的文字
+
+        <p align="center">床前明月光，疑是地上霜。<br>举头望明月，低头思故乡。</p>
+
+        <div align="right">—— 李白《静夜思》</div>
+
+        <center>作者：张三</center>
+
+        <div align="center">
+
+        **居中的 Markdown 段落**
+
+        </div>
+
+        <h3 align="center">居中的小标题</h3>
+
+        这是一个普通的段落两端对齐首行缩进两个字这是一个普通的段落两端对齐首行缩进两个字这是一个普通的段落两端对齐首行缩进两个字这是一个普通的段落两端对齐首行缩进两个字。
+
+        """;
+
+    public static string Markdown => Chapter + ManyFormulas + "\n\n" + AnchorsAndBreaks + "\n" + AlignedLines;
 
     public RawHtmlEdgesBook()
     {
@@ -105,7 +127,7 @@ public sealed class RawHtmlEdgesBook : IDisposable
     public void Dispose() => Book.Dispose();
 }
 
-public class RawHtmlEdgesBookTests(RawHtmlEdgesBook book) : IClassFixture<RawHtmlEdgesBook>
+public partial class RawHtmlEdgesBookTests(RawHtmlEdgesBook book) : IClassFixture<RawHtmlEdgesBook>
 {
     private static Book Model(string markdown)
     {

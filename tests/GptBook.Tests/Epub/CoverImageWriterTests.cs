@@ -49,6 +49,32 @@ public class CoverImageWriterTests
         Assert.All(latin.SelectMany(l => string.Concat(l.CodePoints.Select(char.ConvertFromUtf32)).Split(' ')), w => Assert.Contains(w, words));
     }
 
+    [Theory]
+    [InlineData("一二三四五】六七", '】')] // a closing bracket: not at a line's start
+    [InlineData("一二三四五〉六七", '〉')]
+    [InlineData("一二三四五％六七", '％')]
+    public void A_title_never_starts_a_line_with_what_the_pdf_never_starts_one_with(string title, char mark)
+    {
+        var font = Fonts.Font(GptBook.Fonts.FontRole.SansBold);
+        // Room for five and a half characters: without the rule, the sixth would start the second line.
+        var lines = CoverTextWrapper.Wrap(title, font, font.UnitsPerEm * 5.5);
+        Assert.True(lines.Count >= 2);
+        Assert.All(lines.Skip(1), l => Assert.NotEqual(mark, (char)l.CodePoints[0]));
+        Assert.Equal(title, string.Concat(lines.SelectMany(l => l.CodePoints).Select(char.ConvertFromUtf32)));
+    }
+
+    [Theory]
+    [InlineData("一二三四《五六》七八", "一二三四", "《五六》七八")] // a book-title mark goes down with the title it opens
+    [InlineData("一二三四“五六”七八", "一二三四", "“五六”七八")]
+    [InlineData("一二三四【五六】七八", "一二三四", "【五六】七八")]
+    public void A_title_never_ends_a_line_with_an_opening_mark(string title, string first, string rest)
+    {
+        var font = Fonts.Font(GptBook.Fonts.FontRole.SansBold);
+        var lines = CoverTextWrapper.Wrap(title, font, font.UnitsPerEm * 5.5);
+        Assert.Equal(first, string.Concat(lines[0].CodePoints.Select(char.ConvertFromUtf32)));
+        Assert.Equal(rest, string.Concat(lines.Skip(1).SelectMany(l => l.CodePoints).Select(char.ConvertFromUtf32)));
+    }
+
     private static int CountLight(Image<Rgba32> image, int top, int bottom)
     {
         var count = 0;

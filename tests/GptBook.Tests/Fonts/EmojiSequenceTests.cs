@@ -76,4 +76,28 @@ public class EmojiSequenceTests
         Assert.Contains(paragraph, text);
         Assert.Contains("表情 🧑‍💻", text);
     }
+
+    [Fact]
+    public void A_pdf_table_column_of_emoji_sequences_is_sized_for_the_one_glyph_each_is_drawn_as()
+    {
+        using var book = new TempBookDirectory();
+        book.Write("chapter.md", "# 表格\n\n| 图 | 名称 |\n|---|---|\n| 👨‍👩‍👧 | 家庭 |\n| 🧑‍💻 | 程序员 |\n| 🇨🇳 | 国旗 |\n| 1️⃣ | 键帽 |\n");
+        var (path, diagnostics) = OneChapterPdf.Write(book, "表格");
+        Assert.DoesNotContain(diagnostics.Items, d => d.Code == "GB0303");
+        using var pdf = PdfDocument.Open(path);
+        var page = pdf.GetPages().Single(p => p.Letters.Any(l => l.Value == "家"));
+        var header = Assert.Single(page.Letters, l => l.Value == "图");
+        var size = page.Letters.First(l => l.Value == "家").PointSize;
+        // The second column starts where every name starts; the first column's content, where its header does.
+        var names = new[] { "家", "程", "国", "键" }.Select(n => page.Letters.First(l => l.Value == n)).ToArray();
+        var second = names[0].StartBaseLine.X;
+        Assert.All(names, n => Assert.Equal(second, n.StartBaseLine.X, 0.01));
+        // What each sequence is drawn as: the emoji face's one glyph, its text written invisibly over it at its width.
+        var drawn = names.Select(n => page.Letters.Where(l => l.RenderingMode == TextRenderingMode.Neither && Math.Abs(l.StartBaseLine.Y - n.StartBaseLine.Y) < 0.5).ToArray())
+            .Select(ls => ls.Max(l => l.EndBaseLine.X) - ls.Min(l => l.StartBaseLine.X)).ToArray();
+        Assert.All(drawn, w => Assert.InRange(w, 0.8 * size, 1.6 * size));
+        // The first column is as wide as its widest content and the cell padding on both sides (half the cell text's size each).
+        var widest = Math.Max(header.EndBaseLine.X - header.StartBaseLine.X, drawn.Max());
+        Assert.Equal(widest + size, second - header.StartBaseLine.X, 0.3);
+    }
 }

@@ -18,7 +18,7 @@ public sealed class FixedAdvanceMeasurer(Func<int, bool>? hasGlyph = null) : ITe
 /// <summary>Breaks greedily after any character at the measure; one run per line and style stretch.</summary>
 public sealed class FixedLineComposer(ITextMeasurer measurer) : ILineComposer
 {
-    public IReadOnlyList<ComposedLine> Compose(IReadOnlyList<StyledText> paragraph, Length measure, Length firstLineIndent)
+    public IReadOnlyList<ComposedLine> Compose(IReadOnlyList<StyledText> paragraph, Length measure, Length firstLineIndent, TextAlignment alignment = TextAlignment.Justify)
     {
         var lines = new List<ComposedLine>();
         var runs = new List<PositionedRun>();

@@ -222,4 +222,18 @@ public class MarkdownExtensionTests
         Assert.Equal(["code"], blocks[3].Anchors);
         Assert.DoesNotContain(diagnostics.Items, d => d.Code == "GB0111");
     }
+
+    [Fact]
+    public void Emoji_shortcodes_are_emoji_as_github_shows_them_also_straight_after_chinese()
+    {
+        var (book, _) = Load("# 笔记 :book:\n\n## 梯度下降 :rocket:\n\n核心:smile:。:+1: 好\n\n" +
+            "时间 12:30:45，比例 a:b:c，未知 :nosuchemoji:，笑脸 :) 不变，代码 `:smile:` 不变。\n");
+        var chapter = book.Chapters.Single();
+        var headings = chapter.Blocks.OfType<Heading>().Select(h => Inline.PlainText(h.Content)).ToArray();
+        Assert.Equal(["笔记 📖", "梯度下降 🚀"], headings);
+        var paragraphs = chapter.Blocks.OfType<Paragraph>().Select(p => Inline.PlainText(p.Content)).ToArray();
+        Assert.Equal("核心😄。👍 好", paragraphs[0]);
+        Assert.Equal("时间 12:30:45，比例 a:b:c，未知 :nosuchemoji:，笑脸 :) 不变，代码 :smile: 不变。", paragraphs[1]);
+        Assert.Contains(chapter.Blocks.OfType<Paragraph>().Last().Content, i => i is InlineCode { Code: ":smile:" });
+    }
 }

@@ -114,8 +114,9 @@ public sealed class SiteSearchTests(ArticleSiteFixture article) : IClassFixture<
             await page.NavigateAsync(new Uri(Path.Combine(article.Site.Directory, name)));
             if (article.Site.Pages[name].Descendants(SitePages.X + "meta").Any(m => (string?)m.Attribute("http-equiv") == "refresh"))
             {
-                // A page left at an old address sends the reader on without a script.
-                Assert.True(await page.WaitForAsync($"!location.pathname.endsWith('/{Uri.EscapeDataString(name)}') && document.querySelector('article') !== null"),
+                // A page left at an old address sends the reader on without a script. The page it leads to is
+                // loaded whole before the next navigation, which would otherwise break off its loading.
+                Assert.True(await page.WaitForAsync($"!location.pathname.endsWith('/{Uri.EscapeDataString(name)}') && document.querySelector('article') !== null && document.readyState === 'complete'"),
                     $"{name} did not lead on without JavaScript");
                 continue;
             }

@@ -1,16 +1,17 @@
 using GptBook.Fonts;
+using GptBook.Layout.Text;
 
 namespace GptBook.Epub.Cover;
 
 /// <summary>
 /// Breaks cover text into lines no wider than a limit. Han characters may break anywhere, Latin words and numbers
-/// stay whole, spaces are break opportunities that vanish at line ends, and closing punctuation never starts a
-/// line (it stays with the character before it).
+/// stay whole, spaces are break opportunities that vanish at line ends, and the book's line-breaking rules hold as
+/// in the PDF's text (<see cref="ChineseLineBreakRules"/>): what may not start a line (closing punctuation, 】〉 %)
+/// stays with the character before it, and what may not end one (opening punctuation, 《（“) goes to the next line
+/// with the character after it.
 /// </summary>
 public static class CoverTextWrapper
 {
-    private const string NoLineStart = "，。、；：！？）》」』”’·…—,.;:!?)]}%";
-
     public static IReadOnlyList<CoverTextLine> Wrap(string text, TrueTypeFont font, double maxWidthUnits)
     {
         var lines = new List<CoverTextLine>();
@@ -21,11 +22,17 @@ public static class CoverTextWrapper
             var tokenWidth = token.Sum(cp => Advance(font, cp));
             var isSpace = token.All(c => c == ' ');
             if (isSpace && current.Count == 0) continue;
-            if (!isSpace && current.Count > 0 && width + tokenWidth > maxWidthUnits && !NoLineStart.Contains(char.ConvertFromUtf32(token[0])))
+            if (!isSpace && current.Count > 0 && width + tokenWidth > maxWidthUnits && !ChineseLineBreakRules.IsNoStart(token[0]))
             {
+                // Opening marks at the end of the line go down with what they open, unless they are all it holds.
+                var carried = 0;
+                while (carried < current.Count && ChineseLineBreakRules.IsNoEnd(current[current.Count - 1 - carried])) carried++;
+                if (carried == current.Count) carried = 0;
+                var next = current.GetRange(current.Count - carried, carried);
+                current.RemoveRange(current.Count - carried, carried);
                 lines.Add(Trimmed(current, font));
-                current = [];
-                width = 0;
+                current = next;
+                width = next.Sum(cp => Advance(font, cp));
             }
             current.AddRange(token);
             width += tokenWidth;

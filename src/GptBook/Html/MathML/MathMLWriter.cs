@@ -76,6 +76,16 @@ public static class MathMLWriter
             case MathAccent a:
                 Accent(xml, a);
                 break;
+            case MathUnderOver { Stretchy: true, Base: MathSymbol arrow } u:
+                ExtensibleArrow(xml, arrow, u.Under, u.Over);
+                break;
+            case MathBoxed b:
+                // menclose is not MathML Core: a row with a class, which the stylesheets frame.
+                Element(xml, "mrow", () => Node(xml, b.Content), ("class", "boxed"));
+                break;
+            case MathColoured c:
+                Element(xml, "mstyle", () => Node(xml, c.Content), ("mathcolor", c.Colour));
+                break;
             case MathUnderOver u:
                 var name = u.Under is null ? "mover" : u.Over is null ? "munder" : "munderover";
                 Element(xml, name, () =>
@@ -221,6 +231,27 @@ public static class MathMLWriter
         }, (a.Under ? "accentunder" : "accent", "true"));
         if (a.Label is null) Marked();
         else Element(xml, inner, () => { Marked(); Row(xml, a.Label); });
+    }
+
+    /// <summary>
+    /// \xrightarrow[under]{over}: the arrow as a stretchy operator under and over its labels, which MathML Core
+    /// engines stretch to the wider label; each label has a little space at its ends, as amsmath pads it.
+    /// </summary>
+    private static void ExtensibleArrow(XmlWriter xml, MathSymbol arrow, MathNode? under, MathNode? over)
+    {
+        var name = under is null ? "mover" : over is null ? "munder" : "munderover";
+        void Label(MathNode label) => Element(xml, "mrow", () =>
+        {
+            Leaf(xml, "mspace", "", ("width", "0.3em"));
+            Node(xml, label);
+            Leaf(xml, "mspace", "", ("width", "0.3em"));
+        });
+        Element(xml, name, () =>
+        {
+            Leaf(xml, "mo", arrow.Text, ("stretchy", "true"));
+            if (under is not null) Label(under);
+            if (over is not null) Label(over);
+        });
     }
 
     private static void Fence(XmlWriter xml, string delimiter, string form)

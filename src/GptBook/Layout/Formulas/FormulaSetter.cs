@@ -1,3 +1,4 @@
+using System.Globalization;
 using GptBook.Diagnostics;
 using GptBook.Fonts;
 using GptBook.Formulas;
@@ -61,7 +62,12 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
             var box = Cache.Typeset(formula.Root, style);
             rows = [(box, box.Height, box.Depth, Centred)];
             gap = 0;
-            if (box.Width > available && Broken(formula.Root, style, available) is { } lines)
+            if (box.Width > available && formula.Root is MathError error)
+            {
+                rows = ErrorLines(error, style, available);
+                gap = Jot;
+            }
+            else if (box.Width > available && Broken(formula.Root, style, available) is { } lines)
             {
                 rows = lines;
                 gap = Jot;
@@ -134,6 +140,46 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
             var placement = i == 0 ? FlushLeft : i == lines.Count - 1 ? FlushRight : Centred;
             return ((MathBox)box, box.Height, box.Depth, placement);
         }).ToList();
+    }
+
+    /// <summary>
+    /// The source of a formula that could not be parsed, too wide for the measure, in lines that fit: broken between
+    /// words (a word wider than the measure between characters), each line in its marked box, all flush left, so that
+    /// the whole source stays on the page to be read and mended.
+    /// </summary>
+    private List<(MathBox Box, double Height, double Depth, double Placement)> ErrorLines(MathError error, MathStyleState style, double available)
+    {
+        MathBox Set(string text) => Cache.Typeset(error with { Source = text }, style);
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in error.Source.Replace('\n', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var longer = line.Length == 0 ? word : line + " " + word;
+            if (line.Length == 0 || Set(longer).Width <= available)
+            {
+                line = longer;
+                continue;
+            }
+            lines.Add(line);
+            line = word;
+        }
+        if (line.Length > 0) lines.Add(line);
+        var fitted = new List<string>();
+        foreach (var text in lines)
+        {
+            // A word wider than the measure by itself is cut between characters (text elements, so no pair is split).
+            var rest = text;
+            while (Set(rest).Width > available && new StringInfo(rest).LengthInTextElements > 1)
+            {
+                var elements = new StringInfo(rest);
+                var count = elements.LengthInTextElements - 1;
+                while (count > 1 && Set(elements.SubstringByTextElements(0, count)).Width > available) count--;
+                fitted.Add(elements.SubstringByTextElements(0, count));
+                rest = elements.SubstringByTextElements(count);
+            }
+            fitted.Add(rest);
+        }
+        return fitted.Select(text => Set(text)).Select(box => (box, box.Height, box.Depth, FlushLeft)).ToList();
     }
 
     /// <summary>Where a row sits in the measure: centred, or (the lines of a broken formula) flush left or right.</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using GptBook.Fonts.MathTable;
 using GptBook.Formulas;
 
@@ -126,7 +127,41 @@ public sealed partial class MathTypesetter
         return GroupBox.Of(placed, width);
     }
 
-    /// <summary>\overset, \underset, \stackrel: the base with things centred above and below it, clear by the limit gaps.</summary>
-    private MathBox UnderOver(MathUnderOver node, MathStyleState style) =>
-        Limits(Box(node.Base, style), node.Under, node.Over, style);
+    /// <summary>
+    /// \overset, \underset, \stackrel: the base with things centred above and below it, clear by the limit gaps. An
+    /// extensible arrow (\xrightarrow) is first drawn as wide as its wider label and a little more (amsmath pads
+    /// the label by about half an em), from the font's larger variants or its assembly of parts.
+    /// </summary>
+    private MathBox UnderOver(MathUnderOver node, MathStyleState style)
+    {
+        if (!node.Stretchy || node.Base is not MathSymbol arrow || !Rune.TryGetRuneAt(arrow.Text, 0, out var rune))
+            return Limits(Box(node.Base, style), node.Under, node.Over, style);
+        var labels = Math.Max(node.Over is null ? 0 : Typeset(node.Over, style.Superscript).Width,
+            node.Under is null ? 0 : Typeset(node.Under, style.Subscript).Width);
+        var scale = _font.Scale(style);
+        var stretched = _stretch.Horizontal(rune.Value, Math.Max(labels + 0.6 * scale, 1.2 * scale), scale);
+        return Limits(stretched, node.Under, node.Over, style);
+    }
+
+    /// <summary>
+    /// \boxed: the content inside a frame of the fraction rule's thickness, 0.25 em clear of it on every side (LaTeX's
+    /// \fboxsep is 3 pt at 10 pt); the frame's bottom edge reaches below the content's depth, so the box keeps its baseline.
+    /// </summary>
+    private MathBox Boxed(MathBoxed node, MathStyleState style)
+    {
+        var body = Typeset(node.Content, style);
+        var rule = _font.Em(MathConstant.FractionRuleThickness, style);
+        var pad = 0.25 * _font.Scale(style);
+        var width = body.Width + 2 * (pad + rule);
+        var height = body.Height + pad + rule;
+        var depth = body.Depth + pad + rule;
+        return GroupBox.Of(
+        [
+            new PlacedBox(new RuleBox(width, rule, 0), 0, height - rule),
+            new PlacedBox(new RuleBox(width, 0, rule), 0, -(depth - rule)),
+            new PlacedBox(new RuleBox(rule, height, depth), 0, 0),
+            new PlacedBox(new RuleBox(rule, height, depth), width - rule, 0),
+            new PlacedBox(body, rule + pad, 0),
+        ], width);
+    }
 }

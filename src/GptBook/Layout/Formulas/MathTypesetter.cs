@@ -79,6 +79,13 @@ public sealed partial class MathTypesetter
                 else
                     AddAtoms(styled.Content, inner, atoms);
                 break;
+            case MathColoured coloured:
+                // The PDF prints in one ink (see MathColoured): the coloured atoms are spaced as if uncoloured.
+                if (coloured.Content is MathRow items)
+                    foreach (var item in items.Items) AddAtoms(item, style, atoms);
+                else
+                    AddAtoms(coloured.Content, style, atoms);
+                break;
             default:
                 atoms.Add(new Atom(ClassOf(node), Box(node, style), style));
                 break;
@@ -115,6 +122,8 @@ public sealed partial class MathTypesetter
         MathText t => Text(t.Text, style, FontRole.SerifRegular),
         MathSpace s => new SpaceBox(s.Mu / 18.0 * _font.Scale(style)),
         MathStyled s => Typeset(s.Content, new MathStyleState(s.Style, style.Cramped)),
+        MathBoxed b => Boxed(b, style),
+        MathColoured c => Typeset(c.Content, style),
         MathClassed c => Typeset(c.Content, style),
         MathReference r => Text(r.Number is { } n ? (r.Parenthesized ? $"({n})" : n) : $"({r.Label}?)", style, FontRole.SerifRegular),
         MathTable t => Table(t, style),

@@ -94,4 +94,21 @@ public class FormulaSetterTests
         Assert.Same(paragraph, nodes[0]!.Parent);
         Assert.Equal("𝑎+𝑏=𝑐", string.Concat(pieces.Select(p => p.Text)));
     }
+
+    [Fact]
+    public void A_broken_display_formula_wider_than_the_measure_shows_its_whole_source_in_lines_that_fit()
+    {
+        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var source = @"\unknowncommand{x} " + string.Join(" + ", Enumerable.Range(1, 40).Select(i => $"a_{{{i}}}")) + " " + new string('z', 120);
+        var formula = Parse(source, true);
+        Assert.True(formula.HasErrors);
+        var rows = setter.Display(formula, Size, Width, StructureNode.Root(), SourceSpan.None);
+        var lines = rows.Rows.SelectMany(r => r.Fragments).OfType<FormulaFragment>().ToList();
+        Assert.True(lines.Count >= 3, $"{lines.Count} lines");
+        Assert.All(lines, l => Assert.Equal(Size, l.Size)); // set in lines, not scaled down
+        Assert.All(lines, l => Assert.True(l.X >= Length.Zero && l.X + l.Size * l.Box.Width <= Width + Length.Pt(0.01), $"{l.Size * l.Box.Width} wide"));
+        // Every character of the source is shown, in order (the spaces between words become line ends).
+        var shown = string.Concat(lines.Select(l => FormulaText.Of(l.Box)));
+        Assert.Equal(source.Replace(" ", "", StringComparison.Ordinal), shown.Replace(" ", "", StringComparison.Ordinal));
+    }
 }

@@ -306,4 +306,35 @@ public class MathTypesetterTests
         Assert.True(placed.Shift - mark.Depth < letter.Box.Height, $"prime bottom {placed.Shift - mark.Depth} em, f top {letter.Box.Height} em");
         Assert.StartsWith("𝑓" + prime, FormulaText.Of(box), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_boxed_formula_is_framed_by_four_rules_of_the_fraction_rule_thickness_a_quarter_em_clear()
+    {
+        var inner = Set("x+y", MathStyleState.Text);
+        var box = Set(@"\boxed{x+y}", MathStyleState.Text);
+        var rule = C(MathConstant.FractionRuleThickness);
+        Assert.Equal(inner.Width + 2 * (0.25 + rule), box.Width, Tolerance);
+        Assert.Equal(inner.Height + 0.25 + rule, box.Height, Tolerance);
+        Assert.Equal(inner.Depth + 0.25 + rule, box.Depth, Tolerance);
+        var rules = Leaves(box).Where(l => l.Box is RuleBox).ToList();
+        Assert.Equal(4, rules.Count);
+        Assert.All(rules, r => Assert.Equal(rule, Math.Min(r.Box.Width, r.Box.Height + r.Box.Depth), Tolerance));
+        // The content keeps its baseline: its glyphs sit where they sit unframed, moved right by the frame and its gap.
+        var x = Leaves(box).First(l => l.Box is GlyphBox);
+        Assert.Equal((0.25 + rule, 0.0), (x.X, x.Shift));
+    }
+
+    [Fact]
+    public void An_extensible_arrow_grows_to_its_label_which_sits_above_it()
+    {
+        var plain = Set(@"\rightarrow", MathStyleState.Text);
+        var box = Set(@"\xrightarrow{\text{gradient descent}}", MathStyleState.Text);
+        var label = Set(@"\text{gradient descent}", MathStyleState.Text.Superscript);
+        var arrow = Assert.Single(Grown(box));
+        Assert.Equal("→", arrow.StandsFor);
+        Assert.True(arrow.Width >= label.Width, $"arrow {arrow.Width} em, label {label.Width} em");
+        Assert.True(arrow.Width > 2 * plain.Width);
+        var text = Leaves(box).Where(l => l.Box is GlyphBox { Face: FontRole.SerifRegular }).ToList();
+        Assert.All(text, t => Assert.True(t.Shift > arrow.Height, "the label is above the arrow"));
+    }
 }

@@ -15,6 +15,11 @@ internal sealed class BrowserPage : IAsyncDisposable
     private readonly ConcurrentQueue<string> _errors = new();
     private TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The load of each document by the loader that fetched it (Page.lifecycleEvent "load"), so that waiting
+    /// for one navigation is never ended by the late load of another: a meta refresh's target still loading when the
+    /// next navigation starts fired Page.loadEventFired into that navigation's wait under load.</summary>
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _loads = new();
+
     public BrowserPage(DevToolsConnection connection, string targetId, string sessionId)
     {
         _connection = connection;
@@ -35,6 +40,7 @@ internal sealed class BrowserPage : IAsyncDisposable
     internal async Task InitializeAsync(int width, int height, bool mobile, bool dark, double scale)
     {
         await SendAsync("Page.enable");
+        await SendAsync("Page.setLifecycleEventsEnabled", new JsonObject { ["enabled"] = true });
         await SendAsync("Runtime.enable");
         await SendAsync("Log.enable");
         await SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject
@@ -60,8 +66,11 @@ internal sealed class BrowserPage : IAsyncDisposable
         var result = await SendAsync("Page.navigate", new JsonObject { ["url"] = url });
         if (result["errorText"] is JsonValue error)
             throw new InvalidOperationException($"Navigation to {url} failed: {error}");
-        var finished = await Task.WhenAny(_loaded.Task, Task.Delay(TimeSpan.FromSeconds(30)));
-        if (finished != _loaded.Task) throw new TimeoutException($"{url} did not finish loading.");
+        // A new document: the load of the one this navigation's loader fetches. Within the same document (a new
+        // fragment) there is no loader, and the next load event is the one.
+        var loaded = (string?)result["loaderId"] is { } loader ? LoadOf(loader).Task : _loaded.Task;
+        var finished = await Task.WhenAny(loaded, Task.Delay(TimeSpan.FromSeconds(30)));
+        if (finished != loaded) throw new TimeoutException($"{url} did not finish loading.");
     }
 
     /// <param name="awaitPromise">Wait for the promise the expression gives and return what it resolves to.</param>
@@ -115,6 +124,9 @@ internal sealed class BrowserPage : IAsyncDisposable
         return Convert.FromBase64String((string)result["data"]!);
     }
 
+    private TaskCompletionSource LoadOf(string loader) =>
+        _loads.GetOrAdd(loader, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
     private Task<JsonObject> SendAsync(string method, JsonObject? parameters = null) =>
         _connection.SendAsync(method, parameters, _sessionId);
 
@@ -125,6 +137,9 @@ internal sealed class BrowserPage : IAsyncDisposable
         {
             case "Page.loadEventFired":
                 _loaded.TrySetResult();
+                break;
+            case "Page.lifecycleEvent" when (string?)parameters["name"] == "load" && (string?)parameters["loaderId"] is { } loader:
+                LoadOf(loader).TrySetResult();
                 break;
             case "Runtime.consoleAPICalled" when (string?)parameters["type"] is "error" or "assert":
                 _errors.Enqueue("console: " + parameters["args"]?.ToJsonString());

@@ -1,0 +1,68 @@
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using GptBook.Formulas;
+using GptBook.Html.MathML;
+using GptBook.Policies;
+
+namespace GptBook.Tests.Html;
+
+/// <summary>
+/// The MathML of the commands lecture notes use beyond issue 10's list (\boxed, \color, \xrightarrow, \substack),
+/// parsed back: what MathML Core engines draw, and nothing outside the allow-list the site's guard enforces.
+/// </summary>
+public class MathMLWriterNotesTests
+{
+    private static readonly XNamespace M = MathMLWriter.Namespace;
+
+    private static XElement Write(string tex, bool display = false)
+    {
+        var formula = MathParser.Parse(tex, display, MathMacroTable.Empty);
+        Assert.False(formula.HasErrors, string.Join("; ", formula.Errors.Select(e => e.Message)));
+        var text = new StringBuilder();
+        using (var xml = XmlWriter.Create(text, new XmlWriterSettings { OmitXmlDeclaration = true }))
+            MathMLWriter.Write(xml, formula, display);
+        var math = XElement.Parse(text.ToString());
+        Assert.All(math.DescendantsAndSelf(), e => Assert.Contains(e.Name.LocalName, MathMLAllowList.Elements));
+        Assert.All(math.DescendantsAndSelf().SelectMany(e => e.Attributes()).Where(a => !a.IsNamespaceDeclaration),
+            a => Assert.Contains(a.Name.LocalName, MathMLAllowList.Attributes));
+        return math;
+    }
+
+    [Fact]
+    public void Boxed_is_a_row_the_stylesheets_frame()
+    {
+        var row = Write(@"\boxed{x=1}").Descendants(M + "mrow").Single(e => (string?)e.Attribute("class") == "boxed");
+        Assert.Equal("x=1", row.Value);
+    }
+
+    [Fact]
+    public void Colour_is_mathcolor_on_a_style_around_the_coloured_part()
+    {
+        var math = Write(@"a + \color{red}{b} + \textcolor{#00f}{c}");
+        var styles = math.Descendants(M + "mstyle").ToList();
+        Assert.Equal(["#ff0000", "#0000ff"], styles.Select(s => (string?)s.Attribute("mathcolor")));
+        Assert.Equal("c", styles[1].Value);
+        Assert.StartsWith("b", styles[0].Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_extensible_arrow_is_a_stretchy_operator_over_its_padded_label()
+    {
+        var over = Write(@"x \xrightarrow[k]{\text{SGD}} y").Descendants(M + "munderover").Single();
+        var children = over.Elements().ToList();
+        Assert.Equal(("mo", "→", "true"), (children[0].Name.LocalName, children[0].Value, (string?)children[0].Attribute("stretchy")));
+        Assert.Equal("k", children[1].Value);
+        Assert.Equal("SGD", children[2].Value);
+        Assert.All(children.Skip(1), label => Assert.Equal(2, label.Elements(M + "mspace").Count()));
+    }
+
+    [Fact]
+    public void Substack_is_a_one_column_table_under_the_sum()
+    {
+        var under = Write(@"\sum_{\substack{i<m\\j<n}} a_{ij}", display: true).Descendants(M + "munder").First();
+        var table = under.Elements().ElementAt(1);
+        Assert.Equal("mtable", table.Name.LocalName);
+        Assert.Equal(2, table.Elements(M + "mtr").Count());
+    }
+}

@@ -47,6 +47,20 @@ public sealed class GlyphLigatures
         return null;
     }
 
+    /// <summary>
+    /// The ligatures made only of glyphs <paramref name="has"/> holds (a subset's glyphs): each with all its
+    /// components (the first too) and its glyph, by first glyph, then longest first as <see cref="Match"/> tries them.
+    /// </summary>
+    public IEnumerable<(int[] Components, int Ligature)> Within(Func<int, bool> has)
+    {
+        foreach (var (first, list) in _byFirst.OrderBy(f => f.Key))
+        {
+            if (!has(first)) continue;
+            foreach (var (rest, ligature) in list)
+                if (rest.Length > 0 && rest.All(has)) yield return ([first, .. rest], ligature);
+        }
+    }
+
     private void ReadLigatures(ReadOnlySpan<byte> gsub, int subtable, string name)
     {
         var covered = Coverage.Read(gsub, subtable + U16(gsub, subtable + 2, name), name);

@@ -6,7 +6,8 @@ namespace GptBook.Fonts;
 /// A TrueType font cut down to the glyphs of given characters, as a new, valid sfnt: the web pages' faces hold only
 /// what the book shows. Glyphs are renumbered (.notdef first, then by character), components of composite glyphs
 /// come along, and every table that indexes glyphs is rewritten (glyf, loca, hmtx, cmap) or left out (layout and
-/// vertical tables: GSUB, GPOS, GDEF, BASE, vhea, vmtx …, which a browser does without for horizontal Chinese text).
+/// vertical tables: GSUB, GPOS, GDEF, BASE, vhea, vmtx …, which a browser does without for horizontal Chinese text;
+/// on request a GSUB of the font's ligatures among the kept glyphs is written anew, for the emoji face's sequences).
 /// name, OS/2, head, hhea, maxp, gasp, prep, cvt and fpgm are kept (name carries the copyright and the licence the
 /// OFL asks to travel with the font). Deterministic: the same font and characters give the same bytes.
 /// </summary>
@@ -16,8 +17,11 @@ public static class TrueTypeSubsetter
     private static readonly string[] Kept = ["OS/2", "cvt ", "fpgm", "gasp", "head", "hhea", "maxp", "name", "prep"];
 
     /// <param name="fullNamePrefix">Put before the font's full name (<see cref="NameTableRenamer"/>), or null to keep it.</param>
+    /// <param name="keepLigatures">Keep the font's ligatures (<see cref="GlyphLigatures"/>) whose components are all
+    /// among the characters' glyphs, with their glyphs, in a GSUB table of their own (<see cref="LigatureTableWriter"/>):
+    /// the emoji face's sequences, which a browser forms only from the font's GSUB.</param>
     /// <returns>The subset font's bytes; characters the font lacks are left out.</returns>
-    public static byte[] Subset(TrueTypeFont font, IEnumerable<int> codePoints, string? fullNamePrefix = null)
+    public static byte[] Subset(TrueTypeFont font, IEnumerable<int> codePoints, string? fullNamePrefix = null, bool keepLigatures = false)
     {
         var mapped = codePoints.Distinct().Order().Select(c => (CodePoint: c, Glyph: font.GlyphId(c))).Where(m => m.Glyph != 0).ToArray();
         var glyf = font.Table("glyf") ?? throw new FontFormatException($"{font.Name}: no glyf table, so no TrueType outlines to subset");
@@ -33,6 +37,8 @@ public static class TrueTypeSubsetter
             order.Add(glyph);
         }
         foreach (var (_, glyph) in mapped) Take(glyph);
+        var ligatures = keepLigatures ? font.Ligatures.Within(newId.ContainsKey).ToArray() : [];
+        foreach (var (_, ligature) in ligatures) Take(ligature);
         for (var i = 0; i < order.Count; i++)
             foreach (var component in Components(GlyphBytes(glyf.Span, loca, order[i])))
                 Take(component);
@@ -57,6 +63,8 @@ public static class TrueTypeSubsetter
         tables["hmtx"] = Metrics(font, order);
         tables["cmap"] = CharacterMapWriter.Write(mapped.Select(m => (m.CodePoint, newId[m.Glyph])).ToArray());
         tables["post"] = PostVersion3(font);
+        if (LigatureTableWriter.Write(ligatures.Select(l => (l.Components.Select(g => newId[g]).ToArray(), newId[l.Ligature])).ToArray()) is { } gsub)
+            tables["GSUB"] = gsub;
         if (fullNamePrefix != null && tables.TryGetValue("name", out var name))
             tables["name"] = NameTableRenamer.WithFullNamePrefix(name, fullNamePrefix);
         // Counts and formats that changed: glyphs, long metrics, long loca offsets.

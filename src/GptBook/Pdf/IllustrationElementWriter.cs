@@ -15,20 +15,27 @@ namespace GptBook.Pdf;
 /// and the parent tree point at, and writes <c>&lt;&lt;&gt;&gt;</c>); after the save, when every object has its final
 /// number, <see cref="Objects"/> gives each element written as PDFsharp writes it (same keys, order and number
 /// formats), for <see cref="SavedObjectReplacer"/> to put in place. An element of any other shape (a language of its
-/// own, content on another page, attributes beyond the box) is left to PDFsharp.
+/// own, content on another page, attributes beyond the box) is left to PDFsharp. The formulas' elements, which
+/// <see cref="FormulaStructureTagger"/> makes without PDFsharp, are handed over with their entries and written the same way.
 /// </summary>
 internal sealed class IllustrationElementWriter
 {
     private readonly List<PdfStructureElement> _drawn = [];
     private readonly List<Entries> _setAside = [];
 
-    /// <summary>What an illustration element holds: its parent, its page, its marked-content ids, its alternate text and box.</summary>
-    private sealed record Entries(PdfStructureElement Element, string Tag, PdfReference Parent, PdfReference Page, int[] Kids, string Alt, PdfRectangle Box);
+    /// <summary>
+    /// What an illustration element holds: its structure type, parent, page, marked-content ids (each with its page),
+    /// alternate text and box.
+    /// </summary>
+    public sealed record Entries(PdfDictionary Element, string Tag, PdfReference Parent, PdfReference Page, List<(PdfReference Page, int Mcid)> Kids, string Alt, PdfRectangle Box);
 
     private static readonly HashSet<string> Keys = ["/Type", "/P", "/S", "/K", "/Pg", "/Alt", "/A"];
 
     /// <summary>An element PDFsharp has just begun (<c>BeginIllustrationElement</c>); its entries are complete once it has ended.</summary>
     public void Add(PdfStructureElement element) => _drawn.Add(element);
+
+    /// <summary>An empty element made without PDFsharp, with the entries to write for it (its kids may grow until the last page).</summary>
+    public void Add(Entries element) => _setAside.Add(element);
 
     /// <summary>After the last page, before the save: takes the entries out of every element of the expected shape.</summary>
     public void SetAside()
@@ -52,8 +59,13 @@ internal sealed class IllustrationElementWriter
             sb.Clear();
             sb.Append(Invariant($"{self.ObjectNumber} {self.GenerationNumber} obj\n<</Type/StructElem/P "));
             Reference(sb, e.Parent).Append("/S").Append(e.Tag).Append("/K");
-            if (e.Kids.Length == 1) sb.Append(' ').Append(Invariant($"{e.Kids[0]}"));
-            else sb.Append('[').AppendJoin(' ', e.Kids).Append(']');
+            if (e.Kids.Count == 1) Kid(sb.Append(e.Kids[0].Page == e.Page ? " " : ""), e.Kids[0], e.Page);
+            else
+            {
+                sb.Append('[');
+                for (var i = 0; i < e.Kids.Count; i++) Kid(i > 0 && e.Kids[i].Page == e.Page ? sb.Append(' ') : sb, e.Kids[i], e.Page);
+                sb.Append(']');
+            }
             Reference(sb.Append("/Pg "), e.Page).Append("/Alt");
             TextString(sb, e.Alt);
             sb.Append("/A<</O/Layout/BBox[").Append(Number(e.Box.X1)).Append(' ').Append(Number(e.Box.Y1)).Append(' ')
@@ -71,14 +83,14 @@ internal sealed class IllustrationElementWriter
         if (elements.GetName("/Type") != "/StructElem" || elements.GetName("/S") is not ("/Formula" or "/Figure") || elements["/Alt"] is not PdfString alt
             || elements.GetReference("/P") is not { } parent || elements.GetReference("/Pg") is not { } page)
             return null;
-        int[] kids;
+        List<(PdfReference, int)> kids;
         switch (elements["/K"])
         {
             case PdfInteger single:
-                kids = [single.Value];
+                kids = [(page, single.Value)];
                 break;
             case PdfArray { Elements.Count: > 0 } array when array.Elements.All(k => k is PdfInteger):
-                kids = array.Elements.Select(k => ((PdfInteger)k).Value).ToArray();
+                kids = array.Elements.Select(k => (page, ((PdfInteger)k).Value)).ToList();
                 break;
             default:
                 return null; // marked content on another page (a reference dictionary) or nothing at all
@@ -89,6 +101,17 @@ internal sealed class IllustrationElementWriter
             || layout.Elements["/BBox"] is not PdfRectangle box)
             return null;
         return new Entries(element, elements.GetName("/S"), parent, page, kids, alt.Value, box);
+    }
+
+    /// <summary>A marked-content id on the element's page; on another page, a marked-content reference to it.</summary>
+    private static void Kid(StringBuilder sb, (PdfReference Page, int Mcid) kid, PdfReference elementPage)
+    {
+        if (kid.Page == elementPage)
+        {
+            sb.Append(Invariant($"{kid.Mcid}"));
+            return;
+        }
+        Reference(sb.Append("<</Type/MCR/Pg "), kid.Page).Append(Invariant($"/MCID {kid.Mcid}>>"));
     }
 
     private static StringBuilder Reference(StringBuilder sb, PdfReference reference) =>

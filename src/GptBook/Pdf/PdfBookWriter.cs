@@ -87,7 +87,7 @@ public static class PdfBookWriter
             var ua = UAManager.ForDocument(document);
             ua.SetDocumentLanguage(metadata.Language);
             var illustrations = new IllustrationElementWriter();
-            var tags = new StructureTagWriter(ua.StructureBuilder, illustrations);
+            var tags = new StructureTagWriter(ua.StructureBuilder, illustrations, new FormulaStructureTagger(document, ua, illustrations));
             var links = new List<(PdfLinkAnnotation, string)>();
             var g = layout.Geometry;
             var parentTree = new ParentTreeStash(document);

@@ -31,6 +31,7 @@ internal sealed class PdfPageRenderer(
     private OutlineGlyphRenderer? _glyphRenderer;
     private GlyphOutlineFiller? _outlineFiller;
     private PdfPage? _page;
+    private bool _formulas; // the page has formulas, whose marked content its rewriting completes
     private readonly XBrush _body = new XSolidBrush(PrintInks.Text);
     private readonly XBrush _muted = new XSolidBrush(PrintInks.Muted);
     private readonly XBrush _shade = new XSolidBrush(PrintInks.Shade);
@@ -39,6 +40,8 @@ internal sealed class PdfPageRenderer(
     public void Render(LayoutPage page, PdfPage pdfPage, XGraphics gfx, Length mediaHeight)
     {
         _page = pdfPage;
+        _formulas = false;
+        tags.BeginPage(pdfPage, gfx);
         var fragments = page.Fragments;
         for (var i = 0; i < fragments.Count; i++)
         {
@@ -71,7 +74,7 @@ internal sealed class PdfPageRenderer(
     }
 
     /// <summary>After the page's graphics are closed: its stretches of text become positioned arrays (see <see cref="Complete"/>).</summary>
-    public void FinishPage(PdfPage pdfPage) => _text.Rewrite(pdfPage);
+    public void FinishPage(PdfPage pdfPage) => _text.Rewrite(pdfPage, _formulas);
 
     /// <summary>After the last page: every page's positioned arrays are in its content streams.</summary>
     public void Complete() => _text.Complete();
@@ -133,6 +136,7 @@ internal sealed class PdfPageRenderer(
                 DrawImage(i, gfx);
                 break;
             case FormulaFragment f:
+                _formulas = true;
                 Formulas.Draw(f, gfx);
                 break;
             case OutlineGlyphFragment g:

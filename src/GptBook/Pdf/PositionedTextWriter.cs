@@ -190,13 +190,14 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
 
     /// <summary>
     /// Rewrites the page's content streams, once its graphics are closed: each positioned stretch's Tj becomes its
-    /// TJ array. The rewriting (decoding, matching, re-encoding the page's text: a tenth of the drawing's time) runs
+    /// TJ array, and, when <paramref name="formulas"/> says the page may have some, each formula's artifact opening with
+    /// its mark (<see cref="FormulaStructureTagger"/>) becomes the formula's marked content. The rewriting (decoding, matching, re-encoding the page's text: a tenth of the drawing's time) runs
     /// on another core while the next pages are drawn; <see cref="Complete"/> puts the pages' new streams in place,
     /// in page order, before anything reads them.
     /// </summary>
-    public void Rewrite(PdfPage page)
+    public void Rewrite(PdfPage page, bool formulas)
     {
-        if (_arrays.Count == 0) return;
+        if (_arrays.Count == 0 && !formulas) return;
         var arrays = _arrays.ToArray();
         _arrays.Clear();
         var streams = new List<PdfDictionary.PdfStream>();
@@ -226,7 +227,9 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
         for (var n = 0; n < contents.Length; n++)
         {
             var content = Encoding.Latin1.GetString(contents[n]);
-            if (!content.Contains(Marker, StringComparison.Ordinal)) continue;
+            var formulas = content.Contains(FormulaStructureTagger.Marker, StringComparison.Ordinal);
+            if (!formulas && !content.Contains(Marker, StringComparison.Ordinal)) continue;
+            if (formulas) content = FormulaOpening().Replace(content, "/Formula<</MCID $1>>BDC\n");
             var rewritten = MarkedString().Replace(content, m =>
             {
                 var (array, glyphs) = arrays[int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)];
@@ -271,6 +274,10 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
         if (name < 0 || content[line] != '/') throw new InvalidOperationException("a positioned string that changes size has no font set before it");
         return content[line..name];
     }
+
+    /// <summary>PDFsharp's opening of an artifact and our comment after it: a formula's marked content with that id.</summary>
+    [GeneratedRegex("/Artifact BMC\n% gptbook-formula ([0-9]+)\n")]
+    private static partial Regex FormulaOpening();
 
     /// <summary>Our comment, what PDFsharp writes before the string (font, colour, position), and the string's Tj.</summary>
     [GeneratedRegex("% gptbook-tj ([0-9]+)\n((?:[^%<\n][^\n]*\n|\n)*?)<([0-9A-Fa-f\n]*)> Tj")]

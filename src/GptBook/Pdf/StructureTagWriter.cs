@@ -1,5 +1,6 @@
 using GptBook.Layout;
 using PdfSharp.Drawing;
+using PdfSharp.Pdf;
 using PdfSharp.Pdf.Annotations;
 using PdfSharp.UniversalAccessibility;
 using GptBook.Units;
@@ -10,14 +11,24 @@ namespace GptBook.Pdf;
 /// Keeps PDFsharp's structure builder in step with the fragments being drawn: before a fragment, the elements on
 /// the path from the document to its <see cref="StructureNode"/> are opened (and any others closed); artifacts are
 /// wrapped in an Artifact marked-content sequence. Elements stay open across page breaks, so a paragraph that
-/// continues overleaf stays one P. Formula and Figure elements are handed to <paramref name="illustrations"/>, which
-/// writes them into the saved file itself.
+/// continues overleaf stays one P. Figure elements are handed to <paramref name="illustrations"/>, which writes them
+/// into the saved file itself; formulas are tagged by <paramref name="formulas"/> without PDFsharp's elements (their
+/// marked content is an artifact to PDFsharp, so it is ended with the page and begun again on the next).
 /// </summary>
-internal sealed class StructureTagWriter(StructureBuilder builder, IllustrationElementWriter illustrations)
+internal sealed class StructureTagWriter(StructureBuilder builder, IllustrationElementWriter illustrations, FormulaStructureTagger formulas)
 {
     private static readonly HashSet<string> Grouping = ["Div", "Sect", "Part", "Art", "BlockQuote", "Caption", "TOC", "TOCI", "Index", "NonStruct"];
     private static readonly HashSet<string> Inline = ["Span", "Quote", "Note", "Reference", "BibEntry", "Code", "Link"];
     private readonly List<StructureNode> _open = [];
+    private PdfPage? _page;
+    private XGraphics? _gfx;
+
+    /// <summary>The page being drawn and its graphics, where formulas' marked content goes.</summary>
+    public void BeginPage(PdfPage page, XGraphics gfx)
+    {
+        _page = page;
+        _gfx = gfx;
+    }
 
     /// <summary>Opens the path to <paramref name="node"/>; a link element is opened with its annotation.</summary>
     public void Enter(StructureNode node, XRect bounds, PdfLinkAnnotation? annotation = null)
@@ -38,13 +49,24 @@ internal sealed class StructureTagWriter(StructureBuilder builder, IllustrationE
 
     public void Artifact(Action draw)
     {
+        CloseOwnFormula(); // not inside the formula's marked content, which is an artifact to PDFsharp
         builder.BeginArtifact();
         draw();
         builder.End();
     }
 
-    /// <summary>Ends the current marked-content sequence before a page's graphics are closed.</summary>
-    public void EndPage() => builder.EndMarkedContentsWithId();
+    /// <summary>Ends the current marked-content sequence (a formula's too) before a page's graphics are closed.</summary>
+    public void EndPage()
+    {
+        CloseOwnFormula();
+        builder.EndMarkedContentsWithId();
+    }
+
+    /// <summary>Ends a formula's marked content; the next fragment of the formula begins another one for the same element.</summary>
+    private void CloseOwnFormula()
+    {
+        if (_open.Count > 0 && IsOwnFormula(_open[^1])) CloseTo(_open.Count - 1);
+    }
 
     public void CloseAll() => CloseTo(0);
 
@@ -57,10 +79,15 @@ internal sealed class StructureTagWriter(StructureBuilder builder, IllustrationE
         }
     }
 
+    /// <summary>A formula <see cref="FormulaStructureTagger"/> tags; one with a language of its own is left to PDFsharp.</summary>
+    private static bool IsOwnFormula(StructureNode node) => node.Tag == "Formula" && node.Language == null;
+
     private void Begin(StructureNode node, XRect bounds, PdfLinkAnnotation? annotation)
     {
         if (node.Tag == "Link" && annotation != null)
             builder.BeginElement(annotation, node.AltText is { Length: > 0 } alt ? alt : node.LinkTarget ?? "link");
+        else if (IsOwnFormula(node))
+            formulas.Begin(node, bounds, _page ?? throw new InvalidOperationException("a formula outside a page"), _gfx!);
         else if (node.Tag is "Figure" or "Formula")
         {
             builder.BeginIllustrationElement(node.Tag, node.AltText ?? "", bounds);

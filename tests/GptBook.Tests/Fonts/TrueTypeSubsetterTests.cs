@@ -36,6 +36,27 @@ public class TrueTypeSubsetterTests
     }
 
     [Fact]
+    public void An_emoji_subset_keeps_the_ligatures_of_its_sequences_with_their_outlines()
+    {
+        var emoji = Fonts.Font(FontRole.Emoji);
+        var text = "👨‍👩‍👧 🧑‍💻 🇨🇳 1️⃣";
+        var subset = TrueTypeFont.Parse(TrueTypeSubsetter.Subset(emoji, text.EnumerateRunes().Select(r => r.Value), keepLigatures: true), "subset");
+        // Read back as the PDF reads the face: each sequence is one glyph, drawn as the face draws it.
+        var inSubset = EmojiSequences.Find(text, subset);
+        var inFace = EmojiSequences.Find(text, emoji);
+        Assert.Equal(inFace.Select(s => (s.Start, s.Length)), inSubset.Select(s => (s.Start, s.Length)));
+        Assert.Equal(4, inSubset.Count);
+        foreach (var (a, b) in inFace.Zip(inSubset))
+        {
+            Assert.Equal(emoji.AdvanceWidth(a.Glyph), subset.AdvanceWidth(b.Glyph));
+            Assert.Equal(emoji.GlyphBounds(a.Glyph), subset.GlyphBounds(b.Glyph));
+        }
+        // A ligature whose parts the subset lacks is not kept, and without the request no GSUB is written.
+        Assert.Empty(EmojiSequences.Find("🧑‍💻", TrueTypeFont.Parse(TrueTypeSubsetter.Subset(emoji, "🧑\u200D".EnumerateRunes().Select(r => r.Value), keepLigatures: true), "part")));
+        Assert.Equal(0, TrueTypeFont.Parse(TrueTypeSubsetter.Subset(emoji, text.EnumerateRunes().Select(r => r.Value)), "plain").Ligatures.Count);
+    }
+
+    [Fact]
     public void Subsets_are_deterministic_and_much_smaller_than_the_face()
     {
         var first = TrueTypeSubsetter.Subset(Fonts.Font(FontRole.SerifRegular), Text.EnumerateRunes().Select(r => r.Value));

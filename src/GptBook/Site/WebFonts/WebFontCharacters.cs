@@ -36,6 +36,9 @@ public sealed class WebFontCharacters(FontSet fonts)
     public sealed class PageText
     {
         internal Dictionary<FontRole, HashSet<int>> ByRole { get; } = [];
+
+        /// <summary>The page's texts that may hold emoji sequences (<see cref="EmojiSequences.MayHold"/>).</summary>
+        internal HashSet<string> MayHoldEmojiSequences { get; } = [];
     }
 
     /// <summary>What a page shows. Reads the page only, so pages can be read on several threads at once.</summary>
@@ -43,7 +46,7 @@ public sealed class WebFontCharacters(FontSet fonts)
     {
         var text = new PageText();
         var body = page.Element(PolyglotHtmlSerializer.Xhtml + "body") ?? page;
-        Walk(body, new Context(FontRole.SerifRegular, FontRole.SerifBold, FontRole.SerifRegular), text.ByRole);
+        Walk(body, new Context(FontRole.SerifRegular, FontRole.SerifBold, FontRole.SerifRegular), text);
         return text;
     }
 
@@ -63,13 +66,34 @@ public sealed class WebFontCharacters(FontSet fonts)
                 list.Add(codePoint);
             }
         }
+        AddEmojiSequences(page, faces);
         _pages.Add(faces.ToDictionary(f => f.Key, f => new SortedSet<int>(f.Value)));
+    }
+
+    /// <summary>
+    /// Every character of the page's emoji sequences (🧑‍💻, 👨‍👩‍👧, 🇨🇳, 1️⃣) that the emoji face has, its joiners and
+    /// the keycap's digit too, goes to the emoji face: a browser forms a sequence from the face's ligatures (kept in its
+    /// subset, see <see cref="WebFontWriter"/>) only when one face holds the whole sequence.
+    /// </summary>
+    private void AddEmojiSequences(PageText page, Dictionary<FontRole, List<int>> faces)
+    {
+        if (page.MayHoldEmojiSequences.Count == 0) return;
+        var emoji = fonts.Font(FontRole.Emoji);
+        foreach (var text in page.MayHoldEmojiSequences)
+            foreach (var sequence in EmojiSequences.Find(text, emoji))
+                foreach (var rune in text.AsSpan(sequence.Start, sequence.Length).EnumerateRunes())
+                {
+                    if (!emoji.HasGlyph(rune.Value)) continue;
+                    if (!faces.TryGetValue(FontRole.Emoji, out var list)) faces[FontRole.Emoji] = list = [];
+                    list.Add(rune.Value);
+                }
     }
 
     private sealed record Context(FontRole Plain, FontRole Bold, FontRole Current);
 
-    private static void Walk(XElement element, Context context, Dictionary<FontRole, HashSet<int>> shown)
+    private static void Walk(XElement element, Context context, PageText page)
     {
+        var shown = page.ByRole;
         if (element.Name.LocalName is "script" or "style" or "template") return;
         // A formula is drawn in the stylesheet's math faces (the site ships none), except what a math face lacks:
         // its Chinese (\text{否则}), for which the stylesheet names the page's own faces after the math ones. So only
@@ -96,8 +120,12 @@ public sealed class WebFontCharacters(FontSet fonts)
             if (element.Attribute(name) is { } attribute) Record(shown, context.Current, attribute.Value);
         foreach (var node in element.Nodes())
         {
-            if (node is XElement child) Walk(child, context, shown);
-            else if (node is XText text) Record(shown, context.Current, text.Value);
+            if (node is XElement child) Walk(child, context, page);
+            else if (node is XText text)
+            {
+                Record(shown, context.Current, text.Value);
+                if (EmojiSequences.MayHold(text.Value)) page.MayHoldEmojiSequences.Add(text.Value);
+            }
         }
     }
 

@@ -75,7 +75,7 @@ public static class WebFontWriter
         cache.GetOrCreate("webfont",
             [FontSet.FileName(face), new FileInfo(fonts.PathOf(face)).Length.ToString(CultureInfo.InvariantCulture),
              string.Join(",", characters.Select(c => c.ToString("X", CultureInfo.InvariantCulture)))],
-            () => Woff2Writer.Write(TrueTypeSubsetter.Subset(fonts.Font(face), characters)));
+            () => Woff2Writer.Write(TrueTypeSubsetter.Subset(fonts.Font(face), characters, keepLigatures: face == FontRole.Emoji)));
 
     private static string Slug(FontRole face) => face switch
     {

@@ -47,6 +47,7 @@ public static class BookLoader
     {
         book = new FigureOverrideTransform(options.Figures, diagnostics).Rewrite(book);
         book = new HanSpaceTransform().Rewrite(book);
+        book = new HandIndentTransform().Rewrite(book);
         book = new HeadingIdTransform(diagnostics).Rewrite(book);
         book = new FigureNumberTransform().Rewrite(book);
         book = new FootnoteNumberTransform().Rewrite(book);

@@ -12,15 +12,16 @@ namespace GptBook.Transforms;
 /// EPUB and the site agree. The text is read across adjacent Text inlines and through emphasis, strikethrough and
 /// link boundaries; code, images, line breaks, footnote references and raw HTML are walls that are never looked
 /// through or into. Spaces between Han and Latin stay: their width is the composer's business (¼ em). So does the
-/// space after a heading's opening label ("第一章 注意力机制", "第 3 节 训练"): there it is the author's separator
-/// between number and title, as in every printed Chinese book, not an artefact.
+/// space after an opening label that starts a heading or a paragraph ("第一章 注意力机制", "第 3 节 训练", and a
+/// README's list of chapters, "- [第一章 线性回归](…)"): there it is the author's separator between number and
+/// title, as in every printed Chinese book, not an artefact.
 /// </summary>
 public sealed partial class HanSpaceTransform : ModelRewriter
 {
     protected override Block RewriteBlock(Block block) => block switch
     {
-        Heading h => h with { Content = Normalize(h.Content, heading: true) },
-        Paragraph p => p with { Content = Normalize(p.Content) },
+        Heading h => h with { Content = Normalize(h.Content, labelled: true) },
+        Paragraph p => p with { Content = Normalize(p.Content, labelled: true) },
         Figure f => f with { Caption = Normalize(f.Caption) },
         Table t => t with
         {
@@ -31,13 +32,13 @@ public sealed partial class HanSpaceTransform : ModelRewriter
     };
 
     /// <summary>The inlines with artefact spaces removed; the same list when there are none.</summary>
-    /// <param name="heading">Keep the space after an opening label such as "第一章".</param>
-    public static IReadOnlyList<Inline> Normalize(IReadOnlyList<Inline> inlines, bool heading = false)
+    /// <param name="labelled">Keep the space after an opening label such as "第一章" that starts the text.</param>
+    public static IReadOnlyList<Inline> Normalize(IReadOnlyList<Inline> inlines, bool labelled = false)
     {
         // The Text values in reading order, null marking a wall between runs of readable text.
         var texts = new List<string?>();
         Flatten(inlines, texts);
-        var kept = Keep(texts, heading);
+        var kept = Keep(texts, labelled);
         if (kept == null) return inlines;
         var next = 0;
         return Rebuild(inlines, kept, ref next);
@@ -61,7 +62,7 @@ public sealed partial class HanSpaceTransform : ModelRewriter
     }
 
     /// <summary>Each Text's value with the artefact spaces removed (null for walls), or null if nothing changes.</summary>
-    private static List<string?>? Keep(List<string?> texts, bool heading)
+    private static List<string?>? Keep(List<string?> texts, bool labelled)
     {
         var changed = false;
         var result = new List<string?>(texts.Count);
@@ -74,7 +75,7 @@ public sealed partial class HanSpaceTransform : ModelRewriter
             // One readable run: decide on the joined text, then cut the decision back into the Text values.
             var joined = string.Concat(texts.Skip(start).Take(end - start));
             var remove = ArtefactSpaces(joined);
-            if (heading && start == 0 && OpeningLabel().Match(joined) is { Success: true } label)
+            if (labelled && start == 0 && OpeningLabel().Match(joined) is { Success: true } label)
                 for (var k = label.Length; k < joined.Length && joined[k] == ' '; k++) remove[k] = false;
             var at = 0;
             for (var i = start; i < end; i++)
@@ -107,7 +108,7 @@ public sealed partial class HanSpaceTransform : ModelRewriter
         return remove;
     }
 
-    /// <summary>A heading's opening label: 第, a number in Han or Arabic digits, and what it counts (章, 节, 篇, …).</summary>
+    /// <summary>An opening label: 第, a number in Han or Arabic digits, and what it counts (章, 节, 篇, …).</summary>
     [GeneratedRegex(@"^\s*第\s*[〇零一二三四五六七八九十百千两\d]+\s*(?:章|节|篇|部分|部|讲|课|回|卷|集|单元)")]
     private static partial Regex OpeningLabel();
 

@@ -236,4 +236,20 @@ public class MarkdownExtensionTests
         Assert.Equal("时间 12:30:45，比例 a:b:c，未知 :nosuchemoji:，笑脸 :) 不变，代码 :smile: 不变。", paragraphs[1]);
         Assert.Contains(chapter.Blocks.OfType<Paragraph>().Last().Content, i => i is InlineCode { Code: ":smile:" });
     }
+
+    [Fact]
+    public void A_first_line_indent_typed_by_hand_is_removed_as_every_output_indents_already()
+    {
+        var (book, _) = Load("# 标题\n\n&emsp;&emsp;用全角空格实体缩进的段落。\n\n\u3000\u3000用表意空格缩进的段落。\n\n" +
+            "&nbsp;&nbsp;&nbsp;&nbsp;**粗体**开头的段落。\n\n第一行<br>&emsp;&emsp;第二行自己缩进。\n\n正文&emsp;中间的空格留着。\n\n> &emsp;&emsp;引文里的段落。\n");
+        var paragraphs = book.Chapters.Single().Blocks.OfType<Paragraph>().ToArray();
+        Assert.Equal("用全角空格实体缩进的段落。", Inline.PlainText(paragraphs[0].Content));
+        Assert.Equal("用表意空格缩进的段落。", Inline.PlainText(paragraphs[1].Content));
+        Assert.IsType<Strong>(paragraphs[2].Content[0]);
+        Assert.Equal("粗体开头的段落。", Inline.PlainText(paragraphs[2].Content));
+        Assert.EndsWith("\u2003\u2003第二行自己缩进。", Inline.PlainText(paragraphs[3].Content), StringComparison.Ordinal);
+        Assert.Equal("正文\u2003中间的空格留着。", Inline.PlainText(paragraphs[4].Content));
+        var quoted = Assert.IsType<Paragraph>(Assert.Single(book.Chapters.Single().Blocks.OfType<BlockQuote>().Single().Blocks));
+        Assert.Equal("引文里的段落。", Inline.PlainText(quoted.Content));
+    }
 }

@@ -65,4 +65,12 @@ public class HanSpaceTransformTests
         // In a paragraph the same words are prose: the space goes.
         Assert.Equal("正文第一章注意", Paragraph(book));
     }
+
+    [Fact]
+    public void A_paragraph_or_list_item_that_starts_with_an_opening_label_keeps_the_space_after_it()
+    {
+        var book = Load("# 目录\n\n- [第一章 线性回归](a.md)\n- 第二章 支持 向量机\n\n第三章 介绍 注意力。\n");
+        var texts = book.AllBlocks().OfType<Paragraph>().Select(p => Inline.PlainText(p.Content)).ToArray();
+        Assert.Equal(["第一章 线性回归", "第二章 支持向量机", "第三章 介绍注意力。"], texts);
+    }
 }

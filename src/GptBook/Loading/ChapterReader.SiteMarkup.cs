@@ -41,15 +41,16 @@ public sealed partial class ChapterReader
 
     /// <summary>
     /// A paragraph that is only a table-of-contents marker: VuePress's <c>[[toc]]</c>, Typora's and many editors'
-    /// <c>[TOC]</c>. The book prints its own contents, so the marker is dropped rather than printed as text.
+    /// <c>[TOC]</c>, GitLab's <c>[[_TOC_]]</c>, markdown-it-toc's <c>@[toc]</c> (with a title: <c>@[toc](目录)</c>),
+    /// and <c>${toc}</c>. The book prints its own contents, so the marker is dropped rather than printed as text.
     /// </summary>
     private bool IsContentsMarker(Markdig.Syntax.ParagraphBlock paragraph) =>
         paragraph.Span.Length <= MaxContentsMarkerLength && ContentsMarker().IsMatch(_source.TextOf(paragraph).Trim());
 
     /// <summary>A longer paragraph is not read for the marker at all: every paragraph of the book passes here.</summary>
-    private const int MaxContentsMarkerLength = 16;
+    private const int MaxContentsMarkerLength = 48;
 
-    [GeneratedRegex(@"^\[\[toc\]\]$|^\[toc\]$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\[\[_?toc_?\]\]|\[toc\]|@\[toc\](?:\([^()\n]*\))?|\$\{toc\})$", RegexOptions.IgnoreCase)]
     private static partial Regex ContentsMarker();
 
     /// <summary>

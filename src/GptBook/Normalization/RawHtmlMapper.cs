@@ -426,6 +426,14 @@ public sealed partial class RawHtmlMapper
     private void AddElement(IElement element, SourceSpan span, List<Model.Inline> result)
     {
         var name = element.LocalName;
+        if (element is IHtmlUnknownElement && SiteComponentTag.IsComponent(StartTagAsWritten(element), out var component))
+        {
+            // A VuePress component: a Badge's label, or what any other holds, without its tags.
+            if (SiteComponentTag.BadgeText(StartTagAsWritten(element)) is { Length: > 0 } label) result.Add(new Model.Text(label, span));
+            else _removed.Add(($"<{component}>", span));
+            result.AddRange(Inlines(element.ChildNodes, span));
+            return;
+        }
         if (element is IHtmlUnknownElement || name.Contains('-'))
         {
             // Not HTML: a word in angle brackets, shown as written.

@@ -141,6 +141,8 @@ public static class EpubStylesheet
         ul, ol { margin: 0.6em 0 0.8em 0; padding-left: 2em; }
         li { margin: 0.2em 0; }
         li p { text-indent: 0; }
+        li.task-item { list-style: none; }
+        span.task-box { display: inline-block; width: 1.5em; margin-left: -1.5em; text-indent: 0; }
 
         hr {
           margin: 1.5em 25%;

@@ -232,11 +232,14 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
     private void WriteList(XmlWriter xml, ListBlock list, ChunkState state)
     {
         Start(xml, list.Ordered ? "ol" : "ul");
+        if (list.Items.Any(i => i.Task != null)) Attr(xml, "class", "task-list");
         if (list.Ordered && list.Start != 1) Attr(xml, "start", list.Start.ToString(CultureInfo.InvariantCulture));
         foreach (var item in list.Items)
         {
             Start(xml, "li");
+            if (item.TaskBox != null) Attr(xml, "class", "task-item");
             var outer = Lang(xml, string.Concat(item.Blocks.Select(BlockText)), state);
+            if (item.TaskBox != null) WriteTaskBox(xml, item);
             // A leading paragraph is written as the item's own text, so tight lists don't gain paragraph spacing.
             var skip = 0;
             if (item.Blocks.Count > 0 && item.Blocks[0] is Paragraph lead)
@@ -248,6 +251,18 @@ public sealed class XhtmlContentWriter(HtmlContentContext context)
             state.Language = outer;
             End(xml);
         }
+        End(xml);
+    }
+
+    /// <summary>
+    /// A task item's box as text in its own span, which the stylesheets hang where the bullet would be: text, not an
+    /// <c>&lt;input&gt;</c>, so nothing on the page is interactive and copy, search and screen readers get ☐ or ☑.
+    /// </summary>
+    private static void WriteTaskBox(XmlWriter xml, ListItem item)
+    {
+        Start(xml, "span");
+        Attr(xml, "class", "task-box");
+        xml.WriteString(item.TaskBox);
         End(xml);
     }
 

@@ -327,12 +327,14 @@ public sealed class BlockBoxBuilder
             }
             if (content.Count == 0) content.Add(new BoxRow(_style.Leading, []), false);
             var indented = content.Indented(indent);
-            var marker = list.Ordered ? number.ToString(CultureInfo.InvariantCulture) + "." : Bullet(depth);
+            // A task item's box takes the place of its bullet or number, as on GitHub (an ordered list still counts it).
+            var marker = item.TaskBox ?? (list.Ordered ? number.ToString(CultureInfo.InvariantCulture) + "." : Bullet(depth));
             number++;
             var first = indented.Rows[0];
             var baseline = FirstBaseline(first) ?? _style.Leading * 0.72;
             // A bullet from the serif face is a faint dot at text size; the sans bold one reads as a list marker.
-            var markerStyle = list.Ordered ? _style.Body : _style.Body with { Font = FontRole.SansBold };
+            var markerStyle = item.TaskBox != null ? TaskBoxStyle(item.TaskBox)
+                : list.Ordered ? _style.Body : _style.Body with { Font = FontRole.SansBold };
             var markerWidth = _context.MeasureWidth(marker, markerStyle);
             var run = new PositionedRun(marker, markerStyle, Length.Zero, markerWidth, Length.Zero, marker);
             var lbl = li.Child("Lbl");
@@ -344,6 +346,13 @@ public sealed class BlockBoxBuilder
         }
         return seq;
     }
+
+    /// <summary>
+    /// The body style in the face the fallback chain picks for a task box (the text faces lack ☐ and ☑): the marker
+    /// is one run in one face, so it is measured and drawn in that face, never as an empty box.
+    /// </summary>
+    private TextStyle TaskBoxStyle(string box) =>
+        _style.Body with { Font = _context.Measurer.ResolveFace(_style.Body.Font, char.ConvertToUtf32(box, 0)) };
 
     private string Bullet(int depth)
     {

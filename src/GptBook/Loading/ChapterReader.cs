@@ -50,6 +50,9 @@ public sealed partial class ChapterReader
     private readonly FormulaReader _formulas;
     private readonly HashSet<string> _reportedComponents = new(StringComparer.Ordinal);
 
+    /// <summary>The task boxes that list items carry as their marker; their inline is not text.</summary>
+    private readonly HashSet<TaskList> _itemBoxes = [];
+
     private ChapterReader(ChapterReadContext context, string text)
     {
         _context = context;
@@ -193,7 +196,7 @@ public sealed partial class ChapterReader
                 if (quoted.Count > 0) result.Add(new BlockQuote(quoted, span));
                 break;
             case MdListBlock l:
-                var items = l.OfType<ListItemBlock>().Select(i => new ListItem(ConvertBlocks(i, depth + 1, span), _source.Of(i, span))).ToArray();
+                var items = l.OfType<ListItemBlock>().Select(i => ConvertListItem(i, depth, span)).ToArray();
                 var start = l.IsOrdered && int.TryParse(l.OrderedStart, out var s) ? s : 1;
                 result.Add(new ListBlock(l.IsOrdered, start, items, span));
                 break;
@@ -288,6 +291,22 @@ public sealed partial class ChapterReader
     }
 
     /// <summary>
+    /// A list item; a task item's box (Markdig's <see cref="TaskList"/> opening its first paragraph) becomes
+    /// the item's <see cref="ListItem.Task"/>, its marker in every output, and leaves the paragraph's text.
+    /// </summary>
+    private ListItem ConvertListItem(ListItemBlock item, int depth, SourceSpan parent)
+    {
+        var box = (item.FirstOrDefault() as ParagraphBlock)?.Inline?.FirstChild as TaskList;
+        // GFM wants white space after the box ("- [x]done" is text); Markdig also takes a glued one.
+        if (box != null && box.NextSibling is LiteralInline next && !next.Content.IsEmpty && !char.IsWhiteSpace(next.Content.CurrentChar)) box = null;
+        if (box != null) _itemBoxes.Add(box);
+        return new ListItem(ConvertBlocks(item, depth + 1, parent), _source.Of(item, parent))
+        {
+            Task = box == null ? null : box.Checked ? TaskState.Done : TaskState.Open,
+        };
+    }
+
+    /// <summary>
     /// Lifts the leaf blocks out of a too-deep quote or list, in reading order, without recursion: Markdig allows
     /// far deeper trees than anyone reads, and the model must stay shallow enough for every writer.
     /// </summary>
@@ -354,11 +373,17 @@ public sealed partial class ChapterReader
             switch (child)
             {
                 case LiteralInline literal:
-                    result.Add(new Text(literal.Content.ToString(), span));
+                    // The space between a task item's box and its text goes with the box.
+                    var literalText = literal.Content.ToString();
+                    result.Add(new Text(i == 1 && children[0] is TaskList box && _itemBoxes.Contains(box) ? literalText.TrimStart() : literalText, span));
                     break;
-                case TaskList task:
-                    // A task list item's box, as GitHub shows it: a ballot box that every output prints as text.
-                    result.Add(new Text(task.Checked ? "\u2611" : "\u2610", span));
+                case TaskList task when _itemBoxes.Contains(task):
+                    // The box is the item's marker (ListItem.Task), drawn by each output where the bullet would be.
+                    break;
+                case TaskList:
+                    // Not an item's box (mid-paragraph, glued to the text, or in a list flattened for depth): its
+                    // source text, "[x]", as GitHub shows it.
+                    result.Add(new Text(_source.TextOf(child), span));
                     break;
                 case ContainerInline when depth >= MaxInlineDepth:
                     _diagnostics.Report(DiagnosticCodes.NestingTooDeep, span,

@@ -111,7 +111,33 @@ public sealed record ListBlock(bool Ordered, int Start, IReadOnlyList<ListItem> 
     public override IEnumerable<Block> Children() => Items.SelectMany(i => i.Blocks);
 }
 
-public sealed record ListItem(IReadOnlyList<Block> Blocks, SourceSpan Span);
+/// <summary>
+/// One item of a list. A GitHub task item (<c>- [ ] …</c>, <c>- [x] …</c>) has <see cref="Task"/>: its box is the
+/// item's marker in every output, where the bullet or number would be, and not part of its text.
+/// </summary>
+public sealed record ListItem(IReadOnlyList<Block> Blocks, SourceSpan Span)
+{
+    /// <summary>Whether the item is a task and, if so, whether it is done; null for a plain item.</summary>
+    public TaskState? Task { get; init; }
+
+    /// <summary>
+    /// The task's box as a character (☐ open, ☑ done), the marker text that copy, search and screen readers get;
+    /// null for a plain item.
+    /// </summary>
+    public string? TaskBox => Task switch
+    {
+        TaskState.Open => "\u2610",
+        TaskState.Done => "\u2611",
+        _ => null,
+    };
+}
+
+/// <summary>The state of a task list item's box.</summary>
+public enum TaskState
+{
+    Open,
+    Done,
+}
 
 /// <summary>
 /// Literal code, kept exactly; <see cref="Language"/> is the info string's first word, if any. <see cref="Tokens"/>

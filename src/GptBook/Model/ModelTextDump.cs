@@ -54,7 +54,7 @@ public static class ModelTextDump
                 w.Line(depth, $"List {(l.Ordered ? $"ordered start={l.Start}" : "unordered")} {at}");
                 foreach (var item in l.Items)
                 {
-                    w.Line(depth + 1, $"Item @{item.Span}");
+                    w.Line(depth + 1, item.Task is { } task ? $"Item task={task.ToString().ToLowerInvariant()} @{item.Span}" : $"Item @{item.Span}");
                     foreach (var b in item.Blocks) Block(w, depth + 2, b);
                 }
                 break;

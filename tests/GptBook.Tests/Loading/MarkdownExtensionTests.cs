@@ -64,15 +64,21 @@ public class MarkdownExtensionTests
     }
 
     [Fact]
-    public void Contents_markers_are_dropped_and_task_list_items_show_their_boxes()
+    public void Contents_markers_are_dropped_and_task_list_items_carry_their_box_as_the_marker()
     {
         var (book, _) = Load("# 标题\n\n[[toc]]\n\n[TOC]\n\n- [x] 已完成\n- [ ] 未完成\n- [链接](https://example.com/) 不是任务\n\n正文 [toc] 中间。\n");
         var dump = ModelTextDump.Dump(book);
         Assert.DoesNotContain("[[toc]]", dump);
         Assert.DoesNotContain("[TOC]", dump);
-        var items = book.Chapters.Single().Blocks.OfType<ListBlock>().Single().Items
-            .Select(i => Inline.PlainText(Assert.IsType<Paragraph>(Assert.Single(i.Blocks)).Content)).ToArray();
-        Assert.Equal(["\u2611 已完成", "\u2610 未完成", "链接不是任务"], items);
+        var list = book.Chapters.Single().Blocks.OfType<ListBlock>().Single();
+        var items = list.Items.Select(i => Inline.PlainText(Assert.IsType<Paragraph>(Assert.Single(i.Blocks)).Content)).ToArray();
+        // The box is the item's marker, not its text: the text starts after the box and its space.
+        Assert.Equal(["已完成", "未完成", "链接不是任务"], items);
+        Assert.Equal([TaskState.Done, TaskState.Open, (TaskState?)null], list.Items.Select(i => i.Task));
+        Assert.Equal(["\u2611", "\u2610", null], list.Items.Select(i => i.TaskBox));
+        Assert.Contains("Item task=done @", dump);
+        Assert.Contains("Item task=open @", dump);
+        Assert.DoesNotContain("\u2611", dump);
         // Only a paragraph that is nothing but the marker is dropped.
         Assert.Contains(book.Chapters.Single().Blocks.OfType<Paragraph>(), p => Inline.PlainText(p.Content) == "正文 [toc] 中间。");
     }

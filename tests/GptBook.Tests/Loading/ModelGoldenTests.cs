@@ -21,6 +21,7 @@ public class ModelGoldenTests
     [InlineData("heading-ids")]
     [InlineData("footnotes")]
     [InlineData("multi")]
+    [InlineData("task-lists")]
     public void Fixture_model_matches_its_golden_dump(string name)
     {
         var (book, diagnostics) = ModelFixture.Load(name);

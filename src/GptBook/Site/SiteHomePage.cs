@@ -25,10 +25,7 @@ public static class SiteHomePage
         var intro = new XElement(X + "div", new XAttribute("class", "book-intro"),
             new XElement(X + "h1", new XAttribute("class", "book-title"), metadata.Title),
             metadata.Subtitle is { Length: > 0 } subtitle ? new XElement(X + "p", new XAttribute("class", "book-subtitle"), subtitle) : null,
-            new XElement(X + "p", new XAttribute("class", "book-meta"),
-                authors.Length > 0 ? authors + " · " : null,
-                new XElement(X + "time", new XAttribute("datetime", metadata.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                    siteLabels.FormatDate(metadata.Date))),
+            BookMeta(metadata, authors, siteLabels),
             metadata.Description is { Length: > 0 } description ? new XElement(X + "p", new XAttribute("class", "book-description"), description) : null,
             downloads.Count > 0
                 ? new XElement(X + "ul", new XAttribute("class", "downloads"), downloads.Select(d => DownloadItem(d, labels)))
@@ -69,4 +66,14 @@ public static class SiteHomePage
                 new XAttribute("download", download.FileName),
                 new XElement(X + "span", $"{labels.Download} {download.Label}"),
                 new XElement(X + "span", new XAttribute("class", "download-size"), "· " + ByteSizeText.Format(download.Bytes))));
+
+    /// <summary>The authors and the date, each only when the book gives it; null when it gives neither.</summary>
+    private static XElement? BookMeta(BookMetadata metadata, string authors, SiteLabels siteLabels)
+    {
+        var date = metadata.HasDate
+            ? new XElement(X + "time", new XAttribute("datetime", metadata.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), siteLabels.FormatDate(metadata.Date))
+            : null;
+        if (authors.Length == 0 && date == null) return null;
+        return new XElement(X + "p", new XAttribute("class", "book-meta"), authors.Length > 0 && date != null ? authors + " · " : authors, date);
+    }
 }

@@ -131,7 +131,8 @@ public static class SiteLayout
         var (metadata, siteLabels) = (frame.Metadata, frame.SiteLabels);
         var parts = new List<string> { metadata.Title };
         if (metadata.Authors.Count > 0) parts.Add(string.Join(siteLabels.AuthorSeparator, metadata.Authors));
-        parts.Add(siteLabels.FormatDate(metadata.Date));
+        // A book that gives no date has none to show: the default behind its timestamps is no publication date.
+        if (metadata.HasDate) parts.Add(siteLabels.FormatDate(metadata.Date));
         if (metadata.Rights is { Length: > 0 } rights) parts.Add(rights);
         return new XElement(X + "footer", new XAttribute("class", "site-footer"),
             new XElement(X + "div", new XAttribute("class", "site-footer-inner"),

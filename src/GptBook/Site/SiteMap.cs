@@ -23,7 +23,8 @@ public static class SiteMap
             File.WriteAllText(Path.Combine(directory, RobotsFile), allowAll, new UTF8Encoding(false));
             return;
         }
-        var lastModified = frame.Metadata.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // lastmod is optional: a book that gives no date says nothing rather than the default behind its timestamps.
+        var lastModified = frame.Metadata.HasDate ? frame.Metadata.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
         using (var xml = XmlWriter.Create(Path.Combine(directory, FileName), settings))
         {
@@ -32,7 +33,7 @@ public static class SiteMap
             {
                 xml.WriteStartElement("url");
                 xml.WriteElementString("loc", frame.AbsoluteUrl(file));
-                xml.WriteElementString("lastmod", lastModified);
+                if (lastModified != null) xml.WriteElementString("lastmod", lastModified);
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();

@@ -119,7 +119,20 @@ public sealed partial class HanSpaceTransform : ModelRewriter
             ? char.ConvertToUtf32(text[before - 1], text[before]) : text[before];
         var right = char.IsHighSurrogate(text[after]) && after + 1 < text.Length && char.IsLowSurrogate(text[after + 1])
             ? char.ConvertToUtf32(text[after], text[after + 1]) : text[after];
-        return (IsHan(left) && (IsHan(right) || IsCjkPunctuation(right))) || (IsHan(right) && IsCjkPunctuation(left));
+        return (IsHan(left) && (IsHan(right) || (IsCjkPunctuation(right) && !IsSeparator(text, after, right))))
+            || (IsHan(right) && IsCjkPunctuation(left) && !IsSeparator(text, before, left));
+    }
+
+    /// <summary>
+    /// A mark Chinese shares with Latin text with a space on both sides (<c>作者 · 2026</c>, <c>标题 — 副标题</c>): the
+    /// author's separator, whose spaces are kept as a pair; removing the one beside the Han alone left <c>作者· 2026</c>.
+    /// </summary>
+    private static bool IsSeparator(string text, int at, int codePoint)
+    {
+        if (!CjkCharacters.IsSharedPunctuation(codePoint)) return false;
+        var length = char.ConvertFromUtf32(codePoint).Length;
+        var start = char.IsLowSurrogate(text[at]) ? at - 1 : at;
+        return start > 0 && text[start - 1] == ' ' && start + length < text.Length && text[start + length] == ' ';
     }
 
     /// <summary>A Han ideograph (the unified blocks, extensions, compatibility ideographs, and 〇).</summary>

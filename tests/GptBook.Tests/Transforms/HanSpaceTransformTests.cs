@@ -73,4 +73,16 @@ public class HanSpaceTransformTests
         var texts = book.AllBlocks().OfType<Paragraph>().Select(p => Inline.PlainText(p.Content)).ToArray();
         Assert.Equal(["第一章 线性回归", "第二章 支持向量机", "第三章 介绍注意力。"], texts);
     }
+
+    [Theory]
+    [InlineData("作者 · 2026", "作者 · 2026")]
+    [InlineData("标题 — 副标题", "标题 — 副标题")]
+    [InlineData("前文 —— 后文", "前文——后文")]
+    [InlineData("他说 “你好” 然后", "他说“你好”然后")]
+    [InlineData("张三 ·李四", "张三·李四")]
+    public void A_shared_mark_spaced_on_both_sides_is_a_separator_and_keeps_its_spaces(string text, string expected)
+    {
+        var book = Load("# 标题\n\n" + text + "\n");
+        Assert.Equal(expected, Paragraph(book));
+    }
 }

@@ -94,6 +94,9 @@ public static class MathLinearText
             case MathBoxed b:
                 Append(sb, b.Content);
                 break;
+            case MathCancel c:
+                Append(sb, c.Content);
+                break;
             case MathColoured c:
                 Append(sb, c.Content);
                 break;

@@ -23,6 +23,7 @@ public static class MathNodeRewriter
             MathUnderOver u => u with { Base = R(u.Base), Under = O(u.Under), Over = O(u.Over) },
             MathStyled s => s with { Content = R(s.Content) },
             MathBoxed b => b with { Content = R(b.Content) },
+            MathCancel c => c with { Content = R(c.Content) },
             MathColoured c => c with { Content = R(c.Content) },
             MathClassed c => c with { Content = R(c.Content) },
             MathTable t => t with { Rows = t.Rows.Select(row => new MathTableRow(row.Cells.Select(R).ToArray())).ToArray() },

@@ -96,6 +96,15 @@ public sealed record MathBoxed(MathNode Content) : MathNode
     public override IEnumerable<MathNode> Children() => [Content];
 }
 
+/// <summary>\cancel (a stroke up to the right), \bcancel (down to the right), \xcancel (both): a term struck out in a derivation.</summary>
+public sealed record MathCancel(MathNode Content, MathCancelStroke Stroke) : MathNode
+{
+    public override IEnumerable<MathNode> Children() => [Content];
+}
+
+/// <summary>Which diagonals strike out a cancelled term.</summary>
+public enum MathCancelStroke { Up, Down, Both }
+
 /// <summary>
 /// \color{red}, \textcolor{red}{…}: the content in a colour, as <c>#rrggbb</c>. The EPUB and the site show it; the PDF
 /// prints it in black like all its text (PrintInks: one ink, so that any press prints it).

@@ -54,6 +54,11 @@ public sealed partial class MathParser
                 var degree = ParseOptionalArgument(t);
                 return new MathRadical(ParseArgument(t, "a radicand"), degree);
             }
+            case "cancel" or "bcancel" or "xcancel":
+            {
+                var stroke = name switch { "bcancel" => MathCancelStroke.Down, "xcancel" => MathCancelStroke.Both, _ => MathCancelStroke.Up };
+                return new MathCancel(ParseArgument(t, "the term to strike out"), stroke);
+            }
             case "boxed":
                 return new MathBoxed(ParseArgument(t, "the content to frame"));
             case "fbox":

@@ -29,6 +29,7 @@ public sealed class MathTreeComparer : IEqualityComparer<MathNode>
                 && Equals(a.Base, b.Base) && Equals(a.Label, b.Label),
             (MathUnderOver a, MathUnderOver b) => a.Stretchy == b.Stretchy && Equals(a.Base, b.Base) && Equals(a.Under, b.Under) && Equals(a.Over, b.Over),
             (MathBoxed a, MathBoxed b) => Equals(a.Content, b.Content),
+            (MathCancel a, MathCancel b) => a.Stroke == b.Stroke && Equals(a.Content, b.Content),
             (MathColoured a, MathColoured b) => a.Colour == b.Colour && Equals(a.Content, b.Content),
             (MathStyled a, MathStyled b) => a.Style == b.Style && Equals(a.Content, b.Content),
             (MathClassed a, MathClassed b) => a.Class == b.Class && Equals(a.Content, b.Content),
@@ -107,6 +108,10 @@ public sealed class MathTreeComparer : IEqualityComparer<MathNode>
                 break;
             case MathBoxed b:
                 Add(ref hash, b.Content);
+                break;
+            case MathCancel c:
+                hash.Add(c.Stroke);
+                Add(ref hash, c.Content);
                 break;
             case MathColoured c:
                 hash.Add(c.Colour);

@@ -29,6 +29,11 @@ public static class FormulaStyles
         mtable[columnspacing="0em"] > mtr > mtd { padding-left: 0; padding-right: 0; }
         mtd.equation-number { padding-left: 2em; }
         mrow.boxed { border: 1px solid currentColor; padding: 0.2em 0.25em; }
+        /* \cancel: MathML Core has no menclose, so Chromium is given the diagonals as backgrounds (a gradient toward one
+           corner has its middle line through the other two). */
+        menclose[notation="updiagonalstrike"] { background: linear-gradient(to bottom right, transparent calc(50% - 0.05em), currentColor calc(50% - 0.05em), currentColor calc(50% + 0.05em), transparent calc(50% + 0.05em)); }
+        menclose[notation="downdiagonalstrike"] { background: linear-gradient(to top right, transparent calc(50% - 0.05em), currentColor calc(50% - 0.05em), currentColor calc(50% + 0.05em), transparent calc(50% + 0.05em)); }
+        menclose[notation="updiagonalstrike downdiagonalstrike"] { background: linear-gradient(to top right, transparent calc(50% - 0.05em), currentColor calc(50% - 0.05em), currentColor calc(50% + 0.05em), transparent calc(50% + 0.05em)), linear-gradient(to bottom right, transparent calc(50% - 0.05em), currentColor calc(50% - 0.05em), currentColor calc(50% + 0.05em), transparent calc(50% + 0.05em)); }
         merror, .math-error { border: 1px solid #cc0000; background-color: #fff3f3; color: #990000; padding: 0 0.2em; }
         """;
 }

@@ -47,6 +47,9 @@ internal sealed class FormulaRenderer(GlyphOutlineFiller outlines, Func<FontRole
             case RuleBox r:
                 gfx.DrawRectangle(_ink, x, baseline - r.Height * size, r.Width * size, (r.Height + r.Depth) * size);
                 break;
+            case StrokeBox l:
+                gfx.DrawLine(new XPen(PrintInks.Text, l.Thickness * size), x + l.X1 * size, baseline - l.Y1 * size, x + l.X2 * size, baseline - l.Y2 * size);
+                break;
             case FrameBox f:
                 var pen = new XPen(PrintInks.PlaceholderFrame, f.Thickness * size) { DashStyle = XDashStyle.Dash };
                 gfx.DrawRectangle(pen, x, baseline - f.Height * size, f.Width * size, (f.Height + f.Depth) * size);

@@ -12,13 +12,13 @@ public static class MathMLAllowList
     public static readonly IReadOnlySet<string> Elements = new HashSet<string>(StringComparer.Ordinal)
     {
         "math", "mi", "mn", "mo", "mtext", "mspace", "mrow", "mfrac", "msqrt", "mroot", "msub", "msup", "msubsup",
-        "munder", "mover", "munderover", "mtable", "mtr", "mtd", "mstyle", "merror",
+        "munder", "mover", "munderover", "mtable", "mtr", "mtd", "mstyle", "merror", "menclose",
     };
 
     public static readonly IReadOnlySet<string> Attributes = new HashSet<string>(StringComparer.Ordinal)
     {
         "display", "alttext", "mathvariant", "stretchy", "fence", "form", "symmetric", "minsize", "maxsize",
         "movablelimits", "accent", "accentunder", "linethickness", "width", "displaystyle", "scriptlevel",
-        "columnalign", "columnspacing", "class", "id", "mathcolor",
+        "columnalign", "columnspacing", "class", "id", "mathcolor", "notation",
     };
 }

@@ -190,4 +190,18 @@ public partial class FormulaSvgWriterTests
 
     [GeneratedRegex(@"[A-Za-z]|-?\d+(\.\d+)?")]
     private static partial Regex PathToken();
+
+    [Fact]
+    public void A_cancel_stroke_is_a_filled_band_within_the_picture()
+    {
+        var box = Set(@"\xcancel{ab}", display: false);
+        var picture = new FormulaSvgWriter(BundledFonts.Set).Write(box);
+        var svg = XDocument.Parse(System.Text.Encoding.UTF8.GetString(picture.Bytes)).Root!;
+        var plain = XDocument.Parse(System.Text.Encoding.UTF8.GetString(new FormulaSvgWriter(BundledFonts.Set).Write(Set("ab", false)).Bytes)).Root!;
+        // Two more paths than the term alone, no stroke attribute (they take the root's fill, like the glyphs).
+        Assert.Equal(plain.Elements(Svg + "path").Count() + 2, svg.Elements(Svg + "path").Count());
+        Assert.DoesNotContain(svg.Descendants().SelectMany(e => e.Attributes()), a => a.Name.LocalName is "stroke" or "fill");
+        // The strokes reach a little beyond the term's corners, so the picture is a little larger than the term's.
+        Assert.True(ViewBox(svg)[2] > ViewBox(plain)[2]);
+    }
 }

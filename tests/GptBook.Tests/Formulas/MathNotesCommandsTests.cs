@@ -154,4 +154,15 @@ public class MathNotesCommandsTests
         Assert.False(MathTreeComparer.Instance.Equals(a, c));
         Assert.Contains("→(ab)", MathLinearText.Of(a).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(@"\cancel{x}", MathCancelStroke.Up)]
+    [InlineData(@"\bcancel{x}", MathCancelStroke.Down)]
+    [InlineData(@"\xcancel{x}", MathCancelStroke.Both)]
+    public void Cancel_strikes_out_its_term(string source, MathCancelStroke stroke)
+    {
+        var cancel = Assert.IsType<MathCancel>(Root(source));
+        Assert.Equal(stroke, cancel.Stroke);
+        Assert.Equal("x", Texts(cancel.Content));
+    }
 }

@@ -65,4 +65,17 @@ public class MathMLWriterNotesTests
         Assert.Equal("mtable", table.Name.LocalName);
         Assert.Equal(2, table.Elements(M + "mtr").Count());
     }
+
+    [Theory]
+    [InlineData(@"\cancel{x}", "updiagonalstrike")]
+    [InlineData(@"\bcancel{x}", "downdiagonalstrike")]
+    [InlineData(@"\xcancel{x}", "updiagonalstrike downdiagonalstrike")]
+    public void Cancel_is_menclose_with_its_strikes(string tex, string notation)
+    {
+        var enclose = Write(tex).Descendants(M + "menclose").Single();
+        Assert.Equal(notation, (string?)enclose.Attribute("notation"));
+        Assert.Equal("x", enclose.Value);
+        // Chromium draws no menclose: the shared stylesheet rules give it the diagonals.
+        Assert.Contains($"menclose[notation=\"{notation}\"]", GptBook.Html.FormulaStyles.Css, StringComparison.Ordinal);
+    }
 }

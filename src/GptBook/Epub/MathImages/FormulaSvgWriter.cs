@@ -66,6 +66,15 @@ public sealed class FormulaSvgWriter(FontSet fonts)
                 case RuleBox r:
                     shapes.Add(("rect", Rect(x * U, (y - r.Height) * U, r.Width * U, (r.Height + r.Depth) * U)));
                     break;
+                case StrokeBox l:
+                    // A filled band rather than a stroked line, so that it takes the root's fill like every other ink.
+                    var (x1, y1, x2, y2) = ((x + l.X1) * U, (y - l.Y1) * U, (x + l.X2) * U, (y - l.Y2) * U);
+                    var length = Math.Max(Math.Sqrt((x2 - x1) * (x2 - x1) + (y2 - y1) * (y2 - y1)), 1e-9);
+                    var (nx, ny) = (-(y2 - y1) / length * l.Thickness * U / 2, (x2 - x1) / length * l.Thickness * U / 2);
+                    shapes.Add(("path", ["d", $"M{SvgNumbers.Format(x1 + nx)} {SvgNumbers.Format(y1 + ny)}L{SvgNumbers.Format(x2 + nx)} {SvgNumbers.Format(y2 + ny)}" +
+                        $"L{SvgNumbers.Format(x2 - nx)} {SvgNumbers.Format(y2 - ny)}L{SvgNumbers.Format(x1 - nx)} {SvgNumbers.Format(y1 - ny)}Z"]));
+                    Extend(Math.Min(x1, x2) - Math.Abs(nx), Math.Max(x1, x2) + Math.Abs(nx), Math.Min(y1, y2) - Math.Abs(ny), Math.Max(y1, y2) + Math.Abs(ny));
+                    break;
                 case FrameBox f:
                     // The stroke is centred on the box's edge, so half of it lies outside.
                     var half = f.Thickness * U / 2;

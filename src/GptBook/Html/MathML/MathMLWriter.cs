@@ -83,6 +83,11 @@ public static class MathMLWriter
                 // menclose is not MathML Core: a row with a class, which the stylesheets frame.
                 Element(xml, "mrow", () => Node(xml, b.Content), ("class", "boxed"));
                 break;
+            case MathCancel c:
+                // MathML 3's strikes, which WebKit and Gecko draw; the stylesheets draw them for MathML Core engines.
+                var notation = c.Stroke switch { MathCancelStroke.Up => "updiagonalstrike", MathCancelStroke.Down => "downdiagonalstrike", _ => "updiagonalstrike downdiagonalstrike" };
+                Element(xml, "menclose", () => Node(xml, c.Content), ("notation", notation));
+                break;
             case MathColoured c:
                 Element(xml, "mstyle", () => Node(xml, c.Content), ("mathcolor", c.Colour));
                 break;

@@ -31,6 +31,13 @@ public sealed record RuleBox(double Width, double Height, double Depth) : MathBo
 /// <summary>An outlined rectangle around an error's source (stroke <see cref="Thickness"/> em), so a broken formula is visibly marked.</summary>
 public sealed record FrameBox(double Width, double Height, double Depth, double Thickness) : MathBox(Width, Height, Depth);
 
+/// <summary>
+/// A straight stroke from (<see cref="X1"/>, <see cref="Y1"/>) to (<see cref="X2"/>, <see cref="Y2"/>), y up from the
+/// baseline, <see cref="Thickness"/> em wide: the diagonal of \cancel. It takes no room of its own; the group it is in
+/// is as large as the term it strikes.
+/// </summary>
+public sealed record StrokeBox(double X1, double Y1, double X2, double Y2, double Thickness) : MathBox(0, 0, 0);
+
 /// <summary>Empty horizontal space (TeX's kerns and glue between atoms).</summary>
 public sealed record SpaceBox(double Width) : MathBox(Width, 0, 0);
 

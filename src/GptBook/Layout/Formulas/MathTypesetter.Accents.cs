@@ -144,6 +144,22 @@ public sealed partial class MathTypesetter
     }
 
     /// <summary>
+    /// \cancel, \bcancel, \xcancel: the term with a diagonal (or both) from corner to corner of its box, a tenth of
+    /// an em beyond it on each side as the cancel package draws it, in the fraction rule's thickness.
+    /// </summary>
+    private MathBox Cancelled(MathCancel node, MathStyleState style)
+    {
+        var body = Typeset(node.Content, style);
+        var rule = _font.Em(MathConstant.FractionRuleThickness, style);
+        var over = 0.1 * _font.Scale(style);
+        var (left, right, bottom, top) = (-over / 2, body.Width + over / 2, -body.Depth - over / 2, body.Height + over / 2);
+        var placed = new List<PlacedBox> { new(body, 0, 0) };
+        if (node.Stroke != MathCancelStroke.Down) placed.Add(new PlacedBox(new StrokeBox(left, bottom, right, top, rule), 0, 0));
+        if (node.Stroke != MathCancelStroke.Up) placed.Add(new PlacedBox(new StrokeBox(left, top, right, bottom, rule), 0, 0));
+        return GroupBox.Of(placed, body.Width);
+    }
+
+    /// <summary>
     /// \boxed: the content inside a frame of the fraction rule's thickness, 0.25 em clear of it on every side (LaTeX's
     /// \fboxsep is 3 pt at 10 pt); the frame's bottom edge reaches below the content's depth, so the box keeps its baseline.
     /// </summary>

@@ -123,6 +123,7 @@ public sealed partial class MathTypesetter
         MathSpace s => new SpaceBox(s.Mu / 18.0 * _font.Scale(style)),
         MathStyled s => Typeset(s.Content, new MathStyleState(s.Style, style.Cramped)),
         MathBoxed b => Boxed(b, style),
+        MathCancel c => Cancelled(c, style),
         MathColoured c => Typeset(c.Content, style),
         MathClassed c => Typeset(c.Content, style),
         MathReference r => Text(r.Number is { } n ? (r.Parenthesized ? $"({n})" : n) : $"({r.Label}?)", style, FontRole.SerifRegular),

@@ -337,4 +337,20 @@ public class MathTypesetterTests
         var text = Leaves(box).Where(l => l.Box is GlyphBox { Face: FontRole.SerifRegular }).ToList();
         Assert.All(text, t => Assert.True(t.Shift > arrow.Height, "the label is above the arrow"));
     }
+
+    [Theory]
+    [InlineData(@"\cancel{ab}", 1)]
+    [InlineData(@"\xcancel{ab}", 2)]
+    public void A_cancelled_term_keeps_its_box_and_gets_corner_to_corner_strokes(string tex, int strokes)
+    {
+        var term = Set("ab", MathStyleState.Text);
+        var box = Set(tex, MathStyleState.Text);
+        Assert.Equal((term.Width, term.Height, term.Depth), (box.Width, box.Height, box.Depth));
+        var lines = Leaves(box).Select(l => l.Box).OfType<StrokeBox>().ToList();
+        Assert.Equal(strokes, lines.Count);
+        var up = lines[0];
+        // From below the term's left edge to above its right edge, a little beyond each corner.
+        Assert.True(up.X1 < 0 && up.X2 > term.Width && up.Y1 < -term.Depth && up.Y2 > term.Height);
+        Assert.Equal(C(MathConstant.FractionRuleThickness), up.Thickness, Tolerance);
+    }
 }

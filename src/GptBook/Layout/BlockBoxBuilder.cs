@@ -320,10 +320,7 @@ public sealed class BlockBoxBuilder
             var content = new RowSequence();
             foreach (var b in item.Blocks)
             {
-                var inner = b is Paragraph p
-                    ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, body.Child("P"), _style.Body, Length.Zero, alignment: LineAlignment(p.Alignment)), p)
-                    : Rows(b, width - indent, body, depth + 1);
-                content.Append(inner, _style.BlockGap / 2);
+                content.Append(InnerRows(b, width - indent, body, depth), _style.BlockGap / 2);
             }
             if (content.Count == 0) content.Add(new BoxRow(_style.Leading, []), false);
             var indented = content.Indented(indent);
@@ -353,6 +350,14 @@ public sealed class BlockBoxBuilder
     /// </summary>
     private TextStyle TaskBoxStyle(string box) =>
         _style.Body with { Font = _context.Measurer.ResolveFace(_style.Body.Font, char.ConvertToUtf32(box, 0)) };
+
+    /// <summary>
+    /// A block inside a list item, admonition or quote: a paragraph unindented (its first line too) in the author's
+    /// alignment, anything else as at the top level one level deeper.
+    /// </summary>
+    private RowSequence InnerRows(Block block, Length width, StructureNode node, int depth) => block is Paragraph p
+        ? RowOrigins.Stamp(ParagraphRows(p.Content, width, node.Child("P"), _style.Body, Length.Zero, alignment: LineAlignment(p.Alignment)), p)
+        : Rows(block, width, node, depth + 1);
 
     private string Bullet(int depth)
     {
@@ -398,10 +403,7 @@ public sealed class BlockBoxBuilder
         var indent = _style.QuoteIndent;
         foreach (var b in blocks)
         {
-            var inner = b is Paragraph p
-                ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, node.Child("P"), _style.Body, Length.Zero, alignment: LineAlignment(p.Alignment)), p)
-                : Rows(b, width - indent, node, depth + 1);
-            content.Append(inner, _style.BlockGap / 2);
+            content.Append(InnerRows(b, width - indent, node, depth), _style.BlockGap / 2);
         }
         var bar = indent * 0.35;
         return content.Indented(indent, row => [new RuleFragment(bar, Length.Zero, bar, row.Height, thickness)]);
@@ -414,10 +416,7 @@ public sealed class BlockBoxBuilder
         var indent = _style.QuoteIndent;
         foreach (var b in quote.Blocks)
         {
-            var inner = b is Paragraph p
-                ? RowOrigins.Stamp(ParagraphRows(p.Content, width - indent, node.Child("P"), _style.Body, Length.Zero, alignment: LineAlignment(p.Alignment)), p)
-                : Rows(b, width - indent, node, depth + 1);
-            content.Append(inner, _style.BlockGap / 2);
+            content.Append(InnerRows(b, width - indent, node, depth), _style.BlockGap / 2);
         }
         var bar = indent * 0.35;
         return content.Indented(indent, row => [new RuleFragment(bar, Length.Zero, bar, row.Height, Length.Pt(1.5))]);

@@ -48,7 +48,6 @@ public sealed partial class ChapterReader
     private readonly SourceLocator _source;
     private readonly DiagnosticBag _diagnostics;
     private readonly FormulaReader _formulas;
-    private readonly HashSet<string> _reportedComponents = new(StringComparer.Ordinal);
 
     /// <summary>The task boxes that list items carry as their marker; their inline is not text.</summary>
     private readonly HashSet<TaskList> _itemBoxes = [];
@@ -484,12 +483,10 @@ public sealed partial class ChapterReader
         var html = new System.Text.StringBuilder();
         var slots = new List<IReadOnlyList<Model.Inline>>();
         var positions = new List<(int Index, SourceSpan Span)>();
-        foreach (var written in inlines)
+        foreach (var inline in inlines)
         {
-            positions.Add((html.Length, written.Span));
-            var inline = written is HtmlTag component && SiteComponentTag.IsComponent(component.Tag, out var name) ? Component(component, name) : written;
-            if (inline is null) continue;
-            if (inline is HtmlTag tag && (IsCommentOrDeclaration(tag.Tag) || HtmlFragmentParser.IsHtmlElement(TagName(tag.Tag))) && slots.Count < RawHtmlMapper.MaxSlots)
+            positions.Add((html.Length, inline.Span));
+            if (inline is HtmlTag tag && IsMarkup(tag.Tag) && slots.Count < RawHtmlMapper.MaxSlots)
                 html.Append(tag.Tag);
             else if (slots.Count < RawHtmlMapper.MaxSlots)
             {
@@ -511,16 +508,11 @@ public sealed partial class ChapterReader
     }
 
     /// <summary>
-    /// A site component's tag (<see cref="SiteComponentTag"/>): a Badge's label as text, any other tag left out (what
-    /// the component holds stays, as the inlines between its tags), reported once per chapter and component.
+    /// Whether a tag goes to the HTML parser: a comment, an HTML element, or a site component (which the mapper shows
+    /// by what it holds, <see cref="SiteComponentTag"/>); any other tag-like word is text.
     /// </summary>
-    private Text? Component(HtmlTag tag, string name)
-    {
-        if (SiteComponentTag.BadgeText(tag.Tag) is { Length: > 0 } label) return new Text(label, tag.Span);
-        if (_reportedComponents.Add(name))
-            Unsupported(tag.Span, $"the site component <{name}>", "its tags are left out and what it holds is kept");
-        return null;
-    }
+    private static bool IsMarkup(string tag) =>
+        IsCommentOrDeclaration(tag) || HtmlFragmentParser.IsHtmlElement(TagName(tag)) || SiteComponentTag.IsComponent(tag, out _);
 
     private static bool IsCommentOrDeclaration(string tag) => tag.StartsWith("<!", StringComparison.Ordinal) || tag.StartsWith("<?", StringComparison.Ordinal);
 

@@ -426,10 +426,12 @@ public sealed partial class RawHtmlMapper
     private void AddElement(IElement element, SourceSpan span, List<Model.Inline> result)
     {
         var name = element.LocalName;
-        if (element is IHtmlUnknownElement && SiteComponentTag.IsComponent(StartTagAsWritten(element), out var component))
+        var written = element is IHtmlUnknownElement ? StartTagAsWritten(element) : "";
+        if (SiteComponentTag.IsComponent(written, out var component))
         {
-            // A VuePress component: a Badge's label, or what any other holds, without its tags.
-            if (SiteComponentTag.BadgeText(StartTagAsWritten(element)) is { Length: > 0 } label) result.Add(new Model.Text(label, span));
+            // A VuePress component, in a block or among a paragraph's inlines: a Badge's label, or what any other
+            // holds, without its tags (named in GB0105).
+            if (SiteComponentTag.BadgeText(written) is { Length: > 0 } label) result.Add(new Model.Text(label, span));
             else _removed.Add(($"<{component}>", span));
             result.AddRange(Inlines(element.ChildNodes, span));
             return;

@@ -58,10 +58,11 @@ public static class LinkTargetResolver
         var hash = decoded.IndexOf('#');
         var pathPart = hash < 0 ? decoded : decoded[..hash];
         var fragment = hash < 0 ? "" : decoded[(hash + 1)..];
-        var resolved = RootedPathResolver.Resolve(pathPart, context.ChapterDirectory, context.Options.RootDirectory);
         if (Chapter(pathPart, context) is { } chapter)
             return fragment.Length > 0 ? "#" + fragment : ChapterTargetPrefix + chapter;
 
+        // Resolved again as written only to say whether the file exists: a link to a chapter (the usual case) never gets here.
+        var resolved = RootedPathResolver.Resolve(pathPart, context.ChapterDirectory, context.Options.RootDirectory);
         var exists = resolved.IsInside && File.Exists(Path.Combine(context.Options.RootDirectory, resolved.Path!));
         diagnostics.Report(DiagnosticCodes.BrokenRelativeLink, span, exists
             ? $"link to '{decoded}' points to a file that is not part of the book; it is shown as plain text (map it to a URL under links: in book.yml)"

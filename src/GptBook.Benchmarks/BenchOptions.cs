@@ -2,12 +2,12 @@
 namespace GptBook.Benchmarks;
 
 /// <summary>Arguments of the end-to-end benchmark; defaults suit `dotnet cake --target=Bench` from the repository root.</summary>
-public sealed record BenchOptions(string RepositoryRoot, string CliDll, string OutputDirectory, IReadOnlyList<int> Sizes, int Runs, bool ComparePandoc, bool CompareTypst)
+public sealed record BenchOptions(string RepositoryRoot, string Cli, string OutputDirectory, IReadOnlyList<int> Sizes, int Runs, bool ComparePandoc, bool CompareTypst)
 {
     public static BenchOptions Parse(string[] args)
     {
         var root = Directory.GetCurrentDirectory();
-        var cli = Path.Combine(root, $"src/GptBook.Cli/bin/Release/publish-{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}/gptbook.dll");
+        var cli = Path.Combine(root, $"src/GptBook.Cli/bin/Release/native-{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}/gptbook");
         var output = Path.Combine(root, "output/bench");
         IReadOnlyList<int> sizes = [40, 80];
         var runs = 3;

@@ -14,8 +14,11 @@ namespace GptBook.Benchmarks;
 /// rebuild), and one more run without it measures the no-op rerun of an unchanged book. Wall time is what a user
 /// waits; CPU time (user + system, from GNU time) is what the build costs the machine.
 /// </summary>
-public sealed class EndToEndBenchmark(string repositoryRoot, string cliDll, string workDirectory, int runs, bool comparePandoc, bool compareTypst)
+public sealed class EndToEndBenchmark(string repositoryRoot, string cli, string workDirectory, int runs, bool comparePandoc, bool compareTypst)
 {
+    // The native executable runs by itself; a gptbook.dll (the JIT-compiled CLI, to compare against) through dotnet.
+    private readonly string _cliProgram = cli.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : cli;
+    private readonly string[] _cliPrefix = cli.EndsWith(".dll", StringComparison.Ordinal) ? [cli] : [];
     private readonly StringBuilder _table = new();
     private readonly Dictionary<string, Result> _medians = new();
     private TypstCompiler? _typst;
@@ -70,11 +73,11 @@ public sealed class EndToEndBenchmark(string repositoryRoot, string cliDll, stri
     {
         var outputDirectory = Path.Combine(workDirectory, "out", key);
         string[] Gptbook(string kind, params string[] format) =>
-            [cliDll, "build", book.BookFile, "--output", Path.Combine(outputDirectory, kind), "--report", Path.Combine(outputDirectory, kind + ".json"), .. format, "--force"];
+            [.. _cliPrefix, "build", book.BookFile, "--output", Path.Combine(outputDirectory, kind), "--report", Path.Combine(outputDirectory, kind + ".json"), .. format, "--force"];
         var contenders = new List<(string Name, Func<ProcessMeasurement.Measured> Run)>
         {
-            ("pdf", () => ProcessMeasurement.Run("dotnet", Gptbook("pdf", "--format", "pdf"), repositoryRoot)),
-            ("all", () => ProcessMeasurement.Run("dotnet", Gptbook("all"), repositoryRoot)),
+            ("pdf", () => ProcessMeasurement.Run(_cliProgram, Gptbook("pdf", "--format", "pdf"), repositoryRoot)),
+            ("all", () => ProcessMeasurement.Run(_cliProgram, Gptbook("all"), repositoryRoot)),
         };
         var typstPdf = Path.Combine(outputDirectory, "typst.pdf");
         if (_typst is { } typst)
@@ -116,7 +119,7 @@ public sealed class EndToEndBenchmark(string repositoryRoot, string cliDll, stri
             _medians[$"{key}/{name}"] = new Result(Median(list.Select(m => m.Wall.TotalMilliseconds)), Median(list.Select(m => (m.Cpu ?? m.Wall).TotalMilliseconds)), Median(list.Select(m => m.PeakBytes)));
         var report = BuildReport.Read(Path.Combine(outputDirectory, "all.json"));
         var pdfReport = BuildReport.Read(Path.Combine(outputDirectory, "pdf.json"));
-        var rerun = ProcessMeasurement.Run("dotnet", Gptbook("all")[..^1], repositoryRoot);
+        var rerun = ProcessMeasurement.Run(_cliProgram, Gptbook("all")[..^1], repositoryRoot);
         Result? Get(string name) => _medians.GetValueOrDefault($"{key}/{name}");
         string Times(string name) => failed.TryGetValue(name, out var why) ? why : Get(name) is { } r ? $"{Seconds(r.WallMs)} / {Seconds(r.CpuMs)}" : "–";
         string Ratio(string name) => Get(name) is { } r && Get("typst") is { } t ? $"{r.WallMs / t.WallMs:0.00}× / {r.CpuMs / t.CpuMs:0.00}×" : "–";

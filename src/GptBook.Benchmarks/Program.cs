@@ -22,7 +22,7 @@ if (args.Length > 0 && args[0] == "micro")
 }
 
 var options = BenchOptions.Parse(args);
-var bench = new EndToEndBenchmark(options.RepositoryRoot, options.CliDll, options.OutputDirectory, options.Runs, options.ComparePandoc, options.CompareTypst);
+var bench = new EndToEndBenchmark(options.RepositoryRoot, options.Cli, options.OutputDirectory, options.Runs, options.ComparePandoc, options.CompareTypst);
 var markdown = bench.Run(options.Sizes);
 Directory.CreateDirectory(options.OutputDirectory);
 File.WriteAllText(Path.Combine(options.OutputDirectory, "results.md"), markdown);

@@ -42,11 +42,11 @@ public sealed class FontSet
     }
 
     /// <summary>
-    /// The fonts copied beside the library (fonts/ next to GptBook.Core.dll, see GptBook.csproj), so that the tool
-    /// works for books outside this repository.
+    /// The fonts copied beside the program (fonts/ in the folder of the CLI, its native executable, the tests or the
+    /// benchmarks: GptBook.csproj copies them into every project that uses the library), so that the tool works for
+    /// books outside this repository.
     /// </summary>
-    public static FontSet Bundled() =>
-        Load(Path.Combine(Path.GetDirectoryName(typeof(FontSet).Assembly.Location) ?? AppContext.BaseDirectory, "fonts"));
+    public static FontSet Bundled() => Load(Path.Combine(AppContext.BaseDirectory, "fonts"));
 
     /// <summary>The folder the files come from.</summary>
     public string Directory { get; }

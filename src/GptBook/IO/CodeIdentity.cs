@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 
 namespace GptBook.IO;
 
@@ -9,17 +11,31 @@ namespace GptBook.IO;
 /// through another package, by the informational version the package stamped on it (the package version, usually
 /// with its source commit), and the .NET runtime (its Deflate, Brotli and text encoders write bytes into the
 /// outputs). A new version of any of them makes a new build fingerprint and new derived-file cache keys, so an
-/// updated dependency never leaves a stale "up to date".
+/// updated dependency never leaves a stale "up to date". In the native executable (the CLI compiled ahead of time)
+/// the code, the packages and the runtime are all in that one file and no assembly has a file of its own, so the
+/// identity is the file's SHA-256.
 /// </summary>
 public static class CodeIdentity
 {
     /// <summary>Computed once per process: loading the referenced assemblies costs a few milliseconds.</summary>
     public static IReadOnlyList<string> Parts { get; } = Compute();
 
-    private static List<string> Compute()
+    private static List<string> Compute() =>
+        string.IsNullOrEmpty(AssemblyFile(typeof(CodeIdentity).Assembly)) ? FromExecutable() : FromAssemblies();
+
+    private static List<string> FromExecutable()
+    {
+        var executable = Environment.ProcessPath ?? throw new InvalidOperationException("the running executable has no path");
+        using var stream = File.OpenRead(executable);
+        return [$"{Path.GetFileName(executable)} {Convert.ToHexStringLower(SHA256.HashData(stream))}"];
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026",
+        Justification = "Only reached when the assemblies are files of their own (JIT-compiled or ReadyToRun), which the trimmer never sees.")]
+    private static List<string> FromAssemblies()
     {
         var own = typeof(CodeIdentity).Assembly;
-        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location) ?? "";
+        var frameworkDirectory = Path.GetDirectoryName(AssemblyFile(typeof(object).Assembly)) ?? "";
         var packages = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var visited = new HashSet<string>(StringComparer.Ordinal) { own.GetName().Name! };
         var pending = new Queue<Assembly>([own]);
@@ -54,8 +70,13 @@ public static class CodeIdentity
     }
 
     private static bool IsFramework(Assembly assembly, string frameworkDirectory) =>
-        frameworkDirectory.Length > 0 && !string.IsNullOrEmpty(assembly.Location)
-        && string.Equals(Path.GetDirectoryName(assembly.Location), frameworkDirectory, StringComparison.Ordinal);
+        frameworkDirectory.Length > 0 && AssemblyFile(assembly) is { Length: > 0 } file
+        && string.Equals(Path.GetDirectoryName(file), frameworkDirectory, StringComparison.Ordinal);
+
+    /// <summary>The assembly's file, or empty when it was compiled into the executable.</summary>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000",
+        Justification = "The empty location of an assembly inside the executable is what tells the two cases apart.")]
+    private static string AssemblyFile(Assembly assembly) => assembly.Location;
 
     private static string VersionOf(Assembly assembly) =>
         assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion

@@ -13,10 +13,24 @@ public abstract record MathNode
     /// <summary>This node followed by every node nested in it, depth-first.</summary>
     public IEnumerable<MathNode> DescendantsAndSelf()
     {
+        // With a stack of the open levels' enumerators rather than an iterator per node, each yielding through
+        // every level above it: formulas are walked whole, once per formula and pass.
         yield return this;
-        foreach (var child in Children())
-            foreach (var d in child.DescendantsAndSelf())
-                yield return d;
+        var open = new Stack<IEnumerator<MathNode>>();
+        open.Push(Children().GetEnumerator());
+        while (open.Count > 0)
+        {
+            var level = open.Peek();
+            if (!level.MoveNext())
+            {
+                level.Dispose();
+                open.Pop();
+                continue;
+            }
+            var node = level.Current;
+            yield return node;
+            open.Push(node.Children().GetEnumerator());
+        }
     }
 }
 
@@ -42,7 +56,13 @@ public sealed record MathFraction(MathNode Numerator, MathNode Denominator, bool
 public sealed record MathScripts(MathNode Base, MathNode? Subscript, MathNode? Superscript) : MathNode
 {
     public override IEnumerable<MathNode> Children() =>
-        new[] { Base, Subscript, Superscript }.Where(n => n is not null).Select(n => n!);
+        (Subscript, Superscript) switch
+        {
+            (null, null) => [Base],
+            (null, { } sup) => [Base, sup],
+            ({ } sub, null) => [Base, sub],
+            ({ } sub, { } sup) => [Base, sub, sup],
+        };
 }
 
 /// <summary>\sqrt{x} and \sqrt[n]{x}.</summary>

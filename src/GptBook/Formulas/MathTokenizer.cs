@@ -8,7 +8,8 @@ internal static class MathTokenizer
 {
     public static List<MathToken> Tokenize(string source)
     {
-        var tokens = new List<MathToken>();
+        // At most one token per character: one array, never regrown.
+        var tokens = new List<MathToken>(source.Length);
         var i = 0;
         while (i < source.Length)
         {
@@ -37,7 +38,7 @@ internal static class MathTokenizer
                     else
                     {
                         var width = char.IsSurrogatePair(source, i) ? 2 : 1;
-                        var symbol = char.IsWhiteSpace(source[i]) ? " " : source.Substring(i, width);
+                        var symbol = char.IsWhiteSpace(source[i]) ? " " : Character(source, i, width);
                         i += width;
                         tokens.Add(new MathToken(MathTokenKind.Command, symbol, start, i - start));
                     }
@@ -73,7 +74,7 @@ internal static class MathTokenizer
                     else
                     {
                         var width = char.IsSurrogatePair(source, i) ? 2 : 1;
-                        tokens.Add(new MathToken(MathTokenKind.Character, source.Substring(i, width), start, width));
+                        tokens.Add(new MathToken(MathTokenKind.Character, Character(source, i, width), start, width));
                         i += width;
                     }
                     break;
@@ -81,6 +82,9 @@ internal static class MathTokenizer
         }
         return tokens;
     }
+
+    /// <summary>The character at <paramref name="i"/>: one of the runtime's shared strings when it is a single ASCII character, as most are.</summary>
+    private static string Character(string source, int i, int width) => width == 1 ? source[i].ToString() : source.Substring(i, width);
 
     private static readonly HashSet<string> StarredCommands = new(StringComparer.Ordinal)
     {

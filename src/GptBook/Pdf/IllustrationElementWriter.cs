@@ -145,7 +145,7 @@ internal sealed class IllustrationElementWriter
     }
 
     /// <summary>A rectangle's coordinate as PDFsharp writes it: at most three decimals.</summary>
-    private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Number(double value) => DecimalText.Format(value, 3);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

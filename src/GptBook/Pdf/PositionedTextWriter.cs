@@ -112,7 +112,7 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
                 else
                 {
                     var adjustment = (glyph.X - previous.X - previous.Advance) / glyph.Size * -1000;
-                    if (Math.Abs(adjustment) >= 0.05) body.Append(Math.Round(adjustment, 1).ToString("0.#", CultureInfo.InvariantCulture));
+                    if (Math.Abs(adjustment) >= 0.05) DecimalText.Append(body, Math.Round(adjustment, 1), 1);
                 }
             }
             body.Append(Glyph);
@@ -135,10 +135,10 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
 
     /// <summary>A Tf of the string's font at <paramref name="size"/>; the font's resource name is filled in by <see cref="Rewrite"/>.</summary>
     private static void SetSize(StringBuilder body, double size) =>
-        body.Append(FontName).Append(' ').Append(Math.Round(size, 3).ToString("0.###", CultureInfo.InvariantCulture)).Append(" Tf\n");
+        DecimalText.Append(body.Append(FontName).Append(' '), Math.Round(size, 3), 3).Append(" Tf\n");
 
     private static StringBuilder Move(StringBuilder body, double dx, double dy) =>
-        body.Append(dx.ToString("0.####", CultureInfo.InvariantCulture)).Append(' ').Append(dy.ToString("0.####", CultureInfo.InvariantCulture)).Append(" Td\n");
+        DecimalText.Append(DecimalText.Append(body, dx, 4).Append(' '), dy, 4).Append(" Td\n");
 
     /// <summary>
     /// Writes <paramref name="text"/> invisibly (text rendering mode 3) in an /ActualText span of the same text: the

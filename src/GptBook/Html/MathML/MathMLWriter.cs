@@ -33,11 +33,16 @@ public static class MathMLWriter
 
     private static void Node(XmlWriter xml, MathNode node)
     {
+        // Symbols, most of a formula's nodes, apart: the cases below that write their content in a lambda make the
+        // compiler allocate one closure for the whole method on every call, whichever case is taken.
+        if (node is MathSymbol symbol) Symbol(xml, symbol);
+        else Composite(xml, node);
+    }
+
+    private static void Composite(XmlWriter xml, MathNode node)
+    {
         switch (node)
         {
-            case MathSymbol s:
-                Symbol(xml, s);
-                break;
             case MathRow r:
                 Element(xml, "mrow", () => WriteItems(xml, r.Items));
                 break;

@@ -21,28 +21,24 @@ public static partial class MathTextbook
     public static void Run(string repositoryRoot, IReadOnlyList<string> args)
     {
         var runs = args.Count > 0 && !args[0].StartsWith('-') ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
-        var cli = Path.Combine(repositoryRoot, $"src/GptBook.Cli/bin/Release/native-{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}/gptbook");
+        var cli = CliCommand.DefaultPath(repositoryRoot);
         for (var i = 0; i < args.Count - 1; i++)
             if (args[i] == "--cli") cli = Path.GetFullPath(args[i + 1]);
         var directory = Path.Combine(Path.GetTempPath(), "gptbook-math-textbook");
         var books = new[] { ("math", Write(repositoryRoot, Path.Combine(directory, "math"), withFormulas: true)),
                             ("text", Write(repositoryRoot, Path.Combine(directory, "text"), withFormulas: false)) };
-        var (program, prefix) = cli.EndsWith(".dll", StringComparison.Ordinal) ? ("dotnet", new[] { cli }) : (cli, Array.Empty<string>());
+        var command = CliCommand.For(cli);
         var samples = books.ToDictionary(b => b.Item1, _ => new List<ProcessMeasurement.Measured>());
         for (var round = 0; round <= runs; round++)
             foreach (var (name, bookFile) in books)
             {
-                var measured = ProcessMeasurement.Run(program, [.. prefix, "build", bookFile, "--output", Path.Combine(directory, name, "out"), "--force"], repositoryRoot);
+                var measured = command.Run(["build", bookFile, "--output", Path.Combine(directory, name, "out"), "--force"], repositoryRoot);
                 if (measured.ExitCode != 0) throw new InvalidOperationException($"gptbook failed on {bookFile}:\n{measured.Output}");
                 if (round > 0) samples[name].Add(measured); // round 0 warms the image cache and the file cache
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{name} round {round}: wall {measured.Wall.TotalSeconds:F2} s, CPU {measured.Cpu?.TotalSeconds:F2} s, peak {measured.PeakBytes / 1048576} MB"));
             }
-        double Median(string name, Func<ProcessMeasurement.Measured, double> of)
-        {
-            var sorted = samples[name].Select(of).Order().ToArray();
-            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        }
+        double Median(string name, Func<ProcessMeasurement.Measured, double> of) => Statistics.Median(samples[name].Select(of));
         double Cpu(ProcessMeasurement.Measured m) => (m.Cpu ?? m.Wall).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"medians of {runs}: math book CPU {Median("math", Cpu):F2} s, wall {Median("math", m => m.Wall.TotalSeconds):F2} s; " +

@@ -13,7 +13,7 @@ namespace GptBook.IO;
 /// outputs). A new version of any of them makes a new build fingerprint and new derived-file cache keys, so an
 /// updated dependency never leaves a stale "up to date". In the native executable (the CLI compiled ahead of time)
 /// the code, the packages and the runtime are all in that one file and no assembly has a file of its own, so the
-/// identity is the file's SHA-256.
+/// identity is the file's: the build ID its linker computed over it (<see cref="ElfBuildId"/>), else its SHA-256.
 /// </summary>
 public static class CodeIdentity
 {
@@ -26,6 +26,7 @@ public static class CodeIdentity
     private static List<string> FromExecutable()
     {
         var executable = Environment.ProcessPath ?? throw new InvalidOperationException("the running executable has no path");
+        if (ElfBuildId.Read(executable) is { } buildId) return [$"{Path.GetFileName(executable)} build {buildId}"];
         using var stream = File.OpenRead(executable);
         return [$"{Path.GetFileName(executable)} {Convert.ToHexStringLower(SHA256.HashData(stream))}"];
     }

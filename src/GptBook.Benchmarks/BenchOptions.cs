@@ -7,7 +7,7 @@ public sealed record BenchOptions(string RepositoryRoot, string Cli, string Outp
     public static BenchOptions Parse(string[] args)
     {
         var root = Directory.GetCurrentDirectory();
-        var cli = Path.Combine(root, $"src/GptBook.Cli/bin/Release/native-{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}/gptbook");
+        var cli = CliCommand.DefaultPath(root);
         var output = Path.Combine(root, "output/bench");
         IReadOnlyList<int> sizes = [40, 80];
         var runs = 3;

@@ -16,9 +16,7 @@ namespace GptBook.Benchmarks;
 /// </summary>
 public sealed class EndToEndBenchmark(string repositoryRoot, string cli, string workDirectory, int runs, bool comparePandoc, bool compareTypst)
 {
-    // The native executable runs by itself; a gptbook.dll (the JIT-compiled CLI, to compare against) through dotnet.
-    private readonly string _cliProgram = cli.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : cli;
-    private readonly string[] _cliPrefix = cli.EndsWith(".dll", StringComparison.Ordinal) ? [cli] : [];
+    private readonly CliCommand _cli = CliCommand.For(cli);
     private readonly StringBuilder _table = new();
     private readonly Dictionary<string, Result> _medians = new();
     private TypstCompiler? _typst;
@@ -73,11 +71,11 @@ public sealed class EndToEndBenchmark(string repositoryRoot, string cli, string 
     {
         var outputDirectory = Path.Combine(workDirectory, "out", key);
         string[] Gptbook(string kind, params string[] format) =>
-            [.. _cliPrefix, "build", book.BookFile, "--output", Path.Combine(outputDirectory, kind), "--report", Path.Combine(outputDirectory, kind + ".json"), .. format, "--force"];
+            ["build", book.BookFile, "--output", Path.Combine(outputDirectory, kind), "--report", Path.Combine(outputDirectory, kind + ".json"), .. format, "--force"];
         var contenders = new List<(string Name, Func<ProcessMeasurement.Measured> Run)>
         {
-            ("pdf", () => ProcessMeasurement.Run(_cliProgram, Gptbook("pdf", "--format", "pdf"), repositoryRoot)),
-            ("all", () => ProcessMeasurement.Run(_cliProgram, Gptbook("all"), repositoryRoot)),
+            ("pdf", () => _cli.Run(Gptbook("pdf", "--format", "pdf"), repositoryRoot)),
+            ("all", () => _cli.Run(Gptbook("all"), repositoryRoot)),
         };
         var typstPdf = Path.Combine(outputDirectory, "typst.pdf");
         if (_typst is { } typst)
@@ -116,10 +114,10 @@ public sealed class EndToEndBenchmark(string repositoryRoot, string cli, string 
         }
         Console.Error.WriteLine();
         foreach (var (name, list) in samples.Where(s => s.Value.Count > 0))
-            _medians[$"{key}/{name}"] = new Result(Median(list.Select(m => m.Wall.TotalMilliseconds)), Median(list.Select(m => (m.Cpu ?? m.Wall).TotalMilliseconds)), Median(list.Select(m => m.PeakBytes)));
+            _medians[$"{key}/{name}"] = new Result(Statistics.Median(list.Select(m => m.Wall.TotalMilliseconds)), Statistics.Median(list.Select(m => (m.Cpu ?? m.Wall).TotalMilliseconds)), Median(list.Select(m => m.PeakBytes)));
         var report = BuildReport.Read(Path.Combine(outputDirectory, "all.json"));
         var pdfReport = BuildReport.Read(Path.Combine(outputDirectory, "pdf.json"));
-        var rerun = ProcessMeasurement.Run(_cliProgram, Gptbook("all")[..^1], repositoryRoot);
+        var rerun = _cli.Run(Gptbook("all")[..^1], repositoryRoot);
         Result? Get(string name) => _medians.GetValueOrDefault($"{key}/{name}");
         string Times(string name) => failed.TryGetValue(name, out var why) ? why : Get(name) is { } r ? $"{Seconds(r.WallMs)} / {Seconds(r.CpuMs)}" : "–";
         string Ratio(string name) => Get(name) is { } r && Get("typst") is { } t ? $"{r.WallMs / t.WallMs:0.00}× / {r.CpuMs / t.CpuMs:0.00}×" : "–";
@@ -151,14 +149,8 @@ public sealed class EndToEndBenchmark(string repositoryRoot, string cli, string 
         return line?["Pages:".Length..].Trim() ?? "?";
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
     private static long? Median(IEnumerable<long?> values) =>
-        values.All(v => v.HasValue) ? (long)Median(values.Select(v => (double)v!.Value)) : null;
+        values.All(v => v.HasValue) ? (long)Statistics.Median(values.Select(v => (double)v!.Value)) : null;
 
     private static string Seconds(double ms) => (ms / 1000).ToString("0.00", CultureInfo.InvariantCulture) + " s";
     private static string Ms(double ms) => ms.ToString("0", CultureInfo.InvariantCulture) + " ms";

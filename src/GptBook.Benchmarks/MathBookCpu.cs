@@ -49,14 +49,8 @@ public static class MathBookCpu
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{name} run {run}: wall {wall.Elapsed.TotalSeconds:F2} s, CPU {seconds:F2} s, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576} MB, collections (gen 0/1/2) {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms"));
             }
-        var math = Median(cases[0].Cpu);
-        var text = Median(cases[1].Cpu);
+        var math = Statistics.Median(cases[0].Cpu);
+        var text = Statistics.Median(cases[1].Cpu);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{output}, medians of {runs} runs: math book CPU {math:F2} s, text book {text:F2} s, ratio {math / text:F2}"));
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

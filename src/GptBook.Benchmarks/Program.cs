@@ -5,6 +5,7 @@ using GptBook.Benchmarks;
 // `bench micro [BenchmarkDotNet arguments]` — the hot paths, with BenchmarkDotNet.
 // `bench images [runs]` — the cold image stage's wall and CPU time, in-process (see ColdImageStage).
 // `bench math [runs] [warm-ups] [pdf|epub|site|all]` — the 2,190-formula book against the same book without formulas, CPU time (see MathBookCpu).
+// `bench math-textbook [runs] [--cli PATH]` — 2,000 formulas at a textbook's density in the 40-chapter book, whole processes (see MathTextbook).
 if (args.Length > 0 && args[0] == "images")
 {
     ColdImageStage.Run(args[1..]);
@@ -13,6 +14,11 @@ if (args.Length > 0 && args[0] == "images")
 if (args.Length > 0 && args[0] == "math")
 {
     MathBookCpu.Run(args[1..]);
+    return 0;
+}
+if (args.Length > 0 && args[0] == "math-textbook")
+{
+    MathTextbook.Run(Directory.GetCurrentDirectory(), args[1..]);
     return 0;
 }
 if (args.Length > 0 && args[0] == "micro")

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using GptBook.Tests.Support;
 
@@ -69,23 +68,7 @@ public class NativeCliTests
         Skip.If(true, "the native executable is built by `dotnet cake`");
     }
 
-    private static CliProcess.Result RunNative(params string[] arguments)
-    {
-        var psi = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        foreach (var a in arguments) psi.ArgumentList.Add(a);
-        psi.Environment.Remove("SOURCE_DATE_EPOCH");
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new CliProcess.Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static CliProcess.Result RunNative(params string[] arguments) => CliProcess.RunExecutable(Executable, arguments);
 
     /// <summary>The diagnostic lines, without the stage times.</summary>
     private static string[] Diagnostics(string stderr) =>

@@ -12,6 +12,13 @@ public static class CliProcess
 
     public static Result Run(params string[] arguments) => RunWith(new Dictionary<string, string>(), arguments);
 
+    /// <summary>Runs a native executable of the CLI (the one `dotnet cake` compiles ahead of time) the same way.</summary>
+    public static Result RunExecutable(string executable, params string[] arguments)
+    {
+        using var running = Start(new ProcessStartInfo(executable), new Dictionary<string, string>(), arguments);
+        return running.Wait();
+    }
+
     /// <summary>Runs the CLI with these environment variables set (SOURCE_DATE_EPOCH is otherwise removed).</summary>
     public static Result RunWith(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
@@ -22,14 +29,17 @@ public static class CliProcess
     /// <summary>Starts the CLI and returns at once, for tests that act while it runs (two builds at once).</summary>
     public static Running Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
+        var psi = new ProcessStartInfo("dotnet");
         psi.ArgumentList.Add(Dll);
+        return Start(psi, environment, arguments);
+    }
+
+    private static Running Start(ProcessStartInfo psi, IReadOnlyDictionary<string, string> environment, string[] arguments)
+    {
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.UseShellExecute = false;
+        psi.WorkingDirectory = RepositoryPaths.Root;
         foreach (var a in arguments) psi.ArgumentList.Add(a);
         psi.Environment.Remove("SOURCE_DATE_EPOCH");
         foreach (var (name, value) in environment) psi.Environment[name] = value;

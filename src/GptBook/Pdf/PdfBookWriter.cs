@@ -94,6 +94,7 @@ public static class PdfBookWriter
             var registration = new RegistrationMarkWriter(document);
             var drawings = new PreparedDrawings(measurer, imageFailed);
             var faces = new SubsetFaces(fonts, DrawnCharacters.Collect(layout, drawings), wholeFace);
+            IReadOnlySet<PdfDictionary> deflated;
             using (var renderer = new PdfPageRenderer(measurer, faces, drawings, tags, links, imageFailed))
             {
                 foreach (var page in layout.Pages)
@@ -109,7 +110,7 @@ public static class PdfBookWriter
                     renderer.FinishPage(pdfPage);
                     registration.Append(pdfPage, page.Fragments.OfType<CropMarkFragment>(), g.MediaHeight);
                 }
-                renderer.Complete();
+                deflated = renderer.Complete();
                 tags.CloseAll();
             }
             parentTree.Restore();
@@ -119,7 +120,7 @@ public static class PdfBookWriter
             document.PageLayout = PdfPageLayout.TwoPageRight;
             ApplyMetadata(document, metadata, pdfDate);
             var seed = string.Join("\n", metadata.Id, metadata.Title, metadata.Language, pdfDate, layout.Pages.Count.ToString(CultureInfo.InvariantCulture));
-            var id = PdfStreamFinisher.BeforeSave(document, seed, pdfDate);
+            var id = PdfStreamFinisher.BeforeSave(document, seed, pdfDate, deflated);
             illustrations.SetAside();
             using var saved = new MemoryStream();
             document.Save(saved, closeStream: false);

@@ -76,8 +76,8 @@ internal sealed class PdfPageRenderer(
     /// <summary>After the page's graphics are closed: its stretches of text become positioned arrays (see <see cref="Complete"/>).</summary>
     public void FinishPage(PdfPage pdfPage) => _text.Rewrite(pdfPage, _formulas);
 
-    /// <summary>After the last page: every page's positioned arrays are in its content streams.</summary>
-    public void Complete() => _text.Complete();
+    /// <summary>After the last page: every page's positioned arrays are in its content streams; returns the streams deflated so.</summary>
+    public IReadOnlySet<PdfDictionary> Complete() => _text.Complete();
 
     /// <summary>
     /// The text fragments from <paramref name="start"/> that are drawn as one: the runs of one line in one style and

@@ -20,8 +20,11 @@ namespace GptBook.Pdf;
 /// </summary>
 internal static class PdfStreamFinisher
 {
-    /// <summary>Prepares <paramref name="document"/> for its save; returns the document ID (32 hex digits).</summary>
-    public static string BeforeSave(PdfDocument document, string seed, string pdfDate)
+    /// <summary>
+    /// Prepares <paramref name="document"/> for its save; returns the document ID (32 hex digits). The streams in
+    /// <paramref name="complete"/> (pages' contents, deflated as their pages were finished) are left as they are.
+    /// </summary>
+    public static string BeforeSave(PdfDocument document, string seed, string pdfDate, IReadOnlySet<PdfDictionary> complete)
     {
         var tags = new SubsetTags();
         var toDeflate = new List<PdfDictionary>();
@@ -30,7 +33,8 @@ internal static class PdfStreamFinisher
             if (obj is not PdfDictionary dict) continue;
             if (dict.Stream is { Value.Length: > 0 })
             {
-                if (dict.Elements["/Filter"] == null) toDeflate.Add(dict);
+                if (complete.Contains(dict)) { /* deflated as its page was finished */ }
+                else if (dict.Elements["/Filter"] == null) toDeflate.Add(dict);
                 else CompleteFlate(dict);
             }
             else if (dict.Stream != null) dict.Elements.Remove("/Filter"); // an empty stream is never filtered
@@ -114,7 +118,8 @@ internal static class PdfStreamFinisher
         if (!ReferenceEquals(complete, stream.Value)) SetFlate(dict, complete);
     }
 
-    private static void SetFlate(PdfDictionary dict, byte[] data)
+    /// <summary>Sets <paramref name="dict"/>'s stream to <paramref name="data"/>, a complete zlib stream of its content.</summary>
+    internal static void SetFlate(PdfDictionary dict, byte[] data)
     {
         dict.Stream.Value = data;
         dict.Elements.SetName("/Filter", "/FlateDecode");

@@ -26,8 +26,8 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
 {
     private static readonly XStringFormat BaseLineLeft = XStringFormats.BaseLineLeft;
     private readonly List<(string Array, int Glyphs)> _arrays = [];
-    // The pages' streams and their rewriting under way, in page order (Rewrite, Complete).
-    private readonly List<(List<PdfDictionary.PdfStream> Streams, Task<byte[]?[]> Rewritten)> _pending = [];
+    // The pages' content streams and their rewriting and deflating under way, in page order (Rewrite, Complete).
+    private readonly List<(List<PdfDictionary> Streams, Task<byte[]?[]> Finished)> _pending = [];
 
     /// <summary>
     /// Draws fragments that share a style and baseline: glyph positions from each run's X and letter spacing,
@@ -37,11 +37,11 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
     {
         var style = stretch[0].Run.Style;
         var size = style.Size.Points;
-        var text = new StringBuilder();
-        var source = new StringBuilder();
+        var text = _text.Clear();
+        var source = _source.Clear();
         // The array between its brackets: a placeholder per glyph (U+0001), the adjustment to the next glyph after
         // each, written as the glyphs are placed.
-        var body = new StringBuilder();
+        var body = _body.Clear();
         Span<char> number = stackalloc char[32];
         var glyphs = 0;
         double? end = null;
@@ -67,10 +67,17 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
             source.Append(run.SourceText);
         }
         gfx.WriteComment(Marker + _arrays.Count.ToString(CultureInfo.InvariantCulture));
-        gfx.DrawString(text.ToString(), font, brush, stretch[0].X.Points, baseline, BaseLineLeft);
-        var array = ActualTextSpan(source.ToString()).Append('[').Append(body).Append(Glyph).Append("] TJ\nEMC").ToString();
+        gfx.DrawString(stretch.Count == 1 ? stretch[0].Run.Text : text.ToString(), font, brush, stretch[0].X.Points, baseline, BaseLineLeft);
+        var array = AppendActualTextSpan(_array.Clear(), source).Append('[').Append(body).Append(Glyph).Append("] TJ\nEMC").ToString();
         _arrays.Add((array, glyphs));
     }
+
+    // ShowPositioned's builders, reused from stretch to stretch (a long book draws tens of thousands of stretches,
+    // on the thread that every other thread waits for, and what it allocates the collector copies while all wait).
+    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _source = new();
+    private readonly StringBuilder _body = new();
+    private readonly StringBuilder _array = new();
 
     /// <summary>A glyph of a formula to draw: its character, origin and font size, and its advance at that size, in points.</summary>
     public readonly record struct PlacedGlyph(string Text, double X, double Baseline, double Size, double Advance);
@@ -180,10 +187,35 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
     private const char FontName = '\u0002';
 
     /// <summary>The opening of a marked-content span whose /ActualText is <paramref name="source"/>.</summary>
-    private static StringBuilder ActualTextSpan(string source)
+    private static StringBuilder ActualTextSpan(string source) => AppendActualTextSpan(new StringBuilder(), new StringBuilder(source));
+
+    /// <summary>
+    /// Appends to <paramref name="sb"/> the opening of a marked-content span whose /ActualText is <paramref name="source"/>:
+    /// its UTF-16BE code units in hexadecimal, as <c>Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(…))</c>
+    /// writes them (a lone surrogate as U+FFFD), without making that string or its bytes.
+    /// </summary>
+    private static StringBuilder AppendActualTextSpan(StringBuilder sb, StringBuilder source)
     {
-        var sb = new StringBuilder("/Span<</ActualText<FEFF");
-        return sb.Append(Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(source))).Append(">>>BDC\n");
+        sb.Append("/Span<</ActualText<FEFF");
+        Span<char> hex = stackalloc char[4];
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            if (char.IsHighSurrogate(c) && i + 1 < source.Length && char.IsLowSurrogate(source[i + 1]))
+            {
+                AppendHex(sb, hex, c);
+                c = source[++i];
+            }
+            else if (char.IsSurrogate(c)) c = '\uFFFD';
+            AppendHex(sb, hex, c);
+        }
+        return sb.Append(">>>BDC\n");
+    }
+
+    private static void AppendHex(StringBuilder sb, Span<char> hex, char c)
+    {
+        ((int)c).TryFormat(hex, out _, "X4", CultureInfo.InvariantCulture);
+        sb.Append(hex);
     }
 
     private const string Marker = "gptbook-tj ";
@@ -191,39 +223,56 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
     /// <summary>
     /// Rewrites the page's content streams, once its graphics are closed: each positioned stretch's Tj becomes its
     /// TJ array, and, when <paramref name="formulas"/> says the page may have some, each formula's artifact opening with
-    /// its mark (<see cref="FormulaStructureTagger"/>) becomes the formula's marked content. The rewriting (decoding, matching, re-encoding the page's text: a tenth of the drawing's time) runs
-    /// on another core while the next pages are drawn; <see cref="Complete"/> puts the pages' new streams in place,
-    /// in page order, before anything reads them.
+    /// its mark (<see cref="FormulaStructureTagger"/>) becomes the formula's marked content. The streams are then
+    /// deflated as <see cref="PdfStreamFinisher"/> would deflate them before the save. The rewriting and deflating
+    /// (decoding, matching, re-encoding and compressing the page's text) run on another core while the next pages are
+    /// drawn, and the page's uncompressed text is dropped as soon as it is done instead of being kept to the save
+    /// (less for the garbage collector to copy while the rest is drawn); <see cref="Complete"/> puts the pages' new
+    /// streams in place, in page order, before anything reads them.
     /// </summary>
     public void Rewrite(PdfPage page, bool formulas)
     {
         if (_arrays.Count == 0 && !formulas) return;
         var arrays = _arrays.ToArray();
         _arrays.Clear();
-        var streams = new List<PdfDictionary.PdfStream>();
+        var streams = new List<PdfDictionary>();
         foreach (var item in page.Contents.Elements)
-            if ((item as PdfReference)?.Value is PdfDictionary { Stream: { } stream }) streams.Add(stream);
-        var contents = streams.Select(stream => stream.Value).ToArray();
-        _pending.Add((streams, Task.Run(() => Rewritten(contents, arrays))));
+            if ((item as PdfReference)?.Value is PdfDictionary { Stream: not null } content) streams.Add(content);
+        var contents = streams.Select(content => content.Stream.Value).ToArray();
+        _pending.Add((streams, Task.Run(() => Deflated(Rewritten(contents, arrays)))));
     }
 
-    /// <summary>Waits for every page's <see cref="Rewrite"/> and sets the rewritten streams, page by page.</summary>
-    public void Complete()
+    /// <summary>
+    /// Waits for every page's <see cref="Rewrite"/> and sets the rewritten, deflated streams, page by page. Returns
+    /// the content streams set so: complete zlib streams already, which <see cref="PdfStreamFinisher.BeforeSave"/>
+    /// leaves as they are.
+    /// </summary>
+    public IReadOnlySet<PdfDictionary> Complete()
     {
-        foreach (var (streams, rewriting) in _pending)
+        var deflated = new HashSet<PdfDictionary>(ReferenceEqualityComparer.Instance);
+        foreach (var (streams, finishing) in _pending)
         {
-            var rewritten = rewriting.GetAwaiter().GetResult();
+            var finished = finishing.GetAwaiter().GetResult();
             for (var i = 0; i < streams.Count; i++)
-                if (rewritten[i] is { } bytes) streams[i].Value = bytes;
+                if (finished[i] is { } bytes)
+                {
+                    PdfStreamFinisher.SetFlate(streams[i], bytes);
+                    deflated.Add(streams[i]);
+                }
         }
         _pending.Clear();
+        return deflated;
     }
 
-    /// <summary>A page's content streams with the marked Tj strings replaced by <paramref name="arrays"/>; null for a stream without them.</summary>
-    private static byte[]?[] Rewritten(byte[][] contents, (string Array, int Glyphs)[] arrays)
+    /// <summary>Each content stream deflated (<see cref="ZlibStreams.Deflate"/>); null for an empty one, which stays unfiltered.</summary>
+    private static byte[]?[] Deflated(byte[][] contents) =>
+        contents.Select(content => content.Length > 0 ? ZlibStreams.Deflate(content) : null).ToArray();
+
+    /// <summary>A page's content streams with the marked Tj strings replaced by <paramref name="arrays"/> (a stream without them as it was).</summary>
+    private static byte[][] Rewritten(byte[][] contents, (string Array, int Glyphs)[] arrays)
     {
         var done = 0;
-        var result = new byte[]?[contents.Length];
+        var result = (byte[][])contents.Clone();
         for (var n = 0; n < contents.Length; n++)
         {
             var content = Encoding.Latin1.GetString(contents[n]);

@@ -33,9 +33,8 @@ internal static class PdfStreamFinisher
             if (obj is not PdfDictionary dict) continue;
             if (dict.Stream is { Value.Length: > 0 })
             {
-                if (complete.Contains(dict)) { /* deflated as its page was finished */ }
-                else if (dict.Elements["/Filter"] == null) toDeflate.Add(dict);
-                else CompleteFlate(dict);
+                if (dict.Elements["/Filter"] == null) toDeflate.Add(dict);
+                else if (!complete.Contains(dict)) CompleteFlate(dict); // a page's content was deflated whole as the page was finished
             }
             else if (dict.Stream != null) dict.Elements.Remove("/Filter"); // an empty stream is never filtered
             tags.Rename(dict, "/BaseFont");

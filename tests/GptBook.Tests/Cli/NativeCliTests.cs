@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using GptBook.Tests.Support;
 
 namespace GptBook.Tests.Cli;
@@ -11,9 +10,6 @@ namespace GptBook.Tests.Cli;
 /// </summary>
 public class NativeCliTests
 {
-    private static readonly string Executable = Path.Combine(RepositoryPaths.Root, "src", "GptBook.Cli", "bin", "Release",
-        $"native-{RuntimeInformation.RuntimeIdentifier}", "gptbook");
-
     [SkippableTheory]
     [InlineData("content/book.yml")]
     [InlineData("tests/books/math-sample/book.yml")]
@@ -62,13 +58,13 @@ public class NativeCliTests
 
     private static void RequireExecutable()
     {
-        if (File.Exists(Executable)) return;
+        if (File.Exists(RepositoryPaths.NativeExecutable)) return;
         if (ExternalTool.ValidatorsRequired)
-            throw new InvalidOperationException($"{Executable} is missing: CI runs `dotnet cake` before the tests, which compiles it");
+            throw new InvalidOperationException($"{RepositoryPaths.NativeExecutable} is missing: CI runs `dotnet cake` before the tests, which compiles it");
         Skip.If(true, "the native executable is built by `dotnet cake`");
     }
 
-    private static CliProcess.Result RunNative(params string[] arguments) => CliProcess.RunExecutable(Executable, arguments);
+    private static CliProcess.Result RunNative(params string[] arguments) => CliProcess.RunExecutable(RepositoryPaths.NativeExecutable, arguments);
 
     /// <summary>The diagnostic lines, without the stage times.</summary>
     private static string[] Diagnostics(string stderr) =>

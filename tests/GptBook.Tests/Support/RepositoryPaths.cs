@@ -13,6 +13,10 @@ public static class RepositoryPaths
 
     public static string Expected => Path.Combine(Root, "tests", "GptBook.Tests", "expected");
 
+    /// <summary>The native executable `dotnet cake` compiles ahead of time (build.cake's Build target).</summary>
+    public static string NativeExecutable => Path.Combine(Root, "src", "GptBook.Cli", "bin", "Release",
+        $"native-{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}", "gptbook");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)

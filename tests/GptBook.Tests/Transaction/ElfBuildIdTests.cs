@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using GptBook.IO;
 using GptBook.Tests.Support;
 
@@ -11,7 +10,7 @@ public class ElfBuildIdTests
     [SkippableFact]
     public void Reads_the_build_id_readelf_shows_in_the_native_executable()
     {
-        var executable = Path.Combine(RepositoryPaths.Root, "src", "GptBook.Cli", "bin", "Release", $"native-{RuntimeInformation.RuntimeIdentifier}", "gptbook");
+        var executable = RepositoryPaths.NativeExecutable;
         Skip.IfNot(File.Exists(executable), "the native executable is built by `dotnet cake`");
         var readelf = ExternalTool.Run("readelf", ["-n", executable]);
 

@@ -270,6 +270,22 @@ public class MathTypesetterTests
         Assert.True(rows.All(r => r.Height >= 0.84 - Tolerance && r.Depth >= 0.36 - Tolerance)); // the strut
     }
 
+    [Theory]
+    [InlineData(@"\begin{align} x &= y & z &= w \end{align}", 2.0)]
+    [InlineData(@"\begin{alignat}{2} x &= y & z &= w \end{alignat}", 0.0)]
+    [InlineData(@"\begin{aligned} x &= y & z &= w \end{aligned}", 2.0)]
+    [InlineData(@"\begin{alignedat}{2} x &= y & z &= w \end{alignedat}", 0.0)]
+    public void Align_puts_two_ems_between_its_pairs_and_alignat_none(string tex, double gap)
+    {
+        var formula = MathParser.Parse(tex, true, MathMacroTable.Empty);
+        Assert.Empty(formula.Errors);
+        var table = (MathTable)formula.Root.DescendantsAndSelf().First(n => n is MathTable);
+        var row = Assert.Single(Typesetter.TableRows(table, MathStyleState.Display));
+        var y = Glyph(row.Box, "𝑦");
+        var z = Glyph(row.Box, "𝑧");
+        Assert.Equal(gap, z.X - (y.X + y.Box.Width), Tolerance);
+    }
+
     [Fact]
     public void Text_inside_a_formula_uses_the_text_faces_and_Chinese_comes_from_Noto_Serif_SC()
     {

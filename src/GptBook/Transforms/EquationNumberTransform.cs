@@ -6,8 +6,8 @@ using GptBook.Model;
 namespace GptBook.Transforms;
 
 /// <summary>
-/// Numbers display equations in each chapter's numbering ("3.2" is the second numbered line of the third
-/// chapter; a book of one chapter counts 1, 2, …), keeps a \tag's text instead, gives every numbered line an
+/// Numbers display equations in each chapter's numbering ("3.2" is the second numbered line of chapter 3, the
+/// number its title states or else its place; a book of one chapter counts 1, 2, …, see <see cref="ChapterPrefixes"/>), keeps a \tag's text instead, gives every numbered line an
 /// anchor id ("eq-" and its label, or "eq-3-2"), and then resolves every \eqref/\ref in the book to the number
 /// and id of its \label. A label defined twice keeps its first definition (GB0603); a reference to no label stays
 /// unresolved and is reported (GB0604), and writers show it marked.
@@ -22,10 +22,12 @@ public sealed class EquationNumberTransform(DiagnosticBag diagnostics)
         ArgumentNullException.ThrowIfNull(book);
         foreach (var heading in book.Headings()) _ids.Reserve(heading.Id);
         foreach (var figure in book.Figures()) _ids.Reserve(figure.Id);
-        var single = book.Chapters.Count == 1;
+        var prefixes = ChapterPrefixes(book);
+        // One count per prefix: a chapter kept in several files (one section to a file) numbers on across them.
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var numbered = book with
         {
-            Chapters = book.Chapters.Select((chapter, index) => new Numberer(this, single ? "" : (index + 1).ToString(CultureInfo.InvariantCulture) + ".").Rewrite(chapter)).ToArray(),
+            Chapters = book.Chapters.Select((chapter, index) => new Numberer(this, prefixes[index], counts).Rewrite(chapter)).ToArray(),
         };
         return numbered with { Chapters = numbered.Chapters.Select(c => new Resolver(this).Rewrite(c)).ToArray() };
     }
@@ -44,16 +46,28 @@ public sealed class EquationNumberTransform(DiagnosticBag diagnostics)
             [inline is InlineMath math ? math with { Formula = Rewrite(math.Formula, math.Span) } : inline];
     }
 
-    private sealed class Numberer(EquationNumberTransform owner, string prefix) : FormulaRewriter
+    /// <summary>
+    /// Each chapter's prefix (“3.”): the number its title states (<see cref="StatedChapterNumber"/>: “第三章” is 3
+    /// wherever the file stands), and when no title states one, its place in the book. In a book whose titles state
+    /// numbers, a chapter whose title states none (a preface, an afterword) is outside that numbering, and its
+    /// equations count (1), (2) … without a prefix; so do a book of one chapter's.
+    /// </summary>
+    private static string[] ChapterPrefixes(Book book)
     {
-        private int _count;
+        if (book.Chapters.Count == 1) return [""];
+        var stated = book.Chapters.Select(c => StatedChapterNumber.Of(c.Title)).ToArray();
+        if (stated.Any(n => n != null)) return stated.Select(n => n == null ? "" : n + ".").ToArray();
+        return book.Chapters.Select((_, index) => (index + 1).ToString(CultureInfo.InvariantCulture) + ".").ToArray();
+    }
 
+    private sealed class Numberer(EquationNumberTransform owner, string prefix, Dictionary<string, int> counts) : FormulaRewriter
+    {
         protected override MathFormula Rewrite(MathFormula formula, Model.SourceSpan span)
         {
             if (formula.Numbers.Count == 0) return formula;
             var numbers = formula.Numbers.Select(n =>
             {
-                var number = n.Tag ?? prefix + (++_count).ToString(CultureInfo.InvariantCulture);
+                var number = n.Tag ?? prefix + Next().ToString(CultureInfo.InvariantCulture);
                 var stem = n.Label is null ? "eq-" + number.Replace('.', '-') : "eq-" + HeadingIdTransform.Slug(WithoutPrefix(n.Label));
                 if (n.Tag is not null && n.Label is null) stem = "eq-tag-" + HeadingIdTransform.Slug(n.Tag);
                 var resolved = n with { Number = number, Id = owner._ids.Claim(stem) };
@@ -64,6 +78,8 @@ public sealed class EquationNumberTransform(DiagnosticBag diagnostics)
             }).ToArray();
             return formula with { Numbers = numbers };
         }
+
+        private int Next() => counts[prefix] = counts.GetValueOrDefault(prefix) + 1;
     }
 
     private sealed class Resolver(EquationNumberTransform owner) : FormulaRewriter

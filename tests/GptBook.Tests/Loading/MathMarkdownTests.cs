@@ -167,6 +167,25 @@ public class MathMarkdownTests
     }
 
     [Fact]
+    public void Equations_take_the_chapter_number_the_titles_state_and_a_preface_is_outside_it()
+    {
+        using var dir = new TempBookDirectory();
+        dir.Write("content/README.md", "# 前言\n\n$$\n\\begin{equation} p = 0 \\end{equation}\n$$\n");
+        dir.Write("content/2-1.md", "# 2.1 基本思想\n\n$$\n\\begin{equation} b = 2 \\label{eq:b} \\end{equation}\n$$\n");
+        dir.Write("content/2-2.md", "## 2.2 验证\n\n见 \\eqref{eq:b}。\n\n$$\n\\begin{equation} c = 3 \\end{equation}\n$$\n");
+        dir.Write("content/ch3.md", "# 第三章 采样\n\n$$\n\\begin{equation} d = 4 \\end{equation}\n$$\n");
+        dir.Write("content/book.yml", "id: m\ntitle: M\nlanguage: zh-CN\nchapters: [README.md, 2-1.md, 2-2.md, ch3.md]\n");
+        var (book, _) = LoadedBook.From(dir.PathOf("content/book.yml"));
+        string[] Numbers(int chapter) => book.Chapters[chapter].Blocks.OfType<DisplayMath>().SelectMany(m => m.Formula.Numbers).Select(n => n.Display ?? "").ToArray();
+        Assert.Equal(["(1)"], Numbers(0));
+        Assert.Equal(["(2.1)"], Numbers(1));
+        Assert.Equal(["(2.2)"], Numbers(2)); // the same chapter, kept in another file, numbers on
+        Assert.Equal(["(3.1)"], Numbers(3));
+        var reference = Assert.IsType<MathReference>(book.Chapters[2].Blocks.OfType<Paragraph>().First().Content.OfType<InlineMath>().Single().Formula.Root);
+        Assert.Equal("2.1", reference.Number);
+    }
+
+    [Fact]
     public void Text_after_a_closing_delimiter_is_kept()
     {
         var (book, _) = Load("$$\nx = 1\n$$。后面的文字\n");

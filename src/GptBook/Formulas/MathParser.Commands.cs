@@ -137,6 +137,12 @@ public sealed partial class MathParser
                 return null;
             case "mathstrut":
                 return null;
+            case "require":
+                // MathJax's loader of an extension (\require{cancel}, \require{mhchem}) in books written for it: what
+                // the extensions it is used with define is built in here, and a command of one that is not is still
+                // reported where it is used.
+                _stream.ReadRawArgument();
+                return null;
             case "bmod" or "mod":
                 return new MathClassed(AtomClass.Bin, new MathOperator("mod", false, MathLimits.Never));
             case "pmod":

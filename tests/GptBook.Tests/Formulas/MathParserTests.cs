@@ -436,6 +436,15 @@ public class MathParserTests
     }
 
     [Fact]
+    public void MathJax_require_loads_nothing_and_the_commands_after_it_parse()
+    {
+        var items = Items(@"\require{cancel} \cancel{x} + y");
+        Assert.IsType<MathCancel>(items[0]);
+        Assert.Equal("x+y", Texts(Root(@"\require{cancel} \cancel{x} + y")));
+        Assert.Contains(Parse(@"\require{mhchem} \ce{H2O}").Errors, e => e.Message.Contains(@"\ce", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_macro_that_expands_forever_is_an_error_not_a_hang()
     {
         var formula = Parse(@"\def\loop{\loop x} \loop");

@@ -176,8 +176,15 @@ public sealed record MathTable(string Environment, IReadOnlyList<MathTableRow> R
 
     public int ColumnCount => Rows.Count == 0 ? 0 : Rows.Max(r => r.Cells.Count);
 
-    /// <summary>True for the alignment environments whose columns pair up right/left around a relation (align, aligned, split).</summary>
-    public bool IsAlignment => Environment is "align" or "align*" or "aligned" or "split" or "alignat" or "alignat*" or "alignedat";
+    /// <summary>True for the alignment environments whose columns pair up right/left around a relation (align, flalign, aligned, split).</summary>
+    public bool IsAlignment => Environment is "align" or "align*" or "flalign" or "flalign*" or "aligned" or "split" or "alignat" or "alignat*" or "alignedat";
+
+    /// <summary>
+    /// True for the top-level display environments (align, gather, multline, flalign, eqnarray), whose rows are the
+    /// display's own lines: each may carry its number, and a page may break between them. The inner environments
+    /// (aligned, gathered, split, alignedat) are one box, as in TeX.
+    /// </summary>
+    public bool IsDisplayLines => Environment.TrimEnd('*') is "align" or "gather" or "multline" or "flalign" or "eqnarray" or "alignat";
 }
 
 public sealed record MathTableRow(IReadOnlyList<MathNode> Cells);

@@ -162,6 +162,25 @@ public partial class MathSampleBookTests
     }
 
     [Fact]
+    public void A_split_inside_an_equation_is_one_block_with_its_number_level_with_its_middle()
+    {
+        using var pdf = PdfDocument.Open(build.PdfPath);
+        var marked = MarkedContent(pdf);
+        var formula = DrawnFormulas().Single(f => f.Source.Contains(@"\begin{split}", StringComparison.Ordinal));
+        var element = FormulaElements().Single(e => e.Alt == formula.Source.Trim());
+        Assert.Single(element.Content.Select(c => c.Page).Distinct()); // its lines on one page
+        var letters = element.Content.SelectMany(c => marked[c].Letters).ToList();
+        var number = FindNumber(letters, formula.Numbers.Single().Display!);
+        Assert.NotEmpty(number);
+        // amsmath centres a split's number on the whole block: between its first line (C = 6ND) and its second (≈ …),
+        // not on the first line's baseline.
+        var first = letters.First(l => l.Value == "𝐶").StartBaseLine.Y;
+        var second = letters.First(l => l.Value == "≈").StartBaseLine.Y;
+        var at = number[0].StartBaseLine.Y;
+        Assert.True(at < first - 2 && at > second + 2, $"the number at y {at:0.#}, the lines at {first:0.#} and {second:0.#}");
+    }
+
+    [Fact]
     public void Equation_references_link_to_the_page_of_the_equation()
     {
         using var pdf = PdfDocument.Open(build.PdfPath);

@@ -154,6 +154,24 @@ public partial class MathSampleBookTests(MathSampleBuild build) : IClassFixture<
     }
 
     [Fact]
+    public void The_number_of_a_split_stands_beside_the_whole_block_in_the_epub_and_the_site()
+    {
+        var outputs = new[] { EpubPages().Values.ToArray(), SitePages().ToArray() };
+        foreach (var pages in outputs)
+        {
+            var math = pages.SelectMany(p => p.Descendants(M + "math")).Single(m => ((string?)m.Attribute("alttext"))?.Contains(@"\begin{split}", StringComparison.Ordinal) == true);
+            // The number is the display's own, beside the <math> element (the stylesheet sets it level with its
+            // middle), not a cell of the split's first row.
+            var display = math.Parent!;
+            Assert.Equal("math-display numbered", (string?)display.Attribute("class"));
+            var number = display.Elements(X + "span").Single(s => (string?)s.Attribute("class") == "equation-number");
+            Assert.Matches(@"^\(3\.\d+\)$", number.Value);
+            Assert.Equal(2, math.Descendants(M + "mtr").Count());
+            Assert.DoesNotContain(math.Descendants(M + "mtd"), c => ((string?)c.Attribute("class"))?.Contains("equation-number", StringComparison.Ordinal) == true);
+        }
+    }
+
+    [Fact]
     public void No_tex_is_left_in_the_text_of_the_epub_or_the_site()
     {
         var texts = EpubPages().Values.Select(d => d.Root!).Concat(SitePages().Select(p => p.Root!))

@@ -9,7 +9,8 @@ namespace GptBook.Layout.Formulas;
 
 /// <summary>
 /// Sets formulas for the page layout: an inline formula as pieces the line composer can break between, a display
-/// formula as centred rows (one per line of an align or gather, so that a page breaks only between them) with its
+/// formula as centred rows (one per line of a top-level align or gather, so that a page breaks only between them; an
+/// aligned, gathered or split is one row) with its
 /// equation numbers at the right margin. A display formula wider than the measure is broken into lines after its
 /// relations and binary operators; one that cannot be broken so is scaled down to fit and reported (GB0620).
 /// </summary>
@@ -32,8 +33,8 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
     /// <summary>
     /// A display formula's rows inside <paramref name="width"/>: centred, each with its number (if any) flush right,
     /// with TeX's space above and below (about half a line); a single formula too wide for the measure broken into
-    /// lines multline-style. The page may break between the rows of an align or gather, never inside a row nor
-    /// between the lines of a broken formula.
+    /// lines multline-style. The page may break between the rows of a top-level align or gather, never inside a row,
+    /// inside an aligned/gathered/split block, nor between the lines of a broken formula.
     /// </summary>
     public RowSequence Display(MathFormula formula, Length size, Length width, StructureNode parent, SourceSpan span)
     {
@@ -188,15 +189,13 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
     /// <summary>amsmath's \jot (3 pt at 10 pt) between the lines of a broken formula, in em.</summary>
     private const double Jot = 0.3;
 
-    /// <summary>The environment whose lines are the formula's rows on the page: align, gather and the like at the top level.</summary>
-    private static MathTable? RowsOf(MathFormula formula)
-    {
-        var table = formula.NumberedTable ?? formula.Root switch
-        {
-            MathTable t => t,
-            MathRow { Items: [MathTable t] } => t,
-            _ => null,
-        };
-        return table is { IsAlignment: true } || table?.Environment is "gather" or "gather*" or "multline" or "multline*" ? table : null;
-    }
+    /// <summary>
+    /// The environment whose lines are the formula's own lines on the page: a top-level align, gather, multline,
+    /// flalign or eqnarray that is the whole formula (<see cref="MathTable.IsDisplayLines"/>), each line with its own
+    /// number and the page free to break between them. The inner environments (aligned, gathered, split, alignedat,
+    /// and rows written without an environment) are one box as in TeX: they never break, and the formula's number
+    /// sits on the box's baseline, which is its middle (the box is centred on the axis), as amsmath centres it.
+    /// </summary>
+    private static MathTable? RowsOf(MathFormula formula) =>
+        formula.NumberedTable is { IsDisplayLines: true } table && ReferenceEquals(table, formula.Root) ? table : null;
 }

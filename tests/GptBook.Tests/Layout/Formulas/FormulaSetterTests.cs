@@ -31,6 +31,76 @@ public class FormulaSetterTests
         Assert.All(formulaRows, i => Assert.Same(node, rows.Rows[i].Fragments.OfType<FormulaFragment>().Single().Structure)); // one element
     }
 
+    /// <summary>A parsed display formula with its numbers given as the numbering transform gives them: 1, 2, … in order.</summary>
+    private static MathFormula Numbered(string tex)
+    {
+        var parsed = Parse(tex, true);
+        Assert.False(parsed.HasErrors, string.Join("; ", parsed.Errors.Select(e => e.Message)));
+        return parsed with { Numbers = parsed.Numbers.Select((n, i) => n with { Number = n.Tag ?? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToArray() };
+    }
+
+    private static List<int> FormulaRows(RowSequence rows) =>
+        Enumerable.Range(0, rows.Count).Where(i => rows.Rows[i].Fragments.OfType<FormulaFragment>().Any()).ToList();
+
+    [Fact]
+    public void A_numbered_align_carries_a_number_on_each_line_and_may_break_between_them()
+    {
+        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var rows = setter.Display(Numbered(@"\begin{align} a &= b \\ c &= \frac{d}{e} \\ f &= g \end{align}"), Size, Width, StructureNode.Root(), SourceSpan.None);
+        var lines = FormulaRows(rows);
+        Assert.Equal(3, lines.Count);
+        Assert.Equal([true, true, false], lines.Select(i => rows.BreakAfter[i]));
+        foreach (var (line, n) in lines.Select((line, n) => (line, n)))
+        {
+            var fragments = rows.Rows[line].Fragments.OfType<FormulaFragment>().ToList();
+            Assert.Equal(2, fragments.Count); // the line and its own number, on the line's baseline
+            Assert.Equal($"({n + 1})", FormulaText.Of(fragments[1].Box));
+            Assert.Equal(fragments[0].Baseline, fragments[1].Baseline);
+        }
+    }
+
+    [Theory]
+    [InlineData(@"\begin{aligned} a &= b \\ c &= \frac{d}{e} \\ f &= g \end{aligned}")]
+    [InlineData(@"\begin{gathered} a = b \\ c = \frac{d}{e} \\ f = g \end{gathered}")]
+    [InlineData(@"\begin{alignedat}{2} a &= b &\quad x &= y \\ c &= \frac{d}{e} & z &= w \\ f &= g & u &= v \end{alignedat}")]
+    [InlineData(@"\begin{equation*}\begin{split} a &= b \\ &= \frac{d}{e} \\ &= g \end{split}\end{equation*}")]
+    [InlineData(@"a &= b \\ c &= \frac{d}{e} \\ f &= g")]
+    public void An_inner_environment_is_one_box_that_the_page_never_breaks(string tex)
+    {
+        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var rows = setter.Display(Parse(tex, true), Size, Width, StructureNode.Root(), SourceSpan.None);
+        Assert.DoesNotContain(true, rows.BreakAfter);
+        var block = rows.Rows.SelectMany(r => r.Fragments).OfType<FormulaFragment>().Single();
+        // All three lines are in the one box: at least three struts (0.84 em + 0.36 em) tall.
+        Assert.True(block.Box.Height + block.Box.Depth >= 3 * 1.2, $"{block.Box.Height + block.Box.Depth} em tall");
+        Assert.Equal((Width - block.Size * block.Box.Width) / 2, block.X);
+    }
+
+    [Theory]
+    [InlineData(@"\begin{aligned} a &= b + c \\ d &= \frac{e}{f} \\ g &= h \end{aligned} \tag{4}", "(4)")]
+    [InlineData(@"\begin{equation}\begin{split} a &= b + c \\ &= \frac{e}{f} \\ &= h \end{split}\end{equation}", "(1)")]
+    [InlineData(@"\begin{equation}\begin{aligned} a &= b + c \\ d &= \frac{e}{f} \end{aligned}\end{equation}", "(1)")]
+    public void The_number_of_an_inner_environment_is_centred_on_the_whole_block(string tex, string number)
+    {
+        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var formula = Numbered(tex);
+        var rows = setter.Display(formula, Size, Width, StructureNode.Root(), SourceSpan.None);
+        Assert.DoesNotContain(true, rows.BreakAfter);
+        var fragments = rows.Rows.SelectMany(r => r.Fragments).OfType<FormulaFragment>().ToList();
+        Assert.Equal(2, fragments.Count);
+        var (block, shown) = (fragments[0], fragments[1]);
+        Assert.Equal(number, FormulaText.Of(shown.Box));
+        Assert.Equal(Width, shown.X + shown.Size * shown.Box.Width); // at the right margin
+        // The number is on the block's baseline, and the block is centred on the math axis there (TeX's \vcenter):
+        // the number stands level with the block's middle, not with its first line.
+        Assert.Equal(block.Baseline, shown.Baseline);
+        var axis = new MathFont(BundledFonts.Set).Em(GptBook.Fonts.MathTable.MathConstant.AxisHeight, MathStyleState.Display);
+        Assert.Equal(axis, (block.Box.Height - block.Box.Depth) / 2, 6);
+        var table = formula.Root.DescendantsAndSelf().OfType<MathTable>().Single();
+        var first = new MathTypesetter(new MathFont(BundledFonts.Set)).TableRows(table, MathStyleState.Display)[0];
+        Assert.True(block.Box.Height > first.Height + first.Depth, "the number is level with the first line");
+    }
+
     [Fact]
     public void A_single_formula_is_centred_and_never_broken()
     {

@@ -145,6 +145,19 @@ public class MathTypesetterTests
     }
 
     [Fact]
+    public void A_mathop_takes_its_script_below_in_display_style_and_beside_in_text_style()
+    {
+        var display = Set(@"\mathop{\mathrm{softmax}}_{i} z", MathStyleState.Display);
+        var s = Glyph(display, "s");
+        var i = Glyph(display, "𝑖");
+        Assert.True(i.Shift + i.Box.Height < s.Shift - s.Box.Depth); // below the name
+        Assert.True(i.X > s.X && i.X < Glyph(display, "x").X); // under it, not after it
+
+        var text = Set(@"\mathop{\mathrm{softmax}}_{i} z", MathStyleState.Text);
+        Assert.True(Glyph(text, "𝑖").X > Glyph(text, "x").X); // beside it
+    }
+
+    [Fact]
     public void A_display_integral_is_enlarged_and_keeps_its_scripts_beside_it()
     {
         var box = Set(@"\int_0^\infty e^{-x^2}\,dx", MathStyleState.Display);

@@ -134,8 +134,15 @@ public sealed record MathColoured(string Colour, MathNode Content) : MathNode
     public override IEnumerable<MathNode> Children() => [Content];
 }
 
-/// <summary>\text{…}, \mbox{…}: ordinary text (Chinese included) inside a formula, set in the text font.</summary>
-public sealed record MathText(string Text) : MathNode;
+/// <summary>\text{…}, \mbox{…}: ordinary text (Chinese included) inside a formula, set in the text font, or in its
+/// bold or the code face for \textbf{…} and \texttt{…}.</summary>
+public sealed record MathText(string Text) : MathNode
+{
+    public MathTextFace Face { get; init; }
+}
+
+/// <summary>The face of a formula's text: \text's (and \textit's, \textsf's: no italic or sans text face is bundled), \textbf's, \texttt's.</summary>
+public enum MathTextFace { Roman, Bold, Mono }
 
 /// <summary>Horizontal space in mu (18 mu = 1 em): \, 3, \: 4, \; 5, \quad 18, \qquad 36, \! −3.</summary>
 public sealed record MathSpace(int Mu) : MathNode;

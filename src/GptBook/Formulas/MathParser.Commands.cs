@@ -17,7 +17,8 @@ public sealed partial class MathParser
         if (MathAccents.TryGet(name, out var accent))
             return new MathAccent(name, ParseArgument(t, "a base to put the accent on"), accent.Mark, accent.Stretchy, accent.Under);
         if (Spacing(name) is { } mu) return new MathSpace(mu);
-        if (IsTextCommand(name)) return new MathText(TextOf(_stream.ReadRawArgument() ?? []));
+        if (IsTextCommand(name))
+            return new MathText(TextOf(_stream.ReadRawArgument() ?? [])) { Face = name switch { "textbf" => MathTextFace.Bold, "texttt" => MathTextFace.Mono, _ => MathTextFace.Roman } };
         if (MathAlphabets.TryGet(name, out var alphabet))
         {
             if (name is "rm" or "bf" or "it" or "cal" or "sf" or "tt" or "frak")

@@ -37,6 +37,13 @@ public class MathMLWriterNotesTests
     }
 
     [Fact]
+    public void Textbf_and_texttt_are_text_in_the_bold_and_monospace_variants()
+    {
+        var texts = Write(@"\textbf{注意} + \texttt{lr} + \text{b}").Descendants(M + "mtext").ToList();
+        Assert.Equal([("注意", "bold"), ("lr", "monospace"), ("b", null)], texts.Select(t => (t.Value, (string?)t.Attribute("mathvariant"))));
+    }
+
+    [Fact]
     public void Boxed_is_a_row_the_stylesheets_frame()
     {
         var row = Write(@"\boxed{x=1}").Descendants(M + "mrow").Single(e => (string?)e.Attribute("class") == "boxed");

@@ -107,7 +107,9 @@ public static class MathMLWriter
                 break;
             case MathText t:
                 // Spaces at the ends of mtext collapse in HTML rendering; no-break spaces keep them.
-                Leaf(xml, "mtext", KeepEdgeSpaces(t.Text));
+                // MathML 3's variants, which readers with a full MathML engine draw and the stylesheets draw for Chromium.
+                if (t.Face == MathTextFace.Roman) Leaf(xml, "mtext", KeepEdgeSpaces(t.Text));
+                else Leaf(xml, "mtext", KeepEdgeSpaces(t.Text), ("mathvariant", t.Face == MathTextFace.Bold ? "bold" : "monospace"));
                 break;
             case MathSpace s:
                 xml.WriteStartElement("mspace", Namespace);

@@ -119,7 +119,7 @@ public sealed partial class MathTypesetter
         MathSizedDelimiter d => SizedDelimiter(d, style),
         MathAccent a => Accent(a, style),
         MathUnderOver u => UnderOver(u, style),
-        MathText t => Text(t.Text, style, FontRole.SerifRegular),
+        MathText t => Text(t.Text, style, t.Face switch { MathTextFace.Bold => FontRole.SerifBold, MathTextFace.Mono => FontRole.Mono, _ => FontRole.SerifRegular }),
         MathSpace s => new SpaceBox(s.Mu / 18.0 * _font.Scale(style)),
         MathStyled s => Typeset(s.Content, new MathStyleState(s.Style, style.Cramped)),
         MathBoxed b => Boxed(b, style),

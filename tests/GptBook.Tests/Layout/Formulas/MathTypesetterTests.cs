@@ -310,6 +310,16 @@ public class MathTypesetterTests
     }
 
     [Fact]
+    public void Textbf_and_texttt_set_their_text_in_the_bold_and_the_code_face()
+    {
+        var box = Set(@"\textbf{注意 a} + \texttt{lr} + \text{b}", MathStyleState.Text);
+        Assert.Equal(FontRole.SerifBold, ((GlyphBox)Glyph(box, "注").Box).Face);
+        Assert.Equal(FontRole.SerifBold, ((GlyphBox)Glyph(box, "a").Box).Face);
+        Assert.Equal(FontRole.Mono, ((GlyphBox)Glyph(box, "l").Box).Face);
+        Assert.Equal(FontRole.SerifRegular, ((GlyphBox)Glyph(box, "b").Box).Face);
+    }
+
+    [Fact]
     public void A_formula_that_does_not_parse_is_its_source_in_a_frame()
     {
         var formula = MathParser.Parse(@"\frac{a}{b", false, MathMacroTable.Empty);

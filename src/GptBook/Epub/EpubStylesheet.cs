@@ -98,6 +98,10 @@ public static class EpubStylesheet
           font-size: 0.9em;
         }
 
+        /* A formula's \textbf and \texttt, for MathML Core engines, which read mathvariant only on mi. */
+        mtext[mathvariant="bold"] { font-weight: bold; }
+        mtext[mathvariant="monospace"] { font-family: {{MonoStack}}; }
+
         pre {
           margin: 1em 0;
           padding: 0.6em;

@@ -28,9 +28,6 @@ public static class FormulaStyles
         }
         mtable[columnspacing="0em"] > mtr > mtd { padding-left: 0; padding-right: 0; }
         mtd.equation-number { padding-left: 2em; }
-        /* \textbf and \texttt: MathML Core reads mathvariant only on mi. */
-        mtext[mathvariant="bold"] { font-weight: bold; }
-        mtext[mathvariant="monospace"] { font-family: monospace; }
         mrow.boxed { border: 1px solid currentColor; padding: 0.2em 0.25em; }
         /* \cancel: MathML Core has no menclose, so Chromium is given the diagonals as backgrounds (a gradient toward one
            corner has its middle line through the other two). */

@@ -44,6 +44,15 @@ public class MathMLWriterNotesTests
     }
 
     [Fact]
+    public void Bars_and_slashes_outside_left_and_right_keep_their_size()
+    {
+        var bars = Write(@"p \| q + |x| + \Vert y \Vert + a / b + \frac{1}{2} + a \mid b").Descendants(M + "mo")
+            .Where(e => e.Value is "|" or "‖" or "/" or "∣").ToList();
+        Assert.Equal(7, bars.Count);
+        Assert.All(bars, bar => Assert.Equal("false", (string?)bar.Attribute("stretchy")));
+    }
+
+    [Fact]
     public void Boxed_is_a_row_the_stylesheets_frame()
     {
         var row = Write(@"\boxed{x=1}").Descendants(M + "mrow").Single(e => (string?)e.Attribute("class") == "boxed");

@@ -177,6 +177,9 @@ public static class MathMLWriter
                 Leaf(xml, "mi", s.Text);
                 return;
             case AtomClass.Open or AtomClass.Close:
+            // Bars and slashes too: MathML's operator dictionary makes them stretchy, and Chromium grows a plain
+            // |x| or p\|q to the height of a fraction elsewhere in the row.
+            case AtomClass.Ord or AtomClass.Rel when s.Text is "|" or "‖" or "/" or "∖" or "∣" or "∥":
                 // Plain parentheses keep their size; only \left…\right stretches.
                 Leaf(xml, "mo", s.Text, ("stretchy", "false"));
                 return;

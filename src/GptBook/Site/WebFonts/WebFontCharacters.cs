@@ -101,7 +101,15 @@ public sealed class WebFontCharacters(FontSet fonts)
         // any others to walk.
         if (element.Name.Namespace == MathMl)
         {
-            if (element.Name.LocalName == "math") RecordCjk(shown, context.Current, element.Value);
+            if (element.Name.LocalName != "math") return;
+            RecordCjk(shown, context.Current, element.Value);
+            // \textbf and \texttt are drawn whole in the page's bold and code faces (WebTypography's mtext rules).
+            foreach (var text in element.Descendants(MathMl + "mtext"))
+                switch ((string?)text.Attribute("mathvariant"))
+                {
+                    case "bold": Record(shown, context.Bold, text.Value); break;
+                    case "monospace": Record(shown, FontRole.Mono, text.Value); break;
+                }
             return;
         }
         var classes = WebTypography.Selector.ClassesOf(element);

@@ -52,8 +52,10 @@ public static class WebTypography
             new("strong"), new("b"), new("th"), new("dt"),
             new(null, "download"), new(null, "footnote-number"), new(null, "image-placeholder-label"), new(null, "toc-chapter"),
             new("a", Attribute: "aria-current", Value: "page"),
+            // A formula's \textbf (MathML Core reads mathvariant only on mi).
+            new("mtext", Attribute: "mathvariant", Value: "bold"),
         ]),
-        new(Effect.Code, [new("code"), new("kbd"), new("samp"), new("pre")]),
+        new(Effect.Code, [new("code"), new("kbd"), new("samp"), new("pre"), new("mtext", Attribute: "mathvariant", Value: "monospace")]),
         // Keywords of highlighted code, bold as in the PDF (JetBrains Mono Bold).
         new(Effect.CodeKeyword, [new(null, "tok-kw")]),
     ];

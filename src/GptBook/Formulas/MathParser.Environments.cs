@@ -58,8 +58,9 @@ public sealed partial class MathParser
                     if (numbers) _inNumberingEnvironment = false;
                     return Row(content);
                 }
-                case "align" or "align*" or "gather" or "gather*" or "multline" or "multline*" or "flalign" or "flalign*" or "eqnarray" or "eqnarray*":
+                case "align" or "align*" or "alignat" or "alignat*" or "gather" or "gather*" or "multline" or "multline*" or "flalign" or "flalign*" or "eqnarray" or "eqnarray*":
                 {
+                    if (name.StartsWith("alignat", StringComparison.Ordinal)) _stream.ReadRawArgument(); // {n}: the pairs are counted from the rows
                     var numbers = TakeNumbering(begin);
                     var table = ParseTable(begin, name, Columns(name), "", "", numbers ? !name.EndsWith('*') : null);
                     if (numbers)

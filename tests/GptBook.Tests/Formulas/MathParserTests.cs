@@ -331,6 +331,19 @@ public class MathParserTests
     }
 
     [Fact]
+    public void Alignat_takes_its_pair_count_and_numbers_its_rows_as_align_does()
+    {
+        var formula = Parse(@"\begin{alignat}{2} x &= y &\quad z &= w \\ a &= b & c &= d \notag \end{alignat}", display: true);
+        Assert.Empty(formula.Errors);
+        var table = Assert.IsType<MathTable>(formula.Root);
+        Assert.Same(table, formula.NumberedTable);
+        Assert.Equal(4, table.ColumnCount);
+        Assert.Equal(["x", "=y", "z", "=w"], table.Rows[0].Cells.Select(Texts));
+        Assert.Equal([0], formula.Numbers.Select(n => n.Row));
+        Assert.Empty(Parse(@"\begin{alignat*}{1} x &= y \end{alignat*}", display: true).Numbers);
+    }
+
+    [Fact]
     public void Align_star_and_aligned_inside_equation_number_once()
     {
         Assert.Empty(Parse(@"\begin{align*} a &= b \\ c &= d \end{align*}", display: true).Numbers);

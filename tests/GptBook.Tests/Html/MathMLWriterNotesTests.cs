@@ -30,6 +30,13 @@ public class MathMLWriterNotesTests
     }
 
     [Fact]
+    public void Bmod_is_an_operator_with_a_binary_operators_space_on_both_sides()
+    {
+        var mod = Write(@"a \bmod b").Descendants(M + "mo").Single(e => e.Value == "mod");
+        Assert.Equal(("infix", "0.222em", "0.222em"), ((string?)mod.Attribute("form"), (string?)mod.Attribute("lspace"), (string?)mod.Attribute("rspace")));
+    }
+
+    [Fact]
     public void Boxed_is_a_row_the_stylesheets_frame()
     {
         var row = Write(@"\boxed{x=1}").Descendants(M + "mrow").Single(e => (string?)e.Attribute("class") == "boxed");

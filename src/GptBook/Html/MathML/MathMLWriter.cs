@@ -117,6 +117,12 @@ public static class MathMLWriter
             case MathStyled s:
                 Element(xml, "mstyle", () => Node(xml, s.Content), StyleAttributes(s.Style));
                 break;
+            case MathClassed { Class: AtomClass.Bin or AtomClass.Rel, Content: MathOperator { IsLargeSymbol: false } named } c:
+                // \bmod, \mathbin{\mathrm{…}}: a name used as an operator keeps TeX's medium (binary) or thick
+                // (relation) space on both sides, which an mi would not have.
+                var space = Em((c.Class == AtomClass.Bin ? 4 : 5) / 18.0);
+                Leaf(xml, "mo", named.Text, ("form", "infix"), ("lspace", space), ("rspace", space));
+                break;
             case MathClassed c:
                 Row(xml, c.Content);
                 break;

@@ -11,12 +11,16 @@ public sealed partial class MathTypesetter
     /// by SubscriptShiftDown or further so that its top stays below SubscriptTopMax; with both, they are pushed apart
     /// to SubSuperscriptGapMin. A base that is a box rather than a character starts from its own top and bottom less
     /// the baseline drops. The superscript follows the base's italic correction; cut-in kerns from the MATH table
-    /// move both towards the base where the font gives them. A big operator's limits go above and below instead.
+    /// move both towards the base where the font gives them. A big operator's limits go above and below instead, and
+    /// so do a \mathop's in display style.
     /// </summary>
     private MathBox Scripts(MathScripts scripts, MathStyleState style)
     {
         if (scripts.Base is MathOperator op && Limits(op, style))
             return Limits(Operator(op, style), scripts.Subscript, scripts.Superscript, style);
+        // \mathop{…} is an operator atom, which TeX gives limits in display style (\displaylimits), as the MathML does.
+        if (scripts.Base is MathClassed { Class: AtomClass.Op } classed && style.IsDisplay)
+            return Limits(Box(classed, style), scripts.Subscript, scripts.Superscript, style);
         var nucleus = Box(scripts.Base, style);
         var supStyle = style.Superscript;
         var subStyle = style.Subscript;

@@ -13,7 +13,8 @@ public sealed partial class MathTypesetter
     /// <summary>
     /// The rows of an environment with their columns aligned across rows, for a display formula that breaks
     /// between them (align, gather) and for <see cref="Table"/>. align-like environments pair right- and left-aligned
-    /// columns around the relation with no space inside a pair and 2 em between pairs, their right-hand cells starting
+    /// columns around the relation with no space inside a pair and 2 em between pairs (none in alignat and alignedat,
+    /// whose author spaces the pairs), their right-hand cells starting
     /// with an empty atom so that a leading relation keeps its space (as amsmath's <c>&amp;=</c>); cells are in display
     /// style. Matrices, cases and arrays set cells in text style with 1 em between columns (TeX's 2 × \arraycolsep).
     /// Every row is at least TeX's strut tall (0.84 em above, 0.36 em below the baseline), align rows \jot apart.
@@ -36,7 +37,7 @@ public sealed partial class MathTypesetter
 
         var gaps = new double[columns];
         for (var c = 1; c < columns; c++)
-            gaps[c] = alignment ? (c % 2 == 0 ? 2.0 * scale : 0) : table.Environment is "cases" or "dcases" ? 1.0 * scale : 1.0 * scale;
+            gaps[c] = alignment ? (c % 2 == 0 && !table.Environment.StartsWith("alignat", StringComparison.Ordinal) && table.Environment != "alignedat" ? 2.0 * scale : 0) : 1.0 * scale;
         var starts = new double[columns];
         for (var c = 1; c < columns; c++) starts[c] = starts[c - 1] + widths[c - 1] + gaps[c];
         var total = columns == 0 ? 0 : starts[^1] + widths[^1];

@@ -145,6 +145,19 @@ public class MathTypesetterTests
     }
 
     [Fact]
+    public void A_mathop_takes_its_script_below_in_display_style_and_beside_in_text_style()
+    {
+        var display = Set(@"\mathop{\mathrm{softmax}}_{i} z", MathStyleState.Display);
+        var s = Glyph(display, "s");
+        var i = Glyph(display, "𝑖");
+        Assert.True(i.Shift + i.Box.Height < s.Shift - s.Box.Depth); // below the name
+        Assert.True(i.X > s.X && i.X < Glyph(display, "x").X); // under it, not after it
+
+        var text = Set(@"\mathop{\mathrm{softmax}}_{i} z", MathStyleState.Text);
+        Assert.True(Glyph(text, "𝑖").X > Glyph(text, "x").X); // beside it
+    }
+
+    [Fact]
     public void A_display_integral_is_enlarged_and_keeps_its_scripts_beside_it()
     {
         var box = Set(@"\int_0^\infty e^{-x^2}\,dx", MathStyleState.Display);
@@ -353,6 +366,22 @@ public class MathTypesetterTests
         var table = Parse(tex).DescendantsAndSelf().OfType<MathTable>().Single();
         var script = MathStyleState.Text.Superscript;
         Assert.Equal(-Font.Scale(script), Typesetter.TableRows(table, script)[0].SpaceBelow, 9);
+    }
+
+    [Theory]
+    [InlineData(@"\begin{align} x &= y & z &= w \end{align}", 2.0)]
+    [InlineData(@"\begin{alignat}{2} x &= y & z &= w \end{alignat}", 0.0)]
+    [InlineData(@"\begin{aligned} x &= y & z &= w \end{aligned}", 2.0)]
+    [InlineData(@"\begin{alignedat}{2} x &= y & z &= w \end{alignedat}", 0.0)]
+    public void Align_puts_two_ems_between_its_pairs_and_alignat_none(string tex, double gap)
+    {
+        var formula = MathParser.Parse(tex, true, MathMacroTable.Empty);
+        Assert.Empty(formula.Errors);
+        var table = (MathTable)formula.Root.DescendantsAndSelf().First(n => n is MathTable);
+        var row = Assert.Single(Typesetter.TableRows(table, MathStyleState.Display));
+        var y = Glyph(row.Box, "𝑦");
+        var z = Glyph(row.Box, "𝑧");
+        Assert.Equal(gap, z.X - (y.X + y.Box.Width), Tolerance);
     }
 
     [Fact]

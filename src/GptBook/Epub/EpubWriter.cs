@@ -57,7 +57,7 @@ public static class EpubWriter
         var packageImages = new PackageImages();
         var resolver = new CatalogImageResolver(images, ImageProfile.Epub, packageImages.Add, diagnostics);
         // Formulas as pictures (for Kindle) are drawn from the bundled math face, like the PDF's.
-        var formulaPictures = options.Epub.Math == EpubMathFormat.Images ? new FormulaPictureSet(Fonts(fontsDirectory)) : null;
+        var formulaPictures = options.Epub.Math == EpubMathFormat.Images ? new FormulaPictureSet(Fonts(fontsDirectory), options.Pdf.FontSize.Points) : null;
         var content = new XhtmlContentWriter(new HtmlContentContext(chunked, labels, HtmlFlavor.Epub, resolver.Resolve, diagnostics)
         {
             PageMap = pageMap,

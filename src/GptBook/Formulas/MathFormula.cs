@@ -14,6 +14,12 @@ public sealed record MathFormula(
     IReadOnlyList<MathSyntaxError> Errors,
     MathMacroTable Macros)
 {
+    /// <summary>
+    /// Problems that leave the formula set as written, minus the part in question (a row spacing that is not a
+    /// length); offsets as in <see cref="Errors"/>.
+    /// </summary>
+    public IReadOnlyList<MathSyntaxError> Warnings { get; init; } = [];
+
     public bool HasErrors => Errors.Count > 0;
 
     /// <summary>The formula as readable Unicode text (see <see cref="MathLinearText"/>); a broken one as its source.</summary>

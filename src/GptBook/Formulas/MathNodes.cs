@@ -194,7 +194,11 @@ public sealed record MathTable(string Environment, IReadOnlyList<MathTableRow> R
     public bool IsDisplayLines => Environment.TrimEnd('*') is "align" or "gather" or "multline" or "flalign" or "eqnarray" or "alignat";
 }
 
-public sealed record MathTableRow(IReadOnlyList<MathNode> Cells);
+/// <summary>
+/// One row of a table: its cells, and <see cref="SpaceBelow"/>, the extra space its author asked for after it
+/// (<c>\\[2ex]</c>; negative to pull the next row up), null when the row ends with a plain <c>\\</c> or is the last.
+/// </summary>
+public sealed record MathTableRow(IReadOnlyList<MathNode> Cells, MathLength? SpaceBelow = null);
 
 /// <summary>
 /// Source that could not be parsed (an unknown command, unbalanced braces, an unclosed environment): outputs show

@@ -208,8 +208,7 @@ public sealed partial class MathParser
                 if (closing != name) Report(t, $"\\end{{{closing}}} closes \\begin{{{name}}}");
                 break;
             }
-            SkipRowSpacing();
-            rows.Add(new MathTableRow(cells));
+            rows.Add(new MathTableRow(cells, ReadRowEnd()));
             cells = [];
             if (numberRows is { } again) StartNumberedRow(rows.Count, again, rowSlots);
         }
@@ -236,12 +235,34 @@ public sealed partial class MathParser
         rowSlots.Add(_row);
     }
 
-    /// <summary>The optional spacing after <c>\\</c> (<c>\\[2pt]</c>) and the rules (<c>\hline</c>) that start the next row.</summary>
-    private void SkipRowSpacing()
+    /// <summary>
+    /// What may follow a row's <c>\\</c>: amsmath's star (<c>\\*</c>, no page break after the row; the layout keeps
+    /// inner rows together anyway and does not tell it apart in align), the extra space after the row
+    /// (<c>\\[2ex]</c>, returned), then the rules (<c>\hline</c>) that start the next row. A bracket straight after
+    /// <c>\\</c> is the space, as LaTeX reads it; a bracket after a space is the space only when it holds a length, and
+    /// otherwise the next row's content (a row may start with <c>[a, b]</c>, which amsmath reads so). A bracket
+    /// straight after <c>\\</c> that holds no length is reported (GB0605, a warning: the formula is set, the row gets
+    /// no extra space).
+    /// </summary>
+    private MathLength? ReadRowEnd()
     {
-        _stream.ReadRawOptional();
+        if (_stream.PeekRaw() is { } star && star.IsCharacter('*')) _stream.NextRaw();
+        var mark = _stream.Position;
+        _stream.SkipSpaces();
+        var spaced = _stream.Position != mark;
+        MathLength? space = null;
+        if (_stream.ReadRawBracket() is var (open, content, close))
+        {
+            var written = string.Concat(content.Select(t => t.Source));
+            space = MathLength.Parse(written);
+            if (space is null && spaced) _stream.Rewind(mark);
+            else if (space is null)
+                _warnings.Add(new MathSyntaxError(open.Offset, Math.Max(close.Offset + close.Length - open.Offset, open.Length),
+                    $"'[{written}]' after \\\\ is not a length such as 2ex, 4pt, 0.5em or -1mm; the row gets no extra space"));
+        }
         while (_stream.Peek() is { } t && (t.IsCommand("hline") || t.IsCommand("midrule") || t.IsCommand("toprule") || t.IsCommand("bottomrule")))
             _stream.Next();
+        return space;
     }
 
     private void CloseEnvironment(MathToken begin, string name)

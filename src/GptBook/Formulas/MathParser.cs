@@ -14,6 +14,7 @@ public sealed partial class MathParser
     private readonly bool _display;
     private readonly MathTokenStream _stream;
     private readonly List<MathSyntaxError> _errors = [];
+    private readonly List<MathSyntaxError> _warnings = [];
     private MathMacroTable _macros;
     private MathAlphabet _alphabet;
     private int _nesting;
@@ -43,8 +44,8 @@ public sealed partial class MathParser
             ? _slots.Where(s => s.IsShown).Select(s => new MathEquationNumber(s.Row, s.Automatic && !s.Suppressed, s.Tag, s.TagIsVerbatim, s.Label)).ToArray()
             : [];
         if (_errors.Count > 0)
-            return new MathFormula(_source, _display, new MathError(_source, _errors[0].Message), numbers, null, _errors.ToArray(), _macros);
-        return new MathFormula(_source, _display, root, numbers, _numberedTable, [], _macros);
+            return new MathFormula(_source, _display, new MathError(_source, _errors[0].Message), numbers, null, _errors.ToArray(), _macros) { Warnings = _warnings.ToArray() };
+        return new MathFormula(_source, _display, root, numbers, _numberedTable, [], _macros) { Warnings = _warnings.ToArray() };
     }
 
     /// <summary>
@@ -62,8 +63,7 @@ public sealed partial class MathParser
             if (token is null) break;
             _stream.Next();
             if (token.Value.Kind == MathTokenKind.Alignment) continue;
-            SkipRowSpacing();
-            rows.Add(new MathTableRow(cells));
+            rows.Add(new MathTableRow(cells, ReadRowEnd()));
             cells = [];
         }
         if (cells.Count > 1 || cells[0] is not MathRow { Items.Count: 0 } || rows.Count == 0) rows.Add(new MathTableRow(cells));

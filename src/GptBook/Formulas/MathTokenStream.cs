@@ -82,6 +82,37 @@ internal sealed class MathTokenStream
         return result;
     }
 
+    /// <summary>
+    /// Reads <c>[…]</c> raw if it comes next, exactly there (no space skipped) and closed by a <c>]</c> outside braces:
+    /// the bracket tokens and what is between them. Null, with nothing read, when it is not there or never closed (a
+    /// row may start with <c>[0, 1)</c>).
+    /// </summary>
+    public (MathToken Open, List<MathToken> Content, MathToken Close)? ReadRawBracket()
+    {
+        if (_position >= _tokens.Count || !_tokens[_position].IsCharacter('[')) return null;
+        var depth = 0;
+        for (var i = _position + 1; i < _tokens.Count; i++)
+        {
+            var token = _tokens[i];
+            if (token.Kind == MathTokenKind.BeginGroup) depth++;
+            else if (token.Kind == MathTokenKind.EndGroup) depth--;
+            else if (depth == 0 && token.IsCharacter(']'))
+            {
+                var open = _tokens[_position];
+                var content = _tokens.GetRange(_position + 1, i - _position - 1);
+                _position = i + 1;
+                return (open, content, token);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Where the stream is, to come back to with <see cref="Rewind"/> when what was read raw turns out to be something else.</summary>
+    public int Position => _position;
+
+    /// <summary>Goes back to a <see cref="Position"/> taken before raw reads (raw reads expand nothing, so the tokens there are unchanged).</summary>
+    public void Rewind(int position) => _position = position;
+
     /// <summary>Reads <c>[…]</c> raw if it comes next (spaces skipped); null when there is none.</summary>
     public List<MathToken>? ReadRawOptional()
     {

@@ -35,7 +35,7 @@ public sealed class MathTreeComparer : IEqualityComparer<MathNode>
             (MathClassed a, MathClassed b) => a.Class == b.Class && Equals(a.Content, b.Content),
             (MathTable a, MathTable b) => a.Environment == b.Environment && a.Left == b.Left && a.Right == b.Right
                 && a.Columns.SequenceEqual(b.Columns) && a.Rows.Count == b.Rows.Count
-                && a.Rows.Zip(b.Rows).All(r => Same(r.First.Cells, r.Second.Cells)),
+                && a.Rows.Zip(b.Rows).All(r => r.First.SpaceBelow == r.Second.SpaceBelow && Same(r.First.Cells, r.Second.Cells)),
             // The rest hold no nodes, only strings, numbers and enums, which their record equality compares.
             _ => x.Equals(y),
         };

@@ -18,7 +18,7 @@ public static class MathMLAllowList
     public static readonly IReadOnlySet<string> Attributes = new HashSet<string>(StringComparer.Ordinal)
     {
         "display", "alttext", "mathvariant", "stretchy", "fence", "form", "symmetric", "minsize", "maxsize",
-        "movablelimits", "lspace", "rspace", "accent", "accentunder", "linethickness", "width", "displaystyle", "scriptlevel",
+        "movablelimits", "lspace", "rspace", "accent", "accentunder", "linethickness", "width", "depth", "displaystyle", "scriptlevel",
         "columnalign", "columnspacing", "class", "id", "mathcolor", "notation",
     };
 }

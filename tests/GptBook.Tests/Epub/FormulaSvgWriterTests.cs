@@ -16,7 +16,7 @@ namespace GptBook.Tests.Epub;
 public partial class FormulaSvgWriterTests
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
-    private static readonly MathTypesetter Typesetter = new(new MathFont(BundledFonts.Set));
+    private static readonly MathTypesetter Typesetter = new(new MathFont(BundledFonts.Set), 10);
 
     private static MathBox Set(string tex, bool display) =>
         Typesetter.Typeset(MathParser.Parse(tex, display, MathMacroTable.Empty).Root, display ? MathStyleState.Display : MathStyleState.Text);

@@ -542,4 +542,81 @@ public class MathParserTests
         Assert.Contains(formula.Root.DescendantsAndSelf(), n => n is MathRadical);
         Assert.Contains(formula.Root.DescendantsAndSelf(), n => n is MathFenced { Left: "(" });
     }
+
+    [Theory]
+    [InlineData("2ex", 2, MathLengthUnit.XHeight)]
+    [InlineData("4pt", 4, MathLengthUnit.Pt)]
+    [InlineData("0.5em", 0.5, MathLengthUnit.Em)]
+    [InlineData(" 1 mm ", 1, MathLengthUnit.Mm)]
+    [InlineData("-3pt", -3, MathLengthUnit.Pt)]
+    [InlineData(".5cm", 0.5, MathLengthUnit.Cm)]
+    [InlineData("1,5EX", 1.5, MathLengthUnit.XHeight)]
+    [InlineData("2bp", 2, MathLengthUnit.Bp)]
+    public void The_space_after_a_row_is_kept_with_its_unit_and_source(string written, double value, MathLengthUnit unit)
+    {
+        var table = Assert.IsType<MathTable>(Root(@"\begin{aligned} a &= b \\[" + written + @"] c &= d \end{aligned}", display: true));
+        Assert.Equal(2, table.Rows.Count);
+        var space = Assert.IsType<MathLength>(table.Rows[0].SpaceBelow);
+        Assert.Equal(value, space.Value, 9);
+        Assert.Equal(unit, space.Unit);
+        Assert.Equal(written.Trim(), space.Source);
+        Assert.Null(table.Rows[1].SpaceBelow);
+        Assert.Equal("c", Texts(table.Rows[1].Cells[0])); // nothing of the bracket leaks into the next row
+    }
+
+    [Theory]
+    [InlineData(@"\begin{cases} 1 & x>0 \\[4pt] 0 & x \le 0 \end{cases}", "cases")]
+    [InlineData(@"\begin{pmatrix} 1 & 2 \\[1mm] 3 & 4 \end{pmatrix}", "pmatrix")]
+    [InlineData(@"\begin{align*} a &= b \\[-2pt] c &= d \end{align*}", "align*")]
+    [InlineData(@"\begin{gathered} a \\*[1em] b \end{gathered}", "gathered")]
+    [InlineData(@"a &= b \\[3pt] c &= d", "aligned")]
+    public void Every_environment_keeps_the_space_after_its_rows(string tex, string environment)
+    {
+        var table = Root(tex, display: true).DescendantsAndSelf().OfType<MathTable>().Single();
+        Assert.Equal(environment, table.Environment);
+        Assert.NotNull(table.Rows[0].SpaceBelow);
+        Assert.Equal(2, table.Rows.Count);
+        Assert.DoesNotContain("*", Texts(table));
+    }
+
+    [Fact]
+    public void A_bracket_after_a_space_that_holds_no_length_starts_the_next_row()
+    {
+        var formula = Parse(@"\begin{aligned} x &= 1 \\ [a, b] &= c \end{aligned}", display: true);
+        Assert.Empty(formula.Errors);
+        Assert.Empty(formula.Warnings);
+        var table = Assert.IsType<MathTable>(formula.Root);
+        Assert.Null(table.Rows[0].SpaceBelow);
+        Assert.Equal("[a,b]", Texts(table.Rows[1].Cells[0]));
+    }
+
+    [Theory]
+    [InlineData(@"\begin{cases} 1 & x \\[abc] 0 & y \end{cases}", "[abc]")]
+    [InlineData(@"\begin{aligned} a &= b \\[2] c &= d \end{aligned}", "[2]")]
+    [InlineData(@"\begin{aligned} a &= b \\[] c &= d \end{aligned}", "[]")]
+    [InlineData(@"\begin{aligned} a &= b \\[1.2.3pt] c &= d \end{aligned}", "[1.2.3pt]")]
+    public void A_row_spacing_that_is_not_a_length_is_a_warning_and_is_ignored(string tex, string bracket)
+    {
+        var formula = Parse(tex, display: true);
+        Assert.Empty(formula.Errors);
+        var warning = Assert.Single(formula.Warnings);
+        Assert.Equal(tex.IndexOf(bracket, StringComparison.Ordinal), warning.Offset);
+        Assert.Equal(bracket.Length, warning.Length);
+        var table = Assert.IsType<MathTable>(formula.Root);
+        Assert.Equal(2, table.Rows.Count);
+        Assert.All(table.Rows, r => Assert.Null(r.SpaceBelow));
+    }
+
+    [Fact]
+    public void Absolute_lengths_convert_to_tex_points()
+    {
+        Assert.Equal(72.27, MathLength.Parse("1in")!.Points!.Value, 9);
+        Assert.Equal(72.27 / 2.54, MathLength.Parse("1cm")!.Points!.Value, 9);
+        Assert.Equal(72.27 / 72, MathLength.Parse("1bp")!.Points!.Value, 9);
+        Assert.Null(MathLength.Parse("2ex")!.Points);
+        Assert.Null(MathLength.Parse("2 furlongs"));
+        Assert.Null(MathLength.Parse(@"\jot"));
+        Assert.Equal(0.0, MathLength.Parse("-0pt")!.Value); // not −0
+        Assert.False(double.IsNegative(MathLength.Parse("-0pt")!.Value));
+    }
 }

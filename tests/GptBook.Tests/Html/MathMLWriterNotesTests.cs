@@ -101,4 +101,24 @@ public class MathMLWriterNotesTests
         // Chromium draws no menclose: the shared stylesheet rules give it the diagonals.
         Assert.Contains($"menclose[notation=\"{notation}\"]", GptBook.Html.FormulaStyles.Css, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Space_after_a_row_is_a_strut_in_its_first_cell_as_deep_as_texs_strut_plus_the_length()
+    {
+        var math = Write(@"\begin{cases} \dfrac{1}{2}, & x > 0 \\[2ex] \dfrac{3}{4}, & x \le 0 \\[-1pt] 0, & x = 7 \\[4pt] 1 & y \end{cases}", display: true);
+        var rows = math.Descendants(M + "mtr").ToList();
+        Assert.Equal(4, rows.Count);
+        string? Strut(XElement row) => row.Elements(M + "mtd").First().Elements(M + "mspace").SingleOrDefault()?.Attribute("depth")?.Value;
+        Assert.Equal("1.398em", Strut(rows[0])); // 0.36 em + 2 × 0.519 em
+        Assert.Null(Strut(rows[1])); // nothing in MathML Core pulls a row up
+        Assert.Equal("0.76em", Strut(rows[2])); // 0.36 em + 4 pt at 10 pt to the em
+        Assert.Null(Strut(rows[3]));
+        Assert.All(rows, r => Assert.DoesNotContain(r.Elements(M + "mtd").Skip(1), c => c.Elements(M + "mspace").Any()));
+    }
+
+    [Fact]
+    public void The_ex_of_the_mathml_strut_is_the_bundled_math_faces()
+    {
+        Assert.Equal(new GptBook.Layout.Formulas.MathFont(GptBook.Tests.Fonts.BundledFonts.Set).XHeight, MathMLRowSpacing.XHeight, 9);
+    }
 }

@@ -146,6 +146,23 @@ public class MathMarkdownTests
     }
 
     [Fact]
+    public void A_row_spacing_that_is_not_a_length_is_reported_where_it_is_and_the_formula_is_still_set()
+    {
+        var (book, diagnostics) = Load("# 标题\n\n$$\n\\begin{cases}\n1, & x > 0 \\\\[abc]\n0, & x \\le 0 \\\\[2ex]\n-1, & \\text{否则}\n\\end{cases}\n$$\n");
+        var d = Assert.Single(diagnostics.Items);
+        Assert.Equal("GB0605", d.Code);
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Equal("content/a.md:5:14", d.Span.ToString()); // the [ of [abc]
+        Assert.Contains("[abc]", d.Message, StringComparison.Ordinal);
+        var formula = Assert.Single(book.Chapters[0].Blocks.OfType<DisplayMath>()).Formula;
+        Assert.False(formula.HasErrors); // set, not shown as its source
+        var table = Assert.IsType<MathTable>(formula.Root);
+        Assert.Equal(3, table.Rows.Count);
+        Assert.Null(table.Rows[0].SpaceBelow); // ignored
+        Assert.Equal(new MathLength(2, MathLengthUnit.XHeight, "2ex"), table.Rows[1].SpaceBelow);
+    }
+
+    [Fact]
     public void Equations_are_numbered_per_chapter_and_references_resolve_across_chapters()
     {
         var (book, diagnostics) = Load(

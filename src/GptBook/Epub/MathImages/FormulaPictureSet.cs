@@ -10,10 +10,12 @@ namespace GptBook.Epub.MathImages;
 /// The EPUB's formulas as pictures (<c>epub.math: images</c>): each set by the PDF's math engine in its style
 /// (display or text) and drawn as SVG (<see cref="FormulaSvgWriter"/>), stored once per distinct picture under a
 /// name made from its bytes, so a formula used twice is one file and names stay the same from build to build.
+/// Pictures are sized in em of the reader's text; a length written in absolute units (<c>\\[4pt]</c>) is converted at
+/// <paramref name="pointsPerEm"/>, the book's body size in print, so the picture keeps the proportions of the PDF.
 /// </summary>
-internal sealed class FormulaPictureSet(FontSet fonts) : IFormulaPictures
+internal sealed class FormulaPictureSet(FontSet fonts, double pointsPerEm) : IFormulaPictures
 {
-    private readonly MathTypesetter _typesetter = new(new MathFont(fonts));
+    private readonly MathTypesetter _typesetter = new(new MathFont(fonts), pointsPerEm);
     private readonly FormulaSvgWriter _writer = new(fonts);
     private readonly SortedDictionary<string, PackageItem> _items = new(StringComparer.Ordinal);
 
@@ -33,9 +35,10 @@ internal sealed class FormulaPictureSet(FontSet fonts) : IFormulaPictures
     {
         var table = formula.NumberedTable ?? throw new ArgumentException("the formula has no numbered lines", nameof(formula));
         Formulas++;
-        // Each line keeps the table's row height and depth (its strut), so the lines stand as evenly as in print.
+        // Each line keeps the table's row height and depth (its strut) and the space its author put after it
+        // (\\[2ex]; a negative one shortens the picture but never cuts into the ink), so the lines stand as in print.
         return _typesetter.TableRows(table, MathStyleState.Display)
-            .Select(row => Add(new GroupBox([new PlacedBox(row.Box, 0, 0)], row.Box.Width, row.Height, row.Depth)))
+            .Select(row => Add(new GroupBox([new PlacedBox(row.Box, 0, 0)], row.Box.Width, row.Height, Math.Max(row.Depth + row.SpaceBelow, row.Box.Depth))))
             .ToList();
     }
 

@@ -283,7 +283,8 @@ public static class MathMLWriter
 
     /// <summary>
     /// Rows and cells, each cell with its column's alignment (MathML 3 <c>columnalign</c>; the stylesheets turn it into
-    /// text-align for MathML Core). Numbered lines get their number in an extra last column, and an id to link to.
+    /// text-align for MathML Core). Numbered lines get their number in an extra last column, and an id to link to. A
+    /// row's <c>\\[length]</c> is a strut in its first cell (<see cref="MathMLRowSpacing"/>).
     /// </summary>
     private static void Table(XmlWriter xml, MathTable t, IReadOnlyList<MathEquationNumber> numbers)
     {
@@ -300,9 +301,11 @@ public static class MathMLWriter
                     for (var c = 0; c < columns; c++)
                     {
                         var align = t.AlignmentOf(c) switch { MathColumnAlignment.Left => "left", MathColumnAlignment.Right => "right", _ => "center" };
+                        var strut = c == 0 ? MathMLRowSpacing.StrutDepthFor(t.Rows[r].SpaceBelow) : null;
                         Element(xml, "mtd", () =>
                         {
                             if (c < t.Rows[r].Cells.Count) Row(xml, t.Rows[r].Cells[c]);
+                            if (strut is not null) Leaf(xml, "mspace", "", ("depth", strut));
                         }, ("columnalign", align));
                     }
                     if (numbers.Count > 0)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using GptBook.Diagnostics;
 using GptBook.Fonts;
@@ -16,18 +17,22 @@ namespace GptBook.Layout.Formulas;
 /// </summary>
 public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
 {
-    private readonly MathTypesetter _typesetter = new(new MathFont(fonts));
-    private SetFormulaCache? _cache;
+    private readonly MathFont _font = new(fonts);
+    private readonly ConcurrentDictionary<double, SetFormulaCache> _caches = new();
 
-    /// <summary>Each distinct formula set once for the whole layout (created on first use, like the setter itself).</summary>
-    private SetFormulaCache Cache => _cache ??= new SetFormulaCache(_typesetter);
+    /// <summary>
+    /// Each distinct formula set once for the whole layout at each size it is set at (created on first use, like the
+    /// setter itself): the size converts lengths written in absolute units (<c>\\[4pt]</c>), so it is part of the key.
+    /// </summary>
+    private SetFormulaCache CacheAt(Length size) =>
+        _caches.GetOrAdd(size.Points, static (points, font) => new SetFormulaCache(new MathTypesetter(font, points)), _font);
 
     /// <summary>The pieces of an inline formula at the text's size (a <c>$$…$$</c> inside a line keeps display style).</summary>
     public IReadOnlyList<FormulaPiece> Inline(MathFormula formula, Length size)
     {
         var style = formula.Display ? MathStyleState.Display : MathStyleState.Text;
         var element = new FormulaElement(formula.Source.Trim());
-        return Cache.Pieces(formula.Root, style).Select(piece => new FormulaPiece(piece.Box, size, element, piece.Text) { SpacedFromHan = true }).ToList();
+        return CacheAt(size).Pieces(formula.Root, style).Select(piece => new FormulaPiece(piece.Box, size, element, piece.Text) { SpacedFromHan = true }).ToList();
     }
 
     /// <summary>
@@ -40,10 +45,11 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
     {
         var node = parent.Child("Formula", altText: formula.Source.Trim());
         var style = MathStyleState.Display;
+        var cache = CacheAt(size);
         var numberBoxes = new Dictionary<int, MathBox>();
         foreach (var number in formula.Numbers)
             if (number.Display is { } shown)
-                numberBoxes[number.Row] = Cache.Typeset(new MathText(shown), MathStyleState.Text);
+                numberBoxes[number.Row] = cache.Typeset(new MathText(shown), MathStyleState.Text);
 
         // A number needs its own width and a quad's separation; what is left is the formula's measure.
         var numberWidth = numberBoxes.Count == 0 ? 0 : numberBoxes.Values.Max(b => b.Width) + 1.0;
@@ -54,21 +60,22 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
         var breakable = false;
         if (RowsOf(formula) is { } table)
         {
-            rows = Cache.TableRows(table, style).Select(r => (r.Box, r.Height, r.Depth, Centred)).ToList();
-            gap = _typesetter.RowGap(table, style);
+            // A row's \\[length] is space below its depth, on the page as inside a box (MathTypesetter.TableRows).
+            rows = cache.TableRows(table, style).Select(r => (r.Box, r.Height, r.Depth + r.SpaceBelow, Centred)).ToList();
+            gap = cache.Typesetter.RowGap(table, style);
             breakable = true;
         }
         else
         {
-            var box = Cache.Typeset(formula.Root, style);
+            var box = cache.Typeset(formula.Root, style);
             rows = [(box, box.Height, box.Depth, Centred)];
             gap = 0;
             if (box.Width > available && formula.Root is MathError error)
             {
-                rows = ErrorLines(error, style, available);
+                rows = ErrorLines(cache, error, style, available);
                 gap = Jot;
             }
-            else if (box.Width > available && Broken(formula.Root, style, available) is { } lines)
+            else if (box.Width > available && Broken(cache, formula.Root, style, available) is { } lines)
             {
                 rows = lines;
                 gap = Jot;
@@ -119,9 +126,9 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
     /// be, and placed as amsmath's multline places them: the first flush left, the last flush right, any between
     /// centred. Null when some piece is wider than the measure by itself (the formula is then scaled instead).
     /// </summary>
-    private List<(MathBox Box, double Height, double Depth, double Placement)>? Broken(MathNode root, MathStyleState style, double available)
+    private static List<(MathBox Box, double Height, double Depth, double Placement)>? Broken(SetFormulaCache cache, MathNode root, MathStyleState style, double available)
     {
-        var pieces = Cache.Pieces(root, style).Select(p => p.Box).ToList();
+        var pieces = cache.Pieces(root, style).Select(p => p.Box).ToList();
         if (pieces.Count < 2 || pieces.Any(p => p.Width > available)) return null;
         var lines = new List<List<MathBox>> { new() };
         double used = 0;
@@ -148,9 +155,9 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
     /// words (a word wider than the measure between characters), each line in its marked box, all flush left, so that
     /// the whole source stays on the page to be read and mended.
     /// </summary>
-    private List<(MathBox Box, double Height, double Depth, double Placement)> ErrorLines(MathError error, MathStyleState style, double available)
+    private static List<(MathBox Box, double Height, double Depth, double Placement)> ErrorLines(SetFormulaCache cache, MathError error, MathStyleState style, double available)
     {
-        MathBox Set(string text) => Cache.Typeset(error with { Source = text }, style);
+        MathBox Set(string text) => cache.Typeset(error with { Source = text }, style);
         var lines = new List<string>();
         var line = "";
         foreach (var word in error.Source.Replace('\n', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries))

@@ -27,6 +27,9 @@ public sealed class MathFont
 
     public OpenTypeMathTable Table { get; }
 
+    /// <summary>The math face's x-height in em (its OS/2 sxHeight): TeX's ex in a formula.</summary>
+    public double XHeight => Face.XHeight * _perUnit;
+
     /// <summary>The size of a style relative to the formula's: 1 in display and text style, the MATH table's script percentages below.</summary>
     public double Scale(MathStyleState style) => style.Style switch
     {

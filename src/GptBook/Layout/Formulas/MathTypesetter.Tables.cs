@@ -4,8 +4,11 @@ namespace GptBook.Layout.Formulas;
 
 public sealed partial class MathTypesetter
 {
-    /// <summary>One typeset row of a table: its cells placed on one baseline, its height and depth with the strut.</summary>
-    public sealed record TableRow(MathBox Box, double Height, double Depth);
+    /// <summary>
+    /// One typeset row of a table: its cells placed on one baseline, its height and depth with the strut, and the
+    /// extra space its author asked for after it (<c>\\[2ex]</c>) that is not already in its depth (see <see cref="TableRows"/>).
+    /// </summary>
+    public sealed record TableRow(MathBox Box, double Height, double Depth, double SpaceBelow = 0);
 
     /// <summary>
     /// The rows of an environment with their columns aligned across rows, for a display formula that breaks
@@ -15,6 +18,10 @@ public sealed partial class MathTypesetter
     /// with an empty atom so that a leading relation keeps its space (as amsmath's <c>&amp;=</c>); cells are in display
     /// style. Matrices, cases and arrays set cells in text style with 1 em between columns (TeX's 2 × \arraycolsep).
     /// Every row is at least TeX's strut tall (0.84 em above, 0.36 em below the baseline), align rows \jot apart.
+    /// A row's <c>\\[length]</c> is applied as TeX applies it: in the amsmath environments (align, aligned, gather,
+    /// split, …) it is space added below the row's depth (<c>\noalign{\vskip length}</c>); in the array-based ones
+    /// (cases, the matrices, array) a positive length makes the row at least as deep as the strut's depth plus the
+    /// length (LaTeX's invisible rule), and a negative one is space taken away below the row.
     /// </summary>
     public IReadOnlyList<TableRow> TableRows(MathTable table, MathStyleState outer)
     {
@@ -38,8 +45,9 @@ public sealed partial class MathTypesetter
         var strutHeight = 0.84 * scale;
         var strutDepth = 0.36 * scale;
         var rows = new List<TableRow>();
-        foreach (var row in cells)
+        for (var r = 0; r < cells.Count; r++)
         {
+            var row = cells[r];
             var placed = new List<PlacedBox>();
             for (var c = 0; c < row.Count; c++)
             {
@@ -49,7 +57,14 @@ public sealed partial class MathTypesetter
                 placed.Add(new PlacedBox(row[c], x, 0));
             }
             var box = GroupBox.Of(placed, total);
-            rows.Add(new TableRow(box, Math.Max(box.Height, strutHeight), Math.Max(box.Depth, strutDepth)));
+            var depth = Math.Max(box.Depth, strutDepth);
+            var below = table.Rows[r].SpaceBelow is { } length ? Em(length, style) : 0;
+            if (below > 0 && !displayLike)
+            {
+                depth = Math.Max(depth, strutDepth + below);
+                below = 0;
+            }
+            rows.Add(new TableRow(box, Math.Max(box.Height, strutHeight), depth, below));
         }
         return rows;
     }
@@ -70,7 +85,7 @@ public sealed partial class MathTypesetter
         {
             y -= row.Height;
             placed.Add(new PlacedBox(row.Box, 0, y));
-            y -= row.Depth + gap;
+            y -= row.Depth + row.SpaceBelow + gap;
         }
         var height = -(y + (rows.Count > 0 ? gap : 0));
         // Centre the stack on the axis: its middle at the axis height.

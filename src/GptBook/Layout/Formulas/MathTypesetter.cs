@@ -16,14 +16,36 @@ public sealed partial class MathTypesetter
 {
     private readonly MathFont _font;
     private readonly MathStretcher _stretch;
+    private readonly double _pointsPerEm;
 
-    public MathTypesetter(MathFont font)
+    /// <summary>
+    /// A typesetter for formulas set at <paramref name="pointsPerEm"/> points: lengths the author gives in absolute
+    /// units (<c>\\[4pt]</c>) are converted at that size; everything else is in em and does not depend on it.
+    /// </summary>
+    public MathTypesetter(MathFont font, double pointsPerEm)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pointsPerEm);
         _font = font;
         _stretch = new MathStretcher(font);
+        _pointsPerEm = pointsPerEm;
     }
 
     public MathFont Font => _font;
+
+    /// <summary>
+    /// A length from the source in em of the formula's size, at <paramref name="style"/>: em and ex are the math face's
+    /// quad and x-height at the style's size (a script's em is smaller), absolute units are points at the formula's size.
+    /// </summary>
+    public double Em(MathLength length, MathStyleState style)
+    {
+        ArgumentNullException.ThrowIfNull(length);
+        return length.Unit switch
+        {
+            MathLengthUnit.Em => length.Value * _font.Scale(style),
+            MathLengthUnit.XHeight => length.Value * _font.XHeight * _font.Scale(style),
+            _ => length.Points!.Value / _pointsPerEm,
+        };
+    }
 
     /// <summary>One atom of a list: its class (for spacing and line breaking) and its box.</summary>
     public readonly record struct Atom(AtomClass Class, MathBox Box, MathStyleState Style);

@@ -59,6 +59,19 @@ public class FormulaSetterTests
         }
     }
 
+    [Fact]
+    public void Space_after_a_line_of_an_align_lowers_the_lines_below_it_on_the_page()
+    {
+        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        RowSequence Set(string tex) => setter.Display(Numbered(tex), Size, Width, StructureNode.Root(), SourceSpan.None);
+        var plain = Set(@"\begin{align} a &= b \\ c &= d \\ e &= f \end{align}");
+        var spaced = Set(@"\begin{align} a &= b \\[6pt] c &= d \\ e &= f \end{align}");
+        var (p, s) = (FormulaRows(plain), FormulaRows(spaced));
+        Assert.Equal((plain.Rows[p[0]].Height + Length.Pt(6)).Points, spaced.Rows[s[0]].Height.Points, 9); // 6 pt at the 10 pt formula size
+        Assert.Equal(plain.Rows[p[1]].Height, spaced.Rows[s[1]].Height);
+        Assert.Equal([true, true, false], s.Select(i => spaced.BreakAfter[i])); // still free to break there
+    }
+
     [Theory]
     [InlineData(@"\begin{aligned} a &= b \\ c &= \frac{d}{e} \\ f &= g \end{aligned}")]
     [InlineData(@"\begin{gathered} a = b \\ c = \frac{d}{e} \\ f = g \end{gathered}")]
@@ -97,7 +110,7 @@ public class FormulaSetterTests
         var axis = new MathFont(BundledFonts.Set).Em(GptBook.Fonts.MathTable.MathConstant.AxisHeight, MathStyleState.Display);
         Assert.Equal(axis, (block.Box.Height - block.Box.Depth) / 2, 6);
         var table = formula.Root.DescendantsAndSelf().OfType<MathTable>().Single();
-        var first = new MathTypesetter(new MathFont(BundledFonts.Set)).TableRows(table, MathStyleState.Display)[0];
+        var first = new MathTypesetter(new MathFont(BundledFonts.Set), 10).TableRows(table, MathStyleState.Display)[0];
         Assert.True(block.Box.Height > first.Height + first.Depth, "the number is level with the first line");
     }
 

@@ -15,7 +15,7 @@ public class MathTypesetterTests
 {
     private const double Tolerance = 1e-9;
     private static readonly MathFont Font = new(BundledFonts.Set);
-    private static readonly MathTypesetter Typesetter = new(Font);
+    private static readonly MathTypesetter Typesetter = new(Font, 10);
 
     private static readonly int[] ParenVariants = [3473, 3495, 3517, 3539, 3561, 3583];
 
@@ -281,6 +281,91 @@ public class MathTypesetterTests
         Assert.Equal(a.X + a.Box.Width, lastD.X + lastD.Box.Width, Tolerance); // the left-hand sides end together
         Assert.Equal(5 / 18.0, eq1.X - (a.X + a.Box.Width), Tolerance); // "&=" keeps the relation's thick space
         Assert.True(rows.All(r => r.Height >= 0.84 - Tolerance && r.Depth >= 0.36 - Tolerance)); // the strut
+    }
+
+    private static MathTable TableOf(string tex) => Parse(tex, display: true).DescendantsAndSelf().OfType<MathTable>().First();
+
+    /// <summary>How far the second row's baseline lies below the first's inside the set table.</summary>
+    private static double RowDistance(string tex)
+    {
+        var rows = TableOf(tex).Rows.Count;
+        // The stack of rows: the first group (breadth first, inside cases' delimiters) whose children are the rows, all at x 0.
+        var queue = new Queue<MathBox>([Typesetter.Typeset(TableOf(tex), MathStyleState.Display)]);
+        while (queue.TryDequeue(out var box))
+        {
+            if (box is not GroupBox group) continue;
+            if (group.Children.Count == rows && group.Children.All(c => c.X == 0 && c.Box is GroupBox))
+                return group.Children[0].Shift - group.Children[1].Shift; // a child's shift raises it
+            foreach (var child in group.Children) queue.Enqueue(child.Box);
+        }
+        throw new InvalidOperationException("no stack of rows");
+    }
+
+    [Fact]
+    public void The_math_face_has_an_x_height_for_ex()
+    {
+        Assert.Equal(519 / 1000.0, Font.XHeight, Tolerance); // DejaVu Math TeX Gyre's OS/2 sxHeight
+    }
+
+    [Theory]
+    [InlineData("2ex", 2 * 0.519)]
+    [InlineData("0.5em", 0.5)]
+    [InlineData("4pt", 0.4)] // at 10 pt to the em
+    [InlineData("1in", 7.227)]
+    [InlineData("-2pt", -0.2)]
+    public void Space_after_an_aligned_row_is_added_below_its_depth(string length, double em)
+    {
+        var plain = @"\begin{aligned} a &= \frac{b}{c} \\ d &= e \end{aligned}";
+        var spaced = plain.Replace(@"\\", @"\\[" + length + "]", StringComparison.Ordinal);
+        // amsmath's \\[length] is \noalign{\vskip length}: the rows move apart by exactly the length, deep row or not.
+        Assert.Equal(RowDistance(plain) + em, RowDistance(spaced), 9);
+        var rows = Typesetter.TableRows(TableOf(spaced), MathStyleState.Display);
+        Assert.Equal(em, rows[0].SpaceBelow, 9);
+        Assert.Equal(Typesetter.TableRows(TableOf(plain), MathStyleState.Display)[0].Depth, rows[0].Depth, 9);
+        Assert.Equal(0, rows[1].SpaceBelow);
+        var box = Typesetter.Typeset(TableOf(spaced), MathStyleState.Display);
+        var before = Typesetter.Typeset(TableOf(plain), MathStyleState.Display);
+        Assert.Equal(before.Height + before.Depth + em, box.Height + box.Depth, 9); // the block grows by it, still centred on the axis
+        Assert.Equal(box.Height - box.Depth, before.Height - before.Depth, 9);
+    }
+
+    [Fact]
+    public void Absolute_lengths_are_converted_at_the_formula_size()
+    {
+        var tex = @"\begin{aligned} a &= b \\[4pt] c &= d \end{aligned}";
+        var at20 = new MathTypesetter(Font, 20).TableRows(TableOf(tex), MathStyleState.Display);
+        Assert.Equal(0.2, at20[0].SpaceBelow, 9); // 4 pt of a 20 pt em
+        var ex = @"\begin{aligned} a &= b \\[2ex] c &= d \end{aligned}";
+        Assert.Equal(2 * 0.519, new MathTypesetter(Font, 20).TableRows(TableOf(ex), MathStyleState.Display)[0].SpaceBelow, 9); // em and ex follow the font
+    }
+
+    [Fact]
+    public void Space_after_a_cases_row_deepens_it_to_the_strut_plus_the_length_as_latex_arrays_do()
+    {
+        var plain = @"\begin{cases} \dfrac{1}{2}, & x > 0 \\ \dfrac{3}{4}, & x \le 0 \end{cases}";
+        var before = Typesetter.TableRows(TableOf(plain), MathStyleState.Display);
+        // LaTeX's array: \\[len] puts an invisible rule as deep as the strut's depth plus len in the row.
+        var wide = Typesetter.TableRows(TableOf(plain.Replace(@"\\", @"\\[2ex]", StringComparison.Ordinal)), MathStyleState.Display);
+        Assert.True(0.36 + 2 * 0.519 > before[0].Depth, "the test needs a length that reaches below the fraction");
+        Assert.Equal(0.36 + 2 * 0.519, wide[0].Depth, 9);
+        Assert.Equal(0, wide[0].SpaceBelow);
+        Assert.True(RowDistance(plain.Replace(@"\\", @"\\[2ex]", StringComparison.Ordinal)) > RowDistance(plain) + 0.1);
+        // A length that the fraction's depth already covers changes nothing, as in LaTeX.
+        var small = Typesetter.TableRows(TableOf(plain.Replace(@"\\", @"\\[1pt]", StringComparison.Ordinal)), MathStyleState.Display);
+        Assert.True(0.36 + 0.1 < before[0].Depth, "the test needs a fraction deeper than strut + 1pt");
+        Assert.Equal(before[0].Depth, small[0].Depth, 9);
+        Assert.Equal(RowDistance(plain), RowDistance(plain.Replace(@"\\", @"\\[1pt]", StringComparison.Ordinal)), 9);
+        // A negative one is space taken away below the row.
+        Assert.Equal(RowDistance(plain) - 0.3, RowDistance(plain.Replace(@"\\", @"\\[-3pt]", StringComparison.Ordinal)), 9);
+    }
+
+    [Fact]
+    public void Em_in_a_script_is_the_scripts_em()
+    {
+        var tex = @"x^{\begin{matrix} a \\[-1em] b \end{matrix}}";
+        var table = Parse(tex).DescendantsAndSelf().OfType<MathTable>().Single();
+        var script = MathStyleState.Text.Superscript;
+        Assert.Equal(-Font.Scale(script), Typesetter.TableRows(table, script)[0].SpaceBelow, 9);
     }
 
     [Theory]

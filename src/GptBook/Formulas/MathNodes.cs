@@ -178,6 +178,21 @@ public sealed record MathTable(string Environment, IReadOnlyList<MathTableRow> R
 {
     public override IEnumerable<MathNode> Children() => Rows.SelectMany(r => r.Cells);
 
+    /// <summary>
+    /// The column boundaries that carry a vertical rule (array's <c>|</c>), ascending: 0 is before the first column,
+    /// <see cref="Columns"/>.Count after the last. A doubled <c>||</c> is one rule.
+    /// </summary>
+    public IReadOnlyList<int> ColumnRules { get; init; } = [];
+
+    /// <summary>
+    /// The row boundaries that carry a horizontal rule (<c>\hline</c>), ascending: 0 is above the first row,
+    /// <see cref="Rows"/>.Count below the last. A doubled <c>\hline\hline</c> is one rule.
+    /// </summary>
+    public IReadOnlyList<int> RowRules { get; init; } = [];
+
+    /// <summary>True when the table draws any rule.</summary>
+    public bool HasRules => ColumnRules.Count > 0 || RowRules.Count > 0;
+
     public MathColumnAlignment AlignmentOf(int column) =>
         Columns.Count == 0 ? MathColumnAlignment.Center : Columns[Math.Min(column, Columns.Count - 1)];
 

@@ -90,10 +90,11 @@ public sealed partial class MathParser
                     };
                     return ParseTable(begin, name, [MathColumnAlignment.Center], left, right, null);
                 }
-                case "array":
-                    return ParseTable(begin, name, ArrayColumns(begin), "", "", null);
-                case "subarray":
-                    return ParseTable(begin, name, ArrayColumns(begin), "", "", null);
+                case "array" or "subarray":
+                {
+                    var (columns, rules) = ArrayColumns(begin);
+                    return ParseTable(begin, name, columns, "", "", null) with { ColumnRules = rules };
+                }
                 default:
                     Report(begin, $"unknown environment {{{name}}}");
                     ParseTable(begin, name, [MathColumnAlignment.Center], "", "", null);
@@ -133,16 +134,21 @@ public sealed partial class MathParser
     private static IReadOnlyList<MathColumnAlignment> AlignmentColumns(int count) =>
         Enumerable.Range(0, Math.Max(count, 2)).Select(i => i % 2 == 0 ? MathColumnAlignment.Right : MathColumnAlignment.Left).ToArray();
 
-    /// <summary>array's column specification: <c>l c r</c>, with <c>|</c> rules and <c>@{…}</c> ignored and <c>p{…}</c> left.</summary>
-    private IReadOnlyList<MathColumnAlignment> ArrayColumns(MathToken begin)
+    /// <summary>
+    /// array's column specification: <c>l c r</c>, <c>p{…}</c> left, <c>@{…}</c> ignored, and the column boundaries
+    /// where <c>|</c> draws a vertical rule (0 before the first column; <c>||</c> is one rule; arydshln's dashed
+    /// <c>:</c> is ignored).
+    /// </summary>
+    private (IReadOnlyList<MathColumnAlignment> Columns, IReadOnlyList<int> Rules) ArrayColumns(MathToken begin)
     {
         var spec = _stream.ReadRawArgument();
         if (spec is null)
         {
             Report(begin, "\\begin{array} needs a column specification such as {lcr}");
-            return [MathColumnAlignment.Center];
+            return ([MathColumnAlignment.Center], []);
         }
         var columns = new List<MathColumnAlignment>();
+        var rules = new List<int>();
         for (var i = 0; i < spec.Count; i++)
         {
             var token = spec[i];
@@ -158,14 +164,17 @@ public sealed partial class MathParser
                 case "@" or "!":
                     i = SkipGroup(spec, i + 1);
                     break;
-                case "|" or ":" or " ":
+                case "|":
+                    if (rules.Count == 0 || rules[^1] != columns.Count) rules.Add(columns.Count);
+                    break;
+                case ":" or " ":
                     break;
                 default:
                     Report(token, $"unknown column type '{token.Source}' in the array specification (use l, c, r or |)");
                     break;
             }
         }
-        return columns.Count == 0 ? [MathColumnAlignment.Center] : columns;
+        return (columns.Count == 0 ? [MathColumnAlignment.Center] : columns, rules);
     }
 
     private static int SkipGroup(List<MathToken> tokens, int start)
@@ -190,8 +199,10 @@ public sealed partial class MathParser
         var rows = new List<MathTableRow>();
         var cells = new List<MathNode>();
         var rowSlots = new List<NumberSlot>();
+        var rowRules = new List<int>();
         var outerRow = _row;
         if (numberRows is { } automatic) StartNumberedRow(0, automatic, rowSlots);
+        if (ReadRules()) rowRules.Add(0);
         while (true)
         {
             cells.Add(Row(ParseList(Stops.Cell | Stops.End)));
@@ -209,6 +220,7 @@ public sealed partial class MathParser
                 break;
             }
             rows.Add(new MathTableRow(cells, ReadRowEnd()));
+            if (ReadRules()) rowRules.Add(rows.Count);
             cells = [];
             if (numberRows is { } again) StartNumberedRow(rows.Count, again, rowSlots);
         }
@@ -225,7 +237,7 @@ public sealed partial class MathParser
             if (outerRow is { Tag: null, Label: null }) _slots.Remove(outerRow);
             _row = rowSlots.Count > 0 ? rowSlots[^1] : outerRow;
         }
-        return new MathTable(name, rows, columns, left, right);
+        return new MathTable(name, rows, columns, left, right) { RowRules = rowRules };
     }
 
     private void StartNumberedRow(int row, bool automatic, List<NumberSlot> rowSlots)
@@ -238,7 +250,7 @@ public sealed partial class MathParser
     /// <summary>
     /// What may follow a row's <c>\\</c>: amsmath's star (<c>\\*</c>, no page break after the row; the layout keeps
     /// inner rows together anyway and does not tell it apart in align), the extra space after the row
-    /// (<c>\\[2ex]</c>, returned), then the rules (<c>\hline</c>) that start the next row. A bracket straight after
+    /// (<c>\\[2ex]</c>, returned; the rules that start the next row are read by <see cref="ReadRules"/>). A bracket straight after
     /// <c>\\</c> is the space, as LaTeX reads it; a bracket after a space is the space only when it holds a length, and
     /// otherwise the next row's content (a row may start with <c>[a, b]</c>, which amsmath reads so). A bracket
     /// straight after <c>\\</c> that holds no length is reported (GB0605, a warning: the formula is set, the row gets
@@ -260,9 +272,22 @@ public sealed partial class MathParser
                 _warnings.Add(new MathSyntaxError(open.Offset, Math.Max(close.Offset + close.Length - open.Offset, open.Length),
                     $"'[{written}]' after \\\\ is not a length such as 2ex, 4pt, 0.5em or -1mm; the row gets no extra space"));
         }
-        while (_stream.Peek() is { } t && (t.IsCommand("hline") || t.IsCommand("midrule") || t.IsCommand("toprule") || t.IsCommand("bottomrule")))
-            _stream.Next();
         return space;
+    }
+
+    /// <summary>
+    /// The horizontal rules (<c>\hline</c>, booktabs' <c>\toprule</c>, <c>\midrule</c>, <c>\bottomrule</c>) at the start
+    /// of a row: true when there was at least one (a doubled rule is drawn as one).
+    /// </summary>
+    private bool ReadRules()
+    {
+        var any = false;
+        while (_stream.Peek() is { } t && (t.IsCommand("hline") || t.IsCommand("midrule") || t.IsCommand("toprule") || t.IsCommand("bottomrule")))
+        {
+            _stream.Next();
+            any = true;
+        }
+        return any;
     }
 
     private void CloseEnvironment(MathToken begin, string name)

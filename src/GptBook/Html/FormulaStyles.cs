@@ -28,6 +28,11 @@ public static class FormulaStyles
         }
         mtable[columnspacing="0em"] > mtr > mtd { padding-left: 0; padding-right: 0; }
         mtd.equation-number { padding-left: 2em; }
+        /* array's | and \hline rules: MathML Core ignores columnlines and rowlines, so the cells carry them as borders. */
+        mtd.rule-left { border-left: 1px solid currentColor; }
+        mtd.rule-right { border-right: 1px solid currentColor; }
+        mtd.rule-top { border-top: 1px solid currentColor; }
+        mtd.rule-bottom { border-bottom: 1px solid currentColor; }
         mrow.boxed { border: 1px solid currentColor; padding: 0.2em 0.25em; }
         /* \cancel: MathML Core has no menclose, so Chromium is given the diagonals as backgrounds (a gradient toward one
            corner has its middle line through the other two). */

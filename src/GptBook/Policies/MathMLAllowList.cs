@@ -19,6 +19,6 @@ public static class MathMLAllowList
     {
         "display", "alttext", "mathvariant", "stretchy", "fence", "form", "symmetric", "minsize", "maxsize",
         "movablelimits", "lspace", "rspace", "accent", "accentunder", "linethickness", "width", "depth", "displaystyle", "scriptlevel",
-        "columnalign", "columnspacing", "class", "id", "mathcolor", "notation",
+        "columnalign", "columnspacing", "columnlines", "rowlines", "frame", "class", "id", "mathcolor", "notation",
     };
 }

@@ -302,17 +302,18 @@ public static class MathMLWriter
                     {
                         var align = t.AlignmentOf(c) switch { MathColumnAlignment.Left => "left", MathColumnAlignment.Right => "right", _ => "center" };
                         var strut = c == 0 ? MathMLRowSpacing.StrutDepthFor(t.Rows[r].SpaceBelow) : null;
+                        var rules = RuleClasses(t, r, c, columns);
                         Element(xml, "mtd", () =>
                         {
                             if (c < t.Rows[r].Cells.Count) Row(xml, t.Rows[r].Cells[c]);
                             if (strut is not null) Leaf(xml, "mspace", "", ("depth", strut));
-                        }, ("columnalign", align));
+                        }, rules.Length == 0 ? [("columnalign", align)] : [("columnalign", align), ("class", rules)]);
                     }
                     if (numbers.Count > 0)
                         Element(xml, "mtd", () => { if (number?.Display is { } shown) Leaf(xml, "mtext", shown); }, ("columnalign", "right"), ("class", "equation-number"));
                     xml.WriteFullEndElement();
                 }
-            }, TableAttributes(t));
+            }, [.. TableAttributes(t), .. RuleAttributes(t, columns)]);
         }
         if (t.Left.Length == 0 && t.Right.Length == 0) Body();
         else Element(xml, "mrow", () =>
@@ -321,6 +322,41 @@ public static class MathMLWriter
             Body();
             Fence(xml, t.Right, "postfix");
         });
+    }
+
+    /// <summary>
+    /// The rules for MathML 3 engines: <c>columnlines</c> and <c>rowlines</c> between the columns and rows, <c>frame</c>
+    /// when all four edges have one (MathML 3 frames all or none). MathML Core ignores them; <see cref="RuleClasses"/>
+    /// draws them there.
+    /// </summary>
+    private static (string, string)[] RuleAttributes(MathTable t, int columns)
+    {
+        if (!t.HasRules) return [];
+        var attributes = new List<(string, string)>();
+        bool Column(int b) => t.ColumnRules.Any(r => Math.Min(r, columns) == b);
+        if (columns > 1 && t.ColumnRules.Any(r => r > 0 && r < columns))
+            attributes.Add(("columnlines", string.Join(' ', Enumerable.Range(1, columns - 1).Select(b => Column(b) ? "solid" : "none"))));
+        if (t.Rows.Count > 1 && t.RowRules.Any(r => r > 0 && r < t.Rows.Count))
+            attributes.Add(("rowlines", string.Join(' ', Enumerable.Range(1, t.Rows.Count - 1).Select(b => t.RowRules.Contains(b) ? "solid" : "none"))));
+        if (Column(0) && Column(columns) && t.RowRules.Contains(0) && t.RowRules.Contains(t.Rows.Count)) attributes.Add(("frame", "solid"));
+        return [.. attributes];
+    }
+
+    /// <summary>
+    /// A cell's borders for MathML Core (the stylesheets' <c>mtd.rule-left</c> and the like, as no inline style may
+    /// reach a page): each rule is the right or bottom border of the cell before it, and the table's left and top
+    /// edges are the first column's and first row's.
+    /// </summary>
+    private static string RuleClasses(MathTable t, int row, int column, int columns)
+    {
+        if (!t.HasRules) return "";
+        bool Column(int b) => t.ColumnRules.Any(r => Math.Min(r, columns) == b);
+        var classes = new List<string>();
+        if (column == 0 && Column(0)) classes.Add("rule-left");
+        if (Column(column + 1)) classes.Add("rule-right");
+        if (row == 0 && t.RowRules.Contains(0)) classes.Add("rule-top");
+        if (t.RowRules.Contains(row + 1)) classes.Add("rule-bottom");
+        return string.Join(' ', classes);
     }
 
     private static (string, string)[] TableAttributes(MathTable t) =>

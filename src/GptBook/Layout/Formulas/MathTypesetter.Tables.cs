@@ -1,3 +1,4 @@
+using GptBook.Fonts.MathTable;
 using GptBook.Formulas;
 
 namespace GptBook.Layout.Formulas;
@@ -23,11 +24,17 @@ public sealed partial class MathTypesetter
     /// (cases, the matrices, array) a positive length makes the row at least as deep as the strut's depth plus the
     /// length (LaTeX's invisible rule), and a negative one is space taken away below the row.
     /// </summary>
-    public IReadOnlyList<TableRow> TableRows(MathTable table, MathStyleState outer)
+    public IReadOnlyList<TableRow> TableRows(MathTable table, MathStyleState outer) => ArrangeTable(table, outer).Rows;
+
+    /// <summary>LaTeX's \arraycolsep (5 pt at 10 pt): the padding on each side of an array column, so between a rule and a column.</summary>
+    private const double ArrayColumnSeparation = 0.5;
+
+    /// <summary>The rows of <see cref="TableRows"/>, and the x of each vertical rule's left edge.</summary>
+    private (IReadOnlyList<TableRow> Rows, IReadOnlyList<double> ColumnRuleXs) ArrangeTable(MathTable table, MathStyleState outer)
     {
         var alignment = table.IsAlignment;
-        var displayLike = alignment || table.Environment is "gather" or "gather*" or "gathered" or "equation" or "equation*" or "multline" or "multline*";
-        var style = displayLike ? MathStyleState.Display with { Cramped = outer.Cramped } : outer.IsDisplay ? MathStyleState.Text : outer;
+        var displayLike = IsDisplayLike(table);
+        var style = CellStyle(table, outer);
         var scale = _font.Scale(style);
         var columns = table.ColumnCount;
         var cells = table.Rows.Select(r => r.Cells.Select((cell, c) => Cell(cell, c, alignment, style)).ToList()).ToList();
@@ -38,9 +45,14 @@ public sealed partial class MathTypesetter
         var gaps = new double[columns];
         for (var c = 1; c < columns; c++)
             gaps[c] = alignment ? (c % 2 == 0 && !table.Environment.StartsWith("alignat", StringComparison.Ordinal) && table.Environment != "alignedat" ? 2.0 * scale : 0) : 1.0 * scale;
+        // A vertical rule takes its own width between the columns (or at an edge, with \arraycolsep between it and the column).
+        var rule = RuleThickness(table, style);
+        var edgePad = ArrayColumnSeparation * scale;
         var starts = new double[columns];
-        for (var c = 1; c < columns; c++) starts[c] = starts[c - 1] + widths[c - 1] + gaps[c];
+        if (columns > 0 && HasColumnRule(table, 0, columns)) starts[0] = rule + edgePad;
+        for (var c = 1; c < columns; c++) starts[c] = starts[c - 1] + widths[c - 1] + gaps[c] + (HasColumnRule(table, c, columns) ? rule : 0);
         var total = columns == 0 ? 0 : starts[^1] + widths[^1];
+        if (columns > 0 && HasColumnRule(table, columns, columns)) total += edgePad + rule;
 
         var strutHeight = 0.84 * scale;
         var strutDepth = 0.36 * scale;
@@ -66,28 +78,65 @@ public sealed partial class MathTypesetter
             }
             rows.Add(new TableRow(box, Math.Max(box.Height, strutHeight), depth, below));
         }
-        return rows;
+        var ruleXs = Enumerable.Range(0, columns + 1).Where(b => columns > 0 && HasColumnRule(table, b, columns))
+            .Select(b => b == 0 ? 0 : b == columns ? total - rule : starts[b] - gaps[b] / 2 - rule).ToList();
+        return (rows, ruleXs);
     }
+
+    private static bool IsDisplayLike(MathTable table) =>
+        table.IsAlignment || table.Environment is "gather" or "gather*" or "gathered" or "equation" or "equation*" or "multline" or "multline*";
+
+    /// <summary>The style of a table's cells: display in the alignment environments, text (or the outer script style) in the others.</summary>
+    private static MathStyleState CellStyle(MathTable table, MathStyleState outer) =>
+        IsDisplayLike(table) ? MathStyleState.Display with { Cramped = outer.Cramped } : outer.IsDisplay ? MathStyleState.Text : outer;
+
+    /// <summary>The thickness of a table's rules (a fraction bar's), 0 for a table without rules so that its layout is unchanged.</summary>
+    private double RuleThickness(MathTable table, MathStyleState cellStyle) =>
+        table.HasRules ? _font.Em(MathConstant.FractionRuleThickness, cellStyle) : 0;
+
+    /// <summary>Whether column boundary <paramref name="boundary"/> carries a rule; a rule written past the last column used is drawn after it.</summary>
+    private static bool HasColumnRule(MathTable table, int boundary, int columns) =>
+        table.ColumnRules.Any(r => Math.Min(r, columns) == boundary);
 
     /// <summary>The space between rows: amsmath's \jot (3 pt at 10 pt) for align and gather, none otherwise.</summary>
     public double RowGap(MathTable table, MathStyleState style) =>
         table.IsAlignment || table.Environment.StartsWith("gather", StringComparison.Ordinal) ? 0.3 * _font.Scale(style) : 0;
 
-    /// <summary>A table inside a formula: its rows stacked, centred on the axis, between its delimiters (pmatrix's parentheses, cases' brace).</summary>
+    /// <summary>
+    /// A table inside a formula: its rows stacked, centred on the axis, between its delimiters (pmatrix's parentheses,
+    /// cases' brace). Its rules (array's <c>|</c>, <c>\hline</c>) are rule boxes as thick as a fraction bar: a
+    /// horizontal rule takes its own height between the rows' struts and spans the table's width, a vertical one spans
+    /// the table's height in the room <see cref="TableRows"/> left for it, halfway between the columns' padding.
+    /// </summary>
     private MathBox Table(MathTable table, MathStyleState style)
     {
-        var rows = TableRows(table, style);
+        var (rows, columnRuleXs) = ArrangeTable(table, style);
         var gap = RowGap(table, style);
         var placed = new List<PlacedBox>();
+        var rule = RuleThickness(table, CellStyle(table, style));
+        var ruleBottoms = new List<double>();
         var y = 0.0; // the top of the next row, going down from 0
         var width = rows.Count == 0 ? 0 : rows.Max(r => r.Box.Width);
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
+            if (table.RowRules.Contains(r))
+            {
+                y -= rule;
+                ruleBottoms.Add(y);
+            }
             y -= row.Height;
             placed.Add(new PlacedBox(row.Box, 0, y));
             y -= row.Depth + row.SpaceBelow + gap;
         }
         var height = -(y + (rows.Count > 0 ? gap : 0));
+        if (rows.Count > 0 && table.RowRules.Contains(rows.Count))
+        {
+            height += rule;
+            ruleBottoms.Add(-height);
+        }
+        placed.AddRange(ruleBottoms.Select(bottom => new PlacedBox(new RuleBox(width, rule, 0), 0, bottom)));
+        placed.AddRange(columnRuleXs.Select(x => new PlacedBox(new RuleBox(rule, height, 0), x, -height)));
         // Centre the stack on the axis: its middle at the axis height.
         var shift = Axis(style) + height / 2;
         var stack = new GroupBox(placed.Select(p => p with { Shift = p.Shift + shift }).ToList(), width, shift, height - shift);

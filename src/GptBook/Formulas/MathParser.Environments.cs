@@ -231,6 +231,7 @@ public sealed partial class MathParser
             _slots.Remove(unused);
             rowSlots.Remove(unused);
         }
+        if (numberRows is not null && name.StartsWith("multline", StringComparison.Ordinal)) OneNumberOnTheLastLine(rowSlots);
         if (numberRows is not null)
         {
             // The lines carry the numbers now; a \label written after \end{align} goes to the last line.
@@ -238,6 +239,24 @@ public sealed partial class MathParser
             _row = rowSlots.Count > 0 ? rowSlots[^1] : outerRow;
         }
         return new MathTable(name, rows, columns, left, right) { RowRules = rowRules };
+    }
+
+    /// <summary>
+    /// multline is one equation broken into lines: one number, on its last line, whichever line its \tag, \label or
+    /// \notag was written on.
+    /// </summary>
+    private void OneNumberOnTheLastLine(List<NumberSlot> rowSlots)
+    {
+        if (rowSlots.Count < 2) return;
+        var last = rowSlots[^1];
+        foreach (var slot in rowSlots[..^1])
+        {
+            if (last.Tag is null && slot.Tag is not null) (last.Tag, last.TagIsVerbatim) = (slot.Tag, slot.TagIsVerbatim);
+            last.Label ??= slot.Label;
+            last.Suppressed |= slot.Suppressed;
+            _slots.Remove(slot);
+        }
+        rowSlots.RemoveRange(0, rowSlots.Count - 1);
     }
 
     private void StartNumberedRow(int row, bool automatic, List<NumberSlot> rowSlots)

@@ -344,6 +344,18 @@ public class MathParserTests
     }
 
     [Fact]
+    public void Multline_has_one_number_on_its_last_line_wherever_its_label_or_notag_is()
+    {
+        var formula = Parse(@"\begin{multline} a + b \label{eq:m} \\ + c \\ + d \end{multline}", display: true);
+        Assert.Empty(formula.Errors);
+        var number = Assert.Single(formula.Numbers);
+        Assert.Equal((2, "eq:m", true), (number.Row, number.Label, number.Automatic));
+        Assert.Empty(Parse(@"\begin{multline} a \notag \\ + c \end{multline}", display: true).Numbers);
+        Assert.Equal("A", Assert.Single(Parse(@"\begin{multline*} a \tag{A} \\ + c \end{multline*}", display: true).Numbers).Tag);
+        Assert.Empty(Parse(@"\begin{multline*} a \\ + c \end{multline*}", display: true).Numbers);
+    }
+
+    [Fact]
     public void Align_star_and_aligned_inside_equation_number_once()
     {
         Assert.Empty(Parse(@"\begin{align*} a &= b \\ c &= d \end{align*}", display: true).Numbers);

@@ -53,6 +53,13 @@ public class MathMLWriterNotesTests
     }
 
     [Fact]
+    public void Multline_aligns_its_first_line_left_and_its_last_right()
+    {
+        var cells = Write(@"\begin{multline*} a + b \\ + c \\ + d \end{multline*}", display: true).Descendants(M + "mtd");
+        Assert.Equal(["left", "center", "right"], cells.Select(c => (string?)c.Attribute("columnalign")));
+    }
+
+    [Fact]
     public void Boxed_is_a_row_the_stylesheets_frame()
     {
         var row = Write(@"\boxed{x=1}").Descendants(M + "mrow").Single(e => (string?)e.Attribute("class") == "boxed");

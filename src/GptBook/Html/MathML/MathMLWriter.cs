@@ -301,6 +301,9 @@ public static class MathMLWriter
                     for (var c = 0; c < columns; c++)
                     {
                         var align = t.AlignmentOf(c) switch { MathColumnAlignment.Left => "left", MathColumnAlignment.Right => "right", _ => "center" };
+                        // multline's first line flush left, its last flush right (as the PDF sets them).
+                        if (t.Environment.StartsWith("multline", StringComparison.Ordinal) && t.Rows.Count > 1 && (r == 0 || r == t.Rows.Count - 1))
+                            align = r == 0 ? "left" : "right";
                         var strut = c == 0 ? MathMLRowSpacing.StrutDepthFor(t.Rows[r].SpaceBelow) : null;
                         var rules = RuleClasses(t, r, c, columns);
                         Element(xml, "mtd", () =>

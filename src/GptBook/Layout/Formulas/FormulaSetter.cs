@@ -36,7 +36,8 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
     }
 
     /// <summary>
-    /// A display formula's rows inside <paramref name="width"/>: centred, each with its number (if any) flush right,
+    /// A display formula's rows inside <paramref name="width"/>: centred (multline's first line flush left and its last
+    /// flush right), each with its number (if any) flush right,
     /// with TeX's space above and below (about half a line); a single formula too wide for the measure broken into
     /// lines multline-style. The page may break between the rows of a top-level align or gather, never inside a row,
     /// inside an aligned/gathered/split block, nor between the lines of a broken formula.
@@ -61,7 +62,12 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
         if (RowsOf(formula) is { } table)
         {
             // A row's \\[length] is space below its depth, on the page as inside a box (MathTypesetter.TableRows).
-            rows = cache.TableRows(table, style).Select(r => (r.Box, r.Height, r.Depth + r.SpaceBelow, Centred)).ToList();
+            var tableRows = cache.TableRows(table, style);
+            // multline's lines, each at its own width: the first flush left, the last flush right, any between centred.
+            var multline = table.Environment.StartsWith("multline", StringComparison.Ordinal) && tableRows.Count > 1;
+            rows = tableRows.Select((r, i) => multline
+                    ? (cache.Typeset(table.Rows[i].Cells[0], style), r.Height, r.Depth + r.SpaceBelow, i == 0 ? FlushLeft : i == tableRows.Count - 1 ? FlushRight : Centred)
+                    : (r.Box, r.Height, r.Depth + r.SpaceBelow, Centred)).ToList();
             gap = cache.Typesetter.RowGap(table, style);
             breakable = true;
         }

@@ -43,6 +43,24 @@ public class FormulaSetterTests
         Enumerable.Range(0, rows.Count).Where(i => rows.Rows[i].Fragments.OfType<FormulaFragment>().Any()).ToList();
 
     [Fact]
+    public void Multline_sets_its_first_line_flush_left_its_last_flush_right_before_its_one_number()
+    {
+        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var rows = setter.Display(Numbered(@"\begin{multline} a + b + c \\ + d \\ + e + f \end{multline}"), Size, Width, StructureNode.Root(), SourceSpan.None);
+        var lines = FormulaRows(rows).Select(i => rows.Rows[i].Fragments.OfType<FormulaFragment>().ToList()).ToList();
+        Assert.Equal([1, 1, 2], lines.Select(l => l.Count)); // one number, on the last line
+        var number = lines[2][1];
+        Assert.Equal("(1)", FormulaText.Of(number.Box));
+        Assert.Equal(Length.Zero, lines[0][0].X);
+        Assert.Equal(Width, number.X + Size * number.Box.Width);
+        var last = lines[2][0];
+        Assert.True(last.X + Size * last.Box.Width < number.X - Size * 0.9); // flush right, a quad before the number
+        Assert.True(last.X + Size * last.Box.Width > number.X - Size * 1.1);
+        var middle = lines[1][0];
+        Assert.Equal((Width - Size * middle.Box.Width) / 2, middle.X); // centred
+    }
+
+    [Fact]
     public void A_numbered_align_carries_a_number_on_each_line_and_may_break_between_them()
     {
         var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());

@@ -88,7 +88,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode MathMacroInvalid = new("GB0602", W, "math macro in book.yml is not valid; left out");
     public static readonly DiagnosticCode EquationLabelDuplicate = new("GB0603", W, "equation label defined twice; the first one is kept");
     public static readonly DiagnosticCode EquationLabelUnknown = new("GB0604", W, "reference to an equation label that does not exist");
-    public static readonly DiagnosticCode MathRowSpacing = new("GB0605", W, "row spacing after \\\\ in a formula is not a length; the row gets no extra space");
+    public static readonly DiagnosticCode MathRowMarkupIgnored = new("GB0605", W, "row markup in a formula that cannot be used is ignored: spacing after \\\\ that is not a length, an \\hline inside a row");
 
     // The build itself
     public static readonly DiagnosticCode OutputLocked = new("GB0011", E, "another build is writing to the output folder");

@@ -121,6 +121,8 @@ public sealed partial class MathParser
             case "eqref" or "ref":
                 return new MathReference(ReadName(t), name == "eqref");
             case "hline":
+                // At a row's start ReadRules takes it; here it stands inside a row, where no rule can go.
+                _warnings.Add(new MathSyntaxError(t.Offset, t.Length, "\\hline inside a row is ignored: a rule goes at the start of a row, after \\\\"));
                 return null;
             case "newcommand" or "renewcommand" or "providecommand" or "newcommand*" or "renewcommand*":
                 DefineNewCommand(t, overwrite: name != "providecommand");

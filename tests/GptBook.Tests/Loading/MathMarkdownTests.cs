@@ -163,6 +163,17 @@ public class MathMarkdownTests
     }
 
     [Fact]
+    public void An_hline_inside_a_row_is_a_warning_at_its_place_and_the_rules_at_row_starts_are_kept()
+    {
+        var (book, diagnostics) = Load("$$\n\\begin{array}{c|c}\n\\hline\na & b \\\\ \\hline\nc & d \\hline\n\\end{array}\n$$\n");
+        var d = Assert.Single(diagnostics.Items);
+        Assert.Equal(("GB0605", DiagnosticSeverity.Warning, "content/a.md:5:7"), (d.Code, d.Severity, d.Span.ToString()));
+        Assert.Contains("\\hline inside a row", d.Message, StringComparison.Ordinal);
+        var table = (MathTable)Assert.Single(book.Chapters[0].Blocks.OfType<DisplayMath>()).Formula.Root.DescendantsAndSelf().First(n => n is MathTable);
+        Assert.Equal([0, 1], table.RowRules);
+    }
+
+    [Fact]
     public void Equations_are_numbered_per_chapter_and_references_resolve_across_chapters()
     {
         var (book, diagnostics) = Load(

@@ -6,8 +6,8 @@ namespace GptBook.Loading.Formulas;
 
 /// <summary>
 /// Parses a chapter's formulas in reading order: each starts with the macros in force (book.yml's, then the
-/// chapter's own \newcommand/\def so far), and each parser error becomes GB0601 at its file:line:col, each row
-/// spacing that is not a length GB0605.
+/// chapter's own \newcommand/\def so far), and each parser error becomes GB0601 at its file:line:col, each piece of
+/// row markup the parser had to ignore (a row spacing that is not a length, an \hline inside a row) GB0605.
 /// </summary>
 internal sealed class FormulaReader(SourceLocator source, DiagnosticBag diagnostics, MathMacroTable bookMacros)
 {
@@ -29,7 +29,7 @@ internal sealed class FormulaReader(SourceLocator source, DiagnosticBag diagnost
         foreach (var error in formula.Errors)
             diagnostics.Report(DiagnosticCodes.MathSyntax, spanOf(error), $"{error.Message}; the formula is shown as its source in a marked box");
         foreach (var warning in formula.Warnings)
-            diagnostics.Report(DiagnosticCodes.MathRowSpacing, spanOf(warning), warning.Message);
+            diagnostics.Report(DiagnosticCodes.MathRowMarkupIgnored, spanOf(warning), warning.Message);
         return formula;
     }
 }

@@ -207,6 +207,12 @@ public sealed record MathTable(string Environment, IReadOnlyList<MathTableRow> R
     /// (aligned, gathered, split, alignedat) are one box, as in TeX.
     /// </summary>
     public bool IsDisplayLines => Environment.TrimEnd('*') is "align" or "gather" or "multline" or "flalign" or "eqnarray" or "alignat";
+
+    /// <summary>True for multline: one equation in lines, the first flush left, the last flush right.</summary>
+    public bool IsMultline => Environment is "multline" or "multline*";
+
+    /// <summary>True for the alignments with 2 em between their pairs; alignat and alignedat leave that to the author.</summary>
+    public bool SpacesPairs => IsAlignment && Environment is not ("alignat" or "alignat*" or "alignedat");
 }
 
 /// <summary>

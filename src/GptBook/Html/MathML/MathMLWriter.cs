@@ -173,14 +173,13 @@ public static class MathMLWriter
         }
         switch (s.Class)
         {
-            case AtomClass.Ord when s.Text is not ("|" or "‖" or "/" or "∖"):
+            case AtomClass.Ord when !IsBarOrSlash(s.Text):
                 Leaf(xml, "mi", s.Text);
                 return;
+            // Plain parentheses, bars and slashes keep their size; only \left…\right stretches. (MathML's operator
+            // dictionary makes bars stretchy, and Chromium grows a plain |x| or p\|q to a fraction's height in the row.)
             case AtomClass.Open or AtomClass.Close:
-            // Bars and slashes too: MathML's operator dictionary makes them stretchy, and Chromium grows a plain
-            // |x| or p\|q to the height of a fraction elsewhere in the row.
-            case AtomClass.Ord or AtomClass.Rel when s.Text is "|" or "‖" or "/" or "∖" or "∣" or "∥":
-                // Plain parentheses keep their size; only \left…\right stretches.
+            case AtomClass.Ord or AtomClass.Rel when IsBarOrSlash(s.Text):
                 Leaf(xml, "mo", s.Text, ("stretchy", "false"));
                 return;
             default:
@@ -188,6 +187,8 @@ public static class MathMLWriter
                 return;
         }
     }
+
+    private static bool IsBarOrSlash(string text) => text is "|" or "‖" or "/" or "∖" or "∣" or "∥";
 
     private static void Fraction(XmlWriter xml, MathFraction f)
     {
@@ -302,7 +303,7 @@ public static class MathMLWriter
                     {
                         var align = t.AlignmentOf(c) switch { MathColumnAlignment.Left => "left", MathColumnAlignment.Right => "right", _ => "center" };
                         // multline's first line flush left, its last flush right (as the PDF sets them).
-                        if (t.Environment.StartsWith("multline", StringComparison.Ordinal) && t.Rows.Count > 1 && (r == 0 || r == t.Rows.Count - 1))
+                        if (t.IsMultline && t.Rows.Count > 1 && (r == 0 || r == t.Rows.Count - 1))
                             align = r == 0 ? "left" : "right";
                         var strut = c == 0 ? MathMLRowSpacing.StrutDepthFor(t.Rows[r].SpaceBelow) : null;
                         var rules = RuleClasses(t, r, c, columns);

@@ -64,7 +64,7 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
             // A row's \\[length] is space below its depth, on the page as inside a box (MathTypesetter.TableRows).
             var tableRows = cache.TableRows(table, style);
             // multline's lines, each at its own width: the first flush left, the last flush right, any between centred.
-            var multline = table.Environment.StartsWith("multline", StringComparison.Ordinal) && tableRows.Count > 1;
+            var multline = table.IsMultline && tableRows.Count > 1;
             rows = tableRows.Select((r, i) => multline
                     ? (cache.Typeset(table.Rows[i].Cells[0], style), r.Height, r.Depth + r.SpaceBelow, i == 0 ? FlushLeft : i == tableRows.Count - 1 ? FlushRight : Centred)
                     : (r.Box, r.Height, r.Depth + r.SpaceBelow, Centred)).ToList();

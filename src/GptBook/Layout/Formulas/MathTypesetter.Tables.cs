@@ -44,7 +44,7 @@ public sealed partial class MathTypesetter
 
         var gaps = new double[columns];
         for (var c = 1; c < columns; c++)
-            gaps[c] = alignment ? (c % 2 == 0 && !table.Environment.StartsWith("alignat", StringComparison.Ordinal) && table.Environment != "alignedat" ? 2.0 * scale : 0) : 1.0 * scale;
+            gaps[c] = alignment ? (c % 2 == 0 && table.SpacesPairs ? 2.0 * scale : 0) : 1.0 * scale;
         // A vertical rule takes its own width between the columns (or at an edge, with \arraycolsep between it and the column).
         var rule = RuleThickness(table, style);
         var edgePad = ArrayColumnSeparation * scale;

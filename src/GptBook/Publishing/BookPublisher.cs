@@ -134,15 +134,18 @@ public static class BookPublisher
         // The EPUB's page list follows the print layout: the PDF stage hands over where its pages begin as soon as
         // the layout is done (an empty map if it fails first, or if no PDF is built: then the EPUB has no page list).
         var pageMap = new TaskCompletionSource<PrintPageMap>(TaskCreationOptions.RunContinuationsAsynchronously);
-        // Then the PDF's rendering (the longer part) runs alongside the EPUB on a machine with a second core. The
-        // site copies both, so it waits for them.
+        // Then the PDF's rendering (the longer part, on one core: PDFsharp is not thread-safe) runs alongside the EPUB
+        // and then the site, which use the other core and whichever the PDF leaves free.
+        long pdfWrittenAt = 0;
         var pdf = request.Formats.HasFlag(OutputFormats.Pdf)
             ? Task.Run(() =>
             {
                 try
                 {
-                    return Stage("pdf", () => PdfBookWriter.Write(book, options, images, FontSet.Bundled(), stagedPdf, diagnostics,
+                    var layout = Stage("pdf", () => PdfBookWriter.Write(book, options, images, FontSet.Bundled(), stagedPdf, diagnostics,
                         layout => pageMap.TrySetResult(layout.PageMap())), l => $"{l.Pages.Count} pages, {SizeOf(stagedPdf)}");
+                    pdfWrittenAt = Stopwatch.GetTimestamp();
+                    return layout;
                 }
                 finally
                 {
@@ -151,7 +154,7 @@ public static class BookPublisher
             })
             : null;
         if (pdf == null) pageMap.TrySetResult(PrintPageMap.None);
-        StageFailedException? epubFailed = null;
+        StageFailedException? failed = null;
         try
         {
             if (request.Formats.HasFlag(OutputFormats.Epub))
@@ -165,24 +168,45 @@ public static class BookPublisher
         }
         catch (StageFailedException e)
         {
-            epubFailed = e; // still let the PDF finish: the process must not end under a writer in mid-file
+            failed = e; // still let the PDF finish: the process must not end under a writer in mid-file
         }
-        if (pdf != null)
-            pages = pdf.GetAwaiter().GetResult().Pages.Count;
-        if (epubFailed != null) throw epubFailed;
+        // The site reports into a list of its own, taken over only once the PDF is written: a PDF stage that fails
+        // ends the build as it did when the site began after it, without the findings of a site that is dropped.
+        var siteDiagnostics = new DiagnosticBag();
         var siteWritten = false;
-        if (request.Formats.HasFlag(OutputFormats.Site))
+        if (failed == null && request.Formats.HasFlag(OutputFormats.Site))
         {
-            // The downloads are this build's files where it makes them (staged under the same names), else those an
-            // earlier build left in place.
-            SiteDownload[] downloads =
+            // The site offers the PDF and the EPUB, every page showing their sizes: it makes its pages while the PDF is
+            // drawn and waits for the files only then. They are this build's files where it makes them (staged under
+            // the same names), else those an earlier build left in place. A failed PDF stage's exception abandons the
+            // site, whose staging folder goes with it.
+            IReadOnlyList<SiteDownload> offered =
             [
                 new("PDF", request.Formats.HasFlag(OutputFormats.Pdf) ? stagedPdf : pdfPath),
                 new("EPUB", request.Formats.HasFlag(OutputFormats.Epub) ? stagedEpub : epubPath),
             ];
-            siteWritten = Stage("site", () => SiteWriter.Write(book, options, images, downloads, stagedSite, diagnostics, cache: derived,
-                addresses: SiteAddressMap.Read(addressesFile, diagnostics)));
+            var downloads = pdf == null
+                ? Task.FromResult(offered)
+                : pdf.ContinueWith(written =>
+                {
+                    written.GetAwaiter().GetResult();
+                    return offered;
+                }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            try
+            {
+                siteWritten = Stage("site", () => SiteWriter.Write(book, options, images, downloads, stagedSite, siteDiagnostics, cache: derived,
+                    addresses: SiteAddressMap.Read(addressesFile, siteDiagnostics)),
+                    _ => pdfWrittenAt == 0 ? null : $"done {Stopwatch.GetElapsedTime(pdfWrittenAt).TotalMilliseconds:0} ms after the PDF");
+            }
+            catch (StageFailedException e)
+            {
+                failed = e;
+            }
         }
+        if (pdf != null)
+            pages = pdf.GetAwaiter().GetResult().Pages.Count;
+        foreach (var d in siteDiagnostics.Items) diagnostics.Add(d);
+        if (failed != null) throw failed;
 
         // The final check: errors from any stage, or under --strict warnings from any stage, and nothing moves.
         if (Failed(diagnostics, request.Strict))

@@ -4,8 +4,8 @@ namespace GptBook.Site;
 
 /// <summary>
 /// What the frame of every page shows that is the same across the site, fixed for one build: the book's metadata
-/// and words, the tab-title suffix, where the site is published (if known), the downloads the footer offers, and
-/// the picture shared pages show (the cover).
+/// and words, the tab-title suffix, where the site is published (if known), and the picture shared pages show (the
+/// cover). The downloads the footer offers are put in after the pages are made (<see cref="SiteDownloadLists"/>).
 /// </summary>
 /// <param name="BaseUrl">The published address, ending in "/", or null when unknown (then no absolute URLs).</param>
 /// <param name="ShareImage">The cover for OpenGraph and Twitter cards, relative to the site root; null if none.</param>
@@ -15,7 +15,6 @@ public sealed record SiteFrame(
     SiteLabels SiteLabels,
     string TitleSuffix,
     string? BaseUrl,
-    IReadOnlyList<SiteHomePage.Download> Downloads,
     string? ShareImage)
 {
     /// <summary>

@@ -14,12 +14,9 @@ public static class SiteHomePage
 {
     private static readonly XNamespace X = PolyglotHtmlSerializer.Xhtml;
 
-    /// <summary>A download as the page shows it: file name in the site, label, size in bytes, media type.</summary>
-    public sealed record Download(string FileName, string Label, long Bytes, string MediaType);
-
     /// <param name="cover">The cover picture scaled for the home page, or null for a title card.</param>
     public static XElement Build(BookMetadata metadata, LanguageLabels labels, SiteLabels siteLabels,
-        IReadOnlyList<Download> downloads, XElement tableOfContents, SiteCoverImage.Prepared? cover)
+        XElement tableOfContents, SiteCoverImage.Prepared? cover)
     {
         var authors = string.Join(siteLabels.AuthorSeparator, metadata.Authors);
         var intro = new XElement(X + "div", new XAttribute("class", "book-intro"),
@@ -27,9 +24,8 @@ public static class SiteHomePage
             metadata.Subtitle is { Length: > 0 } subtitle ? new XElement(X + "p", new XAttribute("class", "book-subtitle"), subtitle) : null,
             BookMeta(metadata, authors, siteLabels),
             metadata.Description is { Length: > 0 } description ? new XElement(X + "p", new XAttribute("class", "book-description"), description) : null,
-            downloads.Count > 0
-                ? new XElement(X + "ul", new XAttribute("class", "downloads"), downloads.Select(d => DownloadItem(d, labels)))
-                : null);
+            // The download buttons go in once the files are built (SiteDownloadLists).
+            SiteDownloadLists.Slot(SiteDownloadLists.Place.Home, ""));
 
         return SiteLayout.Main(
             new XElement(X + "div", new XAttribute("class", "book-home"),
@@ -56,16 +52,6 @@ public static class SiteHomePage
                     new XElement(X + "div", new XAttribute("class", "cover-title"), metadata.Title),
                     metadata.Subtitle is { Length: > 0 } sub ? new XElement(X + "div", new XAttribute("class", "cover-subtitle"), sub) : null),
                 authors.Length > 0 ? new XElement(X + "div", new XAttribute("class", "cover-authors"), authors) : null));
-
-    private static XElement DownloadItem(Download download, LanguageLabels labels) =>
-        new(X + "li",
-            new XElement(X + "a",
-                new XAttribute("class", "download"),
-                new XAttribute("href", download.FileName),
-                new XAttribute("type", download.MediaType),
-                new XAttribute("download", download.FileName),
-                new XElement(X + "span", $"{labels.Download} {download.Label}"),
-                new XElement(X + "span", new XAttribute("class", "download-size"), "· " + ByteSizeText.Format(download.Bytes))));
 
     /// <summary>The authors and the date, each only when the book gives it; null when it gives neither.</summary>
     private static XElement? BookMeta(BookMetadata metadata, string authors, SiteLabels siteLabels)

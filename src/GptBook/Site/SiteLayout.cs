@@ -137,16 +137,8 @@ public static class SiteLayout
         return new XElement(X + "footer", new XAttribute("class", "site-footer"),
             new XElement(X + "div", new XAttribute("class", "site-footer-inner"),
                 new XElement(X + "p", string.Join(" · ", parts)),
-                frame.Downloads.Count > 0
-                    ? new XElement(X + "ul", new XAttribute("class", "footer-downloads"), new XAttribute("aria-label", siteLabels.Downloads),
-                        frame.Downloads.Select(d => new XElement(X + "li",
-                            new XElement(X + "a",
-                                new XAttribute("href", frame.Root + d.FileName),
-                                new XAttribute("type", d.MediaType),
-                                new XAttribute("download", d.FileName),
-                                $"{frame.Labels.Download} {d.Label}",
-                                new XElement(X + "span", new XAttribute("class", "download-size"), " · " + ByteSizeText.Format(d.Bytes))))))
-                    : null));
+                // The downloads go in once they are built (SiteDownloadLists).
+                SiteDownloadLists.Slot(SiteDownloadLists.Place.Footer, frame.Root)));
     }
 
     private static XElement Meta(string kind, string name, string content) =>

@@ -37,6 +37,19 @@ public static class SiteWriter
     /// <returns>True if the site was written; false (with an error reported) if the previous site was kept.</returns>
     public static bool Write(Book book, BookOptions options, ImageCatalog images, IReadOnlyList<SiteDownload> downloads,
         string outputDirectory, DiagnosticBag diagnostics, byte[]? coverImage = null, DerivedFileCache? cache = null,
+        SiteAddressMap? addresses = null, FontSet? fonts = null) =>
+        Write(book, options, images, Task.FromResult(downloads), outputDirectory, diagnostics, coverImage, cache, addresses, fonts);
+
+    /// <summary>
+    /// Writes the site while the files it offers may still be being built (the PDF, drawn on one core): every page is
+    /// made, guarded, read for its characters and serialized, on the other cores, and every other file written,
+    /// before the site waits for <paramref name="downloads"/>; then the files are copied, each page gets its lists of
+    /// downloads (every page's footer shows each file's size), the web fonts are cut and the pages written. When
+    /// <paramref name="downloads"/> fails, the site is abandoned (the folder is left as it was) and its exception
+    /// reaches the caller as itself.
+    /// </summary>
+    public static bool Write(Book book, BookOptions options, ImageCatalog images, Task<IReadOnlyList<SiteDownload>> downloads,
+        string outputDirectory, DiagnosticBag diagnostics, byte[]? coverImage = null, DerivedFileCache? cache = null,
         SiteAddressMap? addresses = null, FontSet? fonts = null)
     {
         try
@@ -65,7 +78,7 @@ public static class SiteWriter
         SiteAddressPlan.Make(addresses, chunked, addresses == null ? BookChunker.Split(book, options.Epub.SplitLevel, PageExtension) : chunked, diagnostics);
 
     private static void WriteInto(string staging, Book book, BookOptions options, ImageCatalog images,
-        IReadOnlyList<SiteDownload> downloads, byte[]? coverImage, DerivedFileCache cache, SiteAddressMap? addresses, FontSet? fonts,
+        Task<IReadOnlyList<SiteDownload>> downloads, byte[]? coverImage, DerivedFileCache cache, SiteAddressMap? addresses, FontSet? fonts,
         DiagnosticBag diagnostics)
     {
         fonts ??= BundledFonts(diagnostics);
@@ -82,16 +95,14 @@ public static class SiteWriter
         var resolver = new CatalogImageResolver(images, ImageProfile.Site, imageFiles.HrefOf, diagnostics);
         var content = new XhtmlContentWriter(new HtmlContentContext(chunked, labels, HtmlFlavor.Html5, resolver.Resolve, diagnostics));
 
-        var offered = CopyDownloads(staging, downloads, diagnostics);
         var cover = coverImage == null
             ? SiteCoverSource.Write(book, options, images, fonts, staging, cache)
             : SiteCoverImage.Write(coverImage, staging, cache);
         if (coverImage != null && cover == null)
             diagnostics.Report(DiagnosticCodes.SiteCoverUnreadable, SourceSpan.None, "the cover picture could not be decoded; the home page shows a title card");
-        var frame = new SiteFrame(metadata, labels, siteLabels, options.Site.BaseTitle ?? metadata.Title, options.Site.BaseUrl, offered,
-            cover?.LargestSrc);
+        var frame = new SiteFrame(metadata, labels, siteLabels, options.Site.BaseTitle ?? metadata.Title, options.Site.BaseUrl, cover?.LargestSrc);
 
-        var home = SiteHomePage.Build(metadata, labels, siteLabels, offered,
+        var home = SiteHomePage.Build(metadata, labels, siteLabels,
             SiteTableOfContents.Build(tocEntries, current: null, labels.TableOfContents, siteLabels, cssClass: "home-toc"), cover);
         pages.Write(IndexFile, SiteLayout.Compose(frame,
             new SiteLayout.PageParts("page-home", IndexFile, frame.TitleSuffix, home, Toc: null, NextHref: chunked.Chunks[0].FileName,
@@ -100,9 +111,12 @@ public static class SiteWriter
         // The chunk pages on every core: each stands alone. The content writer, the image resolver and the image
         // files keep state from page to page (what was reported, which files to copy), so writing a page's content
         // takes turns; what each page holds does not depend on the order. The pages are kept, and their characters
-        // recorded for the web fonts, in reading order, as before.
+        // recorded for the web fonts, in reading order, as before. While the downloads are still being built, one core
+        // is left to their writer: the site waits for it in the end, and the PDF's drawing is one thread that pages
+        // competing for its core (or for the pool threads it hands pages to) would only hold up.
         var contentTurn = new Lock();
-        pages.WriteAll(chunked.Chunks.Count, i =>
+        var cores = downloads.IsCompleted ? Environment.ProcessorCount : Math.Max(1, Environment.ProcessorCount - 1);
+        pages.WriteAll(chunked.Chunks.Count, cores, i =>
         {
             var chunk = chunked.Chunks[i];
             var previous = i > 0 ? chunked.Chunks[i - 1] : null;
@@ -140,13 +154,15 @@ public static class SiteWriter
             pages.Write(redirect.Address, SiteRedirectPage.Compose(frame, redirect));
         File.WriteAllBytes(Path.Combine(staging, SiteAddressMap.FileName), plan.Map.ToJson());
         SiteMap.Write(staging, frame, chunked.Chunks.Select(c => c.FileName).Prepend(IndexFile));
-
-        pages.Flush(WebFontWriter.Write(staging, fonts, characters, cache).PageFonts);
         foreach (var asset in SiteAssets.Files)
             File.WriteAllBytes(Path.Combine(staging, asset), asset == SiteAssets.Stylesheet
                 ? [.. SiteAssets.Bytes(asset), .. Encoding.UTF8.GetBytes("\n" + FormulaStyles.Css + "\n\n" + ImageSizeClasses.Css())]
                 : SiteAssets.Bytes(asset));
         imageFiles.CopyTo(staging);
+
+        // Only now the files offered for download, which may still have been being built until here.
+        pages.FillDownloads(CopyDownloads(staging, downloads.GetAwaiter().GetResult(), diagnostics), labels, siteLabels);
+        pages.Flush(WebFontWriter.Write(staging, fonts, characters, cache).PageFonts);
     }
 
     /// <summary>The bundled faces, or null (reported) when they cannot be read: the site then names system fonts only.</summary>
@@ -164,15 +180,19 @@ public static class SiteWriter
     /// <summary>
     /// Guards each page, notes the characters it shows for the web fonts and serializes it, keeping its text rather
     /// than its tree (the trees of a whole site, thousands of MathML elements a chapter of formulas, otherwise lived
-    /// until the end and were copied by every collection meanwhile); writes the pages once the fonts are cut, each
-    /// asking first for the font files it shows (<see cref="WebFontPreload"/>).
+    /// until the end and were copied by every collection meanwhile); puts in the lists of downloads once the files are
+    /// built; writes the pages once the fonts are cut, each asking first for the font files it shows
+    /// (<see cref="WebFontPreload"/>).
     /// </summary>
     private sealed class PageWriter(string staging, DiagnosticBag diagnostics, WebFontCharacters? characters)
     {
         private readonly List<Serialized> _pages = [];
 
-        /// <summary>A page's file name and text; <see cref="PreloadRoot"/> is where its fonts are addressed from when it asks for them first.</summary>
-        private readonly record struct Serialized(string FileName, string Text, string? PreloadRoot);
+        /// <summary>A page's file name and text; <see cref="PreloadRoot"/> is where its fonts are addressed from when
+        /// it asks for them first; <see cref="GuardRoot"/> what it was guarded with; <see cref="Slots"/> where its lists
+        /// of downloads go.</summary>
+        private readonly record struct Serialized(string FileName, string Text, string? PreloadRoot, string GuardRoot,
+            IReadOnlyList<SiteDownloadLists.Marked> Slots);
 
         /// <param name="root">See <see cref="SiteMarkupTransform.Guard"/>.</param>
         /// <param name="data">Our own data block (the search index), added after the guard, which would remove any script.</param>
@@ -182,24 +202,59 @@ public static class SiteWriter
             Keep(text, serialized);
         }
 
-        /// <summary>Pages <c>0 … count − 1</c>, each made, guarded and serialized on whichever core is free, then kept
-        /// (and their characters recorded) in that order.</summary>
-        public void WriteAll(int count, Func<int, (string FileName, XElement Page)> make)
+        /// <summary>Pages <c>0 … count − 1</c>, each made, guarded and serialized on whichever of
+        /// <paramref name="cores"/> is free, then kept (and their characters recorded) in that order.</summary>
+        public void WriteAll(int count, int cores, Func<int, (string FileName, XElement Page)> make)
         {
             var made = new (WebFontCharacters.PageText? Text, Serialized Page)[count];
             OnEveryCore(count, i =>
             {
                 var (fileName, page) = make(i);
                 made[i] = Guarded(fileName, page, "", null);
-            });
+            }, cores);
             foreach (var (text, page) in made) Keep(text, page);
+        }
+
+        /// <summary>
+        /// Puts the lists of <paramref name="downloads"/> into every page's slots, each guarded and its characters
+        /// recorded as the page's, as if the page had held it when it was made (pages on every core, the characters
+        /// recorded in the pages' order).
+        /// </summary>
+        public void FillDownloads(IReadOnlyList<SiteDownloadLists.Download> downloads, LanguageLabels labels, SiteLabels siteLabels)
+        {
+            var filled = new (string Text, List<WebFontCharacters.PageText> Shown)[_pages.Count];
+            OnEveryCore(_pages.Count, i =>
+            {
+                var page = _pages[i];
+                var text = page.Text;
+                var shown = new List<WebFontCharacters.PageText>();
+                foreach (var slot in page.Slots)
+                {
+                    var html = "";
+                    if (SiteDownloadLists.List(slot.Place, slot.Root, downloads, labels, siteLabels) is { } list)
+                    {
+                        SiteMarkupTransform.Guard(list, page.FileName, diagnostics, page.GuardRoot);
+                        if (characters != null) shown.Add(WebFontCharacters.Read(slot.InPlace(list)));
+                        html = PolyglotHtmlSerializer.Fragment([list]);
+                    }
+                    var at = text.IndexOf(slot.Mark, StringComparison.Ordinal);
+                    if (at < 0) throw new InvalidOperationException($"{page.FileName} has lost the mark of its downloads");
+                    text = string.Concat(text.AsSpan(0, at), html, text.AsSpan(at + slot.Mark.Length));
+                }
+                filled[i] = (text, shown);
+            });
+            for (var i = 0; i < _pages.Count; i++)
+            {
+                foreach (var shown in filled[i].Shown) characters!.Extend(i, shown);
+                _pages[i] = _pages[i] with { Text = filled[i].Text };
+            }
         }
 
         /// <param name="pageFonts">Per page, in the order written, the font files it shows (none without web fonts).</param>
         public void Flush(IReadOnlyList<IReadOnlyList<string>> pageFonts) =>
             OnEveryCore(_pages.Count, i =>
             {
-                var (fileName, text, root) = _pages[i];
+                var (fileName, text, root, _, _) = _pages[i];
                 if (root != null) text = WebFontPreload.Fill(text, root, i < pageFonts.Count ? pageFonts[i] : []);
                 File.WriteAllBytes(Path.Combine(staging, fileName), Encoding.UTF8.GetBytes(text));
             });
@@ -210,7 +265,8 @@ public static class SiteWriter
             var text = characters == null ? null : WebFontCharacters.Read(page);
             if (data != null) page.Element(PolyglotHtmlSerializer.Xhtml + "body")!.Add(data);
             var preloadRoot = WebFontPreload.MarkPlace(page);
-            return (text, new Serialized(fileName, PolyglotHtmlSerializer.SerializeToString(page), preloadRoot));
+            var slots = SiteDownloadLists.MarkSlots(page);
+            return (text, new Serialized(fileName, PolyglotHtmlSerializer.SerializeToString(page), preloadRoot, root, slots));
         }
 
         private void Keep(WebFontCharacters.PageText? text, Serialized page)
@@ -219,13 +275,14 @@ public static class SiteWriter
             _pages.Add(page);
         }
 
-        /// <summary>Runs <paramref name="work"/> for 0 … count − 1 on the thread pool; a failure is rethrown as itself
+        /// <summary>Runs <paramref name="work"/> for 0 … count − 1 on the thread pool, on at most
+        /// <paramref name="cores"/> threads at once (the calling thread alone for one); a failure is rethrown as itself
         /// (the first one), as if the pages had been done one by one, so that the caller reports an I/O error as such.</summary>
-        private static void OnEveryCore(int count, Action<int> work)
+        private static void OnEveryCore(int count, Action<int> work, int cores = -1)
         {
             try
             {
-                Parallel.For(0, count, work);
+                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = cores }, work);
             }
             catch (AggregateException e)
             {
@@ -266,9 +323,9 @@ public static class SiteWriter
     }
 
     /// <summary>Copies each built file into the site under its own name; reports and skips those not built.</summary>
-    private static List<SiteHomePage.Download> CopyDownloads(string staging, IReadOnlyList<SiteDownload> downloads, DiagnosticBag diagnostics)
+    private static List<SiteDownloadLists.Download> CopyDownloads(string staging, IReadOnlyList<SiteDownload> downloads, DiagnosticBag diagnostics)
     {
-        var offered = new List<SiteHomePage.Download>();
+        var offered = new List<SiteDownloadLists.Download>();
         var names = new HashSet<string>([IndexFile, SiteImageFiles.Folder, SiteMap.FileName, SiteMap.RobotsFile, SiteAddressMap.FileName,
             SiteNotFoundPage.FileName, Search.SearchPage.FileName, WebFontWriter.Folder, WebFontWriter.Stylesheet, .. SiteAssets.Files],
             StringComparer.OrdinalIgnoreCase);
@@ -288,7 +345,7 @@ public static class SiteWriter
                 continue;
             }
             File.Copy(download.FilePath, Path.Combine(staging, name));
-            offered.Add(new SiteHomePage.Download(name, download.Label, new FileInfo(download.FilePath).Length,
+            offered.Add(new SiteDownloadLists.Download(name, download.Label, new FileInfo(download.FilePath).Length,
                 SiteMediaTypes.For(name)));
         }
         return offered;

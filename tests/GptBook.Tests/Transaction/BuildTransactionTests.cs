@@ -47,6 +47,36 @@ public class BuildTransactionTests
     }
 
     /// <summary>
+    /// The site is made while the PDF is drawn, and waits for it only to offer it: a PDF stage that fails after the
+    /// site has begun ends the build as one that failed before the site began. Nothing is replaced, no staging folder
+    /// is left, and what the dropped site found (here GB0511, an unreadable site-addresses.json, which the same build
+    /// reports when the PDF is written) is not reported.
+    /// </summary>
+    [Fact]
+    public void A_pdf_stage_failing_while_the_site_is_being_made_drops_the_site_and_leaves_every_output_byte_identical()
+    {
+        var (dir, book, output, before) = Previous();
+        using var _ = dir;
+        File.WriteAllText(book, Chapter("第二版正文。"));
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(book)!, "site-addresses.json"), "{");
+        var observer = new FailingPdfOnceTheSiteBegan();
+
+        var result = BookPublisher.Publish(new PublishRequest(book, output, OutputFormats.Pdf | OutputFormats.Site, Strict: false), observer);
+
+        Assert.True(observer.SiteHadBegun, "the site did not begin while the PDF was being made");
+        Assert.Equal(PublishOutcome.ContentErrors, result.Outcome);
+        var failure = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.InternalError.Id);
+        Assert.Contains("the pdf stage", failure.Message);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.SiteAddressIgnored.Id);
+        before.AssertSameAs(OutputSnapshot.Take(output));
+        AssertNoStagingLeft(output);
+
+        var written = BookPublisher.Publish(new PublishRequest(book, output, OutputFormats.Pdf | OutputFormats.Site, Strict: false), new Silent());
+        Assert.Equal(PublishOutcome.Built, written.Outcome);
+        Assert.Contains(written.Diagnostics, d => d.Code == DiagnosticCodes.SiteAddressIgnored.Id);
+    }
+
+    /// <summary>
     /// The PDF stage's warning (a character no bundled font has) fails a --strict build after the EPUB and the
     /// site were already written in staging: none of the three outputs in place changes.
     /// </summary>
@@ -129,6 +159,31 @@ public class BuildTransactionTests
         {
             if (name == stage) throw new InvalidOperationException("injected failure");
         }
+
+        public void StageFinished(string name, TimeSpan elapsed, string? detail) { }
+    }
+
+    /// <summary>Fails the PDF stage (an internal error, as a bug would make) only once the site stage has begun.</summary>
+    private sealed class FailingPdfOnceTheSiteBegan : IPublishObserver
+    {
+        private readonly TaskCompletionSource _siteBegan = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool SiteHadBegun { get; private set; }
+
+        public void StageStarted(string name)
+        {
+            if (name == "site") _siteBegan.TrySetResult();
+            if (name != "pdf") return;
+            SiteHadBegun = _siteBegan.Task.Wait(TimeSpan.FromSeconds(30));
+            throw new InvalidOperationException("injected failure");
+        }
+
+        public void StageFinished(string name, TimeSpan elapsed, string? detail) { }
+    }
+
+    private sealed class Silent : IPublishObserver
+    {
+        public void StageStarted(string name) { }
 
         public void StageFinished(string name, TimeSpan elapsed, string? detail) { }
     }

@@ -54,6 +54,24 @@ public sealed class WebFontCharacters(FontSet fonts)
     public void Add(PageText page)
     {
         if (_pages.Count == 0) Record(page.ByRole, FontRole.SerifRegular, ScriptText);
+        _pages.Add(Faces(page).ToDictionary(f => f.Key, f => new SortedSet<int>(f.Value)));
+    }
+
+    /// <summary>Records more of what the page added <paramref name="index"/>-th shows (a part of it made later, read by
+    /// <see cref="Read"/> in its place), as if it had been read with the page.</summary>
+    public void Extend(int index, PageText more)
+    {
+        var page = _pages[index];
+        foreach (var (face, codePoints) in Faces(more))
+        {
+            if (page.TryGetValue(face, out var set)) set.UnionWith(codePoints);
+            else page[face] = new SortedSet<int>(codePoints);
+        }
+    }
+
+    /// <summary>The code points a page's text needs, by the face that has them.</summary>
+    private Dictionary<FontRole, List<int>> Faces(PageText page)
+    {
         var faces = new Dictionary<FontRole, List<int>>();
         foreach (var (role, codePoints) in page.ByRole)
         {
@@ -67,7 +85,7 @@ public sealed class WebFontCharacters(FontSet fonts)
             }
         }
         AddEmojiSequences(page, faces);
-        _pages.Add(faces.ToDictionary(f => f.Key, f => new SortedSet<int>(f.Value)));
+        return faces;
     }
 
     /// <summary>

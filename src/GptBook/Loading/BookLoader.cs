@@ -22,7 +22,7 @@ public static class BookLoader
     /// <param name="cache">Where work that depends only on its inputs is kept between builds (the code's tokens).</param>
     public static Book Load(BookOptions options, DiagnosticBag diagnostics, DerivedFileCache cache)
     {
-        var chapters = new List<Chapter>();
+        var sources = new List<(string File, string Id, string Text)>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in options.Chapters)
         {
@@ -31,8 +31,13 @@ public static class BookLoader
             var id = options.ChapterSlugs.TryGetValue(file, out var slug) ? ChapterIdFromSlug(slug) : ChapterIdFor(file);
             var unique = id;
             for (var n = 2; !ids.Add(unique); n++) unique = $"{id}-{n}";
-            chapters.Add(ChapterReader.Read(unique, text, new ChapterReadContext(options, file, diagnostics)));
+            sources.Add((file, unique, text));
         }
+        // Each chapter is read on its own (its text, its id, the book's options), so the chapters are read on every
+        // core and kept in the book's order; the diagnostics they report are sorted before anyone reads them.
+        var chapters = new Chapter[sources.Count];
+        Parallel.For(0, sources.Count, i =>
+            chapters[i] = ChapterReader.Read(sources[i].Id, sources[i].Text, new ChapterReadContext(options, sources[i].File, diagnostics)));
         var book = Transform(new Book(options.Metadata, chapters), options, diagnostics, cache);
         return options.TitleFromFirstHeading && TitleOf(book) is { } title
             ? book with { Metadata = book.Metadata with { Title = title } }

@@ -84,6 +84,10 @@ public static class PdfBookWriter
             document.Options.CompressContentStreams = false;
             // PDFsharp writes colours as rg/RG (DeviceRGB) unless the document is in CMYK mode; then as k/K.
             document.Options.ColorMode = PdfColorMode.Cmyk;
+            var drawings = new PreparedDrawings(measurer, imageFailed);
+            var (characters, outlineGlyphs) = DrawnCharacters.Collect(layout, drawings);
+            // Before the accessibility manager exists: it takes any drawing for a page's, and refuses a form's.
+            var outlines = GlyphOutlineFiller.Draw(document, (measurer as FontMetricsMeasurer)?.Fonts ?? fonts, outlineGlyphs);
             var ua = UAManager.ForDocument(document);
             ua.SetDocumentLanguage(metadata.Language);
             var illustrations = new IllustrationElementWriter();
@@ -92,10 +96,9 @@ public static class PdfBookWriter
             var g = layout.Geometry;
             var parentTree = new ParentTreeStash(document);
             var registration = new RegistrationMarkWriter(document);
-            var drawings = new PreparedDrawings(measurer, imageFailed);
-            var faces = new SubsetFaces(fonts, DrawnCharacters.Collect(layout, drawings), wholeFace);
+            var faces = new SubsetFaces(fonts, characters, wholeFace);
             IReadOnlySet<PdfDictionary> deflated;
-            using (var renderer = new PdfPageRenderer(measurer, faces, drawings, tags, links, imageFailed))
+            using (var renderer = new PdfPageRenderer(measurer, faces, drawings, outlines, tags, links, imageFailed))
             {
                 foreach (var page in layout.Pages)
                 {

@@ -17,7 +17,7 @@ namespace GptBook.Pdf;
 /// (<see cref="PrintInks"/>). Internal links are recorded and pointed at their targets once every page exists.
 /// </summary>
 internal sealed class PdfPageRenderer(
-    ITextMeasurer measurer, SubsetFaces faces, PreparedDrawings drawings, StructureTagWriter tags,
+    ITextMeasurer measurer, SubsetFaces faces, PreparedDrawings drawings, GlyphOutlineFiller outlines, StructureTagWriter tags,
     List<(PdfLinkAnnotation Link, string Id)> internalLinks, Action<string, string> imageFailed)
     : IDisposable
 {
@@ -29,7 +29,6 @@ internal sealed class PdfPageRenderer(
     private VectorDrawingRenderer? _vectorRenderer;
     private FormulaRenderer? _formulaRenderer;
     private OutlineGlyphRenderer? _glyphRenderer;
-    private GlyphOutlineFiller? _outlineFiller;
     private PdfPage? _page;
     private bool _formulas; // the page has formulas, whose marked content its rewriting completes
     private readonly XBrush _body = new XSolidBrush(PrintInks.Text);
@@ -218,11 +217,9 @@ internal sealed class PdfPageRenderer(
 
     private VectorDrawingRenderer Vectors => _vectorRenderer ??= new VectorDrawingRenderer(Font);
 
-    private FormulaRenderer Formulas => _formulaRenderer ??= new FormulaRenderer(Outlines, Font, _text);
+    private FormulaRenderer Formulas => _formulaRenderer ??= new FormulaRenderer(outlines, Font, _text);
 
-    private OutlineGlyphRenderer Glyphs => _glyphRenderer ??= new OutlineGlyphRenderer(ObjectFonts, Outlines, Font, _text);
-
-    private GlyphOutlineFiller Outlines => _outlineFiller ??= new GlyphOutlineFiller(ObjectFonts);
+    private OutlineGlyphRenderer Glyphs => _glyphRenderer ??= new OutlineGlyphRenderer(ObjectFonts, outlines, Font, _text);
 
     /// <summary>The faces formulas and emoji sequences were set with: the measurer's, or the bundled ones under a test's fake measurer.</summary>
     private FontSet ObjectFonts => (measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled();

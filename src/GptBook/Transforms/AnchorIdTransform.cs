@@ -25,7 +25,7 @@ public sealed class AnchorIdTransform(DiagnosticBag diagnostics) : ModelRewriter
         return base.Rewrite(book);
     }
 
-    protected override IEnumerable<Inline> RewriteInline(Inline inline) =>
+    protected override IReadOnlyList<Inline> RewriteInline(Inline inline) =>
         inline is InlineAnchor anchor ? [anchor with { Id = Claim(anchor.Id, anchor.Span) }] : [inline];
 
     protected override Block RewriteBlock(Block block) =>

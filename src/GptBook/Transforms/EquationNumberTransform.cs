@@ -42,7 +42,7 @@ public sealed class EquationNumberTransform(DiagnosticBag diagnostics)
         protected override Block RewriteBlock(Block block) =>
             block is DisplayMath math ? math with { Formula = Rewrite(math.Formula, math.Span) } : block;
 
-        protected override IEnumerable<Inline> RewriteInline(Inline inline) =>
+        protected override IReadOnlyList<Inline> RewriteInline(Inline inline) =>
             [inline is InlineMath math ? math with { Formula = Rewrite(math.Formula, math.Span) } : inline];
     }
 

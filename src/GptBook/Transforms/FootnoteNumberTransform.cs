@@ -34,7 +34,7 @@ public sealed class FootnoteNumberTransform : ModelRewriter
         return rewritten with { Footnotes = footnotes };
     }
 
-    protected override IEnumerable<Inline> RewriteInline(Inline inline)
+    protected override IReadOnlyList<Inline> RewriteInline(Inline inline)
     {
         if (inline is FootnoteReference r && _numbers.TryGetValue(r.FootnoteId, out var n))
             return [r with { FootnoteId = IdFor(n), Number = n }];

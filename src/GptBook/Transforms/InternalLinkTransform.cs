@@ -34,7 +34,7 @@ public sealed class InternalLinkTransform(DiagnosticBag diagnostics) : ModelRewr
         return base.Rewrite(book);
     }
 
-    protected override IEnumerable<Inline> RewriteInline(Inline inline)
+    protected override IReadOnlyList<Inline> RewriteInline(Inline inline)
     {
         if (inline is not Link { IsInternal: true } link) return [inline];
         if (link.Target.StartsWith(LinkTargetResolver.ChapterTargetPrefix, StringComparison.Ordinal))

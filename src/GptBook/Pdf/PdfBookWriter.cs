@@ -86,8 +86,9 @@ public static class PdfBookWriter
             document.Options.ColorMode = PdfColorMode.Cmyk;
             var drawings = new PreparedDrawings(measurer, imageFailed);
             var (characters, outlineGlyphs) = DrawnCharacters.Collect(layout, drawings);
-            // Before the accessibility manager exists: it takes any drawing for a page's, and refuses a form's.
-            var outlines = GlyphOutlineFiller.Draw(document, (measurer as FontMetricsMeasurer)?.Fonts ?? fonts, outlineGlyphs);
+            // Before the accessibility manager exists: it takes any drawing for a page's, and refuses a form's. The
+            // glyphs are those of the faces the layout set formulas and emoji with (the bundled ones under a test's fake measurer).
+            var outlines = GlyphOutlineFiller.Draw(document, (measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled(), outlineGlyphs);
             var ua = UAManager.ForDocument(document);
             ua.SetDocumentLanguage(metadata.Language);
             var illustrations = new IllustrationElementWriter();

@@ -23,9 +23,16 @@ public abstract record Inline(SourceSpan Span)
     public IEnumerable<Inline> DescendantsAndSelf()
     {
         yield return this;
-        foreach (var child in Children)
-            foreach (var d in child.DescendantsAndSelf())
-                yield return d;
+        // By index, and a leaf child given as it is: most inlines are leaves, and the writers and transforms ask for
+        // every inline of every paragraph, so an enumerator per child list and an iterator per leaf added up.
+        var children = Children;
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (children[i].Children.Count == 0) yield return children[i];
+            else
+                foreach (var d in children[i].DescendantsAndSelf())
+                    yield return d;
+        }
     }
 }
 

@@ -42,11 +42,11 @@ public static class SiteWriter
 
     /// <summary>
     /// Writes the site while the files it offers may still be being built (the PDF, drawn on one core): every page is
-    /// made, guarded, read for its characters and serialized, on the other cores, and every other file written,
-    /// before the site waits for <paramref name="downloads"/>; then the files are copied, each page gets its lists of
-    /// downloads (every page's footer shows each file's size), the web fonts are cut and the pages written. When
-    /// <paramref name="downloads"/> fails, the site is abandoned (the folder is left as it was) and its exception
-    /// reaches the caller as itself.
+    /// made, guarded, read for its characters and serialized (on the other cores until the files are built), and
+    /// every other file written, before the site waits for <paramref name="downloads"/>; then the files are copied,
+    /// each page gets its lists of downloads (every page's footer shows each file's size), the web fonts are cut and
+    /// the pages written. When <paramref name="downloads"/> fails, the site is abandoned (the folder is left as it
+    /// was) and its exception reaches the caller as itself.
     /// </summary>
     public static bool Write(Book book, BookOptions options, ImageCatalog images, Task<IReadOnlyList<SiteDownload>> downloads,
         string outputDirectory, DiagnosticBag diagnostics, byte[]? coverImage = null, DerivedFileCache? cache = null,
@@ -113,10 +113,10 @@ public static class SiteWriter
         // takes turns; what each page holds does not depend on the order. The pages are kept, and their characters
         // recorded for the web fonts, in reading order, as before. While the downloads are still being built, one core
         // is left to their writer: the site waits for it in the end, and the PDF's drawing is one thread that pages
-        // competing for its core (or for the pool threads it hands pages to) would only hold up.
+        // competing for its core (or for the pool threads it hands pages to) would only hold up; the pages still to
+        // be made when it is done are made on every core.
         var contentTurn = new Lock();
-        var cores = downloads.IsCompleted ? Environment.ProcessorCount : Math.Max(1, Environment.ProcessorCount - 1);
-        pages.WriteAll(chunked.Chunks.Count, cores, i =>
+        pages.WriteAll(chunked.Chunks.Count, downloads, i =>
         {
             var chunk = chunked.Chunks[i];
             var previous = i > 0 ? chunked.Chunks[i - 1] : null;
@@ -202,16 +202,27 @@ public static class SiteWriter
             Keep(text, serialized);
         }
 
-        /// <summary>Pages <c>0 … count − 1</c>, each made, guarded and serialized on whichever of
-        /// <paramref name="cores"/> is free, then kept (and their characters recorded) in that order.</summary>
-        public void WriteAll(int count, int cores, Func<int, (string FileName, XElement Page)> make)
+        /// <summary>Pages <c>0 … count − 1</c>, each made, guarded and serialized on whichever core is free, then kept
+        /// (and their characters recorded) in that order. While <paramref name="beside"/> runs (another writer, on a
+        /// core of its own), on every core but one; the pages left when it is done, on every core.</summary>
+        public void WriteAll(int count, Task beside, Func<int, (string FileName, XElement Page)> make)
         {
             var made = new (WebFontCharacters.PageText? Text, Serialized Page)[count];
-            OnEveryCore(count, i =>
+            var done = new bool[count];
+            void Make(int i)
             {
                 var (fileName, page) = make(i);
                 made[i] = Guarded(fileName, page, "", null);
-            }, cores);
+                done[i] = true;
+            }
+            if (!beside.IsCompleted)
+                OnEveryCore(count, Math.Max(1, Environment.ProcessorCount - 1), (i, loop) =>
+                {
+                    if (beside.IsCompleted) loop.Stop();
+                    else Make(i);
+                });
+            var left = Enumerable.Range(0, count).Where(i => !done[i]).ToArray();
+            OnEveryCore(left.Length, i => Make(left[i]));
             foreach (var (text, page) in made) Keep(text, page);
         }
 
@@ -275,10 +286,13 @@ public static class SiteWriter
             _pages.Add(page);
         }
 
-        /// <summary>Runs <paramref name="work"/> for 0 … count − 1 on the thread pool, on at most
-        /// <paramref name="cores"/> threads at once (the calling thread alone for one); a failure is rethrown as itself
+        /// <summary>Runs <paramref name="work"/> for 0 … count − 1 on the thread pool; a failure is rethrown as itself
         /// (the first one), as if the pages had been done one by one, so that the caller reports an I/O error as such.</summary>
-        private static void OnEveryCore(int count, Action<int> work, int cores = -1)
+        private static void OnEveryCore(int count, Action<int> work) => OnEveryCore(count, -1, (i, _) => work(i));
+
+        /// <summary>As <see cref="OnEveryCore(int, Action{int})"/>, on at most <paramref name="cores"/> threads at once
+        /// (the calling thread alone for one), the work able to stop the loop.</summary>
+        private static void OnEveryCore(int count, int cores, Action<int, ParallelLoopState> work)
         {
             try
             {

@@ -267,6 +267,63 @@ public sealed class SiteWriterTests : IDisposable
                 .SequenceEqual(File.ReadAllBytes(Path.Combine(second.Directory, file))), file);
     }
 
+    /// <summary>
+    /// A site written while the file it offers is still being built (the PDF, in a full build) makes its pages first
+    /// and puts the downloads in when the file is there: the same bytes, every file, as a site written with the file
+    /// built before it began.
+    /// </summary>
+    [Fact]
+    public async Task A_site_written_while_its_download_is_being_built_is_byte_identical_to_one_written_after()
+    {
+        var pdf = Path.Combine(_work, "book.pdf");
+        File.WriteAllBytes(pdf, new byte[1_234_567]);
+        var after = Build(downloads: [new SiteDownload("PDF", pdf)], output: Path.Combine(_work, "after")).Site;
+        File.Delete(pdf);
+
+        var sample = new SiteSampleBook(Path.Combine(_work, "cache"));
+        var building = new TaskCompletionSource<IReadOnlyList<SiteDownload>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = Task.Run(async () =>
+        {
+            await Task.Delay(50);
+            File.WriteAllBytes(pdf, new byte[1_234_567]);
+            building.SetResult([new SiteDownload("PDF", pdf)]);
+        });
+        var diagnostics = new DiagnosticBag();
+        var during = Path.Combine(_work, "during");
+        Assert.True(SiteWriter.Write(sample.Book, sample.Options, sample.Images, building.Task, during, diagnostics, SiteSampleBook.CoverPng()),
+            string.Join("\n", diagnostics.Sorted()));
+        await builder;
+
+        Assert.Contains("1.2 MB", string.Concat(new SitePages(during).Pages.Values.Select(p => p.Root!.Value)));
+        var files = Directory.GetFiles(after.Directory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(after.Directory, f)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(files, Directory.GetFiles(during, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(during, f)).Order(StringComparer.Ordinal));
+        foreach (var file in files)
+            Assert.True(File.ReadAllBytes(Path.Combine(after.Directory, file)).AsSpan()
+                .SequenceEqual(File.ReadAllBytes(Path.Combine(during, file))), file);
+    }
+
+    /// <summary>When the files it offers fail to be built, the site is abandoned: its exception reaches the caller,
+    /// the previous site stays as it was, and no temporary folder is left.</summary>
+    [Fact]
+    public void A_site_whose_downloads_fail_is_abandoned_and_the_previous_site_kept()
+    {
+        var output = Path.Combine(_work, "site");
+        Build(output: output);
+        var before = Directory.GetFiles(output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        var sample = new SiteSampleBook(Path.Combine(_work, "cache"));
+
+        var failed = Task.FromException<IReadOnlyList<SiteDownload>>(new InvalidOperationException("the PDF failed"));
+        var thrown = Assert.Throws<InvalidOperationException>(() =>
+            SiteWriter.Write(sample.Book, sample.Options, sample.Images, failed, output, new DiagnosticBag(), SiteSampleBook.CoverPng()));
+
+        Assert.Equal("the PDF failed", thrown.Message);
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), Directory.GetFiles(output, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+        foreach (var (file, bytes) in before) Assert.Equal(bytes, File.ReadAllBytes(file));
+        Assert.Equal(["cache", "site"], Directory.GetDirectories(_work).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void A_rebuild_replaces_the_whole_folder_and_leaves_no_temporary_folders()
     {

@@ -262,13 +262,17 @@ public static class SiteWriter
         }
 
         /// <param name="pageFonts">Per page, in the order written, the font files it shows (none without web fonts).</param>
-        public void Flush(IReadOnlyList<IReadOnlyList<string>> pageFonts) =>
-            OnEveryCore(_pages.Count, i =>
+        /// <remarks>On one thread: files created in one folder at once wait for its lock, and writers on every core
+        /// spent their time spinning on it in the kernel (README, "The EPUB, the site and start-up").</remarks>
+        public void Flush(IReadOnlyList<IReadOnlyList<string>> pageFonts)
+        {
+            for (var i = 0; i < _pages.Count; i++)
             {
                 var (fileName, text, root, _, _) = _pages[i];
                 if (root != null) text = WebFontPreload.Fill(text, root, i < pageFonts.Count ? pageFonts[i] : []);
                 File.WriteAllBytes(Path.Combine(staging, fileName), Encoding.UTF8.GetBytes(text));
-            });
+            }
+        }
 
         private (WebFontCharacters.PageText? Text, Serialized Page) Guarded(string fileName, XElement page, string root, XElement? data)
         {

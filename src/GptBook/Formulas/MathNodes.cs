@@ -193,6 +193,9 @@ public sealed record MathTable(string Environment, IReadOnlyList<MathTableRow> R
     /// <summary>True when the table draws any rule.</summary>
     public bool HasRules => ColumnRules.Count > 0 || RowRules.Count > 0;
 
+    /// <summary>Whether column boundary <paramref name="boundary"/> carries a rule; a rule written past the last column used is drawn after it.</summary>
+    public bool HasColumnRule(int boundary) => ColumnRules.Count > 0 && ColumnRules.Any(r => Math.Min(r, ColumnCount) == boundary);
+
     public MathColumnAlignment AlignmentOf(int column) =>
         Columns.Count == 0 ? MathColumnAlignment.Center : Columns[Math.Min(column, Columns.Count - 1)];
 
@@ -209,7 +212,10 @@ public sealed record MathTable(string Environment, IReadOnlyList<MathTableRow> R
     public bool IsDisplayLines => Environment.TrimEnd('*') is "align" or "gather" or "multline" or "flalign" or "eqnarray" or "alignat";
 
     /// <summary>True for multline: one equation in lines, the first flush left, the last flush right.</summary>
-    public bool IsMultline => Environment is "multline" or "multline*";
+    public bool IsMultline => IsMultlineEnvironment(Environment);
+
+    /// <summary>Whether <paramref name="environment"/> is multline (for the parser, which numbers it before the table exists).</summary>
+    internal static bool IsMultlineEnvironment(string environment) => environment is "multline" or "multline*";
 
     /// <summary>True for the alignments with 2 em between their pairs; alignat and alignedat leave that to the author.</summary>
     public bool SpacesPairs => IsAlignment && Environment is not ("alignat" or "alignat*" or "alignedat");

@@ -231,7 +231,7 @@ public sealed partial class MathParser
             _slots.Remove(unused);
             rowSlots.Remove(unused);
         }
-        if (numberRows is not null && name.StartsWith("multline", StringComparison.Ordinal)) OneNumberOnTheLastLine(rowSlots);
+        if (numberRows is not null && MathTable.IsMultlineEnvironment(name)) OneNumberOnTheLastLine(rowSlots);
         if (numberRows is not null)
         {
             // The lines carry the numbers now; a \label written after \end{align} goes to the last line.

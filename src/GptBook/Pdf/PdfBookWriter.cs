@@ -86,9 +86,10 @@ public static class PdfBookWriter
             document.Options.ColorMode = PdfColorMode.Cmyk;
             var drawings = new PreparedDrawings(measurer, imageFailed);
             var (characters, outlineGlyphs) = DrawnCharacters.Collect(layout, drawings);
-            // Before the accessibility manager exists: it takes any drawing for a page's, and refuses a form's. The
-            // glyphs are those of the faces the layout set formulas and emoji with (the bundled ones under a test's fake measurer).
-            var outlines = GlyphOutlineFiller.Draw(document, (measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled(), outlineGlyphs);
+            // The faces the layout set formulas and emoji with: the measurer's, or the bundled ones under a test's fake measurer.
+            var objectFonts = (measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled();
+            // Before the accessibility manager exists: it takes any drawing for a page's, and refuses a form's.
+            var outlines = GlyphOutlineFiller.Draw(document, objectFonts, outlineGlyphs);
             var ua = UAManager.ForDocument(document);
             ua.SetDocumentLanguage(metadata.Language);
             var illustrations = new IllustrationElementWriter();
@@ -99,7 +100,7 @@ public static class PdfBookWriter
             var registration = new RegistrationMarkWriter(document);
             var faces = new SubsetFaces(fonts, characters, wholeFace);
             IReadOnlySet<PdfDictionary> deflated;
-            using (var renderer = new PdfPageRenderer(measurer, faces, drawings, outlines, tags, links, imageFailed))
+            using (var renderer = new PdfPageRenderer(measurer, faces, drawings, objectFonts, outlines, tags, links, imageFailed))
             {
                 foreach (var page in layout.Pages)
                 {

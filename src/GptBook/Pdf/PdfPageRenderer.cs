@@ -17,7 +17,7 @@ namespace GptBook.Pdf;
 /// (<see cref="PrintInks"/>). Internal links are recorded and pointed at their targets once every page exists.
 /// </summary>
 internal sealed class PdfPageRenderer(
-    ITextMeasurer measurer, SubsetFaces faces, PreparedDrawings drawings, GlyphOutlineFiller outlines, StructureTagWriter tags,
+    ITextMeasurer measurer, SubsetFaces faces, PreparedDrawings drawings, FontSet objectFonts, GlyphOutlineFiller outlines, StructureTagWriter tags,
     List<(PdfLinkAnnotation Link, string Id)> internalLinks, Action<string, string> imageFailed)
     : IDisposable
 {
@@ -219,10 +219,7 @@ internal sealed class PdfPageRenderer(
 
     private FormulaRenderer Formulas => _formulaRenderer ??= new FormulaRenderer(outlines, Font, _text);
 
-    private OutlineGlyphRenderer Glyphs => _glyphRenderer ??= new OutlineGlyphRenderer(ObjectFonts, outlines, Font, _text);
-
-    /// <summary>The faces formulas and emoji sequences were set with: the measurer's, or the bundled ones under a test's fake measurer.</summary>
-    private FontSet ObjectFonts => (measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled();
+    private OutlineGlyphRenderer Glyphs => _glyphRenderer ??= new OutlineGlyphRenderer(objectFonts, outlines, Font, _text);
 
     /// <summary>The font to draw <paramref name="text"/> with: the role's face cut to the book's characters (<see cref="SubsetFaces"/>).</summary>
     private XFont Font(FontRole role, double size, string text)

@@ -337,12 +337,11 @@ public static class MathMLWriter
     {
         if (!t.HasRules) return [];
         var attributes = new List<(string, string)>();
-        bool Column(int b) => t.ColumnRules.Any(r => Math.Min(r, columns) == b);
         if (columns > 1 && t.ColumnRules.Any(r => r > 0 && r < columns))
-            attributes.Add(("columnlines", string.Join(' ', Enumerable.Range(1, columns - 1).Select(b => Column(b) ? "solid" : "none"))));
+            attributes.Add(("columnlines", string.Join(' ', Enumerable.Range(1, columns - 1).Select(b => t.HasColumnRule(b) ? "solid" : "none"))));
         if (t.Rows.Count > 1 && t.RowRules.Any(r => r > 0 && r < t.Rows.Count))
             attributes.Add(("rowlines", string.Join(' ', Enumerable.Range(1, t.Rows.Count - 1).Select(b => t.RowRules.Contains(b) ? "solid" : "none"))));
-        if (Column(0) && Column(columns) && t.RowRules.Contains(0) && t.RowRules.Contains(t.Rows.Count)) attributes.Add(("frame", "solid"));
+        if (t.HasColumnRule(0) && t.HasColumnRule(columns) && t.RowRules.Contains(0) && t.RowRules.Contains(t.Rows.Count)) attributes.Add(("frame", "solid"));
         return [.. attributes];
     }
 
@@ -354,10 +353,9 @@ public static class MathMLWriter
     private static string RuleClasses(MathTable t, int row, int column, int columns)
     {
         if (!t.HasRules) return "";
-        bool Column(int b) => t.ColumnRules.Any(r => Math.Min(r, columns) == b);
         var classes = new List<string>();
-        if (column == 0 && Column(0)) classes.Add("rule-left");
-        if (Column(column + 1)) classes.Add("rule-right");
+        if (column == 0 && t.HasColumnRule(0)) classes.Add("rule-left");
+        if (t.HasColumnRule(column + 1)) classes.Add("rule-right");
         if (row == 0 && t.RowRules.Contains(0)) classes.Add("rule-top");
         if (t.RowRules.Contains(row + 1)) classes.Add("rule-bottom");
         return string.Join(' ', classes);

@@ -49,10 +49,10 @@ public sealed partial class MathTypesetter
         var rule = RuleThickness(table, style);
         var edgePad = ArrayColumnSeparation * scale;
         var starts = new double[columns];
-        if (columns > 0 && HasColumnRule(table, 0, columns)) starts[0] = rule + edgePad;
-        for (var c = 1; c < columns; c++) starts[c] = starts[c - 1] + widths[c - 1] + gaps[c] + (HasColumnRule(table, c, columns) ? rule : 0);
+        if (columns > 0 && table.HasColumnRule(0)) starts[0] = rule + edgePad;
+        for (var c = 1; c < columns; c++) starts[c] = starts[c - 1] + widths[c - 1] + gaps[c] + (table.HasColumnRule(c) ? rule : 0);
         var total = columns == 0 ? 0 : starts[^1] + widths[^1];
-        if (columns > 0 && HasColumnRule(table, columns, columns)) total += edgePad + rule;
+        if (columns > 0 && table.HasColumnRule(columns)) total += edgePad + rule;
 
         var strutHeight = 0.84 * scale;
         var strutDepth = 0.36 * scale;
@@ -78,7 +78,7 @@ public sealed partial class MathTypesetter
             }
             rows.Add(new TableRow(box, Math.Max(box.Height, strutHeight), depth, below));
         }
-        var ruleXs = Enumerable.Range(0, columns + 1).Where(b => columns > 0 && HasColumnRule(table, b, columns))
+        var ruleXs = Enumerable.Range(0, columns + 1).Where(b => columns > 0 && table.HasColumnRule(b))
             .Select(b => b == 0 ? 0 : b == columns ? total - rule : starts[b] - gaps[b] / 2 - rule).ToList();
         return (rows, ruleXs);
     }
@@ -93,10 +93,6 @@ public sealed partial class MathTypesetter
     /// <summary>The thickness of a table's rules (a fraction bar's), 0 for a table without rules so that its layout is unchanged.</summary>
     private double RuleThickness(MathTable table, MathStyleState cellStyle) =>
         table.HasRules ? _font.Em(MathConstant.FractionRuleThickness, cellStyle) : 0;
-
-    /// <summary>Whether column boundary <paramref name="boundary"/> carries a rule; a rule written past the last column used is drawn after it.</summary>
-    private static bool HasColumnRule(MathTable table, int boundary, int columns) =>
-        table.ColumnRules.Any(r => Math.Min(r, columns) == boundary);
 
     /// <summary>The space between rows: amsmath's \jot (3 pt at 10 pt) for align and gather, none otherwise.</summary>
     public double RowGap(MathTable table, MathStyleState style) =>

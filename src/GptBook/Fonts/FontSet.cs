@@ -5,7 +5,8 @@ namespace GptBook.Fonts;
 /// <summary>
 /// The bundled faces from assets/fonts/, by <see cref="FontRole"/>. Each file is read and parsed on first use and
 /// then kept for the life of the process (<see cref="Load"/> returns the same instance for the same folder), so the
-/// layout and the PDF writer share one copy of each 15 MB file, and a fallback face no character needs is never
+/// layout, the PDF writer and the site's web fonts share one
+/// mapping of each 15 MB file (<see cref="MappedFontFile"/>), and a fallback face no character needs is never
 /// read. Also the one place that decides which face actually draws a character (<see cref="ResolveFace"/>, by
 /// <see cref="FontFallbackChain"/>).
 /// </summary>
@@ -14,12 +15,16 @@ public sealed class FontSet
     private static readonly ConcurrentDictionary<string, FontSet> Cache = new(StringComparer.Ordinal);
 
     private readonly Lazy<TrueTypeFont>[] _fonts;
+    private readonly Lazy<byte[]>[] _fileCopies;
 
     private FontSet(string directory)
     {
         Directory = directory;
         _fonts = Enum.GetValues<FontRole>()
             .Select(role => new Lazy<TrueTypeFont>(() => TrueTypeFont.Load(PathOf(role)), LazyThreadSafetyMode.ExecutionAndPublication))
+            .ToArray();
+        _fileCopies = Enum.GetValues<FontRole>()
+            .Select(role => new Lazy<byte[]>(() => Font(role).FileBytes.ToArray(), LazyThreadSafetyMode.ExecutionAndPublication))
             .ToArray();
     }
 
@@ -100,13 +105,11 @@ public sealed class FontSet
     public TrueTypeFont Font(FontRole role) => _fonts[(int)role].Value;
 
     /// <summary>
-    /// The font file's bytes, shared and not copied: what a PDFsharp font resolver returns from GetFont.
-    /// Callers must not modify the array.
+    /// The font file's bytes as an array, what a PDFsharp font resolver returns from GetFont: copied from the mapped
+    /// file once, when first asked for, and shared after. The PDF writer hands PDFsharp subsets, so only text that a
+    /// subset missed ever copies a whole face. Callers must not modify the array.
     /// </summary>
-    public byte[] FileBytes(FontRole role) =>
-        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Font(role).FileBytes, out var segment) && segment.Array is { } array
-            ? array
-            : Font(role).FileBytes.ToArray();
+    public byte[] FileBytes(FontRole role) => _fileCopies[(int)role].Value;
 
     /// <summary>Whether a face's file has been read (a fallback face is read only when a character needs it).</summary>
     public bool IsLoaded(FontRole role) => _fonts[(int)role].IsValueCreated;

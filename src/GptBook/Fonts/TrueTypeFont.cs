@@ -22,11 +22,11 @@ public sealed class TrueTypeFont
     private readonly Lazy<ScriptStyleVariants> _scriptForms;
     private readonly Lazy<GlyphLigatures> _ligatures;
 
-    private TrueTypeFont(byte[] file, string name)
+    private TrueTypeFont(ReadOnlyMemory<byte> file, string name)
     {
         Name = name;
         _file = file;
-        _tables = FontTableDirectory.Read(file, name);
+        _tables = FontTableDirectory.Read(file.Span, name);
 
         var head = _tables.Required(_file, "head", name, 54).Span;
         UnitsPerEm = BinaryPrimitives.ReadUInt16BigEndian(head[18..]);
@@ -86,8 +86,11 @@ public sealed class TrueTypeFont
     /// <summary>The glyphs' ligatures (GSUB <c>ccmp</c> and <c>liga</c>, read on first use); none when the font has no GSUB.</summary>
     public GlyphLigatures Ligatures => _ligatures.Value;
 
-    /// <summary>Reads a font file. Throws <see cref="FontFormatException"/> when it is not a TrueType font we can read.</summary>
-    public static TrueTypeFont Load(string path) => Parse(File.ReadAllBytes(path), Path.GetFileName(path));
+    /// <summary>
+    /// Reads a font file, mapped into memory rather than copied (<see cref="MappedFontFile"/>). Throws
+    /// <see cref="FontFormatException"/> when it is not a TrueType font we can read.
+    /// </summary>
+    public static TrueTypeFont Load(string path) => new(MappedFontFile.Map(path), Path.GetFileName(path));
 
     /// <summary>Reads a font from its bytes; <paramref name="name"/> only labels error messages.</summary>
     public static TrueTypeFont Parse(byte[] file, string name) => new(file, name);
@@ -102,7 +105,7 @@ public sealed class TrueTypeFont
     /// <summary>The file name (or the label given to <see cref="Parse"/>), for messages.</summary>
     public string Name { get; }
 
-    /// <summary>The whole font file, as the PDF writer embeds (and subsets) it.</summary>
+    /// <summary>The whole font file, which the subsetters cut down (for the file mapped, see <see cref="MappedFontFile"/>).</summary>
     public ReadOnlyMemory<byte> FileBytes => _file;
 
     public int UnitsPerEm { get; }

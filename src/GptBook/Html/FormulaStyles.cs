@@ -3,7 +3,8 @@ namespace GptBook.Html;
 /// <summary>
 /// The formula rules the EPUB's and the site's stylesheets share, for the markup <see cref="XhtmlContentWriter"/>
 /// writes around formulas in both: display math centred with its number at the right margin (a float, and where
-/// flexible boxes work a balanced flexible box), the spacing of equation numbers and tight tables inside MathML, the
+/// flexible boxes work a balanced flexible box; a numbered align's rows as a table across the measure), the spacing
+/// of equation numbers and tight tables inside MathML, the
 /// frame of \boxed, and the marked box of a formula that could not be parsed. Each writer appends its own rules
 /// beside these: the EPUB its column alignment and formula pictures, the site Chromium's alignment keywords and its
 /// math faces.
@@ -15,7 +16,7 @@ public static class FormulaStyles
            array columns (MathML's columnalign, which MathML Core engines read from CSS); a formula that could not
            be parsed is its source in a marked box. */
         .math-display { margin: 0.8em 0; text-align: center; text-indent: 0; overflow-x: auto; overflow-y: hidden; }
-        .math-display .equation-number { float: right; margin-left: 1em; }
+        .math-display > .equation-number { float: right; margin-left: 1em; }
         /* Where flexible boxes work, a numbered formula is centred on the measure (an empty first item as wide as the
            number balances it) with its number level with its middle: a float sits at the top of the line, well above the
            baseline of a tall formula. A number that does not fit beside its formula goes to the next line, at the right;
@@ -27,7 +28,13 @@ public static class FormulaStyles
           .math-display.numbered > .equation-number { order: 2; flex: 1 0 0; float: none; text-align: right; }
         }
         mtable[columnspacing="0em"] > mtr > mtd { padding-left: 0; padding-right: 0; }
-        mtd.equation-number { padding-left: 2em; }
+        /* A numbered align or gather spans the measure: its empty first column and its numbers' column take half of
+           what the formula leaves each, so the formula stays centred and the numbers sit at the right margin, each on
+           its row's baseline (MathML Core lays the table out as a CSS table). */
+        mtable.numbered { width: 100%; }
+        mtable.numbered > mtr > mtd.equation-balance, mtable.numbered > mtr > mtd.equation-number { width: 50%; }
+        mtable > mtr > mtd.equation-number { padding-left: 1em; }
+        mtable.numbered > mtr > mtd.equation-balance { padding-right: 1em; }
         /* array's | and \hline rules: MathML Core ignores columnlines and rowlines, so the cells carry them as borders. */
         mtd.rule-left { border-left: 1px solid currentColor; }
         mtd.rule-right { border-right: 1px solid currentColor; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -242,6 +243,52 @@ public partial class MathSampleBookTests(MathSampleBuild build) : IClassFixture<
                 Assert.True(Math.Abs((formula.L + formula.R) / 2 - (display.L + display.R) / 2) <= 2, shown);
             }
             else Assert.True(number.T >= formula.B - 1, shown); // too wide for both on one line: the number under it
+        }
+    }
+
+    [SkippableFact]
+    public async Task The_numbers_of_an_aligns_rows_stand_at_the_right_margin_each_level_with_its_row()
+    {
+        ExternalTool.Require("chromium");
+        // Adam's align: five rows, one of them \notag, one with fractions (two lines tall).
+        var page = Directory.GetFiles(build.SiteDirectory, "*.html").First(f => File.ReadAllText(f).Contains("id=\"eq-3-2\"", StringComparison.Ordinal));
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await using var tab = await browser.OpenPageAsync(width, 900, mobile: width < 500);
+            await tab.NavigateAsync(new Uri(page));
+            // The display's edges and whether it scrolls, the formula's cells' extent, then per numbered row the
+            // number's right edge and middle and the middle of the row's "=" (on the math axis, as a number's is).
+            var values = ((System.Text.Json.Nodes.JsonArray)(await tab.EvaluateAsync("""
+                (() => {
+                  const first = document.getElementById('eq-3-2');
+                  const display = first.closest('.math-display');
+                  const d = display.getBoundingClientRect();
+                  const cells = [...first.parentElement.querySelectorAll('mtd')].filter(c => !c.classList.contains('equation-number') && !c.classList.contains('equation-balance'))
+                    .map(c => c.getBoundingClientRect());
+                  const rows = [...first.parentElement.children].filter(r => r.querySelector('.equation-number mtext'));
+                  return [d.left, d.right, display.scrollWidth > display.clientWidth ? 1 : 0,
+                          Math.min(...cells.map(c => c.left)), Math.max(...cells.map(c => c.right)),
+                          ...rows.flatMap(r => {
+                            const n = r.querySelector('.equation-number mtext').getBoundingClientRect();
+                            const eq = [...r.querySelectorAll('mo')].find(o => o.textContent === '=').getBoundingClientRect();
+                            return [n.right, (n.top + n.bottom) / 2, (eq.top + eq.bottom) / 2, n.width];
+                          })];
+                })()
+                """))!).Select(x => (double)x!).ToArray();
+            var (left, right, scrolls, formulaLeft, formulaRight) = (values[0], values[1], values[2] > 0, values[3], values[4]);
+            var rows = values[5..].Chunk(4).ToArray();
+            var shown = $"{width}px: {string.Join(", ", values.Select(v => v.ToString("0.#", CultureInfo.InvariantCulture)))}";
+            Assert.Equal(4, rows.Length);
+            foreach (var row in rows)
+            {
+                // Level with its row: a number floated to the row's top stood a third of a line above its baseline.
+                Assert.True(Math.Abs(row[1] - row[2]) <= 2.5, shown);
+                if (!scrolls) Assert.True(Math.Abs(row[0] - right) <= 1, shown);
+            }
+            // Centred on the measure, within half a number's width: the table gives the numbers' column their width on
+            // top of its half.
+            if (width == 1280) Assert.True(Math.Abs((formulaLeft + formulaRight) / 2 - (left + right) / 2) <= rows.Max(r => r[3]) / 2 + 1, shown);
         }
     }
 

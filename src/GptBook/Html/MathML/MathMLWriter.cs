@@ -289,6 +289,10 @@ public static class MathMLWriter
     /// </summary>
     private static void Table(XmlWriter xml, MathTable t, IReadOnlyList<MathEquationNumber> numbers)
     {
+        // A numbered table set on its own (align, gather) spans the measure with its numbers at the right margin, as
+        // in print: an empty first column as wide as the numbers' (the stylesheets give each half of what the
+        // formula leaves) keeps the formula centred, and every number stays on its row's baseline.
+        var atMargin = numbers.Count > 0 && t.Left.Length == 0 && t.Right.Length == 0;
         void Body()
         {
             var columns = t.ColumnCount;
@@ -299,6 +303,7 @@ public static class MathMLWriter
                     var number = numbers.FirstOrDefault(n => n.Row == r);
                     xml.WriteStartElement("mtr", Namespace);
                     if (number?.Id is { } id) xml.WriteAttributeString("id", id);
+                    if (atMargin) Element(xml, "mtd", () => { }, ("class", "equation-balance"));
                     for (var c = 0; c < columns; c++)
                     {
                         var align = t.AlignmentOf(c) switch { MathColumnAlignment.Left => "left", MathColumnAlignment.Right => "right", _ => "center" };
@@ -317,7 +322,7 @@ public static class MathMLWriter
                         Element(xml, "mtd", () => { if (number?.Display is { } shown) Leaf(xml, "mtext", shown); }, ("columnalign", "right"), ("class", "equation-number"));
                     xml.WriteFullEndElement();
                 }
-            }, [.. TableAttributes(t), .. RuleAttributes(t, columns)]);
+            }, [.. TableAttributes(t), .. RuleAttributes(t, columns), .. (atMargin ? [("class", "numbered")] : Array.Empty<(string, string)>())]);
         }
         if (t.Left.Length == 0 && t.Right.Length == 0) Body();
         else Element(xml, "mrow", () =>

@@ -250,10 +250,18 @@ public partial class MathSampleBookTests(MathSampleBuild build) : IClassFixture<
     public async Task The_numbers_of_an_aligns_rows_stand_at_the_right_margin_each_level_with_its_row()
     {
         ExternalTool.Require("chromium");
-        // Adam's align: five rows, one of them \notag, one with fractions (two lines tall).
-        var page = Directory.GetFiles(build.SiteDirectory, "*.html").First(f => File.ReadAllText(f).Contains("id=\"eq-3-2\"", StringComparison.Ordinal));
+        // Adam's align: five rows, one of them \notag, one with fractions (two lines tall). On the site's page, and on
+        // the EPUB's as a Chromium-based reading system (calibre's viewer) shows it.
+        static bool HasAdam(string file) => File.ReadAllText(file).Contains("id=\"eq-3-2\"", StringComparison.Ordinal);
+        using var epub = new TemporaryDirectory();
+        ZipFile.ExtractToDirectory(build.EpubPath, epub.Path);
+        var pages = new[]
+        {
+            Directory.GetFiles(build.SiteDirectory, "*.html").First(HasAdam),
+            Directory.GetFiles(epub.Path, "*.xhtml", SearchOption.AllDirectories).First(HasAdam),
+        };
         await using var browser = await HeadlessChromium.LaunchAsync();
-        foreach (var width in new[] { 1280, 390 })
+        foreach (var (page, width) in pages.SelectMany(p => new[] { (p, 1280), (p, 390) }))
         {
             await using var tab = await browser.OpenPageAsync(width, 900, mobile: width < 500);
             await tab.NavigateAsync(new Uri(page));
@@ -278,7 +286,7 @@ public partial class MathSampleBookTests(MathSampleBuild build) : IClassFixture<
                 """))!).Select(x => (double)x!).ToArray();
             var (left, right, scrolls, formulaLeft, formulaRight) = (values[0], values[1], values[2] > 0, values[3], values[4]);
             var rows = values[5..].Chunk(4).ToArray();
-            var shown = $"{width}px: {string.Join(", ", values.Select(v => v.ToString("0.#", CultureInfo.InvariantCulture)))}";
+            var shown = $"{Path.GetFileName(page)} at {width}px: {string.Join(", ", values.Select(v => v.ToString("0.#", CultureInfo.InvariantCulture)))}";
             Assert.Equal(4, rows.Length);
             foreach (var row in rows)
             {

@@ -3,12 +3,11 @@ using System.Collections.Concurrent;
 namespace GptBook.Fonts;
 
 /// <summary>
-/// The bundled faces from assets/fonts/, by <see cref="FontRole"/>. Each file is read and parsed on first use and
+/// The bundled faces from assets/fonts/, by <see cref="FontRole"/>. Each file is mapped and parsed on first use and
 /// then kept for the life of the process (<see cref="Load"/> returns the same instance for the same folder), so the
-/// layout, the PDF writer and the site's web fonts share one
-/// mapping of each 15 MB file (<see cref="MappedFontFile"/>), and a fallback face no character needs is never
-/// read. Also the one place that decides which face actually draws a character (<see cref="ResolveFace"/>, by
-/// <see cref="FontFallbackChain"/>).
+/// layout, the PDF writer and the site's web fonts share one mapping of each 15 MB file (<see cref="MappedFontFile"/>),
+/// and a fallback face no character needs is never read. Also the one place that decides which face actually draws
+/// a character (<see cref="ResolveFace"/>, by <see cref="FontFallbackChain"/>).
 /// </summary>
 public sealed class FontSet
 {

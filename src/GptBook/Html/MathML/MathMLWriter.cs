@@ -290,8 +290,8 @@ public static class MathMLWriter
     private static void Table(XmlWriter xml, MathTable t, IReadOnlyList<MathEquationNumber> numbers)
     {
         // A numbered table set on its own (align, gather) spans the measure with its numbers at the right margin, as
-        // in print: an empty first column as wide as the numbers' (the stylesheets give each half of what the
-        // formula leaves) keeps the formula centred, and every number stays on its row's baseline.
+        // in print: an empty first column, given the same half of what the formula leaves as the numbers' column
+        // (FormulaStyles), keeps the formula centred, and every number stays on its row's baseline.
         var atMargin = numbers.Count > 0 && t.Left.Length == 0 && t.Right.Length == 0;
         void Body()
         {

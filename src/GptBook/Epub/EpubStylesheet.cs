@@ -230,10 +230,6 @@ public static class EpubStylesheet
         .raw-html { margin: 0.8em 0; }
 
         {{FormulaStyles.Css}}
-        /* MathML's column alignment, for the engines that read it from CSS; Chromium's (calibre's viewer) lays a cell's
-           MathML out as a block and aligns it by the -webkit- keywords only. */
-        mtd[columnalign="left"] { text-align: left; text-align: -webkit-left; }
-        mtd[columnalign="right"] { text-align: right; text-align: -webkit-right; }
 
         /* Formulas as pictures (epub.math: images): an inline img carries its size and its lowering in em, so it sits
            on the baseline and grows with the text. A display img carries only its width: it is a block of its own,

@@ -5,9 +5,8 @@ namespace GptBook.Html;
 /// writes around formulas in both: display math centred with its number at the right margin (a float, and where
 /// flexible boxes work a balanced flexible box; a numbered align's rows as a table across the measure), the spacing
 /// of equation numbers and tight tables inside MathML, the
-/// frame of \boxed, and the marked box of a formula that could not be parsed. Each writer appends its own rules
-/// beside these: the EPUB its column alignment and formula pictures, the site Chromium's alignment keywords and its
-/// math faces.
+/// frame of \boxed, the alignment of table columns, and the marked box of a formula that could not be parsed. Each
+/// writer appends its own rules beside these: the EPUB its formula pictures, the site its math faces.
 /// </summary>
 public static class FormulaStyles
 {
@@ -27,6 +26,10 @@ public static class FormulaStyles
           .math-display.numbered > * { order: 1; flex: 0 1 auto; }
           .math-display.numbered > .equation-number { order: 2; flex: 1 0 0; float: none; text-align: right; }
         }
+        /* MathML's column alignment, for the engines that read it from CSS: Chromium (the site, calibre's viewer) lays a
+           cell's MathML out as a block and aligns it by the -webkit- keywords only. */
+        mtd[columnalign="left"] { text-align: left; text-align: -webkit-left; }
+        mtd[columnalign="right"] { text-align: right; text-align: -webkit-right; }
         mtable[columnspacing="0em"] > mtr > mtd { padding-left: 0; padding-right: 0; }
         /* A numbered align or gather spans the measure: its empty first column and its numbers' column take half of
            what the formula leaves each, so the formula stays centred and the numbers sit at the right margin, each on

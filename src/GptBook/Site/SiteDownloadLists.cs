@@ -83,23 +83,23 @@ public static class SiteDownloadLists
         if (downloads.Count == 0) return null;
         return place == Place.Footer
             ? new XElement(X + "ul", new XAttribute("class", "footer-downloads"), new XAttribute("aria-label", siteLabels.Downloads),
-                downloads.Select(d => new XElement(X + "li",
-                    new XElement(X + "a",
-                        new XAttribute("href", root + d.FileName),
-                        new XAttribute("type", d.MediaType),
-                        new XAttribute("download", d.FileName),
-                        $"{labels.Download} {d.Label}",
-                        new XElement(X + "span", new XAttribute("class", "download-size"), " · " + ByteSizeText.Format(d.Bytes))))))
+                downloads.Select(d => new XElement(X + "li", Link(d, root, null,
+                    $"{labels.Download} {d.Label}",
+                    new XElement(X + "span", new XAttribute("class", "download-size"), " · " + ByteSizeText.Format(d.Bytes))))))
             : new XElement(X + "ul", new XAttribute("class", "downloads"),
-                downloads.Select(d => new XElement(X + "li",
-                    new XElement(X + "a",
-                        new XAttribute("class", "download"),
-                        new XAttribute("href", root + d.FileName),
-                        new XAttribute("type", d.MediaType),
-                        new XAttribute("download", d.FileName),
-                        new XElement(X + "span", $"{labels.Download} {d.Label}"),
-                        new XElement(X + "span", new XAttribute("class", "download-size"), "· " + ByteSizeText.Format(d.Bytes))))));
+                downloads.Select(d => new XElement(X + "li", Link(d, root, "download",
+                    new XElement(X + "span", $"{labels.Download} {d.Label}"),
+                    new XElement(X + "span", new XAttribute("class", "download-size"), "· " + ByteSizeText.Format(d.Bytes))))));
     }
+
+    /// <summary>A link that downloads <paramref name="download"/> (its class first, when it has one), around <paramref name="content"/>.</summary>
+    private static XElement Link(Download download, string root, string? cssClass, params object[] content) =>
+        new(X + "a",
+            cssClass == null ? null : new XAttribute("class", cssClass),
+            new XAttribute("href", root + download.FileName),
+            new XAttribute("type", download.MediaType),
+            new XAttribute("download", download.FileName),
+            content);
 
     private sealed record SlotAnnotation(Place Place, string Root);
 }

@@ -30,11 +30,19 @@ public sealed record LayoutContext(
     private FormulaSetter? _formulas;
 
     /// <summary>
-    /// A context for laying out part of the book on another thread: the same settings, measurer, composer, images and
-    /// labels, with its own diagnostics list, its own record of the characters reported missing and its own formula
-    /// setter. Its reports reach this context's list through <see cref="Adopt"/>.
+    /// The formulas set so far, for the whole layout: a <see cref="Detached"/> context shares its parent's, so that a
+    /// formula the book repeats is typeset once however the blocks are split between threads. Made when a book first
+    /// has a formula (reading the math face).
     /// </summary>
-    public LayoutContext Detached() => new(Options, Measurer, Composer, Images, Labels, new DiagnosticBag());
+    private Lazy<SetFormulaCaches> FormulaCaches { get; init; } =
+        new(() => new SetFormulaCaches(FontsOf(Measurer)));
+
+    /// <summary>
+    /// A context for laying out part of the book on another thread: the same settings, measurer, composer, images,
+    /// labels and set formulas, with its own diagnostics list, its own record of the characters reported missing and
+    /// its own formula setter (which reports into that list). Its reports reach this context's list through <see cref="Adopt"/>.
+    /// </summary>
+    public LayoutContext Detached() => new(Options, Measurer, Composer, Images, Labels, new DiagnosticBag()) { FormulaCaches = FormulaCaches };
 
     /// <summary>
     /// Takes over <paramref name="reported"/>, findings of <paramref name="part"/> (a <see cref="Detached"/> context),
@@ -54,10 +62,12 @@ public sealed record LayoutContext(
     /// Sets formulas with the bundled math face (the measurer's font set, or the bundled one when a test measures
     /// with a fake); made when a book first has a formula.
     /// </summary>
-    public FormulaSetter Formulas => _formulas ??= new FormulaSetter(FontsForObjects(), Diagnostics);
+    public FormulaSetter Formulas => _formulas ??= new FormulaSetter(FormulaCaches.Value, Diagnostics);
 
     /// <summary>The faces formulas and emoji sequences are set with: the measurer's, or the bundled ones when a test measures with a fake.</summary>
-    internal FontSet FontsForObjects() => (Measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled();
+    internal FontSet FontsForObjects() => FontsOf(Measurer);
+
+    private static FontSet FontsOf(ITextMeasurer measurer) => (measurer as FontMetricsMeasurer)?.Fonts ?? FontSet.Bundled();
 
     /// <summary>
     /// Composes through <see cref="Composer"/>, reporting characters no bundled face has (GB0303, once each). Emoji

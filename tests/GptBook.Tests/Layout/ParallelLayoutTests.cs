@@ -3,9 +3,12 @@ using GptBook.Configuration;
 using GptBook.Diagnostics;
 using GptBook.Fonts;
 using GptBook.Images;
+using GptBook.Formulas;
 using GptBook.Layout;
+using GptBook.Layout.Formulas;
 using GptBook.Layout.Text;
 using GptBook.Model;
+using GptBook.Tests.Fonts;
 using GptBook.Tests.Support;
 
 namespace GptBook.Tests.Layout;
@@ -90,6 +93,31 @@ public sealed class ParallelLayoutTests
             Assert.Equal(one.Pages, many.Pages);
             Assert.Equal(one.Diagnostics, many.Diagnostics);
         }
+    }
+
+    [Fact]
+    public void A_formula_the_book_repeats_is_typeset_once_whichever_thread_sets_it()
+    {
+        // Every paragraph of the three chapters has the same formula: with four threads the 39 blocks are 16 runs, each
+        // with a context of its own, and the formula's boxes must still be set once, for the whole layout.
+        var measurer = new FontMetricsMeasurer(BundledFonts.Set);
+        var book = ThreeChapters([]);
+        var formula = MathParser.Parse(@"\mathbf{H}_t^{2}", false, MathMacroTable.Empty);
+        book = book with
+        {
+            Chapters = book.Chapters.Select(c => c with
+            {
+                Blocks = c.Blocks.Select(b => b is Paragraph p ? p with { Content = [.. p.Content, new InlineMath(formula, p.Span)] } : b).ToList(),
+            }).ToList(),
+        };
+        var diagnostics = new DiagnosticBag();
+        var context = new LayoutContext(new PdfOptions(), measurer, new ParagraphLineComposer(new ParagraphComposer(measurer)), ImageCatalog.Empty,
+            LanguageLabels.Chinese, diagnostics);
+        var layout = new BookLayoutEngine(context) { Parallelism = 4 }.Layout(book);
+
+        var set = layout.Pages.SelectMany(p => p.Fragments).OfType<FormulaFragment>().ToList();
+        Assert.Equal(3 * 12, set.Count);
+        Assert.Single(set.Select(f => f.Box).Distinct(ReferenceEqualityComparer.Instance));
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using GptBook.Diagnostics;
 using GptBook.Fonts;
@@ -15,24 +14,17 @@ namespace GptBook.Layout.Formulas;
 /// equation numbers at the right margin. A display formula wider than the measure is broken into lines after its
 /// relations and binary operators; one that cannot be broken so is scaled down to fit and reported (GB0620).
 /// </summary>
-public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
+public sealed class FormulaSetter(SetFormulaCaches caches, DiagnosticBag diagnostics)
 {
-    private readonly MathFont _font = new(fonts);
-    private readonly ConcurrentDictionary<double, SetFormulaCache> _caches = new();
-
-    /// <summary>
-    /// Each distinct formula set once for the whole layout at each size it is set at (created on first use, like the
-    /// setter itself): the size converts lengths written in absolute units (<c>\\[4pt]</c>), so it is part of the key.
-    /// </summary>
-    private SetFormulaCache CacheAt(Length size) =>
-        _caches.GetOrAdd(size.Points, static (points, font) => new SetFormulaCache(new MathTypesetter(font, points)), _font);
+    /// <summary>A setter with caches of its own, for a layout on one thread.</summary>
+    public FormulaSetter(FontSet fonts, DiagnosticBag diagnostics) : this(new SetFormulaCaches(fonts), diagnostics) { }
 
     /// <summary>The pieces of an inline formula at the text's size (a <c>$$…$$</c> inside a line keeps display style).</summary>
     public IReadOnlyList<FormulaPiece> Inline(MathFormula formula, Length size)
     {
         var style = formula.Display ? MathStyleState.Display : MathStyleState.Text;
         var element = new FormulaElement(formula.Source.Trim());
-        return CacheAt(size).Pieces(formula.Root, style).Select(piece => new FormulaPiece(piece.Box, size, element, piece.Text) { SpacedFromHan = true }).ToList();
+        return caches.At(size).Pieces(formula.Root, style).Select(piece => new FormulaPiece(piece.Box, size, element, piece.Text) { SpacedFromHan = true }).ToList();
     }
 
     /// <summary>
@@ -46,7 +38,7 @@ public sealed class FormulaSetter(FontSet fonts, DiagnosticBag diagnostics)
     {
         var node = parent.Child("Formula", altText: formula.Source.Trim());
         var style = MathStyleState.Display;
-        var cache = CacheAt(size);
+        var cache = caches.At(size);
         var numberBoxes = new Dictionary<int, MathBox>();
         foreach (var number in formula.Numbers)
             if (number.Display is { } shown)

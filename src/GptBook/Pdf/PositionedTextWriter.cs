@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using GptBook.Fonts;
 using GptBook.Layout;
 using PdfSharp.Drawing;
@@ -18,11 +17,11 @@ namespace GptBook.Pdf;
 /// <para>
 /// PDFsharp has no TJ operator, so each stretch is drawn with one ordinary DrawString (which chooses the font,
 /// sets the colour and puts the glyphs into the font subset) after a numbered comment, and <see cref="Rewrite"/>
-/// then replaces the Tj that follows each comment in the page's content stream by that stretch's positioned array,
-/// and drops the comment (on another thread, put in place by <see cref="Complete"/>). Text drawn otherwise (in vector figures, placeholders) is left as PDFsharp wrote it.
+/// then has the Tj that follows each comment in the page's content stream replaced by that stretch's positioned array,
+/// and the comment dropped (<see cref="ContentStreamRewriter"/>) (on another thread, put in place by <see cref="Complete"/>). Text drawn otherwise (in vector figures, placeholders) is left as PDFsharp wrote it.
 /// </para>
 /// </summary>
-internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
+internal sealed class PositionedTextWriter(ITextMeasurer measurer)
 {
     private static readonly XStringFormat BaseLineLeft = XStringFormats.BaseLineLeft;
     private readonly List<(string Array, int Glyphs)> _arrays = [];
@@ -180,11 +179,9 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
         _arrays.Add((sb.Append("0 Tr\nEMC").ToString(), glyphs));
     }
 
-    /// <summary>Stands for the next glyph code PDFsharp wrote, in an array that <see cref="Rewrite"/> fills in.</summary>
-    private const char Glyph = '\u0001';
+    private const char Glyph = ContentStreamRewriter.Glyph;
 
-    /// <summary>Stands for the resource name of the font PDFsharp set for the string (its last Tf before the string).</summary>
-    private const char FontName = '\u0002';
+    private const char FontName = ContentStreamRewriter.FontName;
 
     /// <summary>The opening of a marked-content span whose /ActualText is <paramref name="source"/>.</summary>
     private static StringBuilder ActualTextSpan(string source) => AppendActualTextSpan(new StringBuilder(), new StringBuilder(source));
@@ -218,14 +215,14 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
         sb.Append(hex);
     }
 
-    private const string Marker = "gptbook-tj ";
+    private const string Marker = ContentStreamRewriter.Marker;
 
     /// <summary>
     /// Rewrites the page's content streams, once its graphics are closed: each positioned stretch's Tj becomes its
     /// TJ array, and, when <paramref name="formulas"/> says the page may have some, each formula's artifact opening with
     /// its mark (<see cref="FormulaStructureTagger"/>) becomes the formula's marked content. The streams are then
     /// deflated as <see cref="PdfStreamFinisher"/> would deflate them before the save. The rewriting and deflating
-    /// (decoding, matching, re-encoding and compressing the page's text) run on another core while the next pages are
+    /// (matching the page's bytes and compressing them, <see cref="ContentStreamRewriter"/>) run on another core while the next pages are
     /// drawn, and the page's uncompressed text is dropped as soon as it is done instead of being kept to the save
     /// (less for the garbage collector to copy while the rest is drawn); <see cref="Complete"/> puts the pages' new
     /// streams in place, in page order, before anything reads them.
@@ -268,67 +265,12 @@ internal sealed partial class PositionedTextWriter(ITextMeasurer measurer)
     private static byte[]?[] Deflated(byte[][] contents) =>
         contents.Select(content => content.Length > 0 ? ZlibStreams.Deflate(content) : null).ToArray();
 
-    /// <summary>A page's content streams with the marked Tj strings replaced by <paramref name="arrays"/> (a stream without them as it was).</summary>
+    /// <summary>A page's content streams with their marks completed (<see cref="ContentStreamRewriter"/>), every positioned string found.</summary>
     private static byte[][] Rewritten(byte[][] contents, (string Array, int Glyphs)[] arrays)
     {
         var done = 0;
-        var result = (byte[][])contents.Clone();
-        for (var n = 0; n < contents.Length; n++)
-        {
-            var content = Encoding.Latin1.GetString(contents[n]);
-            var formulas = content.Contains(FormulaStructureTagger.Marker, StringComparison.Ordinal);
-            if (!formulas && !content.Contains(Marker, StringComparison.Ordinal)) continue;
-            if (formulas) content = FormulaOpening().Replace(content, "/Formula<</MCID $1>>BDC\n");
-            var rewritten = MarkedString().Replace(content, m =>
-            {
-                var (array, glyphs) = arrays[int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)];
-                var hex = m.Groups[3].ValueSpan; // PDFsharp breaks the line every 24 glyphs
-                var digits = hex.Length - hex.Count('\n');
-                if (digits != glyphs * 4) throw new InvalidOperationException($"a positioned string has {digits / 4} glyphs, not {glyphs}");
-                var sb = new StringBuilder(m.Groups[2].Length + array.Length + hex.Length + 16).Append(m.Groups[2].ValueSpan);
-                var h = 0;
-                var open = false;
-                foreach (var c in array)
-                {
-                    if (c == FontName)
-                    {
-                        sb.Append(FontBefore(content, m.Groups[3].Index));
-                        continue;
-                    }
-                    if (c != Glyph)
-                    {
-                        if (open) { sb.Append('>'); open = false; }
-                        sb.Append(c);
-                        continue;
-                    }
-                    if (!open) { sb.Append(char.IsAsciiDigit(sb[^1]) ? " <" : "<"); open = true; }
-                    for (var k = 0; k < 4; h++)
-                        if (hex[h] != '\n') { sb.Append(hex[h]); k++; }
-                }
-                done++;
-                return sb.ToString();
-            });
-            result[n] = Encoding.Latin1.GetBytes(rewritten);
-        }
+        var result = contents.Select(content => ContentStreamRewriter.Rewrite(content, arrays, ref done)).ToArray();
         if (done != arrays.Length) throw new InvalidOperationException($"{arrays.Length} positioned strings were drawn but {done} were found on the page");
         return result;
     }
-
-    /// <summary>The resource name (<c>/F1</c>) of the font set by the last Tf before <paramref name="end"/>.</summary>
-    private static string FontBefore(string content, int end)
-    {
-        var tf = content.LastIndexOf(" Tf\n", end, StringComparison.Ordinal);
-        var line = tf < 0 ? -1 : content.LastIndexOf('\n', tf) + 1;
-        var name = tf < 0 ? -1 : content.IndexOf(' ', line);
-        if (name < 0 || content[line] != '/') throw new InvalidOperationException("a positioned string that changes size has no font set before it");
-        return content[line..name];
-    }
-
-    /// <summary>PDFsharp's opening of an artifact and our comment after it: a formula's marked content with that id.</summary>
-    [GeneratedRegex("/Artifact BMC\n% gptbook-formula ([0-9]+)\n")]
-    private static partial Regex FormulaOpening();
-
-    /// <summary>Our comment, what PDFsharp writes before the string (font, colour, position), and the string's Tj.</summary>
-    [GeneratedRegex("% gptbook-tj ([0-9]+)\n((?:[^%<\n][^\n]*\n|\n)*?)<([0-9A-Fa-f\n]*)> Tj")]
-    private static partial Regex MarkedString();
 }

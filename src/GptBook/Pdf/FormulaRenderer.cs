@@ -84,10 +84,20 @@ internal sealed class FormulaRenderer(GlyphOutlineFiller outlines, Func<FontRole
         _run.Add(new PositionedTextWriter.PlacedGlyph(glyph.Text, x, baseline, Math.Round(glyph.Size * size, 3), glyph.Width * size));
     }
 
+    // The run's characters, in a builder reused from run to run (a book's formulas draw thousands of runs).
+    private readonly StringBuilder _characters = new();
+
+    private string RunText()
+    {
+        _characters.Clear();
+        foreach (var glyph in _run) _characters.Append(glyph.Text);
+        return _characters.ToString();
+    }
+
     private void DrawRun(XGraphics gfx)
     {
         if (_run.Count == 0) return;
-        var characters = _run.Count == 1 ? _run[0].Text : string.Concat(_run.Select(g => g.Text));
+        var characters = _run.Count == 1 ? _run[0].Text : RunText();
         text.ShowGlyphs(gfx, _run, characters, font(_runFace, _run[0].Size, characters), _ink);
         _run.Clear();
     }

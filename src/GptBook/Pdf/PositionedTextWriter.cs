@@ -71,8 +71,9 @@ internal sealed class PositionedTextWriter(ITextMeasurer measurer)
         _arrays.Add((array, glyphs));
     }
 
-    // ShowPositioned's builders, reused from stretch to stretch (a long book draws tens of thousands of stretches,
-    // on the thread that every other thread waits for, and what it allocates the collector copies while all wait).
+    // ShowPositioned's builders (_body also ShowGlyphs'), reused from stretch to stretch (a long book draws tens of
+    // thousands of stretches, on the thread that every other thread waits for, and what it allocates the collector
+    // copies while all wait).
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _source = new();
     private readonly StringBuilder _body = new();
@@ -100,7 +101,7 @@ internal sealed class PositionedTextWriter(ITextMeasurer measurer)
             gfx.DrawString(first.Text, font, brush, first.X, first.Baseline, BaseLineLeft);
             return;
         }
-        var body = new StringBuilder("[");
+        var body = _body.Clear().Append('[');
         for (var i = 0; i < glyphs.Count; i++)
         {
             var glyph = glyphs[i];

@@ -1,6 +1,7 @@
 using GptBook.Configuration;
 using GptBook.Diagnostics;
 using GptBook.IO;
+using GptBook.Loading.Formulas;
 using GptBook.Model;
 using GptBook.Transforms;
 using GptBook.Sources;
@@ -36,8 +37,9 @@ public static class BookLoader
         // Each chapter is read on its own (its text, its id, the book's options), so the chapters are read on every
         // core and kept in the book's order; the diagnostics they report are sorted before anyone reads them.
         var chapters = new Chapter[sources.Count];
+        var formulas = new ParsedFormulas();
         Parallel.For(0, sources.Count, i =>
-            chapters[i] = ChapterReader.Read(sources[i].Id, sources[i].Text, new ChapterReadContext(options, sources[i].File, diagnostics)));
+            chapters[i] = ChapterReader.Read(sources[i].Id, sources[i].Text, new ChapterReadContext(options, sources[i].File, diagnostics) { Formulas = formulas }));
         var book = Transform(new Book(options.Metadata, chapters), options, diagnostics, cache);
         return options.TitleFromFirstHeading && TitleOf(book) is { } title
             ? book with { Metadata = book.Metadata with { Title = title } }

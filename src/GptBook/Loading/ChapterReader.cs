@@ -57,7 +57,7 @@ public sealed partial class ChapterReader
         _context = context;
         _source = new SourceLocator(context.ChapterFile, text);
         _diagnostics = context.Diagnostics;
-        _formulas = new FormulaReader(_source, _diagnostics, context.Options.MathMacros);
+        _formulas = new FormulaReader(_source, _diagnostics, context.Options.MathMacros, context.Formulas);
     }
 
     /// <summary>Parses <paramref name="text"/> with the shared pipeline and reads it into a chapter.</summary>

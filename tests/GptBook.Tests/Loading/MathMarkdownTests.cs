@@ -134,6 +134,21 @@ public class MathMarkdownTests
     }
 
     [Fact]
+    public void A_repeated_formula_is_parsed_once_for_the_book_yet_under_the_macros_in_force_and_reported_at_each_place()
+    {
+        var (book, diagnostics) = Load(
+            "$\\mathbf{H}_t$ 与 $\\foo$。定义 $\\newcommand{\\vx}{\\mathbf{x}}$ 后 $\\vx$。\n",
+            second: "又见 $\\mathbf{H}_t$ 与 $\\foo$，而 $\\vx$ 未定义。\n");
+        InlineMath[] Formulas(int chapter) => book.Chapters[chapter].Blocks.OfType<Paragraph>().First().Content.OfType<InlineMath>().ToArray();
+        var (a, b) = (Formulas(0), Formulas(1));
+        Assert.Same(a[0].Formula, b[0].Formula); // one parse of \mathbf{H}_t for both chapters
+        Assert.False(a[3].Formula.HasErrors); // \vx after its definition
+        Assert.True(b[2].Formula.HasErrors); // the same source under the book's macros only
+        Assert.Equal(["content/a.md:1:19", "content/b.md:1:22", "content/b.md:1:31"], // \foo twice (one parse), \vx undefined
+            diagnostics.Items.Where(d => d.Code == "GB0601").Select(d => d.Span.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Syntax_errors_point_at_the_command_inside_a_multi_line_display()
     {
         var (book, diagnostics) = Load("# 标题\n\n$$\na = b \\\\\n  \\foo{c}\n$$\n");

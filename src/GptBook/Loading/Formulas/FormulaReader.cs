@@ -7,9 +7,10 @@ namespace GptBook.Loading.Formulas;
 /// <summary>
 /// Parses a chapter's formulas in reading order: each starts with the macros in force (book.yml's, then the
 /// chapter's own \newcommand/\def so far), and each parser error becomes GB0601 at its file:line:col, each piece of
-/// row markup the parser had to ignore (a row spacing that is not a length, an \hline inside a row) GB0605.
+/// row markup the parser had to ignore (a row spacing that is not a length, an \hline inside a row) GB0605. A formula
+/// parsed before (<see cref="ParsedFormulas"/>) is not parsed again, but its findings are reported at each place.
 /// </summary>
-internal sealed class FormulaReader(SourceLocator source, DiagnosticBag diagnostics, MathMacroTable bookMacros)
+internal sealed class FormulaReader(SourceLocator source, DiagnosticBag diagnostics, MathMacroTable bookMacros, ParsedFormulas parsed)
 {
     private MathMacroTable _macros = bookMacros;
 
@@ -24,7 +25,7 @@ internal sealed class FormulaReader(SourceLocator source, DiagnosticBag diagnost
 
     private MathFormula Read(string content, bool display, Func<MathSyntaxError, SourceSpan> spanOf)
     {
-        var formula = MathParser.Parse(content, display, _macros);
+        var formula = parsed.Parse(content, display, _macros);
         _macros = formula.Macros;
         foreach (var error in formula.Errors)
             diagnostics.Report(DiagnosticCodes.MathSyntax, spanOf(error), $"{error.Message}; the formula is shown as its source in a marked box");

@@ -91,7 +91,7 @@ internal static class ContentStreamRewriter
             if (hexDigits != glyphs * 4) throw new InvalidOperationException($"a positioned string has {hexDigits / 4} glyphs, not {glyphs}");
             output.Write(all[position..at]);
             output.Write(all[lines..(hexStart - 1)]);
-            WriteArray(output, array, hex, FontBefore(all, hexStart));
+            WriteArray(output, array, all, hexStart, hexEnd);
             done++;
             position = hexEnd + "> Tj"u8.Length;
         }
@@ -123,16 +123,21 @@ internal static class ContentStreamRewriter
         return null;
     }
 
-    /// <summary>Writes <paramref name="array"/> with its placeholders filled: glyph codes from <paramref name="hex"/>, in order, and the font's name.</summary>
-    private static void WriteArray(ArrayBufferWriter<byte> output, string array, ReadOnlySpan<byte> hex, ReadOnlySpan<byte> font)
+    /// <summary>
+    /// Writes <paramref name="array"/> with its placeholders filled: glyph codes from PDFsharp's string (its digits
+    /// from <paramref name="hexStart"/> to <paramref name="hexEnd"/>), in order, and the name of the font set before it
+    /// (looked for only when the array changes size).
+    /// </summary>
+    private static void WriteArray(ArrayBufferWriter<byte> output, string array, ReadOnlySpan<byte> all, int hexStart, int hexEnd)
     {
+        var hex = all[hexStart..hexEnd];
         var h = 0;
         var open = false;
         foreach (var c in array)
         {
             if (c == FontName)
             {
-                output.Write(font);
+                output.Write(FontBefore(all, hexStart));
                 continue;
             }
             if (c != Glyph)

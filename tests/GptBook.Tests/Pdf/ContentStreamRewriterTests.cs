@@ -34,6 +34,17 @@ public class ContentStreamRewriterTests
     }
 
     [Fact]
+    public void A_string_that_keeps_its_size_needs_no_font_set_in_its_own_stream()
+    {
+        // A page's later content stream may draw in the font an earlier one set: nothing to name, nothing to look for.
+        var done = 0;
+        var rewritten = ContentStreamRewriter.Rewrite(Latin1("% gptbook-tj 0\n1 0 0 1 72 700 Tm\n<00010002> Tj\n"), [($"[{G}-5{G}] TJ", 2)], ref done);
+        Assert.Equal("1 0 0 1 72 700 Tm\n[<0001>-5 <0002>] TJ\n", Encoding.Latin1.GetString(rewritten));
+        Assert.Throws<InvalidOperationException>(() =>
+            ContentStreamRewriter.Rewrite(Latin1("% gptbook-tj 0\n<0001> Tj\n"), [($"{ContentStreamRewriter.FontName} 9 Tf\n[{G}] TJ", 1)], ref done));
+    }
+
+    [Fact]
     public void A_formula_artifact_becomes_its_marked_content_and_other_bytes_stay_as_they_were()
     {
         var content = Latin1("/Artifact BMC\n% gptbook-formula 7\nBT\n(\u00e9) Tj\nET\nEMC\n% gptbook-formula x\n");

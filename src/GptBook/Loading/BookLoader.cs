@@ -1,7 +1,7 @@
 using GptBook.Configuration;
 using GptBook.Diagnostics;
 using GptBook.IO;
-using GptBook.Loading.Formulas;
+using GptBook.Formulas;
 using GptBook.Model;
 using GptBook.Transforms;
 using GptBook.Sources;

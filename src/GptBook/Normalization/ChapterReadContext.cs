@@ -1,6 +1,6 @@
 using GptBook.Configuration;
 using GptBook.Diagnostics;
-using GptBook.Loading.Formulas;
+using GptBook.Formulas;
 
 namespace GptBook.Normalization;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using GptBook.Formulas;
 
-namespace GptBook.Loading.Formulas;
+namespace GptBook.Formulas;
 
 /// <summary>
 /// The formulas parsed so far in one reading of the book, by their source, their form (inline or display) and the

@@ -14,16 +14,12 @@ public sealed class FontSet
     private static readonly ConcurrentDictionary<string, FontSet> Cache = new(StringComparer.Ordinal);
 
     private readonly Lazy<TrueTypeFont>[] _fonts;
-    private readonly Lazy<byte[]>[] _fileCopies;
 
     private FontSet(string directory)
     {
         Directory = directory;
         _fonts = Enum.GetValues<FontRole>()
             .Select(role => new Lazy<TrueTypeFont>(() => TrueTypeFont.Load(PathOf(role)), LazyThreadSafetyMode.ExecutionAndPublication))
-            .ToArray();
-        _fileCopies = Enum.GetValues<FontRole>()
-            .Select(role => new Lazy<byte[]>(() => Font(role).FileBytes.ToArray(), LazyThreadSafetyMode.ExecutionAndPublication))
             .ToArray();
     }
 
@@ -104,11 +100,11 @@ public sealed class FontSet
     public TrueTypeFont Font(FontRole role) => _fonts[(int)role].Value;
 
     /// <summary>
-    /// The font file's bytes as an array, what a PDFsharp font resolver returns from GetFont: copied from the mapped
-    /// file once, when first asked for, and shared after. The PDF writer hands PDFsharp subsets, so only text that a
-    /// subset missed ever copies a whole face. Callers must not modify the array.
+    /// The font file's bytes as an array, what a PDFsharp font resolver returns from GetFont (<see cref="TrueTypeFont.FileArray"/>:
+    /// copied from the mapped file once). The PDF writer hands PDFsharp subsets, so only text that a subset missed ever
+    /// copies a whole face. Callers must not modify the array.
     /// </summary>
-    public byte[] FileBytes(FontRole role) => _fileCopies[(int)role].Value;
+    public byte[] FileBytes(FontRole role) => Font(role).FileArray;
 
     /// <summary>Whether a face's file has been read (a fallback face is read only when a character needs it).</summary>
     public bool IsLoaded(FontRole role) => _fonts[(int)role].IsValueCreated;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using GptBook.Fonts.MathTable;
 using GptBook.Units;
 
@@ -21,11 +22,16 @@ public sealed class TrueTypeFont
     private readonly Lazy<OpenTypeMathTable?> _math;
     private readonly Lazy<ScriptStyleVariants> _scriptForms;
     private readonly Lazy<GlyphLigatures> _ligatures;
+    private readonly Lazy<byte[]> _fileArray;
 
     private TrueTypeFont(ReadOnlyMemory<byte> file, string name)
     {
         Name = name;
         _file = file;
+        // The array a face parsed from one already is; a mapped file's copy, made once when first asked for.
+        _fileArray = new(() => MemoryMarshal.TryGetArray(file, out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length
+            ? whole.Array
+            : file.ToArray(), LazyThreadSafetyMode.ExecutionAndPublication);
         _tables = FontTableDirectory.Read(file.Span, name);
 
         var head = _tables.Required(_file, "head", name, 54).Span;
@@ -107,6 +113,12 @@ public sealed class TrueTypeFont
 
     /// <summary>The whole font file, which the subsetters cut down (for the file mapped, see <see cref="MappedFontFile"/>).</summary>
     public ReadOnlyMemory<byte> FileBytes => _file;
+
+    /// <summary>
+    /// The whole font file as an array, what a PDFsharp font resolver returns from GetFont: a mapped file is copied
+    /// once, when first asked for, and shared after. Callers must not modify the array.
+    /// </summary>
+    public byte[] FileArray => _fileArray.Value;
 
     public int UnitsPerEm { get; }
     public int GlyphCount { get; }

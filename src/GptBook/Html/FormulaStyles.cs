@@ -4,9 +4,9 @@ namespace GptBook.Html;
 /// The formula rules the EPUB's and the site's stylesheets share, for the markup <see cref="XhtmlContentWriter"/>
 /// writes around formulas in both: display math centred with its number at the right margin (a float, and where
 /// flexible boxes work a balanced flexible box; a numbered align's rows as a table across the measure), the spacing
-/// of equation numbers and tight tables inside MathML, the
-/// frame of \boxed, the alignment of table columns, and the marked box of a formula that could not be parsed. Each
-/// writer appends its own rules beside these: the EPUB its formula pictures, the site its math faces.
+/// of equation numbers and tight tables inside MathML, the frame of \boxed, the alignment of table columns, and the
+/// marked box of a formula that could not be parsed. Each writer appends its own rules beside these: the EPUB its
+/// formula pictures, the site its math faces.
 /// </summary>
 public static class FormulaStyles
 {

@@ -292,7 +292,8 @@ public static class MathMLWriter
         // A numbered table set on its own (align, gather) spans the measure with its numbers at the right margin, as
         // in print: an empty first column, given the same half of what the formula leaves as the numbers' column
         // (FormulaStyles), keeps the formula centred, and every number stays on its row's baseline.
-        var atMargin = numbers.Count > 0 && t.Left.Length == 0 && t.Right.Length == 0;
+        var bare = t.Left.Length == 0 && t.Right.Length == 0;
+        var atMargin = numbers.Count > 0 && bare;
         void Body()
         {
             var columns = t.ColumnCount;
@@ -324,7 +325,7 @@ public static class MathMLWriter
                 }
             }, [.. TableAttributes(t), .. RuleAttributes(t, columns), .. (atMargin ? [("class", "numbered")] : Array.Empty<(string, string)>())]);
         }
-        if (t.Left.Length == 0 && t.Right.Length == 0) Body();
+        if (bare) Body();
         else Element(xml, "mrow", () =>
         {
             Fence(xml, t.Left, "prefix");

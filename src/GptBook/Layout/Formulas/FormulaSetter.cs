@@ -1,6 +1,5 @@
 using System.Globalization;
 using GptBook.Diagnostics;
-using GptBook.Fonts;
 using GptBook.Formulas;
 using GptBook.Model;
 using GptBook.Units;
@@ -16,9 +15,6 @@ namespace GptBook.Layout.Formulas;
 /// </summary>
 public sealed class FormulaSetter(SetFormulaCaches caches, DiagnosticBag diagnostics)
 {
-    /// <summary>A setter with caches of its own, for a layout on one thread.</summary>
-    public FormulaSetter(FontSet fonts, DiagnosticBag diagnostics) : this(new SetFormulaCaches(fonts), diagnostics) { }
-
     /// <summary>The pieces of an inline formula at the text's size (a <c>$$…$$</c> inside a line keeps display style).</summary>
     public IReadOnlyList<FormulaPiece> Inline(MathFormula formula, Length size)
     {

@@ -19,7 +19,7 @@ public class FormulaSetterTests
     [Fact]
     public void An_align_is_one_row_per_line_and_the_page_may_break_only_between_them()
     {
-        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var setter = new FormulaSetter(new SetFormulaCaches(BundledFonts.Set), new DiagnosticBag());
         var formula = Parse(@"\begin{align*} a &= b \\ c &= d \\ e &= f \end{align*}", true);
         var rows = setter.Display(formula, Size, Width, StructureNode.Root(), SourceSpan.None);
         var formulaRows = Enumerable.Range(0, rows.Count).Where(i => rows.Rows[i].Fragments.OfType<FormulaFragment>().Any()).ToList();
@@ -45,7 +45,7 @@ public class FormulaSetterTests
     [Fact]
     public void Multline_sets_its_first_line_flush_left_its_last_flush_right_before_its_one_number()
     {
-        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var setter = new FormulaSetter(new SetFormulaCaches(BundledFonts.Set), new DiagnosticBag());
         var rows = setter.Display(Numbered(@"\begin{multline} a + b + c \\ + d \\ + e + f \end{multline}"), Size, Width, StructureNode.Root(), SourceSpan.None);
         var lines = FormulaRows(rows).Select(i => rows.Rows[i].Fragments.OfType<FormulaFragment>().ToList()).ToList();
         Assert.Equal([1, 1, 2], lines.Select(l => l.Count)); // one number, on the last line
@@ -63,7 +63,7 @@ public class FormulaSetterTests
     [Fact]
     public void A_numbered_align_carries_a_number_on_each_line_and_may_break_between_them()
     {
-        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var setter = new FormulaSetter(new SetFormulaCaches(BundledFonts.Set), new DiagnosticBag());
         var rows = setter.Display(Numbered(@"\begin{align} a &= b \\ c &= \frac{d}{e} \\ f &= g \end{align}"), Size, Width, StructureNode.Root(), SourceSpan.None);
         var lines = FormulaRows(rows);
         Assert.Equal(3, lines.Count);
@@ -80,7 +80,7 @@ public class FormulaSetterTests
     [Fact]
     public void Space_after_a_line_of_an_align_lowers_the_lines_below_it_on_the_page()
     {
-        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var setter = new FormulaSetter(new SetFormulaCaches(BundledFonts.Set), new DiagnosticBag());
         RowSequence Set(string tex) => setter.Display(Numbered(tex), Size, Width, StructureNode.Root(), SourceSpan.None);
         var plain = Set(@"\begin{align} a &= b \\ c &= d \\ e &= f \end{align}");
         var spaced = Set(@"\begin{align} a &= b \\[6pt] c &= d \\ e &= f \end{align}");
@@ -98,7 +98,7 @@ public class FormulaSetterTests
     [InlineData(@"a &= b \\ c &= \frac{d}{e} \\ f &= g")]
     public void An_inner_environment_is_one_box_that_the_page_never_breaks(string tex)
     {
-        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var setter = new FormulaSetter(new SetFormulaCaches(BundledFonts.Set), new DiagnosticBag());
         var rows = setter.Display(Parse(tex, true), Size, Width, StructureNode.Root(), SourceSpan.None);
         Assert.DoesNotContain(true, rows.BreakAfter);
         var block = rows.Rows.SelectMany(r => r.Fragments).OfType<FormulaFragment>().Single();
@@ -113,7 +113,7 @@ public class FormulaSetterTests
     [InlineData(@"\begin{equation}\begin{aligned} a &= b + c \\ d &= \frac{e}{f} \end{aligned}\end{equation}", "(1)")]
     public void The_number_of_an_inner_environment_is_centred_on_the_whole_block(string tex, string number)
     {
-        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var setter = new FormulaSetter(new SetFormulaCaches(BundledFonts.Set), new DiagnosticBag());
         var formula = Numbered(tex);
         var rows = setter.Display(formula, Size, Width, StructureNode.Root(), SourceSpan.None);
         Assert.DoesNotContain(true, rows.BreakAfter);
@@ -135,7 +135,7 @@ public class FormulaSetterTests
     [Fact]
     public void A_single_formula_is_centred_and_never_broken()
     {
-        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var setter = new FormulaSetter(new SetFormulaCaches(BundledFonts.Set), new DiagnosticBag());
         var rows = setter.Display(Parse(@"\frac{a}{b} = \sum_{i=1}^n x_i", true), Size, Width, StructureNode.Root(), SourceSpan.None);
         Assert.DoesNotContain(true, rows.BreakAfter);
         var fragment = rows.Rows.SelectMany(r => r.Fragments).OfType<FormulaFragment>().Single();
@@ -147,7 +147,7 @@ public class FormulaSetterTests
     public void A_display_wider_than_the_measure_is_broken_after_operators_multline_style()
     {
         var diagnostics = new DiagnosticBag();
-        var setter = new FormulaSetter(BundledFonts.Set, diagnostics);
+        var setter = new FormulaSetter(new SetFormulaCaches(BundledFonts.Set), diagnostics);
         var tex = "s = " + string.Join(" + ", Enumerable.Range(1, 30).Select(i => $"a_{{{i}}}")) + @" \tag{7}";
         var parsed = Parse(tex, true);
         var numbered = parsed with { Numbers = [parsed.Numbers.Single() with { Number = "7" }] }; // as the numbering transform leaves it
@@ -172,7 +172,7 @@ public class FormulaSetterTests
     public void A_display_wider_than_the_measure_with_no_break_point_is_scaled_to_fit_and_reported()
     {
         var diagnostics = new DiagnosticBag();
-        var setter = new FormulaSetter(BundledFonts.Set, diagnostics);
+        var setter = new FormulaSetter(new SetFormulaCaches(BundledFonts.Set), diagnostics);
         var tex = @"\left(" + string.Join(" + ", Enumerable.Range(1, 22).Select(i => $"a_{{{i}}}")) + @"\right)";
         var rows = setter.Display(Parse(tex, true), Size, Width, StructureNode.Root(), SourceSpan.None);
         var fragment = rows.Rows.SelectMany(r => r.Fragments).OfType<FormulaFragment>().Single();
@@ -184,7 +184,7 @@ public class FormulaSetterTests
     [Fact]
     public void An_inline_formula_is_pieces_that_share_one_Formula_element()
     {
-        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var setter = new FormulaSetter(new SetFormulaCaches(BundledFonts.Set), new DiagnosticBag());
         var pieces = setter.Inline(Parse("a + b = c", false), Size);
         Assert.Equal(3, pieces.Count);
         Assert.All(pieces, p => Assert.True(p.SpacedFromHan));
@@ -199,7 +199,7 @@ public class FormulaSetterTests
     [Fact]
     public void A_broken_display_formula_wider_than_the_measure_shows_its_whole_source_in_lines_that_fit()
     {
-        var setter = new FormulaSetter(BundledFonts.Set, new DiagnosticBag());
+        var setter = new FormulaSetter(new SetFormulaCaches(BundledFonts.Set), new DiagnosticBag());
         var source = @"\unknowncommand{x} " + string.Join(" + ", Enumerable.Range(1, 40).Select(i => $"a_{{{i}}}")) + " " + new string('z', 120);
         var formula = Parse(source, true);
         Assert.True(formula.HasErrors);
